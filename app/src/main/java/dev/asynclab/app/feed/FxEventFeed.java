@@ -96,6 +96,13 @@ public final class FxEventFeed implements EventSink {
         }
     }
 
+    /// True when no drain is pending: the next event will hop to the FX thread.
+    public boolean isIdle() {
+        synchronized (lock) {
+            return !draining;
+        }
+    }
+
     /// How many times producers hopped to the FX thread.
     public long hopCount() {
         return hops.get();

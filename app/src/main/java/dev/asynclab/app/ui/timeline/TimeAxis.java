@@ -54,13 +54,14 @@ public final class TimeAxis {
             long seconds = t / 1_000_000_000L;
             return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
         }
-        if (step >= 1_000_000_000L) {
+        // A unit is used from half of it on: a 500 µs step reads "1.5 ms", a 200 µs step "1400 µs".
+        if (step >= 500_000_000L) {
             return scaled(t, 1_000_000_000L, step, "s");
         }
-        if (step >= 1_000_000L) {
+        if (step >= 500_000L) {
             return scaled(t, 1_000_000L, step, "ms");
         }
-        if (step >= 1_000L) {
+        if (step >= 500L) {
             return scaled(t, 1_000L, step, "µs");
         }
         return t + " ns";
