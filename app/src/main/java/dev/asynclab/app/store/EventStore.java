@@ -22,18 +22,18 @@ import java.util.List;
 public final class EventStore {
 
     private int size;
-    private long[] seq = new long[0];
-    private long[] time = new long[0];
-    private byte[] type = new byte[0];
-    private long[] id = new long[0];
-    private int[] attempt = new int[0];
-    private long[] group = new long[0];
-    private int[] name = new int[0];
-    private int[] lane = new int[0];
-    private long[] duration = new long[0];
-    private int[] queueDepth = new int[0];
+    private final LongColumn seq = new LongColumn();
+    private final LongColumn time = new LongColumn();
+    private final ByteColumn type = new ByteColumn();
+    private final LongColumn id = new LongColumn();
+    private final IntColumn attempt = new IntColumn();
+    private final LongColumn group = new LongColumn();
+    private final IntColumn name = new IntColumn();
+    private final IntColumn lane = new IntColumn();
+    private final LongColumn duration = new LongColumn();
+    private final IntColumn queueDepth = new IntColumn();
     /// Index into the text side tables, -1 for the many events without error or value.
-    private int[] text = new int[0];
+    private final IntColumn text = new IntColumn();
 
     private final Interner names = new Interner();
     private final Interner laneNames = new Interner();
@@ -48,18 +48,17 @@ public final class EventStore {
     private final List<LaneIntervals> laneIntervals = new ArrayList<>();
     private final GroupTable groups = new GroupTable();
     private final StepSeries queued = new StepSeries();
+    private final TimeBins queueDepthSummary = new TimeBins();
+    private final TimeBins queueMarkerSummary = new TimeBins();
     private final StepSeries active = new StepSeries();
-    private int markerCount;
-    private int[] markers = new int[0];
-    private int endedCount;
-    private int[] endOrder = new int[0];
+    private final IntColumn markers = new IntColumn();
+    private final IntColumn endOrder = new IntColumn();
     private final long[] countsByType = new long[EventType.values().length];
     private long lateCount;
     private long version;
 
     /// Appends a batch, in `seq` order.
     public void appendAll(List<Event> batch) {
-        ensure(size + batch.size());
         for (Event e : batch) {
             append(e);
         }
@@ -67,24 +66,24 @@ public final class EventStore {
 
     /// Appends one event; its `t` must not be earlier than the last one's.
     public void append(Event e) {
-        ensure(size + 1);
         int i = size++;
-        seq[i] = e.seq();
-        time[i] = e.t();
-        type[i] = (byte) e.type().ordinal();
-        id[i] = e.id();
-        attempt[i] = e.attempt();
-        group[i] = e.group();
-        name[i] = names.intern(e.name());
-        lane[i] = laneNames.intern(e.worker());
-        duration[i] = e.duration();
-        queueDepth[i] = e.queueDepth();
-        text[i] = -1;
+        seq.add(e.seq());
+        time.add(e.t());
+        type.add((byte) e.type().ordinal());
+        id.add(e.id());
+        attempt.add(e.attempt());
+        group.add(e.group());
+        name.add(names.intern(e.name()));
+        lane.add(laneNames.intern(e.worker()));
+        duration.add(e.duration());
+        queueDepth.add(e.queueDepth());
         if (e.errorType() != null || e.errorMessage() != null || e.value() != null) {
-            text[i] = errorTypes.size();
+            text.add(errorTypes.size());
             errorTypes.add(e.errorType());
             errorMessages.add(e.errorMessage());
             values.add(e.value());
+        } else {
+            text.add(-1);
         }
         countsByType[e.type().ordinal()]++;
         index(i, e.type());
@@ -92,19 +91,19 @@ public final class EventStore {
     }
 
     private void index(int i, EventType eventType) {
-        long t = time[i];
+        long t = time.get(i);
         switch (eventType) {
-            case GROUP_STARTED -> groups.started(group[i] != 0 ? group[i] : id[i], name[i], t);
-            case GROUP_FINISHED -> groups.finished(group[i] != 0 ? group[i] : id[i], t);
+            case GROUP_STARTED -> groups.started(group.get(i) != 0 ? group.get(i) : id.get(i), name.get(i), t);
+            case GROUP_FINISHED -> groups.finished(group.get(i) != 0 ? group.get(i) : id.get(i), t);
             default -> { }
         }
-        if (id[i] == 0) {
+        if (id.get(i) == 0) {
             return;
         }
-        int slot = slotsById.get(id[i]);
+        int slot = slotsById.get(id.get(i));
         if (slot < 0) {
-            slot = invocations.add(id[i], group[i], attempt[i], name[i], i, t);
-            slotsById.put(id[i], slot);
+            slot = invocations.add(id.get(i), group.get(i), attempt.get(i), name.get(i), i, t);
+            slotsById.put(id.get(i), slot);
             linkAttempt(slot, i);
         }
         invocations.touch(slot, i);
@@ -112,12 +111,17 @@ public final class EventStore {
             case QUEUED -> {
                 invocations.queued(slot, t);
                 queued.add(t, +1);
+                queueDepthSummary.max(t, t, queued.current());
             }
             case STARTED -> started(slot, i, t);
             case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> ended(slot, i, t, eventType);
-            case RETRY_SCHEDULED -> addMarker(i);
+            case RETRY_SCHEDULED -> addMarker(i, slot);
             case LATE_FINISH -> {
                 invocations.lateFinished(slot, t);
+                if (invocations.lane(slot) >= 0 && invocations.endedAt(slot) >= 0) {
+                    laneIntervals.get(invocations.lane(slot)).outcomeSummary()
+                            .max(invocations.endedAt(slot), t, Outcome.LATE.notability());
+                }
                 lateCount++;
             }
             default -> { }
@@ -128,11 +132,11 @@ public final class EventStore {
     }
 
     private void linkAttempt(int slot, int i) {
-        if (group[i] == 0) {
+        if (group.get(i) == 0) {
             return;
         }
-        Integer previous = latestAttempt.put(new AttemptKey(group[i], name[i]), slot);
-        if (previous != null && invocations.attempt(previous) < attempt[i]) {
+        Integer previous = latestAttempt.put(new AttemptKey(group.get(i), name.get(i)), slot);
+        if (previous != null && invocations.attempt(previous) < attempt.get(i)) {
             invocations.linkAttempts(previous, slot);
         }
     }
@@ -145,7 +149,7 @@ public final class EventStore {
             queued.add(t, -1);
         }
         // A start without a worker (an old or foreign log) still gets a lane, named "?".
-        int laneIndex = lane[i] >= 0 ? lane[i] : laneNames.intern("?");
+        int laneIndex = lane.get(i) >= 0 ? lane.get(i) : laneNames.intern("?");
         while (laneIntervals.size() <= laneIndex) {
             laneIntervals.add(new LaneIntervals());
         }
@@ -159,40 +163,45 @@ public final class EventStore {
             return;
         }
         if (invocations.startedAt(slot) >= 0) {
-            laneIntervals.get(invocations.lane(slot)).close(invocations.laneInterval(slot), t);
+            laneIntervals.get(invocations.lane(slot)).close(invocations.laneInterval(slot), t, Outcome.of(eventType));
             active.add(t, -1);
         } else if (invocations.queuedAt(slot) >= 0) {
             queued.add(t, -1);
         }
         invocations.ended(slot, t, Outcome.of(eventType), i);
-        endOrder = Growable.ensure(endOrder, endedCount + 1);
-        endOrder[endedCount++] = slot;
-        if (eventType != EventType.SUCCEEDED && eventType != EventType.FAILED) {
-            addMarker(i);
+        endOrder.add(slot);
+        if (markerKind(eventType) > 0) {
+            addMarker(i, slot);
         }
     }
 
-    private void addMarker(int i) {
-        markers = Growable.ensure(markers, markerCount + 1);
-        markers[markerCount++] = i;
+    private void addMarker(int i, int slot) {
+        markers.add(i);
+        int laneIndex = invocations.lane(slot);
+        TimeBins summary = laneIndex >= 0 ? laneIntervals.get(laneIndex).markerSummary() : queueMarkerSummary;
+        summary.max(time.get(i), time.get(i), markerKind(type(i)));
     }
 
-    private void ensure(int n) {
-        if (n <= seq.length) {
-            return;
-        }
-        int capacity = Growable.next(seq.length, n);
-        seq = java.util.Arrays.copyOf(seq, capacity);
-        time = java.util.Arrays.copyOf(time, capacity);
-        type = java.util.Arrays.copyOf(type, capacity);
-        id = java.util.Arrays.copyOf(id, capacity);
-        attempt = java.util.Arrays.copyOf(attempt, capacity);
-        group = java.util.Arrays.copyOf(group, capacity);
-        name = java.util.Arrays.copyOf(name, capacity);
-        lane = java.util.Arrays.copyOf(lane, capacity);
-        duration = java.util.Arrays.copyOf(duration, capacity);
-        queueDepth = java.util.Arrays.copyOf(queueDepth, capacity);
-        text = java.util.Arrays.copyOf(text, capacity);
+    /// Marker kinds by how much they should stand out: 0 none, then retry scheduled, cancelled, rejected,
+    /// timed out.
+    public static int markerKind(EventType eventType) {
+        return switch (eventType) {
+            case RETRY_SCHEDULED -> 1;
+            case CANCELLED -> 2;
+            case REJECTED -> 3;
+            case TIMED_OUT -> 4;
+            default -> 0;
+        };
+    }
+
+    /// The event type a marker kind stands for.
+    public static EventType markerType(int kind) {
+        return switch (kind) {
+            case 1 -> EventType.RETRY_SCHEDULED;
+            case 2 -> EventType.CANCELLED;
+            case 3 -> EventType.REJECTED;
+            default -> EventType.TIMED_OUT;
+        };
     }
 
     // ---- events, by index in append order
@@ -207,66 +216,66 @@ public final class EventStore {
     }
 
     public long seq(int i) {
-        return seq[i];
+        return seq.get(i);
     }
 
     public long time(int i) {
-        return time[i];
+        return time.get(i);
     }
 
     public EventType type(int i) {
-        return EventType.ofOrdinal(type[i]);
+        return EventType.ofOrdinal(type.get(i));
     }
 
     public long id(int i) {
-        return id[i];
+        return id.get(i);
     }
 
     public int attempt(int i) {
-        return attempt[i];
+        return attempt.get(i);
     }
 
     public long group(int i) {
-        return group[i];
+        return group.get(i);
     }
 
     public String name(int i) {
-        return names.get(name[i]);
+        return names.get(name.get(i));
     }
 
     /// The index of the event's name in `names()`, -1 when it has none: cheap to compare when filtering.
     public int nameIndex(int i) {
-        return name[i];
+        return name.get(i);
     }
 
     public String worker(int i) {
-        return laneNames.get(lane[i]);
+        return laneNames.get(lane.get(i));
     }
 
     public long duration(int i) {
-        return duration[i];
+        return duration.get(i);
     }
 
     public int queueDepth(int i) {
-        return queueDepth[i];
+        return queueDepth.get(i);
     }
 
     public String errorType(int i) {
-        return text[i] < 0 ? null : errorTypes.get(text[i]);
+        return text.get(i) < 0 ? null : errorTypes.get(text.get(i));
     }
 
     public String errorMessage(int i) {
-        return text[i] < 0 ? null : errorMessages.get(text[i]);
+        return text.get(i) < 0 ? null : errorMessages.get(text.get(i));
     }
 
     public String value(int i) {
-        return text[i] < 0 ? null : values.get(text[i]);
+        return text.get(i) < 0 ? null : values.get(text.get(i));
     }
 
     /// The event as the engine's record (for details and export; views read the columns).
     public Event event(int i) {
-        return new Event(seq[i], time[i], type(i), id[i], attempt[i], group[i], name(i), worker(i), duration[i],
-                errorType(i), errorMessage(i), value(i), queueDepth[i]);
+        return new Event(seq.get(i), time.get(i), type(i), id.get(i), attempt.get(i), group.get(i), name(i), worker(i), duration.get(i),
+                errorType(i), errorMessage(i), value(i), queueDepth.get(i));
     }
 
     /// The first event at or after `t` (`size()` when none).
@@ -275,7 +284,7 @@ public final class EventStore {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (time[mid] < t) {
+            if (time.get(mid) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -286,7 +295,7 @@ public final class EventStore {
 
     /// The time of the last event, 0 when empty.
     public long lastTime() {
-        return size == 0 ? 0 : time[size - 1];
+        return size == 0 ? 0 : time.get(size - 1);
     }
 
     /// Every distinct invocation name, in order of first appearance.
@@ -317,7 +326,7 @@ public final class EventStore {
         int[] found = new int[Math.min(to - from + 1, 64)];
         int n = 0;
         for (int i = from; i <= to; i++) {
-            if (id[i] == wanted) {
+            if (id.get(i) == wanted) {
                 found = Growable.ensure(found, n + 1);
                 found[n++] = i;
             }
@@ -343,11 +352,11 @@ public final class EventStore {
 
     /// How many invocations have ended; `endedSlot(k)` lists them in the order they ended.
     public int endedCount() {
-        return endedCount;
+        return endOrder.size();
     }
 
     public int endedSlot(int k) {
-        return endOrder[k];
+        return endOrder.get(k);
     }
 
     // ---- lanes, series, markers, groups
@@ -369,6 +378,16 @@ public final class EventStore {
         return queued;
     }
 
+    /// The highest queue depth per time bin (with `queuedSeries().valueAt` for depths that held over bins).
+    public TimeBins queueDepthSummary() {
+        return queueDepthSummary;
+    }
+
+    /// The most notable marker of invocations that never started (rejections, cancels while queued) per bin.
+    public TimeBins queueMarkerSummary() {
+        return queueMarkerSummary;
+    }
+
     public StepSeries activeSeries() {
         return active;
     }
@@ -383,20 +402,20 @@ public final class EventStore {
 
     /// Events drawn as markers (timeouts, cancels, rejections, retries scheduled), in time order.
     public int markerCount() {
-        return markerCount;
+        return markers.size();
     }
 
     public int markerEvent(int k) {
-        return markers[k];
+        return markers.get(k);
     }
 
     /// The first marker at or after `t`.
     public int firstMarkerAtOrAfter(long t) {
         int lo = 0;
-        int hi = markerCount;
+        int hi = markers.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (time[markers[mid]] < t) {
+            if (time.get(markers.get(mid)) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -6,102 +6,85 @@ package dev.asynclab.app.store;
 public final class InvocationTable {
 
     private int size;
-    private long[] ids = new long[0];
-    private long[] groups = new long[0];
-    private int[] attempts = new int[0];
-    private int[] names = new int[0];
-    private int[] lanes = new int[0];
-    private long[] submitted = new long[0];
-    private long[] queued = new long[0];
-    private long[] started = new long[0];
-    private long[] ended = new long[0];
-    private long[] lateEnd = new long[0];
-    private byte[] outcomes = new byte[0];
-    private int[] firstEvent = new int[0];
-    private int[] lastEvent = new int[0];
-    private int[] terminalEvent = new int[0];
-    private int[] laneInterval = new int[0];
-    private int[] previousAttempt = new int[0];
-    private int[] nextAttempt = new int[0];
+    private final LongColumn ids = new LongColumn();
+    private final LongColumn groups = new LongColumn();
+    private final IntColumn attempts = new IntColumn();
+    private final IntColumn names = new IntColumn();
+    private final IntColumn lanes = new IntColumn();
+    private final LongColumn submitted = new LongColumn();
+    private final LongColumn queued = new LongColumn();
+    private final LongColumn started = new LongColumn();
+    private final LongColumn ended = new LongColumn();
+    private final LongColumn lateEnd = new LongColumn();
+    private final ByteColumn outcomes = new ByteColumn();
+    private final IntColumn firstEvent = new IntColumn();
+    private final IntColumn lastEvent = new IntColumn();
+    private final IntColumn terminalEvent = new IntColumn();
+    private final IntColumn laneInterval = new IntColumn();
+    private final IntColumn previousAttempt = new IntColumn();
+    private final IntColumn nextAttempt = new IntColumn();
 
     int add(long id, long group, int attempt, int name, int eventIndex, long t) {
         int i = size;
         int n = i + 1;
-        ids = Growable.ensure(ids, n);
-        groups = Growable.ensure(groups, n);
-        attempts = Growable.ensure(attempts, n);
-        names = Growable.ensure(names, n);
-        lanes = Growable.ensure(lanes, n);
-        submitted = Growable.ensure(submitted, n);
-        queued = Growable.ensure(queued, n);
-        started = Growable.ensure(started, n);
-        ended = Growable.ensure(ended, n);
-        lateEnd = Growable.ensure(lateEnd, n);
-        outcomes = Growable.ensure(outcomes, n);
-        firstEvent = Growable.ensure(firstEvent, n);
-        lastEvent = Growable.ensure(lastEvent, n);
-        terminalEvent = Growable.ensure(terminalEvent, n);
-        laneInterval = Growable.ensure(laneInterval, n);
-        previousAttempt = Growable.ensure(previousAttempt, n);
-        nextAttempt = Growable.ensure(nextAttempt, n);
-        ids[i] = id;
-        groups[i] = group;
-        attempts[i] = attempt;
-        names[i] = name;
-        lanes[i] = -1;
-        submitted[i] = t;
-        queued[i] = -1;
-        started[i] = -1;
-        ended[i] = -1;
-        lateEnd[i] = -1;
-        outcomes[i] = (byte) Outcome.RUNNING.ordinal();
-        firstEvent[i] = eventIndex;
-        lastEvent[i] = eventIndex;
-        terminalEvent[i] = -1;
-        laneInterval[i] = -1;
-        previousAttempt[i] = -1;
-        nextAttempt[i] = -1;
+        ids.add(id);
+        groups.add(group);
+        attempts.add(attempt);
+        names.add(name);
+        lanes.add(-1);
+        submitted.add(t);
+        queued.add(-1);
+        started.add(-1);
+        ended.add(-1);
+        lateEnd.add(-1);
+        outcomes.add((byte) Outcome.RUNNING.ordinal());
+        firstEvent.add(eventIndex);
+        lastEvent.add(eventIndex);
+        terminalEvent.add(-1);
+        laneInterval.add(-1);
+        previousAttempt.add(-1);
+        nextAttempt.add(-1);
         size = n;
         return i;
     }
 
     void linkAttempts(int previous, int next) {
-        previousAttempt[next] = previous;
-        nextAttempt[previous] = next;
+        previousAttempt.set(next, previous);
+        nextAttempt.set(previous, next);
     }
 
     /// The attempt before this one of the same retried call, -1 for a first attempt.
     public int previousAttempt(int slot) {
-        return previousAttempt[slot];
+        return previousAttempt.get(slot);
     }
 
     /// The attempt after this one, -1 for the last.
     public int nextAttempt(int slot) {
-        return nextAttempt[slot];
+        return nextAttempt.get(slot);
     }
 
     void touch(int slot, int eventIndex) {
-        lastEvent[slot] = eventIndex;
+        lastEvent.set(slot, eventIndex);
     }
 
     void queued(int slot, long t) {
-        queued[slot] = t;
+        queued.set(slot, t);
     }
 
     void started(int slot, long t, int lane, int interval) {
-        started[slot] = t;
-        lanes[slot] = lane;
-        laneInterval[slot] = interval;
+        started.set(slot, t);
+        lanes.set(slot, lane);
+        laneInterval.set(slot, interval);
     }
 
     void ended(int slot, long t, Outcome outcome, int eventIndex) {
-        ended[slot] = t;
-        outcomes[slot] = (byte) outcome.ordinal();
-        terminalEvent[slot] = eventIndex;
+        ended.set(slot, t);
+        outcomes.set(slot, (byte) outcome.ordinal());
+        terminalEvent.set(slot, eventIndex);
     }
 
     void lateFinished(int slot, long t) {
-        lateEnd[slot] = t;
+        lateEnd.set(slot, t);
     }
 
     public int size() {
@@ -109,70 +92,70 @@ public final class InvocationTable {
     }
 
     public long id(int slot) {
-        return ids[slot];
+        return ids.get(slot);
     }
 
     public long group(int slot) {
-        return groups[slot];
+        return groups.get(slot);
     }
 
     public int attempt(int slot) {
-        return attempts[slot];
+        return attempts.get(slot);
     }
 
     int nameIndex(int slot) {
-        return names[slot];
+        return names.get(slot);
     }
 
     /// The worker lane it ran on, -1 if it never started.
     public int lane(int slot) {
-        return lanes[slot];
+        return lanes.get(slot);
     }
 
     public long submittedAt(int slot) {
-        return submitted[slot];
+        return submitted.get(slot);
     }
 
     public long queuedAt(int slot) {
-        return queued[slot];
+        return queued.get(slot);
     }
 
     public long startedAt(int slot) {
-        return started[slot];
+        return started.get(slot);
     }
 
     public long endedAt(int slot) {
-        return ended[slot];
+        return ended.get(slot);
     }
 
     /// When a callback that outlived its timeout or cancel really returned, -1 if it did not.
     public long lateEndAt(int slot) {
-        return lateEnd[slot];
+        return lateEnd.get(slot);
     }
 
     public Outcome outcome(int slot) {
-        return Outcome.ofOrdinal(outcomes[slot]);
+        return Outcome.ofOrdinal(outcomes.get(slot));
     }
 
     public int firstEvent(int slot) {
-        return firstEvent[slot];
+        return firstEvent.get(slot);
     }
 
     public int lastEvent(int slot) {
-        return lastEvent[slot];
+        return lastEvent.get(slot);
     }
 
     /// The index of its terminal event (carrying the error), -1 while it has none.
     public int terminalEvent(int slot) {
-        return terminalEvent[slot];
+        return terminalEvent.get(slot);
     }
 
     int laneInterval(int slot) {
-        return laneInterval[slot];
+        return laneInterval.get(slot);
     }
 
     /// From submission to the terminal event, -1 while it has not ended.
     public long latency(int slot) {
-        return ended[slot] < 0 ? -1 : ended[slot] - submitted[slot];
+        return ended.get(slot) < 0 ? -1 : ended.get(slot) - submitted.get(slot);
     }
 }

@@ -14,6 +14,10 @@ public final class LaneIntervals {
     private long[] starts = new long[0];
     private long[] ends = new long[0];
     private long[] prefixMaxEnd = new long[0];
+    private int[] openIndexes = new int[4];
+    private int openCount;
+    private final TimeBins outcomes = new TimeBins();
+    private final TimeBins markers = new TimeBins();
 
     int open(int slot, long start) {
         int i = size;
@@ -26,11 +30,20 @@ public final class LaneIntervals {
         ends[i] = OPEN;
         prefixMaxEnd[i] = OPEN;
         size++;
+        openIndexes = Growable.ensure(openIndexes, openCount + 1);
+        openIndexes[openCount++] = i;
         return i;
     }
 
-    void close(int index, long end) {
+    void close(int index, long end, Outcome outcome) {
         ends[index] = end;
+        outcomes.max(starts[index], end, outcome.notability());
+        for (int k = 0; k < openCount; k++) {
+            if (openIndexes[k] == index) {
+                openIndexes[k] = openIndexes[--openCount];
+                break;
+            }
+        }
         // Only the tail after `index` can change; usually `index` is the last interval, so this is O(1).
         long max = index == 0 ? Long.MIN_VALUE : prefixMaxEnd[index - 1];
         for (int i = index; i < size; i++) {
@@ -40,6 +53,25 @@ public final class LaneIntervals {
             }
             prefixMaxEnd[i] = max;
         }
+    }
+
+    /// The most notable outcome per time bin (by `Outcome.notability()`), closed attempts and ghosts only.
+    public TimeBins outcomeSummary() {
+        return outcomes;
+    }
+
+    /// The most notable marker per time bin (by `EventStore.markerKind`).
+    public TimeBins markerSummary() {
+        return markers;
+    }
+
+    /// How many attempts on this lane are still running; `openInterval(k)` gives their indexes.
+    public int openCount() {
+        return openCount;
+    }
+
+    public int openInterval(int k) {
+        return openIndexes[k];
     }
 
     public int size() {

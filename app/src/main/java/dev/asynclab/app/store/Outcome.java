@@ -41,6 +41,30 @@ public enum Outcome {
 
     private static final Outcome[] VALUES = values();
 
+    /// How much an outcome should stand out when many share a pixel: a failure among a thousand successes stays
+    /// visible. 1 (running) to 7 (failed); 0 is left for "nothing".
+    public int notability() {
+        return switch (this) {
+            case RUNNING -> 1;
+            case SUCCEEDED -> 2;
+            case LATE -> 3;
+            case CANCELLED -> 4;
+            case REJECTED -> 5;
+            case TIMED_OUT -> 6;
+            case FAILED -> 7;
+        };
+    }
+
+    /// The outcome with the given `notability()`.
+    public static Outcome ofNotability(int notability) {
+        for (Outcome o : VALUES) {
+            if (o.notability() == notability) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("no outcome has notability " + notability);
+    }
+
     public static Outcome ofOrdinal(int ordinal) {
         return VALUES[ordinal];
     }

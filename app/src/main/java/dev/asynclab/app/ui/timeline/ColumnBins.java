@@ -63,9 +63,33 @@ public final class ColumnBins {
         added++;
     }
 
+    /// Marks one column with an outcome taken from a summary (not counted as an added attempt).
+    public void mark(int column, Outcome outcome) {
+        byte severity = (byte) SEVERITY[outcome.ordinal()];
+        if (column >= 0 && column < width && columns[column] < severity) {
+            columns[column] = severity;
+        }
+    }
+
     /// How many attempts were binned since `reset`.
     public int added() {
         return added;
+    }
+
+    /// Writes one pixel per column into `row` from `offset`: the ARGB color of the column's outcome (indexed by
+    /// `Outcome.ordinal()`), or 0 (transparent) for an empty column. Returns the number of non-empty columns.
+    public int writeRow(int[] row, int offset, int[] argbByOutcome) {
+        int filled = 0;
+        for (int c = 0; c < width; c++) {
+            byte s = columns[c];
+            if (s == 0) {
+                row[offset + c] = 0;
+            } else {
+                row[offset + c] = argbByOutcome[BY_SEVERITY[s - 1].ordinal()];
+                filled++;
+            }
+        }
+        return filled;
     }
 
     /// Calls `consumer` once per run of adjacent non-empty columns of one outcome; returns the number of runs.

@@ -5,9 +5,12 @@ import dev.asynclab.app.store.InvocationTable;
 import dev.asynclab.app.store.LaneIntervals;
 import dev.asynclab.app.store.Outcome;
 import dev.asynclab.app.store.StepSeries;
+import dev.asynclab.app.store.TimeBins;
 import dev.asynclab.engine.event.EventType;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -27,10 +30,16 @@ import javafx.scene.text.TextAlignment;
 public final class TimelineRenderer {
 
     static final double MIN_BAR = 2.0;
+    private static final double MARKER_BUCKET = 6.0;
     private static final Font LABEL = Font.font(11);
 
     private final ColumnBins bins = new ColumnBins();
     private int[] lastMarkerColumn = new int[0];
+    /// The binned columns of every lane, one pixel row per lane, drawn stretched to the lane height: one image
+    /// per frame instead of a rectangle per column.
+    private int[] binPixels = new int[0];
+    private WritableImage binImage;
+    private final int[] argbByOutcome = new int[Outcome.values().length];
 
     public DrawStats draw(GraphicsContext g, TimelineLayout layout, EventStore store, Viewport view,
                           OutcomePalette palette, TimelineMarks marks) {
@@ -43,21 +52,51 @@ public final class TimelineRenderer {
         drawAxis(g, layout, view, palette);
         int bars = 0;
         int binned = 0;
-        int runs = 0;
-        for (int lane = 0; lane < store.laneCount(); lane++) {
+        int columns = 0;
+        int w = (int) Math.ceil(layout.plotWidth());
+        int lanes = store.laneCount();
+        prepareBins(w, lanes, palette);
+        for (int lane = 0; lane < lanes; lane++) {
             LaneStats s = drawLane(g, layout, store, lane, view, t0, t1, liveEdge, palette, marks);
             bars += s.bars;
             binned += s.binned;
-            runs += s.runs;
+            columns += bins.writeRow(binPixels, lane * w, argbByOutcome);
         }
-        drawQueue(g, layout, store.queuedSeries(), view, t0, palette);
+        drawBins(g, layout, w, lanes);
+        drawQueue(g, layout, store.queuedSeries(), store.queueDepthSummary(), view, t0, palette);
         drawGroups(g, layout, store, view, t0, t1, palette);
         int markers = drawMarkers(g, layout, store, view, t0, t1, palette);
         drawSelection(g, layout, store, view, liveEdge, palette, marks.selectedSlot());
-        return new DrawStats(bars, binned, runs, markers);
+        return new DrawStats(bars, binned, columns, markers);
     }
 
-    private record LaneStats(int bars, int binned, int runs) {
+    private record LaneStats(int bars, int binned) {
+    }
+
+    private void prepareBins(int w, int lanes, OutcomePalette palette) {
+        if (binPixels.length < w * lanes) {
+            binPixels = new int[w * lanes];
+        }
+        if (lanes > 0 && (binImage == null || binImage.getWidth() != w || binImage.getHeight() != lanes)) {
+            binImage = new WritableImage(Math.max(1, w), lanes);
+        }
+        for (Outcome o : Outcome.values()) {
+            Color c = palette.outcome(o);
+            argbByOutcome[o.ordinal()] = 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16
+                    | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+        }
+    }
+
+    private void drawBins(GraphicsContext g, TimelineLayout layout, int w, int lanes) {
+        if (lanes == 0 || w <= 0) {
+            return;
+        }
+        binImage.getPixelWriter().setPixels(0, 0, w, lanes, PixelFormat.getIntArgbInstance(), binPixels, 0, w);
+        g.setImageSmoothing(false);
+        double h = Math.max(2, layout.laneHeight() - 2);
+        for (int lane = 0; lane < lanes; lane++) {
+            g.drawImage(binImage, 0, lane, w, 1, TimelineLayout.GUTTER, layout.laneTop(lane) + 1, w, h);
+        }
     }
 
     private void drawLaneBackgrounds(GraphicsContext g, TimelineLayout layout, EventStore store,
@@ -106,6 +145,22 @@ public final class TimelineRenderer {
         double ns = view.nsPerPixel();
         bins.reset((int) Math.ceil(width));
         int bars = 0;
+        if (coarse(intervals.outcomeSummary(), ns, marks)) {
+            // Level of detail: a pixel spans whole summary bins, so draw the bins, not the attempts, and only the
+            // running attempts (not in the summary yet) one by one.
+            TimeBins summary = intervals.outcomeSummary();
+            for (int c = 0, columns = (int) Math.ceil(width); c < columns; c++) {
+                int v = summary.maxOver(view.timeAt(c), view.timeAt(c + 1));
+                if (v > 0) {
+                    bins.mark(c, Outcome.ofNotability(v));
+                }
+            }
+            for (int k = 0; k < intervals.openCount(); k++) {
+                int i = intervals.openInterval(k);
+                bins.add((intervals.start(i) - t0) / ns, (liveEdge - t0) / ns, Outcome.RUNNING);
+            }
+            return new LaneStats(0, bins.added());
+        }
         int from = intervals.firstEndingAtOrAfter(t0);
         int to = intervals.endStartingAtOrBefore(t1);
         for (int i = from; i < to; i++) {
@@ -139,12 +194,12 @@ public final class TimelineRenderer {
                         palette);
             }
         }
-        int binned = bins.added();
-        int runs = bins.forEachRun((c0, c1, outcome) -> {
-            g.setFill(palette.outcome(outcome));
-            g.fillRect(gx + c0, y, c1 - c0, h);
-        });
-        return new LaneStats(bars, binned, runs);
+        return new LaneStats(bars, bins.added());
+    }
+
+    /// True when a pixel spans at least one summary bin and nothing asks for attempt-level detail.
+    private static boolean coarse(TimeBins summary, double nsPerPixel, TimelineMarks marks) {
+        return nsPerPixel >= summary.binNanos() && marks.highlightFrom() < 0;
     }
 
     private static void drawBar(GraphicsContext g, double x, double y, double w, double h, Outcome outcome,
@@ -162,16 +217,18 @@ public final class TimelineRenderer {
         g.setLineWidth(1);
         g.strokeLine(x + 0.5, y, x + 0.5, y + h); // the start
         if (outcome == Outcome.FAILED) {
-            // Hatched as well as colored, so a failure reads without telling colors apart.
-            g.save();
-            g.beginPath();
-            g.rect(x, y, w, h);
-            g.clip();
+            // Hatched as well as colored, so a failure reads without telling colors apart. Each stroke is cut to
+            // the bar by hand: a clip per bar is slow in the software pipeline.
             g.setStroke(palette.background());
             for (double hx = x + 4; hx < x + w + h; hx += 6) {
-                g.strokeLine(hx, y, hx - h, y + h);
+                double xa = Math.min(hx, x + w);
+                double ya = y + (hx - xa);
+                double xb = Math.max(hx - h, x);
+                double yb = y + (hx - xb);
+                if (ya < yb) {
+                    g.strokeLine(xa, ya, xb, yb);
+                }
             }
-            g.restore();
         }
     }
 
@@ -189,16 +246,13 @@ public final class TimelineRenderer {
         g.setLineDashes();
     }
 
-    private static void drawQueue(GraphicsContext g, TimelineLayout layout, StepSeries queued, Viewport view,
-                                  long t0, OutcomePalette palette) {
+    private static void drawQueue(GraphicsContext g, TimelineLayout layout, StepSeries queued,
+                                  TimeBins depthSummary, Viewport view, long t0, OutcomePalette palette) {
         int n = queued.size();
         if (n == 0) {
             return;
         }
-        int max = 1;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, queued.value(i));
-        }
+        int max = Math.max(1, depthSummary.maxOver(0, Long.MAX_VALUE));
         double top = layout.queueTop() + 2;
         double h = TimelineLayout.QUEUE - 4;
         double scale = h / max;
@@ -206,6 +260,17 @@ public final class TimelineRenderer {
         int columns = (int) Math.ceil(layout.plotWidth());
         g.setFill(palette.outcome(Outcome.RUNNING).deriveColor(0, 1, 0.8, 0.7));
         // One column at a time with its highest depth, so a million changes cost one rectangle per pixel.
+        if (view.nsPerPixel() >= depthSummary.binNanos()) {
+            for (int column = 0; column < columns; column++) {
+                long a = view.timeAt(column);
+                int peak = Math.max(depthSummary.maxOver(a, view.timeAt(column + 1)), queued.valueAt(a));
+                if (peak > 0) {
+                    g.fillRect(gx + column, top + h - peak * scale, 1, peak * scale);
+                }
+            }
+            drawQueueMax(g, layout, max, palette);
+            return;
+        }
         int i = firstAtOrAfter(queued, t0);
         int value = queued.valueAt(t0);
         for (int column = 0; column < columns; column++) {
@@ -223,6 +288,10 @@ public final class TimelineRenderer {
                 break;
             }
         }
+        drawQueueMax(g, layout, max, palette);
+    }
+
+    private static void drawQueueMax(GraphicsContext g, TimelineLayout layout, int max, OutcomePalette palette) {
         g.setFill(palette.text());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("max " + max, layout.width() - 4, layout.queueTop() + 8);
@@ -276,13 +345,20 @@ public final class TimelineRenderer {
     private int drawMarkers(GraphicsContext g, TimelineLayout layout, EventStore store, Viewport view, long t0,
                             long t1, OutcomePalette palette) {
         int lanes = store.laneCount() + 1;
-        if (lastMarkerColumn.length < lanes * 8) {
-            lastMarkerColumn = new int[lanes * 8];
+        if (lastMarkerColumn.length < lanes) {
+            lastMarkerColumn = new int[lanes];
         }
         java.util.Arrays.fill(lastMarkerColumn, -1);
         InvocationTable inv = store.invocations();
         int drawn = 0;
         double size = Math.min(8, layout.laneHeight() - 2);
+        if (view.nsPerPixel() * MARKER_BUCKET >= store.queueMarkerSummary().binNanos()) {
+            drawn += drawMarkerSummary(g, store.queueMarkerSummary(), -1, layout, view, 8, palette);
+            for (int lane = 0; lane < store.laneCount(); lane++) {
+                drawn += drawMarkerSummary(g, store.lane(lane).markerSummary(), lane, layout, view, size, palette);
+            }
+            return drawn;
+        }
         for (int k = store.firstMarkerAtOrAfter(t0); k < store.markerCount(); k++) {
             int e = store.markerEvent(k);
             long t = store.time(e);
@@ -292,13 +368,12 @@ public final class TimelineRenderer {
             int slot = store.invocationSlot(store.id(e));
             int lane = slot < 0 ? -1 : inv.lane(slot);
             EventType type = store.type(e);
-            int shape = shapeOf(type);
-            int column = (int) view.xOf(t);
-            int key = (lane + 1) * 8 + shape;
-            if (lastMarkerColumn[key] == column) {
-                continue; // same shape already drawn in this pixel column of this lane
+            // One marker per lane per marker width: denser than that they would only overprint one another.
+            int column = (int) (view.xOf(t) / MARKER_BUCKET);
+            if (lastMarkerColumn[lane + 1] == column) {
+                continue;
             }
-            lastMarkerColumn[key] = column;
+            lastMarkerColumn[lane + 1] = column;
             double x = TimelineLayout.GUTTER + view.xOf(t);
             double y = lane < 0 ? layout.queueTop() + TimelineLayout.QUEUE / 2 : layout.laneTop(lane) + 1;
             drawMarker(g, type, x, y, lane < 0 ? 8 : size, palette);
@@ -307,14 +382,20 @@ public final class TimelineRenderer {
         return drawn;
     }
 
-    private static int shapeOf(EventType type) {
-        return switch (type) {
-            case TIMED_OUT -> 1;
-            case CANCELLED -> 2;
-            case REJECTED -> 3;
-            case RETRY_SCHEDULED -> 4;
-            default -> 0;
-        };
+    /// One marker per lane per marker width, the most notable kind the summary holds there.
+    private static int drawMarkerSummary(GraphicsContext g, TimeBins summary, int lane, TimelineLayout layout,
+                                         Viewport view, double size, OutcomePalette palette) {
+        int drawn = 0;
+        double y = lane < 0 ? layout.queueTop() + TimelineLayout.QUEUE / 2 : layout.laneTop(lane) + 1;
+        for (double x = 0; x < layout.plotWidth(); x += MARKER_BUCKET) {
+            int kind = summary.maxOver(view.timeAt(x), view.timeAt(x + MARKER_BUCKET));
+            if (kind > 0) {
+                drawMarker(g, EventStore.markerType(kind), TimelineLayout.GUTTER + x + MARKER_BUCKET / 2, y, size,
+                        palette);
+                drawn++;
+            }
+        }
+        return drawn;
     }
 
     static void drawMarker(GraphicsContext g, EventType type, double x, double y, double size,

@@ -1,0 +1,124 @@
+package dev.asynclab.app.bench;
+
+import dev.asynclab.app.SyntheticRun;
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.timeline.DrawStats;
+import dev.asynclab.app.ui.timeline.TimelineView;
+import dev.asynclab.engine.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The timeline's figures for a 1,000,000-event run: EventStore load time, and the time to redraw the timeline
+/// fit-all and zoomed in (recording the canvas commands, and recording plus rendering them into an image).
+/// Prints medians; asserts nothing about time (a loaded machine must not fail a build).
+///
+/// Run: `./mvnw -B -q -pl app -am test -Pbench` then read `app/target/surefire-reports/*TimelineBenchmarkTest-output.txt`.
+@Tag("bench")
+class TimelineBenchmarkTest {
+
+    private static final int EVENTS = 1_000_000;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void loadAndFrameTimesForAMillionEvents() throws Exception {
+        List<Event> events = new SyntheticRun(16, 4_000, 50_000, 7).events(EVENTS);
+        double[] loads = new double[7];
+        EventStore store = null;
+        for (int r = 0; r < loads.length; r++) {
+            long begin = System.nanoTime();
+            store = new EventStore();
+            for (int from = 0; from < events.size(); from += 8192) {
+                store.appendAll(events.subList(from, Math.min(events.size(), from + 8192)));
+            }
+            loads[r] = (System.nanoTime() - begin) / 1e6;
+        }
+        print("EventStore load of %,d events: median %.0f ms (runs %s)", store.size(), median(loads),
+                round(loads));
+
+        EventStore loaded = store;
+        TimelineView view = onFx(() -> {
+            TimelineView v = new TimelineView(loaded);
+            StackPane root = new StackPane(v);
+            FxToolkit.registerPrimaryStage().setScene(new Scene(root, 1600, 900));
+            root.applyCss();
+            root.layout();
+            return v;
+        });
+        double emptySnapshot = onFx(() -> {
+            javafx.scene.canvas.Canvas empty = new javafx.scene.canvas.Canvas(1600, 900);
+            double[] times = new double[10];
+            for (int i = 0; i < times.length; i++) {
+                long begin = System.nanoTime();
+                empty.snapshot(null, null);
+                times[i] = (System.nanoTime() - begin) / 1e6;
+            }
+            return median(times);
+        });
+        print("baseline: snapshot of an empty 1600x900 canvas (software pipeline, image readback) median %.2f ms",
+                emptySnapshot);
+        measure("fit all", view, () -> view.fitAll());
+        measure("zoomed in (about 2 ms of a 1 s run)", view, () -> {
+            view.viewport().show(loaded.lastTime() / 2, loaded.lastTime() / 2 + 2_000_000, 1544);
+        });
+        assertThat(view.drawCount()).isPositive();
+    }
+
+    private static void measure(String what, TimelineView view, Runnable setUp) throws Exception {
+        double[] record = new double[40];
+        double[] rendered = new double[15];
+        DrawStats stats = onFx(() -> {
+            setUp.run();
+            DrawStats s = view.redraw();
+            for (int i = 0; i < record.length; i++) {
+                long begin = System.nanoTime();
+                view.redraw();
+                record[i] = (System.nanoTime() - begin) / 1e6;
+            }
+            for (int i = 0; i < rendered.length; i++) {
+                long begin = System.nanoTime();
+                view.redraw();
+                view.canvas().snapshot(null, null);
+                rendered[i] = (System.nanoTime() - begin) / 1e6;
+            }
+            return s;
+        });
+        print("timeline %s, 1600x900: redraw median %.2f ms (max %.2f); redraw + render to image median %.2f ms;"
+                        + " %,d bars, %,d attempts binned into %,d pixel columns, %,d markers",
+                what, median(record), Arrays.stream(record).max().orElse(0), median(rendered), stats.bars(),
+                stats.binned(), stats.binnedColumns(), stats.markers());
+    }
+
+    private static <T> T onFx(Callable<T> task) throws Exception {
+        return WaitForAsyncUtils.asyncFx(task).get();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String round(double[] values) {
+        return Arrays.toString(Arrays.stream(values).mapToLong(Math::round).toArray());
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+    }
+}
