@@ -178,6 +178,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
             }
             lanes.release(slot);
             active--;
+            if (active == 0 && outstanding.get() == 0) {
+                idle.signalAll();
+            }
             return null;
         } finally {
             lock.unlock();
@@ -231,17 +234,18 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return n;
     }
 
-    /// Waits until every submitted invocation has ended, at most `timeout`; true if they all did. On the
-    /// simulated clock it drives the simulation instead of blocking.
+    /// Waits, at most `timeout`, until the pool is quiet: every submitted invocation has ended and every worker
+    /// has let go (a callback running past its timeout holds its worker). True if it got quiet. On the simulated
+    /// clock it drives the simulation instead of blocking.
     public boolean awaitAll(Duration timeout) throws InterruptedException {
         if (runtime.scheduler() instanceof SimulatedScheduler sim) {
-            sim.runWhile(() -> outstanding.get() > 0);
-            return outstanding.get() == 0;
+            sim.runWhile(() -> !isQuiet());
+            return isQuiet();
         }
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (outstanding.get() > 0) {
+            while (!isQuiet()) {
                 if (nanos <= 0) {
                     return false;
                 }
@@ -251,6 +255,10 @@ public final class AsyncCallbackPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean isQuiet() {
+        return outstanding.get() == 0 && active == 0;
     }
 
     /// Callbacks holding a worker slot now (running, or still running past their timeout).
@@ -305,7 +313,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
                     lock.unlock();
                 }
             }
-            if (outstanding.decrementAndGet() == 0) {
+            if (outstanding.decrementAndGet() == 0 && active == 0) {
                 lock.lock();
                 try {
                     idle.signalAll();

@@ -167,15 +167,16 @@ public final class Invocation {
         this.lane = lane;
         startedAt = scheduler.nanoTime();
         emitter.emit(EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null, null, null, -1);
-        if (timeoutNanos > 0) {
-            timeoutTask = scheduler.schedule(this::onTimeout, timeoutNanos);
-        }
+        Thread me = Thread.currentThread();
+        runner = me;
         state = RUNNING;
+        // Armed only once RUNNING: a timer that fired earlier would find no state to leave and be lost.
+        if (timeoutNanos > 0) {
+            timeoutTask = scheduler.schedule(this::onTimeout, timeoutNanos - (scheduler.nanoTime() - startedAt));
+        }
 
         Object value = null;
         Throwable error = null;
-        Thread me = Thread.currentThread();
-        runner = me;
         try {
             value = callback.call(ctx);
         } catch (Throwable t) { // the exception boundary: Errors too, nothing reaches the worker
