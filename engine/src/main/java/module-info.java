@@ -8,9 +8,11 @@ module dev.asynclab.engine {
     exports dev.asynclab.engine.event;
     exports dev.asynclab.engine.spi;
     exports dev.asynclab.engine.time;
+    exports dev.asynclab.engine.scenario;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires HdrHistogram;
     requires org.graalvm.polyglot;
+    requires org.snakeyaml.engine;
 }
