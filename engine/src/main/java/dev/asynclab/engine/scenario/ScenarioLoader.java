@@ -106,7 +106,10 @@ public final class ScenarioLoader {
 
     private static String syntaxMessage(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem().strip();
-        String context = e.getContext() == null ? "" : " (" + e.getContext().strip() + ")";
+        String context = e.getContext() == null ? "" : " (" + e.getContext().strip()
+                + e.getContextMark().filter(m -> !m.equals(e.getProblemMark().orElse(null)))
+                        .map(m -> " that starts at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+                        .orElse("") + ")";
         return "invalid YAML: " + problem + context;
     }
 

@@ -17,7 +17,7 @@ final class StepReader {
 
     private static final List<String> CALLBACK_KEYS = List.of("name", "count", "arrival", "work", "fail", "timeout",
             "retry", "cancel");
-    private static final List<String> MEMBER_KEYS = List.of("name", "work", "fail", "timeout", "retry", "cancel");
+    private static final List<String> REPETITION_KEYS = List.of("count", "arrival");
     private static final List<String> GROUP_KINDS = List.of("race", "parallel", "hedge");
     private static final int MAX_COUNT = 10_000_000;
 
@@ -51,7 +51,10 @@ final class StepReader {
 
     private Optional<Step> callback(Node item, boolean member) {
         String where = peekName(item).map(n -> "callback '" + n + "'").orElse("a callback");
-        return MapNode.open(item, where, member ? MEMBER_KEYS : CALLBACK_KEYS, problems).flatMap(map -> {
+        if (member) {
+            rejectRepetition(item, where);
+        }
+        return MapNode.open(item, where, CALLBACK_KEYS, problems).flatMap(map -> {
             Optional<String> name = map.require("name", "a name such as fetch-user").flatMap(x -> map.text("name"));
             Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems));
             int count = count(map, arrival);
@@ -79,9 +82,9 @@ final class StepReader {
         }
         Node body = outer.getValue().getFirst().getValueNode();
         String where = kindKey + peekName(body).map(n -> " '" + n + "'").orElse("");
-        List<String> keys = new ArrayList<>(List.of("name", "timeout", "members"));
-        if (!member) {
-            keys.addAll(List.of("count", "arrival"));
+        List<String> keys = new ArrayList<>(List.of("name", "timeout", "members", "count", "arrival"));
+        if (member) {
+            rejectRepetition(body, where);
         }
         if (kindKey.equals("hedge")) {
             keys.add("delay");
@@ -119,6 +122,18 @@ final class StepReader {
             return at.offsets().size();
         }
         return count.orElse(1L).intValue();
+    }
+
+    /// A member runs once per run of its group: `count` and `arrival` belong to the group.
+    private void rejectRepetition(Node item, String where) {
+        if (item instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && REPETITION_KEYS.contains(key.getValue())) {
+                    problems.add(key, "'" + key.getValue() + "' is not allowed in " + where + ", a group member: "
+                            + "it runs once per run of its group; expected it on the outermost group instead");
+                }
+            }
+        }
     }
 
     private static Optional<String> groupKind(Node item) {
