@@ -28,6 +28,7 @@ public final class RunMetrics implements EventSink {
     private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1}
     private final Map<String, Series> byName = new TreeMap<>();
     private final Series overall = new Series("*");
+    private final Map<Long, String> groupKinds = new HashMap<>();
     private long firstT = -1;
     private long lastT;
     private long events;
@@ -74,8 +75,21 @@ public final class RunMetrics implements EventSink {
         }
         advanceArea(e.t());
         lastT = Math.max(lastT, e.t());
+        if (e.type() == EventType.GROUP_STARTED) {
+            String kind = e.value() == null ? "" : e.value().split(" ", 2)[0];
+            groupKinds.put(e.group(), kind);
+            return;
+        }
+        if (e.type() == EventType.GROUP_FINISHED) {
+            String kind = groupKinds.remove(e.group());
+            if (kind != null && !kind.equals("retry")) {
+                count(e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new),
+                        "SUCCEEDED".equals(e.value()) ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
+            }
+            return;
+        }
         if (e.id() == 0) {
-            return; // run and group events
+            return; // run events
         }
         Series s = e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new);
         switch (e.type()) {

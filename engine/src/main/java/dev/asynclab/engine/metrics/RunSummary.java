@@ -20,7 +20,7 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
                          double littleLambdaW, double utilization, long eventCount) {
 
     /// Counts keyed the way scenario expectations name them: succeeded, failed, timed_out, cancelled,
-    /// rejected, late_finish, retries, submitted, max_queue, max_active.
+    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active.
     public Map<String, Long> observedCounts() {
         var m = new java.util.LinkedHashMap<String, Long>();
         m.put("submitted", overall.count("SUBMITTED"));
@@ -31,6 +31,8 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
         m.put("rejected", overall.count("REJECTED"));
         m.put("late_finish", overall.count("LATE_FINISH"));
         m.put("retries", overall.count("RETRY_SCHEDULED"));
+        m.put("groups_succeeded", overall.count("GROUP_SUCCEEDED"));
+        m.put("groups_failed", overall.count("GROUP_FAILED"));
         m.put("max_queue", (long) peakQueued);
         m.put("max_active", (long) peakActive);
         return m;
