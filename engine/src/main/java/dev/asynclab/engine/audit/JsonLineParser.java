@@ -25,6 +25,7 @@ final class JsonLineParser {
     private int keyEnd;
     /// Where the comma before the current key is (or the key's opening quote when it is the first).
     private int keyComma;
+    private int valueStart;
 
     JsonLineParser(Path file) {
         this.file = file;
@@ -81,6 +82,7 @@ final class JsonLineParser {
         skipSpace();
         expect(':', "':' after the field name");
         skipSpace();
+        valueStart = pos;
         return true;
     }
 
@@ -279,8 +281,14 @@ final class JsonLineParser {
         return new AuditLogException(file, line, pos - lineStart + 1, expected);
     }
 
+    /// An error pointing at the current key (its opening quote).
     AuditLogException errorAtKey(String problem) {
         return new AuditLogException(file, line, keyStart - lineStart, problem);
+    }
+
+    /// An error pointing at the current key's value.
+    AuditLogException errorAtValue(String problem) {
+        return new AuditLogException(file, line, valueStart - lineStart + 1, problem);
     }
 
     private void expect(char c, String what) {

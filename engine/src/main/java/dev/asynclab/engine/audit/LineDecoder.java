@@ -88,7 +88,7 @@ final class LineDecoder {
         if (type != null) {
             return type;
         }
-        throw p.errorAtKey("unknown event type " + (s == null ? "null" : '"' + s + '"')
+        throw p.errorAtValue("unknown event type " + (s == null ? "null" : '"' + s + '"')
                 + "; expected one of " + java.util.Arrays.toString(EventType.values()));
     }
 
@@ -125,14 +125,14 @@ final class LineDecoder {
                 case AuditFields.H_FORMAT -> {
                     format = p.stringValue();
                     if (!AuditHeader.FORMAT.equals(format)) {
-                        throw p.errorAtKey("expected \"format\":\"" + AuditHeader.FORMAT + "\": this is not an "
+                        throw p.errorAtValue("expected \"format\":\"" + AuditHeader.FORMAT + "\": this is not an "
                                 + "Async Lab audit log");
                     }
                 }
                 case AuditFields.H_VERSION -> {
                     version = p.longValue();
                     if (version < 1 || version > AuditHeader.VERSION) {
-                        throw p.errorAtKey("unsupported format version " + version + "; this reader knows "
+                        throw p.errorAtValue("unsupported format version " + version + "; this reader knows "
                                 + "version 1 to " + AuditHeader.VERSION);
                     }
                 }
@@ -146,7 +146,7 @@ final class LineDecoder {
                 case AuditFields.H_CHAIN -> {
                     String chain = p.stringValue();
                     if (!ChainHash.ALGORITHM.equals(chain)) {
-                        throw p.errorAtKey("unsupported hash chain \"" + chain + "\"; expected \""
+                        throw p.errorAtValue("unsupported hash chain \"" + chain + "\"; expected \""
                                 + ChainHash.ALGORITHM + "\"");
                     }
                 }
@@ -181,7 +181,7 @@ final class LineDecoder {
         try {
             return Instant.parse(s == null ? "" : s);
         } catch (DateTimeParseException e) {
-            throw p.errorAtKey("expected \"start\" as an ISO-8601 instant such as 2026-11-24T14:15:15.123Z, found \""
+            throw p.errorAtValue("expected \"start\" as an ISO-8601 instant such as 2026-11-24T14:15:15.123Z, found \""
                     + s + "\"");
         }
     }

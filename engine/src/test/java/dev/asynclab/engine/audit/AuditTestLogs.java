@@ -40,14 +40,14 @@ final class AuditTestLogs {
         b.add(Event.of(EventType.STARTED, 3, 2, 7, "save-order").withWorker("w1"), 180_000_100);
         b.add(Event.of(EventType.TIMED_OUT, 3, 2, 7, "save-order").withWorker("w1").withDuration(100_000_000)
                 .withError("TimeoutException", "timed out after 100 ms"), 280_000_100);
-        b.add(Event.of(EventType.LATE_FINISH, 3, 2, 7, "save-order").withWorker("w1").withDuration(25_000_000),
-                305_000_100);
         b.add(Event.of(EventType.SUBMITTED, 4, 1, 0, "report"), 300_000_000);
         b.add(Event.of(EventType.CANCELLED, 4, 1, 0, "report").withError("CancellationException", null),
                 301_000_000);
         b.add(Event.of(EventType.SUBMITTED, 5, 1, 0, "report"), 302_000_000);
         b.add(Event.of(EventType.REJECTED, 5, 1, 0, "report").withQueueDepth(100)
                 .withError("RejectedExecutionException", "queue full (100)"), 302_000_000);
+        b.add(Event.of(EventType.LATE_FINISH, 3, 2, 7, "save-order").withWorker("w1").withDuration(25_000_000),
+                305_000_100);
         b.add(Event.of(EventType.GROUP_STARTED, 0, 0, 9, "data-fetch").withValue("race"), 310_000_000);
         b.add(Event.of(EventType.SUBMITTED, 6, 1, 9, "cache"), 310_000_000);
         b.add(Event.of(EventType.STARTED, 6, 1, 9, "cache").withWorker("w2"), 310_000_000);
