@@ -1,14 +1,54 @@
 package dev.asynclab.app;
 
+import dev.asynclab.app.ui.main.MainView;
+import dev.asynclab.app.ui.main.MainViewModel;
+import dev.asynclab.app.ui.theme.PaletteReader;
+import dev.asynclab.app.ui.theme.Theme;
+import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
+import dev.asynclab.app.ui.welcome.RecentFiles;
 import javafx.application.Application;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/// The JavaFX application: the main window.
+import java.util.prefs.Preferences;
+
+/// The JavaFX application: builds the main window, restores its size and theme from `java.util.prefs`, and
+/// saves them when it closes.
 public final class AsyncLabApp extends Application {
+
+    private final Preferences prefs = Preferences.userNodeForPackage(AsyncLabApp.class);
+    private Theme theme;
+    private MainViewModel vm;
 
     @Override
     public void start(Stage stage) {
+        theme = Theme.valueOf(prefs.get("theme", Theme.LIGHT.name()));
+        vm = new MainViewModel(new RecentFiles(prefs));
+        MainView view = new MainView(vm, new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders()),
+                this::toggleTheme);
+        Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));
+        applyTheme(view, theme);
         stage.setTitle("Async Lab");
+        vm.titleProperty().addListener((o, a, b) -> stage.setTitle(b + " — Async Lab"));
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            prefs.putDouble("width", scene.getWidth());
+            prefs.putDouble("height", scene.getHeight());
+            vm.stop();
+        });
         stage.show();
+    }
+
+    private void toggleTheme(MainView view) {
+        theme = theme.other();
+        prefs.put("theme", theme.name());
+        applyTheme(view, theme);
+    }
+
+    /// Applies `theme` to the view's scene and hands the resolved outcome colors to the timeline and charts.
+    public static void applyTheme(MainView view, Theme theme) {
+        theme.apply(view.getScene());
+        view.applyCss();
+        view.applyPalette(PaletteReader.read(view));
     }
 }

@@ -1,0 +1,163 @@
+package dev.asynclab.app.ui.charts;
+
+import dev.asynclab.app.store.Outcome;
+import dev.asynclab.app.ui.timeline.OutcomePalette;
+import javafx.scene.control.Button;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/// The four charts (JFreeChart-FX): latency histogram, p50/p95/p99 over time, active and queued over time,
+/// throughput over time; each with a PNG button; a click on a histogram bar reports its latency range.
+public final class ChartsView extends GridPane {
+
+    private final ChartsViewModel model;
+    private final JFreeChart histogram;
+    private final List<JFreeChart> charts;
+    private Consumer<long[]> onBucket = range -> { };
+
+    public ChartsView(ChartsViewModel model) {
+        this.model = model;
+        histogram = ChartFactory.createXYBarChart("Latency histogram", "latency (ms)", false, "invocations",
+                model.histogramData());
+        JFreeChart percentiles = ChartFactory.createXYLineChart("Latency percentiles", "run time (s)",
+                "latency (ms)", model.percentileData());
+        JFreeChart load = ChartFactory.createXYLineChart("Active and queued", "run time (s)", "invocations",
+                model.loadData());
+        JFreeChart throughput = ChartFactory.createXYLineChart("Throughput", "run time (s)", "completed / s",
+                model.throughputData());
+        charts = List.of(histogram, percentiles, load, throughput);
+        ((XYBarRenderer) histogram.getXYPlot().getRenderer()).setBarPainter(new StandardXYBarPainter());
+        histogram.removeLegend();
+        throughput.removeLegend();
+        for (JFreeChart chart : charts) {
+            chart.getXYPlot().getRenderer().setDefaultToolTipGenerator(new StandardXYToolTipGenerator());
+        }
+        String[] ids = {"chart-histogram", "chart-percentiles", "chart-load", "chart-throughput"};
+        for (int i = 0; i < charts.size(); i++) {
+            ChartViewer viewer = new ChartViewer(charts.get(i));
+            viewer.setId(ids[i]);
+            Button png = new Button("PNG");
+            png.getStyleClass().add("small");
+            JFreeChart chart = charts.get(i);
+            png.setOnAction(e -> exportAsking(chart));
+            StackPane cell = new StackPane(viewer, png);
+            StackPane.setAlignment(png, javafx.geometry.Pos.TOP_RIGHT);
+            add(cell, i % 2, i / 2);
+            if (i == 0) {
+                viewer.addChartMouseListener(new ChartMouseListenerFX() {
+                    @Override
+                    public void chartMouseClicked(ChartMouseEventFX event) {
+                        if (event.getEntity() instanceof XYItemEntity item) {
+                            onBucket.accept(model.bucketRange(item.getItem()));
+                        }
+                    }
+
+                    @Override
+                    public void chartMouseMoved(ChartMouseEventFX event) {
+                    }
+                });
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(r);
+        }
+    }
+
+    /// Called with the `[from, to)` latency range of a clicked histogram bar.
+    public void setOnBucket(Consumer<long[]> onBucket) {
+        this.onBucket = onBucket;
+    }
+
+    /// Colors the charts from the theme's palette.
+    public void applyPalette(OutcomePalette palette) {
+        java.awt.Color background = awt(palette.background());
+        java.awt.Color text = awt(palette.text());
+        java.awt.Color grid = awt(palette.grid());
+        for (JFreeChart chart : charts) {
+            chart.setBackgroundPaint(background);
+            chart.getTitle().setPaint(text);
+            if (chart.getLegend() != null) {
+                chart.getLegend().setBackgroundPaint(background);
+                chart.getLegend().setItemPaint(text);
+            }
+            XYPlot plot = chart.getXYPlot();
+            plot.setBackgroundPaint(background);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+            }
+        }
+        histogram.getXYPlot().getRenderer().setSeriesPaint(0, awt(palette.outcome(Outcome.SUCCEEDED)));
+        var percentiles = charts.get(1).getXYPlot().getRenderer();
+        percentiles.setSeriesPaint(0, awt(palette.outcome(Outcome.SUCCEEDED)));
+        percentiles.setSeriesPaint(1, awt(palette.outcome(Outcome.TIMED_OUT)));
+        percentiles.setSeriesPaint(2, awt(palette.outcome(Outcome.FAILED)));
+        var load = charts.get(2).getXYPlot().getRenderer();
+        load.setSeriesPaint(0, awt(palette.outcome(Outcome.RUNNING)));
+        load.setSeriesPaint(1, awt(palette.outcome(Outcome.REJECTED)));
+        charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, awt(palette.accent()));
+    }
+
+    private static java.awt.Color awt(javafx.scene.paint.Color c) {
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(),
+                (float) c.getOpacity());
+    }
+
+    private void exportAsking(JFreeChart chart) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(chart.getTitle().getText().toLowerCase().replace(' ', '-') + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                export(chart, file.toPath());
+            } catch (IOException e) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                        "Could not write " + file + ": " + e.getMessage()).show();
+            }
+        }
+    }
+
+    /// Writes chart `index` (0 histogram, 1 percentiles, 2 active/queued, 3 throughput) as a PNG.
+    public void export(int index, Path file) throws IOException {
+        export(charts.get(index), file);
+    }
+
+    private static void export(JFreeChart chart, Path file) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 500);
+    }
+
+    public ChartsViewModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.asynclab.app.ui.details;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/// The side panel: the selected invocation's title, error, attempts and events.
+public final class DetailsView extends VBox {
+
+    private final Label title = new Label();
+    private final Label error = new Label();
+    private final ListView<String> attempts = new ListView<>();
+    private final ListView<String> events = new ListView<>();
+
+    public DetailsView() {
+        getStyleClass().add("details");
+        setSpacing(6);
+        setPrefWidth(330);
+        setStyle("-fx-padding: 8;");
+        title.getStyleClass().add("details-title");
+        title.setId("details-title");
+        title.setWrapText(true);
+        error.getStyleClass().add("details-error");
+        error.setId("details-error");
+        error.setWrapText(true);
+        attempts.setId("details-attempts");
+        attempts.setPrefHeight(110);
+        events.setId("details-events");
+        VBox.setVgrow(events, Priority.ALWAYS);
+        getChildren().addAll(title, error, new Label("Attempts"), attempts, new Label("Events"), events);
+        show(InvocationDetails.NONE);
+    }
+
+    public void show(InvocationDetails details) {
+        title.setText(details.title());
+        error.setText(details.error());
+        error.setManaged(!details.error().isEmpty());
+        attempts.getItems().setAll(details.attempts());
+        events.getItems().setAll(details.events());
+    }
+
+    public String titleText() {
+        return title.getText();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.asynclab.app.ui.main;
+
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.engine.event.EventType;
+
+import java.util.Locale;
+
+/// The live counts of the status bar.
+public record StatusCounts(long submitted, int queued, int active, long succeeded, long failed, long timedOut,
+                           long cancelled, long rejected, long late, double eventsPerSecond) {
+
+    public static final StatusCounts ZERO = new StatusCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public static StatusCounts of(EventStore store, double eventsPerSecond) {
+        return new StatusCounts(store.count(EventType.SUBMITTED), store.queuedSeries().current(),
+                store.activeSeries().current(), store.count(EventType.SUCCEEDED), store.count(EventType.FAILED),
+                store.count(EventType.TIMED_OUT), store.count(EventType.CANCELLED), store.count(EventType.REJECTED),
+                store.lateCount(), eventsPerSecond);
+    }
+
+    /// One line for the status bar.
+    public String describe() {
+        return String.format(Locale.ROOT, "submitted %,d · queued %,d · active %,d · succeeded %,d · failed %,d"
+                        + " · timed out %,d · cancelled %,d · rejected %,d · late %,d · %,.0f events/s",
+                submitted, queued, active, succeeded, failed, timedOut, cancelled, rejected, late, eventsPerSecond);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.asynclab.app.ui.theme;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+/// Light and dark: an AtlantaFX user-agent stylesheet plus our `app.css`, whose outcome tokens switch with the
+/// `dark` style class on the root.
+public enum Theme {
+    LIGHT,
+    DARK;
+
+    public static final String APP_CSS = Theme.class.getResource("/dev/asynclab/app/app.css").toExternalForm();
+
+    /// Applies the theme to the application and to `scene`'s root.
+    public void apply(Scene scene) {
+        Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (!scene.getStylesheets().contains(APP_CSS)) {
+            scene.getStylesheets().add(APP_CSS);
+        }
+        scene.getRoot().getStyleClass().remove("dark");
+        if (this == DARK) {
+            scene.getRoot().getStyleClass().add("dark");
+        }
+    }
+
+    public Theme other() {
+        return this == DARK ? LIGHT : DARK;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.asynclab.app.ui.welcome;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/// The first view: the built-in scenarios with their descriptions, the recent files, Open and Follow.
+public final class WelcomeView extends VBox {
+
+    private final ListView<ScenarioEntry> scenarios = new ListView<>();
+    private final ListView<Path> recent = new ListView<>();
+    private final Button open = new Button("Open…");
+    private final Button follow = new Button("Follow a log…");
+
+    public WelcomeView(Consumer<Path> onOpen) {
+        getStyleClass().add("welcome");
+        setSpacing(10);
+        setPadding(new Insets(16));
+        Label title = new Label("Async Lab");
+        title.getStyleClass().add("title-2");
+        Label intro = new Label("Open a scenario, press Run (F5), and watch the engine work: timeouts, retries, races"
+                + " and a saturated pool, drawn as they happen. Drop a .yaml scenario or a .jsonl audit log here.");
+        intro.setWrapText(true);
+        scenarios.setId("welcome-scenarios");
+        scenarios.setCellFactory(list -> new ScenarioCell());
+        scenarios.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && scenarios.getSelectionModel().getSelectedItem() != null) {
+                onOpen.accept(scenarios.getSelectionModel().getSelectedItem().file());
+            }
+        });
+        scenarios.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && scenarios.getSelectionModel().getSelectedItem() != null) {
+                onOpen.accept(scenarios.getSelectionModel().getSelectedItem().file());
+            }
+        });
+        recent.setId("welcome-recent");
+        recent.setPrefHeight(120);
+        recent.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
+                onOpen.accept(recent.getSelectionModel().getSelectedItem());
+            }
+        });
+        VBox.setVgrow(scenarios, Priority.ALWAYS);
+        getChildren().addAll(title, intro, new HBox(8, open, follow), new Label("Built-in scenarios"), scenarios,
+                new Label("Recent files"), recent);
+    }
+
+    public void showScenarios(List<ScenarioEntry> entries) {
+        scenarios.getItems().setAll(entries);
+    }
+
+    public void showRecent(List<Path> files) {
+        recent.getItems().setAll(files);
+    }
+
+    public Button openButton() {
+        return open;
+    }
+
+    public Button followButton() {
+        return follow;
+    }
+
+    public ListView<ScenarioEntry> scenarioList() {
+        return scenarios;
+    }
+
+    private static final class ScenarioCell extends ListCell<ScenarioEntry> {
+        @Override
+        protected void updateItem(ScenarioEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(entry.name() + "  (" + entry.file().getFileName() + ")");
+            name.getStyleClass().add("scenario-name");
+            Label description = new Label(entry.isBroken() ? entry.problem() : entry.description());
+            description.getStyleClass().add(entry.isBroken() ? "scenario-error" : "scenario-description");
+            description.setWrapText(true);
+            description.setMaxWidth(900);
+            setGraphic(new VBox(2, name, description));
+            setText(null);
+        }
+    }
+}
