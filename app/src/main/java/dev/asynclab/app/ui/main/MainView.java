@@ -433,5 +433,4 @@ public final class MainView extends BorderPane {
     public OutcomePalette palette() {
         return timeline.paletteProperty().get();
     }
-
 }

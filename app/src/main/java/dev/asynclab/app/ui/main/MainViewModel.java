@@ -55,6 +55,7 @@ public final class MainViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty title = new SimpleStringProperty(this, "title", "Async Lab");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final ObjectProperty<RunSummary> lastSummary = new SimpleObjectProperty<>(this, "lastSummary");
     private final ObjectProperty<ClockMode> clock = new SimpleObjectProperty<>(this, "clock", ClockMode.SIMULATED);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final BooleanProperty paced = new SimpleBooleanProperty(this, "paced", true);
@@ -140,6 +141,7 @@ public final class MainViewModel {
         store.set(fresh);
         selectedSlot.set(-1);
         summary.set("");
+        lastSummary.set(null);
         rate.reset();
         counts.set(StatusCounts.ZERO);
         showingWelcome.set(false);
@@ -193,6 +195,7 @@ public final class MainViewModel {
             error.set("The run stopped: " + cause.getMessage());
             return;
         }
+        lastSummary.set(result);
         summary.set(String.format(java.util.Locale.ROOT, "%,d events · p50 %s · p99 %s · %.1f/s · peak queue %d",
                 result.eventCount(), dev.asynclab.app.ui.timeline.TimeAxis.duration(result.overall().latency().p50()),
                 dev.asynclab.app.ui.timeline.TimeAxis.duration(result.overall().latency().p99()), result.throughput(),
@@ -253,6 +256,11 @@ public final class MainViewModel {
 
     public StringProperty summaryProperty() {
         return summary;
+    }
+
+    /// The engine's figures of the last scenario run, once it has ended.
+    public ObjectProperty<RunSummary> lastSummaryProperty() {
+        return lastSummary;
     }
 
     public ObjectProperty<ClockMode> clockProperty() {

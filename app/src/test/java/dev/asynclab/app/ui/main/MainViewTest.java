@@ -1,0 +1,206 @@
+package dev.asynclab.app.ui.main;
+
+import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.theme.Theme;
+import dev.asynclab.app.ui.timeline.TimelineLayout;
+import dev.asynclab.app.ui.timeline.TimelineView;
+import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
+import dev.asynclab.app.ui.welcome.RecentFiles;
+import dev.asynclab.app.store.Outcome;
+import dev.asynclab.engine.audit.AuditHeader;
+import dev.asynclab.engine.audit.AuditLogWriter;
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.engine.scenario.RunOptions;
+import dev.asynclab.engine.scenario.ScenarioLoader;
+import dev.asynclab.engine.scenario.ScenarioRunner;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The wiring a person sees, headless: the welcome view, a real scenario run on the simulated clock, selecting a
+/// bar, a broken scenario, replaying an audit log, switching the theme.
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+
+    static final Path ROOT = Path.of(System.getProperty("asynclab.project.root", ".."));
+    static final Path SCENARIOS = ROOT.resolve("scenarios");
+
+    private final Preferences prefs = Preferences.userRoot().node("asynclab-test-" + System.nanoTime());
+    private MainViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new MainViewModel(new RecentFiles(prefs));
+        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
+        stage.setScene(new Scene(view, 1280, 820));
+        AsyncLabApp.applyTheme(view, Theme.LIGHT);
+        stage.show();
+    }
+
+    @AfterEach
+    void forgetPrefs() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void welcomeListsTheBuiltInScenariosWithTheirDescriptions(FxRobot robot) throws Exception {
+        long files;
+        try (var list = Files.list(SCENARIOS)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).count();
+        }
+        var items = view.welcome().scenarioList().getItems();
+        assertThat(items).hasSize((int) files).isNotEmpty();
+        assertThat(items).anySatisfy(e -> assertThat(e.name()).isEqualTo("Pool saturation and a growing queue"));
+        assertThat(items).allSatisfy(e -> assertThat(e.description() + e.problem()).isNotBlank());
+        assertThat(robot.lookup("#welcome-scenarios").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aSimulatedRunFillsTheCountsAsTheSummarySaysAndDrawsBars(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            assertThat(vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"))).isTrue();
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+        });
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        RunSummary summary = vm.lastSummaryProperty().get();
+        Map<String, Long> observed = summary.observedCounts();
+        StatusCounts counts = vm.countsProperty().get();
+        assertThat(counts.submitted()).isEqualTo(observed.get("submitted")).isEqualTo(200);
+        assertThat(counts.succeeded()).isEqualTo(observed.get("succeeded"));
+        assertThat(counts.failed()).isEqualTo(observed.get("failed"));
+        assertThat(counts.rejected()).isEqualTo(observed.get("rejected"));
+        assertThat(counts.active()).isZero();
+        assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
+        assertThat(view.status().getText()).contains("succeeded 200");
+
+        TimelineView timeline = view.timeline();
+        robot.interact(timeline::redraw);
+        assertThat(timeline.drawCount()).isPositive();
+        assertThat(timeline.lastStats().bars() + timeline.lastStats().binnedColumns()).isPositive();
+        assertThat(vm.storeProperty().get().laneCount()).isEqualTo(4);
+        assertThat(view.charts().model().latencyCount()).isEqualTo(200);
+    }
+
+    @Test
+    void clickingABarShowsThatInvocationsDetailsAndFiltersTheEvents(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml"));
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+            vm.run();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        EventStore store = vm.storeProperty().get();
+        TimelineView timeline = view.timeline();
+        int slot = store.lane(0).slot(0);
+        robot.interact(() -> timeline.reveal(slot));
+        robot.interact(() -> timeline.selectedSlotProperty().set(-1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Point2D point = WaitForAsyncUtils.asyncFx(() -> timeline.localToScreen(barCentre(timeline, store, slot)))
+                .get();
+        robot.clickOn(point);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        long id = store.invocations().id(slot);
+        assertThat(vm.selectedSlotProperty().get()).isEqualTo(slot);
+        assertThat(view.details().titleText()).startsWith("#" + id + " ");
+        assertThat(view.events().rowCount()).isEqualTo(store.eventsOf(slot).length);
+    }
+
+    private static Point2D barCentre(TimelineView timeline, EventStore store, int slot) {
+        var inv = store.invocations();
+        long end = inv.endedAt(slot) < 0 ? store.lastTime() : inv.endedAt(slot);
+        double x = TimelineLayout.GUTTER + timeline.viewport().xOf((inv.startedAt(slot) + end) / 2);
+        var layout = new TimelineLayout(timeline.getWidth(), timeline.getHeight(), store.laneCount());
+        double y = layout.laneTop(inv.lane(slot)) + layout.laneHeight() / 2;
+        return new Point2D(x, y);
+    }
+
+    @Test
+    void aBrokenScenarioNamesItsLineAndDoesNotRun(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                name: Broken
+                callbacks:
+                  - name: fetch
+                    count: 3
+                    timout: 100ms
+                """);
+        robot.interact(() -> vm.open(broken));
+        Label error = robot.lookup("#scenario-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("broken.yaml:5:");
+        assertThat(robot.lookup("#run-button").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(vm.storeProperty().get().size()).isZero();
+    }
+
+    @Test
+    void anAuditLogIsVerifiedAndReplayedEventByEvent(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("run.jsonl");
+        var scenario = ScenarioLoader.load(SCENARIOS.resolve("04-retry-fixed-delay.yaml"));
+        var header = AuditHeader.of("test-run", scenario.name(), Instant.EPOCH, "test",
+                AuditHeader.CLOCK_SIMULATED, scenario.seed());
+        RunSummary summary;
+        try (AuditLogWriter writer = AuditLogWriter.open(log, header)) {
+            summary = ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED),
+                    List.of(writer)).await();
+        }
+
+        robot.interact(() -> vm.open(log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.replay().activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#replay-header").queryAs(Label.class).getText()).contains(scenario.name());
+        assertThat(vm.replay().verificationProperty().get()).startsWith("chain verified");
+        assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
+
+        robot.interact(() -> vm.replay().seek(0));
+        assertThat(vm.storeProperty().get().size()).isZero();
+        robot.interact(() -> vm.replay().step(1));
+        robot.interact(() -> vm.replay().step(1));
+        assertThat(vm.storeProperty().get().size()).isEqualTo(2);
+        robot.interact(() -> vm.replay().step(-1));
+        assertThat(vm.storeProperty().get().size()).isEqualTo(1);
+        assertThat(vm.storeProperty().get().type(0)).isEqualTo(EventType.RUN_STARTED);
+    }
+
+    @Test
+    void switchingTheThemeRecolorsTheTimeline(FxRobot robot) {
+        var light = view.palette().outcome(Outcome.FAILED);
+        robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.DARK));
+        assertThat(view.getStyleClass()).contains("dark");
+        assertThat(view.palette().outcome(Outcome.FAILED)).isNotEqualTo(light);
+        robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.LIGHT));
+        assertThat(view.palette().outcome(Outcome.FAILED)).isEqualTo(light);
+    }
+}
