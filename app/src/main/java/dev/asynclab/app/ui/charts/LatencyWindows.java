@@ -9,7 +9,7 @@ import java.util.List;
 
 /// The run's latencies, overall and per time window, taken in incrementally from the store's ended
 /// invocations. Windows start at 10 ms and double (merging pairs) when the run outgrows `MAX_WINDOWS`, so the
-/// charts never hold more than a couple of hundred points however long the run.
+/// charts never hold more than a hundred points however long the run.
 ///
 /// ```java
 /// LatencyWindows w = new LatencyWindows();
@@ -18,7 +18,7 @@ import java.util.List;
 /// ```
 public final class LatencyWindows {
 
-    static final int MAX_WINDOWS = 200;
+    static final int MAX_WINDOWS = 100;
 
     private final Histogram overall = histogram();
     private final List<Histogram> windows = new ArrayList<>();

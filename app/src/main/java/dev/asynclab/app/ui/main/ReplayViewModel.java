@@ -61,6 +61,7 @@ public final class ReplayViewModel {
         main.showingWelcomeProperty().set(false);
         main.titleProperty().set(file.getFileName().toString());
         main.errorProperty().set("");
+        main.summaryProperty().set("");
         header.set("reading " + file.getFileName() + " …");
         Thread.ofVirtual().name("audit-read").start(() -> {
             try {

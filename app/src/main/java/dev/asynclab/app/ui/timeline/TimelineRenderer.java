@@ -321,6 +321,7 @@ public final class TimelineRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double lastEnd = -1;
+        double labelEnd = -1;
         for (int i = 0; i < groups.size(); i++) {
             long end = groups.end(i) < 0 ? store.lastTime() : groups.end(i);
             if (end < t0 || groups.start(i) > t1) {
@@ -335,8 +336,9 @@ public final class TimelineRenderer {
             g.strokeLine(x0, y, x1, y);
             g.strokeLine(x1, y, x1, y + 6);
             String name = store.groupName(i);
-            if (name != null && x1 - x0 > 40) {
+            if (name != null && x1 - x0 > 40 && x0 > labelEnd) {
                 g.fillText(name, x0 + 3, y + 5, x1 - x0 - 6);
+                labelEnd = x1;
             }
             lastEnd = x1;
         }

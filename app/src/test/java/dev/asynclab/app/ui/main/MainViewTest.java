@@ -56,7 +56,7 @@ class MainViewTest {
     void start(Stage stage) {
         vm = new MainViewModel(new RecentFiles(prefs));
         view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
-        stage.setScene(new Scene(view, 1280, 820));
+        stage.setScene(new Scene(view, 1280, 800));
         AsyncLabApp.applyTheme(view, Theme.LIGHT);
         stage.show();
     }
@@ -183,6 +183,7 @@ class MainViewTest {
         assertThat(robot.lookup("#replay-header").queryAs(Label.class).getText()).contains(scenario.name());
         assertThat(vm.replay().verificationProperty().get()).startsWith("chain verified");
         assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
+        assertThat(view.events().rowCount()).isEqualTo(summary.eventCount());
 
         robot.interact(() -> vm.replay().seek(0));
         assertThat(vm.storeProperty().get().size()).isZero();
@@ -192,6 +193,7 @@ class MainViewTest {
         robot.interact(() -> vm.replay().step(-1));
         assertThat(vm.storeProperty().get().size()).isEqualTo(1);
         assertThat(vm.storeProperty().get().type(0)).isEqualTo(EventType.RUN_STARTED);
+        assertThat(view.events().rowCount()).isEqualTo(1);
     }
 
     @Test

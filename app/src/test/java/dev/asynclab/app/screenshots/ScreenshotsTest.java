@@ -1,0 +1,134 @@
+package dev.asynclab.app.screenshots;
+
+import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.ui.main.MainView;
+import dev.asynclab.app.ui.main.MainViewModel;
+import dev.asynclab.app.ui.theme.Theme;
+import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
+import dev.asynclab.app.ui.welcome.RecentFiles;
+import dev.asynclab.engine.audit.AuditHeader;
+import dev.asynclab.engine.audit.AuditLogWriter;
+import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.engine.scenario.RunOptions;
+import dev.asynclab.engine.scenario.ScenarioLoader;
+import dev.asynclab.engine.scenario.ScenarioRunner;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// Makes the README's screenshots of the main views into `assets/`, headless (Monocle, software rendering).
+///
+/// Run: `./mvnw -B -q -pl app -am test -Pscreenshots`
+@Tag("screenshots")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("asynclab.project.root", ".."));
+    private static final Path SCENARIOS = ROOT.resolve("scenarios");
+    private static final Path ASSETS = ROOT.resolve("assets");
+
+    private final Preferences prefs = Preferences.userRoot().node("asynclab-shots-" + System.nanoTime());
+    private MainViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new MainViewModel(new RecentFiles(prefs));
+        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
+        stage.setScene(new Scene(view, 1440, 900));
+        AsyncLabApp.applyTheme(view, Theme.LIGHT);
+        stage.show();
+    }
+
+    @AfterEach
+    void forgetPrefs() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void mainViews(FxRobot robot, @TempDir Path dir) throws Exception {
+        Files.createDirectories(ASSETS);
+        shoot(robot, "welcome");
+
+        run(robot, "06-retry-storm.yaml");
+        robot.interact(() -> view.timeline().selectedSlotProperty().set(
+                vm.storeProperty().get().lane(0).slot(vm.storeProperty().get().lane(0).size() / 2)));
+        shoot(robot, "timeline-light");
+        robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.DARK));
+        shoot(robot, "timeline-dark");
+        robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.LIGHT));
+
+        run(robot, "12-late-finish.yaml");
+        robot.interact(() -> view.timeline().zoom(0.25));
+        shoot(robot, "late-finish");
+
+        run(robot, "10-pool-saturation.yaml");
+        shoot(robot, "pool-saturation-charts");
+        robot.interact(() -> {
+            TabPane tabs = (TabPane) view.events().getParent().getParent();
+            tabs.getSelectionModel().select(1);
+        });
+        shoot(robot, "events-table");
+
+        Path log = dir.resolve("race.jsonl");
+        var scenario = ScenarioLoader.load(SCENARIOS.resolve("07-race.yaml"));
+        try (AuditLogWriter writer = AuditLogWriter.open(log, AuditHeader.of("screenshot", scenario.name(),
+                Instant.parse("2026-11-24T12:00:00Z"), "0.1.0", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
+            ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED), List.of(writer))
+                    .await();
+        }
+        robot.interact(() -> vm.open(log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.replay().activeProperty().get());
+        robot.interact(() -> vm.replay().seek(vm.replay().lengthProperty().get() * 2 / 3));
+        shoot(robot, "replay");
+
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "name: Broken\ncallbacks:\n  - name: fetch\n    count: 3\n    timout: 100ms\n");
+        robot.interact(() -> vm.open(broken));
+        shoot(robot, "scenario-error");
+    }
+
+    private void run(FxRobot robot, String file) throws Exception {
+        robot.interact(() -> {
+            assertThat(vm.loadScenario(SCENARIOS.resolve(file))).isTrue();
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+            vm.run();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void shoot(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(300); // a few pulses, so virtualized tables have rebuilt their cells
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = WaitForAsyncUtils.asyncFx(() -> {
+            view.timeline().redraw();
+            return view.getScene().snapshot(null);
+        }).get();
+        Path file = ASSETS.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        assertThat(file).isNotEmptyFile();
+    }
+}
