@@ -128,6 +128,8 @@ public final class EventsTableView extends VBox {
         rows = new EventRows(store, new EventFilter(name.getText() == null ? "" : name.getText().trim(),
                 type.getValue(), outcome.getValue(), invocation));
         table.setItems(rows);
+        // Rows are event indexes, equal from one store to the next, so cells would keep their old text.
+        table.refresh();
     }
 
     public int rowCount() {
