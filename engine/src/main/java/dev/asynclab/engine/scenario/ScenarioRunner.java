@@ -5,6 +5,8 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbacks;
+import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.engine.audit.AuditHeader;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventBus;
@@ -89,6 +91,21 @@ public final class ScenarioRunner {
         scenario.cancelAllAt().ifPresent(at -> execution.cancelAllAt(factory.scaled(at.toNanos())));
         execution.begin();
         return run;
+    }
+
+    /// The audit log header for a run of `scenario` with `options`. A simulated run has no wall clock: its header
+    /// names the epoch as start and a run id made of the scenario and seed, so the same seed gives the same log,
+    /// byte for byte, hash chain included.
+    public static AuditHeader header(Scenario scenario, RunOptions options) {
+        ClockMode clock = options.clockFor(scenario);
+        long seed = options.seedFor(scenario);
+        if (clock == ClockMode.SIMULATED) {
+            String id = String.format("sim-%08x-%d", scenario.name().hashCode(), seed);
+            return AuditHeader.of(id, scenario.name(), java.time.Instant.EPOCH, EngineVersion.VERSION,
+                    AuditHeader.CLOCK_SIMULATED, seed);
+        }
+        return AuditHeader.of(java.util.UUID.randomUUID().toString(), scenario.name(), java.time.Instant.now(),
+                EngineVersion.VERSION, AuditHeader.CLOCK_REAL, seed);
     }
 
     /// Starts a scenario without script support.
