@@ -91,8 +91,10 @@ final class StepReader {
         }
         GroupKind kind = GroupKind.valueOf(kindKey.toUpperCase(Locale.ROOT));
         return MapNode.open(body, where, keys, problems).flatMap(map -> {
-            int line = map.position().line();
-            String name = map.text("name").orElse(kindKey + "@" + line);
+            // A group is placed at its `race:` (or `parallel:`, `hedge:`) entry, where the reader sees it begin.
+            Position position = new Position(outer.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                    outer.getStartMark().map(m -> m.getColumn() + 1).orElse(0));
+            String name = map.text("name").orElse(kindKey + "@" + position.line());
             Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems));
             int count = count(map, arrival);
             Duration timeout = map.duration("timeout").orElse(Duration.ZERO);
@@ -106,7 +108,7 @@ final class StepReader {
                 return Optional.empty();
             }
             return Optional.of(new GroupSpec(kind, name, count, arrival.orElse(Arrival.IMMEDIATE), timeout, delay,
-                    members, map.position()));
+                    members, position));
         });
     }
 
