@@ -8,6 +8,7 @@ module dev.asynclab.engine {
     exports dev.asynclab.engine.event;
     exports dev.asynclab.engine.spi;
     exports dev.asynclab.engine.time;
+    exports dev.asynclab.engine.metrics;
     exports dev.asynclab.engine.scenario;
 
     requires com.fasterxml.jackson.databind;
