@@ -173,7 +173,8 @@ class ScenarioLoaderTest {
         Files.createDirectories(dir.resolve("scripts"));
         Files.writeString(dir.resolve("scripts/lookup.py"), "sleep(5)\nreturn 'ok'\n");
         Path file = dir.resolve("py.yaml");
-        Files.writeString(file, "name: py\ncallbacks:\n  - { name: p, work: { python: { file: scripts/lookup.py } } }\n");
+        Files.writeString(file, "name: py\ncallbacks:\n"
+                + "  - { name: p, work: { python: { file: scripts/lookup.py } } }\n");
 
         CallbackSpec p = (CallbackSpec) ScenarioLoader.load(file).steps().getFirst();
 
@@ -204,7 +205,8 @@ class ScenarioLoaderTest {
 
     @Test
     void failWithoutProbabilityAlwaysFailsButHangAloneDoesNot() throws ScenarioException {
-        String text = "name: f\ncallbacks:\n  - { name: a, fail: { error: E } }\n  - { name: b, fail: { hang: true } }\n";
+        String text = "name: f\ncallbacks:\n  - { name: a, fail: { error: E } }\n"
+                + "  - { name: b, fail: { hang: true } }\n";
 
         List<Step> steps = ScenarioLoader.load("f.yaml", text).steps();
 
@@ -220,7 +222,8 @@ class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("a.yaml", text));
         assertThat(e.getMessage()).contains("unknown key 'slow' in the scenario");
 
-        String reuse = "name: a\ncallbacks:\n  - { name: a, work: &slow { sleep: 50ms } }\n  - { name: b, work: *slow }\n";
+        String reuse = "name: a\ncallbacks:\n  - { name: a, work: &slow { sleep: 50ms } }\n"
+                + "  - { name: b, work: *slow }\n";
         assertThat(((CallbackSpec) ScenarioLoader.load("a.yaml", reuse).steps().get(1)).work())
                 .isEqualTo(new Work.Sleep(new Distribution.Fixed(Duration.ofMillis(50))));
     }
