@@ -3,7 +3,9 @@ package dev.asynclab.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.asynclab.engine.RetryPolicy;
 import java.time.Duration;
+import java.util.Set;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,19 @@ class RetryTest {
     void jitterSpreadsByItsFractionEitherWay() {
         assertThat(BACKOFF.delayAfter(1, 0.0)).isEqualTo(Duration.ofMillis(80));
         assertThat(BACKOFF.delayAfter(1, 0.999999)).isBetween(Duration.ofMillis(119), Duration.ofMillis(120));
+    }
+
+    @Test
+    void agreesWithTheEnginesRetryPolicy() {
+        RetryPolicy policy = BACKOFF.toPolicy();
+
+        assertThat(policy).isEqualTo(new RetryPolicy(5, Duration.ofMillis(100), 2.0, Duration.ofMillis(500), 0.2,
+                Set.of("IOException"), false, Duration.ZERO));
+        for (int retry = 1; retry <= 6; retry++) {
+            for (double draw : new double[] {0.0, 0.3, 0.5, 0.9}) {
+                assertThat(policy.delayNanos(retry, draw)).isEqualTo(BACKOFF.delayAfter(retry, draw).toNanos());
+            }
+        }
     }
 
     @Test
