@@ -99,7 +99,12 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        Optional<Scenario> scenario = new ScenarioReader(problems, source).read(root.orElseThrow());
+        Optional<Scenario> scenario;
+        try {
+            scenario = new ScenarioReader(problems, source).read(root.orElseThrow());
+        } catch (Problems.Exhausted e) {
+            scenario = Optional.empty();
+        }
         if (!problems.isEmpty() || scenario.isEmpty()) {
             throw problems.exception();
         }

@@ -42,6 +42,8 @@ class BadScenarioTest {
         empty.yaml                      | 1 | the file is empty
         only-comment.yaml               | 1 | the file is empty
         billion-laughs.yaml             | 10 | more than 50 aliases
+        alias-expansion.yaml            | 3 | the file expands to more than 250000 values (through aliases)
+        recursive-alias.yaml            | 5 | groups nested deeper than 16 levels
         deep-nesting.yaml               | 3 | nesting deeper than 32 levels
         binary-garbage.yaml             | 1 | byte 0x89 is not UTF-8 text
         control-character.yaml          | 3 | character U+0000 is not allowed
