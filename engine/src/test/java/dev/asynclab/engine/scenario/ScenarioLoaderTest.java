@@ -229,6 +229,31 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void overridesForTheCommandLineKeepEverythingElse() throws ScenarioException {
+        Scenario s = ScenarioLoader.load("full.yaml", FULL);
+
+        Scenario changed = s.withClock(ClockMode.SIMULATED).withSeed(7).withSpeed(2).withPoolSize(16);
+
+        assertThat(changed.clock()).isEqualTo(ClockMode.SIMULATED);
+        assertThat(changed.seed()).isEqualTo(7);
+        assertThat(changed.speed()).isEqualTo(2);
+        assertThat(changed.pool()).contains(new PoolSpec(16, 100, ThreadMode.PLATFORM));
+        assertThat(changed.steps()).isEqualTo(s.steps());
+        assertThat(changed.expect()).isEqualTo(s.expect());
+        assertThat(ScenarioLoader.load("m.yaml", "name: m\ncallbacks: [ { name: a } ]\n").withPoolSize(3).pool())
+                .contains(new PoolSpec(3, -1, ThreadMode.VIRTUAL));
+    }
+
+    @Test
+    void outOfRangeNumbersNameTheirRange() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load("s.yaml", "name: s\nspeed: 0\ncallbacks: [ { name: a } ]\n"));
+
+        assertThat(e.getMessage()).isEqualTo("s.yaml:2:8: expected a number from 0.01 to 100 for 'speed' in the "
+                + "scenario, found 0");
+    }
+
+    @Test
     void noPoolMeansNoPoolAndDefaultsAreTheEngines() throws ScenarioException {
         Scenario s = ScenarioLoader.load("min.yaml", "name: min\ncallbacks:\n  - name: a\n");
 
