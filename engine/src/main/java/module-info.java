@@ -10,6 +10,7 @@ module dev.asynclab.engine {
     exports dev.asynclab.engine.time;
     exports dev.asynclab.engine.metrics;
     exports dev.asynclab.engine.scenario;
+    exports dev.asynclab.engine.audit;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
