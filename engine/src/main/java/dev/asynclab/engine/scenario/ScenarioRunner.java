@@ -194,6 +194,8 @@ public final class ScenarioRunner {
         }
 
         private void cancelEverything() {
+            stopping = true; // arrivals after a cancel-all are not submitted
+
             for (CompletableFuture<AsyncCallbackResult> f : List.copyOf(live)) {
                 f.cancel(true);
             }
@@ -242,7 +244,7 @@ public final class ScenarioRunner {
                     }
                 }
                 runtime.emit(Event.of(EventType.RUN_FINISHED, 0, 0, 0, run.scenario().name())
-                        .withValue(stopping ? "stopped" : "completed"));
+                        .withValue(run.wasStopped() ? "stopped" : "completed"));
                 bus.close();
                 run.finish(metrics.summary());
             } catch (Throwable t) {
