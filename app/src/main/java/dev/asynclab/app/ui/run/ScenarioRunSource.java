@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.run;
 
+import dev.asynclab.app.cli.ScenarioScripts;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.metrics.RunSummary;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -37,7 +38,7 @@ public final class ScenarioRunSource implements RunSource {
         // so it goes to its own thread to keep the FX thread free.
         Thread.ofVirtual().name("scenario-run").start(() -> {
             try {
-                run = ScenarioRunner.start(scenario, options, List.of(sink));
+                run = ScenarioRunner.start(scenario, options, List.of(sink), ScenarioScripts.factory());
                 run.completion().whenComplete((s, error) -> {
                     if (error != null) {
                         summary.completeExceptionally(error);
