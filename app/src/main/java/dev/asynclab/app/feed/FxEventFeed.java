@@ -26,6 +26,8 @@ public final class FxEventFeed implements EventSink {
     private final Object lock = new Object();
     private final AtomicLong hops = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
+    private long drainNanos;
+    private long maxDrainNanos;
     private List<Event> pending = new ArrayList<>();
     private boolean draining;
     private boolean closed;
@@ -88,9 +90,13 @@ public final class FxEventFeed implements EventSink {
             closed = false;
         }
         frames.incrementAndGet();
+        long begin = System.nanoTime();
         if (!batch.isEmpty()) {
             listener.onFrame(batch);
         }
+        long spent = System.nanoTime() - begin;
+        drainNanos += spent;
+        maxDrainNanos = Math.max(maxDrainNanos, spent);
         if (closing) {
             listener.onClosed();
         }
@@ -106,6 +112,16 @@ public final class FxEventFeed implements EventSink {
     /// How many times producers hopped to the FX thread.
     public long hopCount() {
         return hops.get();
+    }
+
+    /// FX thread time spent in the listener, summed over all drains (read it on the FX thread).
+    public long drainNanos() {
+        return drainNanos;
+    }
+
+    /// The longest single drain, in nanoseconds (read it on the FX thread).
+    public long maxDrainNanos() {
+        return maxDrainNanos;
     }
 
     /// How many frames drained a batch.

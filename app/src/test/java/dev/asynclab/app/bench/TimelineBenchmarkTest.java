@@ -21,10 +21,12 @@ import java.util.concurrent.Callable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The timeline's figures for a 1,000,000-event run: EventStore load time, and the time to redraw the timeline
-/// fit-all and zoomed in (recording the canvas commands, and recording plus rendering them into an image).
-/// Prints medians; asserts nothing about time (a loaded machine must not fail a build).
+/// fit-all and zoomed in (recording the canvas commands, and recording plus rendering them into an image); and
+/// FX frame intervals during a live run of 50,000 events a second. Prints medians; asserts nothing about time
+/// (a loaded machine must not fail a build).
 ///
-/// Run: `./mvnw -B -q -pl app -am test -Pbench` then read `app/target/surefire-reports/*TimelineBenchmarkTest-output.txt`.
+/// Run: `./mvnw -B -q -pl app -am test -Pbench -Dtest=TimelineBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false`
+/// then `grep -h '\[bench\]' app/target/surefire-reports/*TimelineBenchmarkTest-output.txt`.
 @Tag("bench")
 class TimelineBenchmarkTest {
 
@@ -79,6 +81,54 @@ class TimelineBenchmarkTest {
         assertThat(view.drawCount()).isPositive();
     }
 
+    @Test
+    void fxFrameTimesDuringALiveRunOf50000EventsASecond() throws Exception {
+        List<Event> events = new SyntheticRun(16, 20_000, 150_000, 11).events(250_000);
+        var prefs = java.util.prefs.Preferences.userRoot().node("asynclab-bench-" + System.nanoTime());
+        var vm = new dev.asynclab.app.ui.main.MainViewModel(new dev.asynclab.app.ui.welcome.RecentFiles(prefs));
+        List<Long> frames = new java.util.ArrayList<>();
+        javafx.animation.AnimationTimer probe = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.add(now);
+            }
+        };
+        onFx(() -> {
+            var view = new dev.asynclab.app.ui.main.MainView(vm,
+                    new dev.asynclab.app.ui.welcome.FolderScenarioCatalog(List.of()), v -> { });
+            FxToolkit.registerPrimaryStage().setScene(new Scene(view, 1440, 900));
+            FxToolkit.registerPrimaryStage().show();
+            vm.start(new dev.asynclab.app.PacedSyntheticSource(events, 50_000));
+            probe.start();
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !vm.runningProperty().get());
+        onFx(() -> {
+            probe.stop();
+            return null;
+        });
+        double[] intervals = new double[frames.size() - 1];
+        for (int i = 1; i < frames.size(); i++) {
+            intervals[i - 1] = (frames.get(i) - frames.get(i - 1)) / 1e6;
+        }
+        double[] sorted = intervals.clone();
+        Arrays.sort(sorted);
+        var feed = vm.feed().orElseThrow();
+        long hops = feed.hopCount();
+        long drains = feed.frameCount();
+        double[] drainMillis = onFx(() -> new double[] {feed.drainNanos() / 1e6 / Math.max(1, drains),
+                feed.maxDrainNanos() / 1e6});
+        print("live run at 50,000 events/s for %.1f s (%,d events), 1440x900 window: FX frame interval median %.1f ms,"
+                        + " p95 %.1f ms, max %.1f ms over %,d frames; %,d hops to the FX thread, %,d drains taking"
+                        + " %.2f ms on average (max %.1f ms) of FX thread time (append, counts, timeline, table, charts)",
+                events.size() / 50_000.0, vm.storeProperty().get().size(), median(intervals),
+                sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1], frames.size(), hops, drains,
+                drainMillis[0], drainMillis[1]);
+        prefs.removeNode();
+        assertThat(vm.storeProperty().get().size()).isEqualTo(events.size());
+    }
+
     private static void measure(String what, TimelineView view, Runnable setUp) throws Exception {
         double[] record = new double[40];
         double[] rendered = new double[15];
@@ -118,7 +168,16 @@ class TimelineBenchmarkTest {
         return Arrays.toString(Arrays.stream(values).mapToLong(Math::round).toArray());
     }
 
+    /// Every figure carries the machine's load average: on a shared 2-core machine it explains the spread.
     private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+        System.out.println("[bench] " + String.format(Locale.ROOT, format, args) + " [load average " + load() + "]");
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

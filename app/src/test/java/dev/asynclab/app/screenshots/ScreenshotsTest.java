@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /// Makes the README's screenshots of the main views into `assets/`, headless (Monocle, software rendering).
 ///
-/// Run: `./mvnw -B -q -pl app -am test -Pscreenshots`
+/// Run: `./mvnw -B -q -pl app -am test -Pscreenshots -Dtest=ScreenshotsTest -Dsurefire.failIfNoSpecifiedTests=false`
 @Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {

@@ -91,6 +91,13 @@ public final class ChartsView extends GridPane {
         }
     }
 
+    /// Takes in the store's new events; each chart redraws once, not once per series changed.
+    public void refresh(dev.asynclab.app.store.EventStore store) {
+        charts.forEach(c -> c.setNotify(false));
+        model.refresh(store);
+        charts.forEach(c -> c.setNotify(true));
+    }
+
     /// Called with the `[from, to)` latency range of a clicked histogram bar.
     public void setOnBucket(Consumer<long[]> onBucket) {
         this.onBucket = onBucket;

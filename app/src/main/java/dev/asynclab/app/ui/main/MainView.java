@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
     private final EventsTableView events = new EventsTableView();
     private final ChartsView charts = new ChartsView(new ChartsViewModel());
     private final Label status = new Label();
+    private final Tab chartsTab = new Tab("Charts");
     private final TextField seed = new TextField();
     private final Spinner<Integer> pool = new Spinner<>(0, 4096, 0);
     private final Spinner<Double> speed = new Spinner<>(0.01, 1000, 1.0, 0.25);
@@ -254,7 +255,9 @@ public final class MainView extends BorderPane {
         SplitPane top = new SplitPane(timelineBox, details);
         top.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(details, false);
-        TabPane bottom = new TabPane(new Tab("Charts", charts), new Tab("Events", events));
+        chartsTab.setContent(charts);
+        chartsTab.selectedProperty().addListener((o, a, b) -> refreshCharts(true));
+        TabPane bottom = new TabPane(chartsTab, new Tab("Events", events));
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane workspace = new SplitPane(top, bottom);
         workspace.setOrientation(Orientation.VERTICAL);
@@ -329,12 +332,13 @@ public final class MainView extends BorderPane {
         events.showInvocation(slot < 0 ? 0 : store.invocations().id(slot));
     }
 
-    /// JFreeChart redraws a whole chart per change, so the charts follow a live run a few times a second.
+    /// JFreeChart redraws a whole chart per change, so the charts follow a live run a few times a second, and
+    /// not at all while their tab is hidden.
     private void refreshCharts(boolean now) {
         long t = System.nanoTime();
-        if (now || t - chartsRefreshedAt >= CHART_REFRESH_NANOS) {
+        if (chartsTab.isSelected() && (now || t - chartsRefreshedAt >= CHART_REFRESH_NANOS)) {
             chartsRefreshedAt = t;
-            charts.model().refresh(vm.storeProperty().get());
+            charts.refresh(vm.storeProperty().get());
         }
     }
 
