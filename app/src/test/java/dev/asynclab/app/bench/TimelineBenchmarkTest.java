@@ -121,7 +121,7 @@ class TimelineBenchmarkTest {
                 feed.maxDrainNanos() / 1e6});
         print("live run at 50,000 events/s for %.1f s (%,d events), 1440x900 window: FX frame interval median %.1f ms,"
                         + " p95 %.1f ms, max %.1f ms over %,d frames; %,d hops to the FX thread, %,d drains taking"
-                        + " %.2f ms on average (max %.1f ms) of FX thread time (append, counts, timeline, table, charts)",
+                        + " %.2f ms on average (max %.1f ms) of FX thread time (append, counts, table, charts)",
                 events.size() / 50_000.0, vm.storeProperty().get().size(), median(intervals),
                 sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1], frames.size(), hops, drains,
                 drainMillis[0], drainMillis[1]);
