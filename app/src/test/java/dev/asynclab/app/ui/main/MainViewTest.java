@@ -197,6 +197,24 @@ class MainViewTest {
     }
 
     @Test
+    void followingAnAuditLogLoadsWhatItHoldsAndStopsAtTheRunsEnd(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("follow.jsonl");
+        var scenario = ScenarioLoader.load(SCENARIOS.resolve("02-cancellation.yaml"));
+        RunSummary summary;
+        try (AuditLogWriter writer = AuditLogWriter.open(log, AuditHeader.of("follow", scenario.name(),
+                Instant.EPOCH, "test", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
+            summary = ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED),
+                    List.of(writer)).await();
+        }
+
+        robot.interact(() -> vm.follow(log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
+        assertThat(vm.countsProperty().get().cancelled()).isEqualTo(summary.observedCounts().get("cancelled"));
+    }
+
+    @Test
     void switchingTheThemeRecolorsTheTimeline(FxRobot robot) {
         var light = view.palette().outcome(Outcome.FAILED);
         robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.DARK));
