@@ -8,6 +8,7 @@ module dev.asynclab.engine {
     exports dev.asynclab.engine.event;
     exports dev.asynclab.engine.spi;
     exports dev.asynclab.engine.time;
+    exports dev.asynclab.engine.polyglot;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

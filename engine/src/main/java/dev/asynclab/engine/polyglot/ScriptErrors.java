@@ -1,0 +1,122 @@
+package dev.asynclab.engine.polyglot;
+
+import dev.asynclab.engine.CallbackFailure;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+
+/// Turns what a script threw into the engine's vocabulary: a `CallbackFailure` named for the script's own error
+/// type (`TypeError`, `ZeroDivisionError`) with the body's line number in the message, or the
+/// `InterruptedException` of a sleep that a timeout or cancel cut short.
+final class ScriptErrors {
+
+    /// The error type of a script that tried to leave its sandbox in a way no guest error names (exit).
+    static final String SANDBOX_VIOLATION = "SandboxViolation";
+    /// The error type of a script stopped from outside (timeout or cancel); the caller has its result already.
+    static final String STOPPED = "ScriptStopped";
+    static final String RESOURCE_LIMIT = "ResourceLimitExceeded";
+    /// A script threw a value that is not an error (`throw 42`).
+    static final String THROWN_VALUE = "ThrownValue";
+
+    private ScriptErrors() {
+    }
+
+    /// @param stopped true when this call was stopped from outside (its context interrupted or closed)
+    static Exception translate(PolyglotException e, ScriptSource source, boolean stopped) {
+        String where = location(e, source);
+        if (e.isHostException()) {
+            return fromHost(e.asHostException(), where);
+        }
+        if (stopped) {
+            return new CallbackFailure(STOPPED, "the script was stopped by a timeout or cancel" + where);
+        }
+        if (e.isExit()) {
+            return new CallbackFailure(SANDBOX_VIOLATION,
+                    "the script called exit(" + e.getExitStatus() + "); a callback may not exit" + where);
+        }
+        if (e.isResourceExhausted() || e.isCancelled()) {
+            return new CallbackFailure(RESOURCE_LIMIT, e.getMessage() + where);
+        }
+        if (e.isInterrupted()) {
+            return new CallbackFailure(STOPPED, "the script was interrupted" + where);
+        }
+        if (e.isSyntaxError()) {
+            return new CallbackFailure("SyntaxError", strip(e.getMessage(), "SyntaxError") + where);
+        }
+        if (e.isGuestException()) {
+            return fromGuest(e, source.language(), where);
+        }
+        return new CallbackFailure("InternalError", e.getMessage() + where);
+    }
+
+    private static Exception fromHost(Throwable host, String where) {
+        return switch (host) {
+            case HostApi.DeclaredFailure declared -> declared.failure;
+            case HostApi.SleepInterrupted interrupted -> (InterruptedException) interrupted.getCause();
+            case HostApi.HostApiMisuse misuse -> new CallbackFailure("TypeError", misuse.getMessage() + where);
+            default -> new CallbackFailure(host.getClass().getSimpleName(), host.getMessage() + where);
+        };
+    }
+
+    private static Exception fromGuest(PolyglotException e, ScriptLanguage language, String where) {
+        Value thrown = e.getGuestObject();
+        if (thrown == null || !thrown.isException()) {
+            return new CallbackFailure(THROWN_VALUE, "the script threw " + thrown + ", which is not an "
+                    + (language == ScriptLanguage.PYTHON ? "exception" : "Error") + where);
+        }
+        String type = typeName(thrown);
+        return new CallbackFailure(type, strip(e.getMessage(), type) + where);
+    }
+
+    /// JavaScript errors carry their type in `name` (so `class MyError extends Error` reports `MyError` when it
+    /// sets it); Python exceptions in their class.
+    private static String typeName(Value thrown) {
+        if (thrown.hasMember("name")) {
+            Value name = thrown.getMember("name");
+            if (name.isString() && !name.asString().isBlank()) {
+                return name.asString();
+            }
+        }
+        Value meta = thrown.getMetaObject();
+        return meta != null ? meta.getMetaSimpleName() : "Error";
+    }
+
+    private static String strip(String message, String type) {
+        if (message == null) {
+            return "";
+        }
+        return message.startsWith(type + ": ") ? message.substring(type.length() + 2) : message;
+    }
+
+    /// " (line N)" for the innermost frame in the script's own source, or "" when none is (the wrapper's own
+    /// lines, or an error with no guest frame).
+    private static String location(PolyglotException e, ScriptSource source) {
+        SourceSection at = e.getSourceLocation();
+        if (!inBody(at, source)) {
+            at = null;
+            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+                if (frame.isGuestFrame() && inBody(frame.getSourceLocation(), source)) {
+                    at = frame.getSourceLocation();
+                    break;
+                }
+            }
+        }
+        if (at == null) {
+            return "";
+        }
+        int line = at.getStartLine() - ScriptLanguage.HEADER_LINES;
+        if (e.isSyntaxError() && at.hasColumns()) {
+            int column = Math.max(1, at.getStartColumn() - source.language().columnShift());
+            return " (line " + line + ", column " + column + ")";
+        }
+        return " (line " + line + ")";
+    }
+
+    private static boolean inBody(SourceSection at, ScriptSource source) {
+        if (at == null || !at.isAvailable() || !at.hasLines() || !source.name().equals(at.getSource().getName())) {
+            return false;
+        }
+        int line = at.getStartLine() - ScriptLanguage.HEADER_LINES;
+        return line >= 1 && line <= Math.max(1, source.body().lines().count());
+    }
+}
