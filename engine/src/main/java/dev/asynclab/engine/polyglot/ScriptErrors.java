@@ -31,8 +31,11 @@ final class ScriptErrors {
             return new CallbackFailure(STOPPED, "the script was stopped by a timeout or cancel" + where);
         }
         if (e.isExit()) {
-            return new CallbackFailure(SANDBOX_VIOLATION,
-                    "the script called exit(" + e.getExitStatus() + "); a callback may not exit" + where);
+            return new CallbackFailure(SANDBOX_VIOLATION, "the script called exit; a callback may not exit" + where);
+        }
+        if (e.isInternalError()) {
+            // The sandbox's refusals (a process, a thread, a socket) surface as internal errors of the language.
+            return new CallbackFailure(SANDBOX_VIOLATION, "the sandbox refused: " + refusal(e.getMessage()) + where);
         }
         if (e.isResourceExhausted() || e.isCancelled()) {
             return new CallbackFailure(RESOURCE_LIMIT, e.getMessage() + where);
@@ -41,12 +44,9 @@ final class ScriptErrors {
             return new CallbackFailure(STOPPED, "the script was interrupted" + where);
         }
         if (e.isSyntaxError()) {
-            return new CallbackFailure("SyntaxError", strip(e.getMessage(), "SyntaxError") + where);
+            return new CallbackFailure("SyntaxError", wrapperFree(strip(e.getMessage(), "SyntaxError")) + where);
         }
-        if (e.isGuestException()) {
-            return fromGuest(e, source.language(), where);
-        }
-        return new CallbackFailure("InternalError", e.getMessage() + where);
+        return fromGuest(e, source.language(), where);
     }
 
     private static Exception fromHost(Throwable host, String where) {
@@ -60,12 +60,39 @@ final class ScriptErrors {
 
     private static Exception fromGuest(PolyglotException e, ScriptLanguage language, String where) {
         Value thrown = e.getGuestObject();
-        if (thrown == null || !thrown.isException()) {
+        if (!isError(thrown, language)) {
             return new CallbackFailure(THROWN_VALUE, "the script threw " + thrown + ", which is not an "
                     + (language == ScriptLanguage.PYTHON ? "exception" : "Error") + where);
         }
         String type = typeName(thrown);
         return new CallbackFailure(type, strip(e.getMessage(), type) + where);
+    }
+
+    /// JavaScript lets any value be thrown (and GraalJS reports each as an exception); an `Error` has a message
+    /// and a stack. Python only raises exceptions.
+    private static boolean isError(Value thrown, ScriptLanguage language) {
+        if (thrown == null || !thrown.isException()) {
+            return false;
+        }
+        return language != ScriptLanguage.JS
+                || thrown.hasMembers() && thrown.hasMember("message") && thrown.hasMember("stack");
+    }
+
+    /// "java.lang.SecurityException: Process creation is not allowed, to enable it set ..." becomes "Process
+    /// creation is not allowed": the script's author cannot change the host's configuration.
+    private static String refusal(String message) {
+        if (message == null) {
+            return "an operation outside the sandbox";
+        }
+        String text = message.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+        int advice = text.indexOf(", to enable it");
+        return advice > 0 ? text.substring(0, advice) : text;
+    }
+
+    /// Python names the wrapped source's own line in a syntax error's message ("(inline.py, line 2)"); the
+    /// reported location says it right, so that part goes.
+    private static String wrapperFree(String message) {
+        return message.replaceFirst(" \\([^()]*, line \\d+\\)$", "");
     }
 
     /// JavaScript errors carry their type in `name` (so `class MyError extends Error` reports `MyError` when it

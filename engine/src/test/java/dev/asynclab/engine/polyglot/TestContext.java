@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /// A real-clock `CallbackContext` for tests, standing in for the engine: `sleep` is `Thread.sleep`, log lines
@@ -21,6 +22,7 @@ final class TestContext implements CallbackContext {
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
     final List<String> logs = new CopyOnWriteArrayList<>();
     final List<Duration> charged = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile Thread worker;
     private volatile boolean cancelled;
 
@@ -33,6 +35,13 @@ final class TestContext implements CallbackContext {
 
     TestContext() {
         this("test", 1, 42, false);
+    }
+
+    /// Waits until the callback has registered its cancel hook, i.e. is about to run its script.
+    void awaitStarted() throws InterruptedException {
+        if (!started.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the callback never started");
+        }
     }
 
     /// What a timeout or cancel does: mark, interrupt the worker, run the hooks.
@@ -112,6 +121,7 @@ final class TestContext implements CallbackContext {
     public void onCancel(Runnable action) {
         worker = Thread.currentThread();
         onCancel.add(action);
+        started.countDown();
         if (cancelled) {
             action.run();
         }
