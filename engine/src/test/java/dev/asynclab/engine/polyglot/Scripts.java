@@ -45,9 +45,12 @@ final class Scripts {
         });
         ctx.awaitStarted();
         Thread.sleep(100); // let the script get into its loop; a stop before that must work too
+        long cancelledAt = System.nanoTime();
         ctx.cancel();
         var thrown = catchThrowableOfType(ExecutionException.class,
                 () -> outcome.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        System.out.printf("stopped %s %s after %.1f ms%n", language, body.replace('\n', ';'),
+                (System.nanoTime() - cancelledAt) / 1e6);
         assertThat(thrown).as("the script should end in an exception once stopped").isNotNull();
         return thrown.getCause();
     }
