@@ -1,0 +1,128 @@
+package dev.asynclab.engine.audit;
+
+import java.nio.charset.StandardCharsets;
+
+/// Builds JSON lines straight into a growable byte buffer: the writer's hot path, no reflection, no
+/// intermediate strings. Strings are written as UTF-8 with JSON escapes for quotes, backslashes, control
+/// characters and lone surrogates (so every line is valid JSON and reads back to the same Java string).
+final class JsonLineEncoder {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /// For each ASCII char: 0 = copy as is, 'u' = a six-character unicode escape, else the letter after the backslash.
+    private static final byte[] ESCAPE = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPE[c] = 'u';
+        }
+        ESCAPE['"'] = '"';
+        ESCAPE['\\'] = '\\';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['\t'] = 't';
+        ESCAPE['\b'] = 'b';
+        ESCAPE['\f'] = 'f';
+    }
+
+    byte[] buf;
+    int pos;
+
+    JsonLineEncoder(int capacity) {
+        buf = new byte[capacity];
+    }
+
+    /// Room a string needs at worst: 6 bytes per char (an escape), its quotes and key.
+    static int bound(String s) {
+        return s == null ? 0 : 6 * s.length() + 40;
+    }
+
+    void grow(int needed) {
+        byte[] bigger = new byte[Math.max(buf.length * 2, pos + needed)];
+        System.arraycopy(buf, 0, bigger, 0, pos);
+        buf = bigger;
+    }
+
+    void raw(byte[] b) {
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    void raw(byte b) {
+        buf[pos++] = b;
+    }
+
+    /// A key from [AuditFields#RECORD_KEYS] or [AuditFields#HEADER_KEYS]: `,"name":` (`{"name":` when first).
+    void key(byte[] key) {
+        System.arraycopy(key, 0, buf, pos, key.length);
+        pos += key.length;
+    }
+
+    void number(long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                raw(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        int p = pos + digits;
+        pos = p;
+        do {
+            buf[--p] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+    }
+
+    void string(String s) {
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                byte esc = ESCAPE[c];
+                if (esc == 0) {
+                    b[p++] = (byte) c;
+                } else if (esc == 'u') {
+                    p = unicodeEscape(b, p, c);
+                } else {
+                    b[p++] = '\\';
+                    b[p++] = esc;
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                p = unicodeEscape(b, p, c); // a lone surrogate has no UTF-8 form; the escape keeps it exact
+            } else {
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char c) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[c >> 12 & 0xF];
+        b[p++] = HEX[c >> 8 & 0xF];
+        b[p++] = HEX[c >> 4 & 0xF];
+        b[p++] = HEX[c & 0xF];
+        return p;
+    }
+}

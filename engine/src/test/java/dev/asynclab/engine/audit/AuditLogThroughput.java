@@ -1,0 +1,88 @@
+package dev.asynclab.engine.audit;
+
+import dev.asynclab.engine.event.Event;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/// Measures the audit log on one thread and prints the figures (not a test: figures live in reports, not in
+/// assertions). Run with:
+/// `./mvnw -B -q -pl engine test-compile exec:java -Dexec.mainClass=dev.asynclab.engine.audit.AuditLogThroughput
+/// -Dexec.classpathScope=test`
+public final class AuditLogThroughput {
+
+    private static final int EVENTS = 2_000_000;
+    private static final int ROUNDS = 3;
+
+    private AuditLogThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Event[] events = new Event[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            events[i] = AuditTestLogs.synthetic(i);
+        }
+        compareHashes();
+        Path file = Files.createTempFile("asynclab-audit-bench", ".jsonl");
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                long t0 = System.nanoTime();
+                try (var writer = AuditLogWriter.open(file, AuditTestLogs.header())) {
+                    for (int i = 0; i < EVENTS; i++) {
+                        writer.onEvent(events[i]);
+                        if ((i & 4095) == 4095) {
+                            writer.onBatchEnd(); // as the event bus does at most every 4096 events
+                        }
+                    }
+                }
+                long t1 = System.nanoTime();
+                long[] read = {0};
+                try (var reader = AuditLogReader.open(file)) {
+                    reader.forEach(e -> read[0] += e.seq());
+                }
+                long t2 = System.nanoTime();
+                VerificationReport report = AuditVerifier.verify(file);
+                long t3 = System.nanoTime();
+                System.out.printf("round %d: %,d events, %,d bytes: write %.2f M events/s, read %.2f M events/s"
+                                + " (%d ms), verify %.2f M events/s (%s)%n", round, EVENTS, Files.size(file),
+                        rate(t1 - t0), rate(t2 - t1), (t2 - t1) / 1_000_000, rate(t3 - t2), report.summary());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static double rate(long nanos) {
+        return EVENTS / (nanos / 1e9) / 1e6;
+    }
+
+    /// Per-line cost of the chain hash: XXH64 (chosen) against SHA-256 through MessageDigest, on a typical line.
+    private static void compareHashes() throws NoSuchAlgorithmException {
+        byte[] line = ("{\"seq\":812,\"t\":153204117,\"type\":\"TIMED_OUT\",\"id\":97,\"attempt\":2,\"group\":41,"
+                + "\"name\":\"fetch-user\",\"worker\":\"w3\",\"duration\":100000000").getBytes(StandardCharsets.UTF_8);
+        int n = 5_000_000;
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] prev = new byte[8];
+        for (int round = 0; round < 2; round++) {
+            long h = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                h = ChainHash.hash(h, line, 0, line.length);
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sha.update(prev);
+                sha.update(line);
+                byte[] d = sha.digest();
+                System.arraycopy(d, 0, prev, 0, 8);
+            }
+            long t2 = System.nanoTime();
+            System.out.printf("hash of a %d-byte line: xxh64 %.1f ns, sha-256 %.1f ns (%x %x)%n", line.length,
+                    (t1 - t0) / (double) n, (t2 - t1) / (double) n, h, prev[0]);
+        }
+    }
+}
