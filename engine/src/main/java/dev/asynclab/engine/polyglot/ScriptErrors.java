@@ -115,7 +115,7 @@ final class ScriptErrors {
         return message.startsWith(type + ": ") ? message.substring(type.length() + 2) : message;
     }
 
-    /// " (line N)" for the innermost frame in the script's own source, or "" when none is (the wrapper's own
+    /// " (line N)", N counted in the file the body came from, for the innermost frame in the script's own source, or "" when none is (the wrapper's own
     /// lines, or an error with no guest frame).
     private static String location(PolyglotException e, ScriptSource source) {
         SourceSection at = e.getSourceLocation();
@@ -131,7 +131,7 @@ final class ScriptErrors {
         if (at == null) {
             return "";
         }
-        int line = at.getStartLine() - ScriptLanguage.HEADER_LINES;
+        int line = at.getStartLine() - ScriptLanguage.HEADER_LINES + source.firstLine() - 1;
         if (e.isSyntaxError() && at.hasColumns()) {
             int column = Math.max(1, at.getStartColumn() - source.language().columnShift());
             return " (line " + line + ", column " + column + ")";
