@@ -56,6 +56,15 @@ class JsScriptCallbackTest {
     }
 
     @Test
+    void awaitChainsSettleBeforeTheCallReturns() throws Exception {
+        var future = (CompletableFuture<?>) run("""
+                const twice = async x => { await null; return x * 2; };
+                return (async () => (await twice(await twice(attempt))) + 1)()""");
+        assertThat(future).isCompleted();
+        assertThat(future.get()).isEqualTo(5);
+    }
+
+    @Test
     void rejectedPromiseFailsWithTheErrorTypeAndLine() throws Exception {
         var future = (CompletableFuture<?>) run("return (async () => {\n  null.f();\n})()");
         var thrown = catchThrowableOfType(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
