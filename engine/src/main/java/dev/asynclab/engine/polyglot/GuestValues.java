@@ -68,7 +68,7 @@ final class GuestValues {
         ProxyExecutable onResolve = args -> outcome.complete(copy(args.length > 0 ? args[0] : null));
         ProxyExecutable onReject = args -> outcome.completeExceptionally(rejection(args, source));
         promise.invokeMember("then", onResolve, onReject);
-        outcome.completeExceptionally(new CallbackFailure("PendingPromise",
+        outcome.completeExceptionally(new CallbackFailure(ScriptErrorTypes.PENDING_PROMISE,
                 "the script returned a promise that was still pending when it finished; with no timers in a "
                         + "script nothing can settle it"));
         return outcome;
@@ -83,7 +83,7 @@ final class GuestValues {
                 return ScriptErrors.translate(e, source, false);
             }
         }
-        return new CallbackFailure(ScriptErrors.THROWN_VALUE,
+        return new CallbackFailure(ScriptErrorTypes.THROWN_VALUE,
                 "the promise was rejected with " + reason + ", which is not an Error");
     }
 }

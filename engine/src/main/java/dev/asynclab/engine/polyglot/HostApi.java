@@ -116,6 +116,7 @@ final class HostApi {
 
     private static String describe(Value... args) {
         return args.length == 0 ? "no arguments"
-                : Arrays.stream(args).map(v -> v.isString() ? "'" + v.asString() + "'" : v.toString()).collect(Collectors.joining(", ", "(", ")"));
+                : Arrays.stream(args).map(v -> v.isString() ? "'" + v.asString() + "'" : v.toString())
+                        .collect(Collectors.joining(", ", "(", ")"));
     }
 }

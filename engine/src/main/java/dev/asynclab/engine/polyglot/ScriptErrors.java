@@ -1,6 +1,11 @@
 package dev.asynclab.engine.polyglot;
 
 import dev.asynclab.engine.CallbackFailure;
+
+import static dev.asynclab.engine.polyglot.ScriptErrorTypes.RESOURCE_LIMIT;
+import static dev.asynclab.engine.polyglot.ScriptErrorTypes.SANDBOX_VIOLATION;
+import static dev.asynclab.engine.polyglot.ScriptErrorTypes.STOPPED;
+import static dev.asynclab.engine.polyglot.ScriptErrorTypes.THROWN_VALUE;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
@@ -9,14 +14,6 @@ import org.graalvm.polyglot.Value;
 /// type (`TypeError`, `ZeroDivisionError`) with the body's line number in the message, or the
 /// `InterruptedException` of a sleep that a timeout or cancel cut short.
 final class ScriptErrors {
-
-    /// The error type of a script that tried to leave its sandbox in a way no guest error names (exit).
-    static final String SANDBOX_VIOLATION = "SandboxViolation";
-    /// The error type of a script stopped from outside (timeout or cancel); the caller has its result already.
-    static final String STOPPED = "ScriptStopped";
-    static final String RESOURCE_LIMIT = "ResourceLimitExceeded";
-    /// A script threw a value that is not an error (`throw 42`).
-    static final String THROWN_VALUE = "ThrownValue";
 
     private ScriptErrors() {
     }
@@ -35,7 +32,9 @@ final class ScriptErrors {
         }
         if (e.isInternalError()) {
             // The sandbox's refusals (a process, a thread, a socket) surface as internal errors of the language.
-            return new CallbackFailure(SANDBOX_VIOLATION, "the sandbox refused: " + refusal(e.getMessage()) + where);
+            return isRefusal(e.getMessage())
+                    ? new CallbackFailure(SANDBOX_VIOLATION, "the sandbox refused: " + refusal(e.getMessage()) + where)
+                    : new CallbackFailure("InternalError", e.getMessage() + where);
         }
         if (e.isResourceExhausted() || e.isCancelled()) {
             return new CallbackFailure(RESOURCE_LIMIT, e.getMessage() + where);
@@ -61,8 +60,9 @@ final class ScriptErrors {
     private static Exception fromGuest(PolyglotException e, ScriptLanguage language, String where) {
         Value thrown = e.getGuestObject();
         if (!isError(thrown, language)) {
-            return new CallbackFailure(THROWN_VALUE, "the script threw " + thrown + ", which is not an "
-                    + (language == ScriptLanguage.PYTHON ? "exception" : "Error") + where);
+            String expected = language == ScriptLanguage.PYTHON ? "exception" : "Error";
+            return new CallbackFailure(THROWN_VALUE, "the script threw " + thrown + ", which is not an " + expected
+                    + where);
         }
         String type = typeName(thrown);
         return new CallbackFailure(type, strip(e.getMessage(), type) + where);
@@ -76,6 +76,11 @@ final class ScriptErrors {
         }
         return language != ScriptLanguage.JS
                 || thrown.hasMembers() && thrown.hasMember("message") && thrown.hasMember("stack");
+    }
+
+    private static boolean isRefusal(String message) {
+        return message != null && (message.startsWith("java.lang.SecurityException")
+                || message.contains("not allowed") || message.endsWith("was excluded"));
     }
 
     /// "java.lang.SecurityException: Process creation is not allowed, to enable it set ..." becomes "Process
@@ -115,8 +120,8 @@ final class ScriptErrors {
         return message.startsWith(type + ": ") ? message.substring(type.length() + 2) : message;
     }
 
-    /// " (line N)", N counted in the file the body came from, for the innermost frame in the script's own source, or "" when none is (the wrapper's own
-    /// lines, or an error with no guest frame).
+    /// " (line N)" for the innermost frame in the script's own source, N counted in the file the body came from;
+    /// "" when no frame is in the body (the wrapper's own lines, or an error with no guest frame).
     private static String location(PolyglotException e, ScriptSource source) {
         SourceSection at = e.getSourceLocation();
         if (!inBody(at, source)) {
@@ -140,7 +145,8 @@ final class ScriptErrors {
     }
 
     private static boolean inBody(SourceSection at, ScriptSource source) {
-        if (at == null || !at.isAvailable() || !at.hasLines() || !source.name().equals(at.getSource().getName())) {
+        if (at == null || !at.isAvailable() || !at.hasLines()
+                || !source.name().equals(at.getSource().getName())) {
             return false;
         }
         int line = at.getStartLine() - ScriptLanguage.HEADER_LINES;

@@ -81,7 +81,7 @@ public final class ScriptHost implements AutoCloseable {
         try {
             ctx.onCancel(call::stop);
             if (call.isStopped()) {
-                throw new CallbackFailure(ScriptErrors.STOPPED, "the call was cancelled before the script started");
+                throw new CallbackFailure(ScriptErrorTypes.STOPPED, "the call was cancelled before the script started");
             }
             api.bind(ctx);
             context.resetLimits();
@@ -97,7 +97,7 @@ public final class ScriptHost implements AutoCloseable {
         } catch (IllegalStateException e) {
             // A stop that won the race closed the context before the script entered it.
             if (call.isStopped()) {
-                throw new CallbackFailure(ScriptErrors.STOPPED, "the script was stopped by a timeout or cancel");
+                throw new CallbackFailure(ScriptErrorTypes.STOPPED, "the script was stopped by a timeout or cancel");
             }
             throw e;
         } finally {
@@ -147,7 +147,7 @@ public final class ScriptHost implements AutoCloseable {
 
     private ContextPool pool(ScriptLanguage language) throws CallbackFailure {
         if (!isInstalled(language)) {
-            throw new CallbackFailure("LanguageNotInstalled", language.displayName()
+            throw new CallbackFailure(ScriptErrorTypes.LANGUAGE_NOT_INSTALLED, language.displayName()
                     + " scripts need GraalVM's " + language.id() + " language, which this runtime does not include");
         }
         return pools.get(language);

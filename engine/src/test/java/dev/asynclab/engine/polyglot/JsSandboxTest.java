@@ -29,10 +29,10 @@ class JsSandboxTest {
     void endlessLoopIsStoppedByTheCancelHookAndTheHostStaysUsable() throws Exception {
         Throwable stopped = Scripts.runAndStop(UNLIMITED, JS, "let i = 0;\nwhile (true) { i++; }");
         assertThat(stopped).isInstanceOf(CallbackFailure.class);
-        assertThat(((CallbackFailure) stopped).errorType()).isEqualTo(ScriptErrors.STOPPED);
+        assertThat(((CallbackFailure) stopped).errorType()).isEqualTo(ScriptErrorTypes.STOPPED);
 
         Throwable empty = Scripts.runAndStop(UNLIMITED, JS, "while (true) {}");
-        assertThat(((CallbackFailure) empty).errorType()).isEqualTo(ScriptErrors.STOPPED);
+        assertThat(((CallbackFailure) empty).errorType()).isEqualTo(ScriptErrorTypes.STOPPED);
 
         int created = UNLIMITED.createdContexts(JS);
         assertThat(Scripts.run(UNLIMITED, JS, "return 'alive'", new TestContext())).isEqualTo("alive");
@@ -48,7 +48,7 @@ class JsSandboxTest {
     @Test
     void endlessLoopHitsTheStatementLimitWithoutACancel() throws Exception {
         CallbackFailure f = Scripts.failure(LIMITED, JS, "while (true) {}");
-        assertThat(f.errorType()).isEqualTo(ScriptErrors.RESOURCE_LIMIT);
+        assertThat(f.errorType()).isEqualTo(ScriptErrorTypes.RESOURCE_LIMIT);
         assertThat(f.getMessage()).contains("Statement count limit");
         assertThat(Scripts.run(LIMITED, JS, "return 1", new TestContext())).isEqualTo(1);
     }
@@ -56,7 +56,7 @@ class JsSandboxTest {
     @Test
     void growingMemoryIsBoundedByTheStatementLimit() throws Exception {
         CallbackFailure f = Scripts.failure(LIMITED, JS, "const a = [];\nwhile (true) a.push('x'.repeat(100));");
-        assertThat(f.errorType()).isEqualTo(ScriptErrors.RESOURCE_LIMIT);
+        assertThat(f.errorType()).isEqualTo(ScriptErrorTypes.RESOURCE_LIMIT);
         assertThat(Scripts.run(LIMITED, JS, "return 2", new TestContext())).isEqualTo(2);
     }
 
@@ -97,7 +97,8 @@ class JsSandboxTest {
 
     @Test
     void deepRecursionIsARangeError() {
-        CallbackFailure f = Scripts.failure(UNLIMITED, JS, "function down(n) { return down(n + 1) + 1; }\nreturn down(0)");
+        CallbackFailure f = Scripts.failure(UNLIMITED, JS,
+                "function down(n) { return down(n + 1) + 1; }\nreturn down(0)");
         assertThat(f.errorType()).isEqualTo("RangeError");
         assertThat(f.getMessage()).contains("Maximum call stack size exceeded").contains("(line 1)");
     }
@@ -105,8 +106,9 @@ class JsSandboxTest {
     @Test
     void throwingANonErrorValueIsReportedAsSuch() {
         CallbackFailure number = Scripts.failure(LIMITED, JS, "\nthrow 42");
-        assertThat(number.errorType()).isEqualTo(ScriptErrors.THROWN_VALUE);
+        assertThat(number.errorType()).isEqualTo(ScriptErrorTypes.THROWN_VALUE);
         assertThat(number.getMessage()).isEqualTo("the script threw 42, which is not an Error (line 2)");
-        assertThat(Scripts.failure(LIMITED, JS, "throw {code: 7}").errorType()).isEqualTo(ScriptErrors.THROWN_VALUE);
+        assertThat(Scripts.failure(LIMITED, JS, "throw {code: 7}").errorType())
+                .isEqualTo(ScriptErrorTypes.THROWN_VALUE);
     }
 }

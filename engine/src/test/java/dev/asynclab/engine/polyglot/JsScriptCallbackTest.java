@@ -132,6 +132,14 @@ class JsScriptCallbackTest {
     }
 
     @Test
+    void linesAreCountedInTheFileTheBodyCameFrom() {
+        var inYaml = new ScriptSource(ScriptLanguage.JS, "let a = 1;\na();", "pool.yaml:12", 12);
+        var thrown = catchThrowableOfType(CallbackFailure.class,
+                () -> ScriptCallback.of(inYaml, HOST).call(new TestContext()));
+        assertThat(thrown.getMessage()).endsWith("(line 13)");
+    }
+
+    @Test
     void syntaxErrorsNameLineAndColumn() {
         CallbackFailure f = failure("let a = 1;\nlet = = 2;");
         assertThat(f.errorType()).isEqualTo("SyntaxError");

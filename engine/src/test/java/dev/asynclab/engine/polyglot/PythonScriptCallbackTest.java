@@ -59,7 +59,8 @@ class PythonScriptCallbackTest {
         assertThat(notAnException.errorType()).isEqualTo("TypeError");
         assertThat(notAnException.getMessage()).contains("must derive from BaseException");
 
-        CallbackFailure recursion = Scripts.failure(UNLIMITED, PYTHON, "def down(n):\n    return down(n + 1)\nreturn down(0)");
+        CallbackFailure recursion = Scripts.failure(UNLIMITED, PYTHON,
+                "def down(n):\n    return down(n + 1)\nreturn down(0)");
         assertThat(recursion.errorType()).isEqualTo("RecursionError");
     }
 
@@ -67,7 +68,7 @@ class PythonScriptCallbackTest {
     void endlessLoopIsStoppedByTheCancelHookAndTheHostStaysUsable() throws Exception {
         Throwable stopped = Scripts.runAndStop(UNLIMITED, PYTHON, "while True:\n    pass");
         assertThat(stopped).isInstanceOf(CallbackFailure.class);
-        assertThat(((CallbackFailure) stopped).errorType()).isEqualTo(ScriptErrors.STOPPED);
+        assertThat(((CallbackFailure) stopped).errorType()).isEqualTo(ScriptErrorTypes.STOPPED);
         assertThat(Scripts.run(UNLIMITED, PYTHON, "return 'alive'", new TestContext())).isEqualTo("alive");
     }
 
@@ -79,7 +80,7 @@ class PythonScriptCallbackTest {
         assertThat(Scripts.failure(LIMITED, PYTHON, "import subprocess\nsubprocess.run(['touch', '" + file + "'])")
                 .errorType()).isEqualTo("PermissionError");
         CallbackFailure system = Scripts.failure(LIMITED, PYTHON, "import os\nos.system('touch " + file + "')");
-        assertThat(system.errorType()).isEqualTo(ScriptErrors.SANDBOX_VIOLATION);
+        assertThat(system.errorType()).isEqualTo(ScriptErrorTypes.SANDBOX_VIOLATION);
         assertThat(system.getMessage()).contains("Process creation is not allowed").contains("(line 2)");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
@@ -87,18 +88,18 @@ class PythonScriptCallbackTest {
 
         CallbackFailure thread = Scripts.failure(LIMITED, PYTHON,
                 "import threading\nthreading.Thread(target=lambda: None).start()");
-        assertThat(thread.errorType()).isEqualTo(ScriptErrors.SANDBOX_VIOLATION);
+        assertThat(thread.errorType()).isEqualTo(ScriptErrorTypes.SANDBOX_VIOLATION);
         assertThat(thread.getMessage()).contains("Creating threads is not allowed");
 
         CallbackFailure exit = Scripts.failure(LIMITED, PYTHON, "import sys\nsys.exit(3)");
-        assertThat(exit.errorType()).isEqualTo(ScriptErrors.SANDBOX_VIOLATION);
+        assertThat(exit.errorType()).isEqualTo(ScriptErrorTypes.SANDBOX_VIOLATION);
         assertThat(exit.getMessage()).contains("exit");
 
         assertThat(Scripts.failure(LIMITED, PYTHON, "import java\njava.type('java.lang.System')").getMessage())
                 .contains("access has been denied");
 
         CallbackFailure memory = Scripts.failure(LIMITED, PYTHON, "a = []\nwhile True:\n    a.append('x' * 100)");
-        assertThat(memory.errorType()).isEqualTo(ScriptErrors.RESOURCE_LIMIT);
+        assertThat(memory.errorType()).isEqualTo(ScriptErrorTypes.RESOURCE_LIMIT);
 
         assertThat(Scripts.run(LIMITED, PYTHON, "return 'still serving'", new TestContext()))
                 .isEqualTo("still serving");

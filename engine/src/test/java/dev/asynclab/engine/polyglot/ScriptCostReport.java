@@ -8,7 +8,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /// warm JavaScript call against a trivial Java callback, measured in the same run. Figures, not assertions:
 /// run it alone on a quiet machine.
 ///
-/// `./mvnw -B -q -pl engine test -Dtest=ScriptCostReport -Dasynclab.measure=true -Dsurefire.failIfNoSpecifiedTests=false`
+/// `./mvnw -B -q -pl engine test -Dtest=ScriptCostReport -Dasynclab.measure=true`
+/// `-Dsurefire.failIfNoSpecifiedTests=false`, then read `engine/target/surefire-reports/*ScriptCostReport-output.txt`
 @EnabledIfSystemProperty(named = "asynclab.measure", matches = "true")
 class ScriptCostReport {
 
@@ -19,7 +20,8 @@ class ScriptCostReport {
     void printCosts() throws Exception {
         System.out.println("runtime: " + ScriptHost.runtimeName());
         try (var host = new ScriptHost(ScriptHost.DEFAULT_STATEMENT_LIMIT, 2)) {
-            AsyncCallback js = ScriptCallback.of(new ScriptSource(ScriptLanguage.JS, "return attempt + 1", "m.js"), host);
+            AsyncCallback js = ScriptCallback.of(new ScriptSource(ScriptLanguage.JS, "return attempt + 1", "m.js"),
+                    host);
             AsyncCallback py = ScriptCallback.of(new ScriptSource(ScriptLanguage.PYTHON, "return attempt + 1", "m.py"),
                     host);
             AsyncCallback java = ctx -> ctx.attempt() + 1;
