@@ -38,12 +38,21 @@ final class ContextPool {
     }
 
     void giveBack(ScriptContext context) {
-        // Check-then-add may overshoot maxIdle by a few under a race; the bound is a memory cap, not exact.
-        if (context.isBroken() || closed || idleCount.get() >= maxIdle) {
+        if (context.isBroken() || closed) {
             context.close();
             return;
         }
-        idleCount.incrementAndGet();
+        // Guard against a race with other calls giving back at the same moment: reserve the idle slot first, so
+        // the pool never keeps more than maxIdle (the count is raised before the offer and lowered after the poll,
+        // so it is never below the deque's size).
+        int n;
+        do {
+            n = idleCount.get();
+            if (n >= maxIdle) {
+                context.close();
+                return;
+            }
+        } while (!idleCount.compareAndSet(n, n + 1));
         idle.offerFirst(context);
     }
 
