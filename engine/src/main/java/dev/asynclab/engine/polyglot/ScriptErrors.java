@@ -10,6 +10,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 
+import java.util.concurrent.CancellationException;
+
 /// Turns what a script threw into the engine's vocabulary: a `CallbackFailure` named for the script's own error
 /// type (`TypeError`, `ZeroDivisionError`) with the body's line number in the message, or the
 /// `InterruptedException` of a sleep that a timeout or cancel cut short.
@@ -25,7 +27,7 @@ final class ScriptErrors {
             return fromHost(e.asHostException(), where);
         }
         if (stopped) {
-            return new CallbackFailure(STOPPED, "the script was stopped by a timeout or cancel" + where);
+            return stopped("the script was stopped by a timeout or cancel" + where);
         }
         if (e.isExit()) {
             return new CallbackFailure(SANDBOX_VIOLATION, "the script called exit; a callback may not exit" + where);
@@ -40,12 +42,18 @@ final class ScriptErrors {
             return new CallbackFailure(RESOURCE_LIMIT, e.getMessage() + where);
         }
         if (e.isInterrupted()) {
-            return new CallbackFailure(STOPPED, "the script was interrupted" + where);
+            return stopped("the script was interrupted" + where);
         }
         if (e.isSyntaxError()) {
             return new CallbackFailure("SyntaxError", wrapperFree(strip(e.getMessage(), "SyntaxError")) + where);
         }
         return fromGuest(e, source.language(), where);
+    }
+
+    /// A stopped script's failure. Its cause says "interrupted" to the engine, so the script's return after a
+    /// timeout counts as a stop that worked, not as a late finish.
+    static CallbackFailure stopped(String message) {
+        return new CallbackFailure(STOPPED, message, new CancellationException(message));
     }
 
     private static Exception fromHost(Throwable host, String where) {

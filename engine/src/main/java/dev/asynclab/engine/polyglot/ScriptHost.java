@@ -81,7 +81,7 @@ public final class ScriptHost implements AutoCloseable {
         try {
             ctx.onCancel(call::stop);
             if (call.isStopped()) {
-                throw new CallbackFailure(ScriptErrorTypes.STOPPED, "the call was cancelled before the script started");
+                throw ScriptErrors.stopped("the call was cancelled before the script started");
             }
             api.bind(ctx);
             context.resetLimits();
@@ -97,7 +97,7 @@ public final class ScriptHost implements AutoCloseable {
         } catch (IllegalStateException e) {
             // A stop that won the race closed the context before the script entered it.
             if (call.isStopped()) {
-                throw new CallbackFailure(ScriptErrorTypes.STOPPED, "the script was stopped by a timeout or cancel");
+                throw ScriptErrors.stopped("the script was stopped by a timeout or cancel");
             }
             throw e;
         } finally {

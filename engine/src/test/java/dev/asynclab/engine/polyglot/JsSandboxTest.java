@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 
 import static dev.asynclab.engine.polyglot.ScriptLanguage.JS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,8 @@ class JsSandboxTest {
         Throwable stopped = Scripts.runAndStop(UNLIMITED, JS, "let i = 0;\nwhile (true) { i++; }");
         assertThat(stopped).isInstanceOf(CallbackFailure.class);
         assertThat(((CallbackFailure) stopped).errorType()).isEqualTo(ScriptErrorTypes.STOPPED);
+        assertThat(stopped).as("the engine reads a stop as an interruption, not a late finish")
+                .hasCauseInstanceOf(CancellationException.class);
 
         Throwable empty = Scripts.runAndStop(UNLIMITED, JS, "while (true) {}");
         assertThat(((CallbackFailure) empty).errorType()).isEqualTo(ScriptErrorTypes.STOPPED);
