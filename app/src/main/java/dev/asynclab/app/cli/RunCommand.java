@@ -2,6 +2,7 @@ package dev.asynclab.app.cli;
 
 import dev.asynclab.engine.audit.AuditLogWriter;
 import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.Lint;
 import dev.asynclab.engine.scenario.Linter;
@@ -65,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         Path log = out.resolve("audit.jsonl");
         ScenarioRun run;
         try (AuditLogWriter writer = AuditLogWriter.open(log, ScenarioRunner.header(scenario, options))) {
-            run = ScenarioRunner.start(scenario, options, List.of(writer), ScenarioScripts.factory());
+            run = ScenarioRunner.start(scenario, options, List.of(writer), ScenarioScripts.shared());
             var progress = new ProgressBar(stderr, "running " + scenario.name());
             Runtime.getRuntime().addShutdownHook(new Thread(run::stop)); // Ctrl-C still leaves a whole log
             while (!run.isDone()) {

@@ -2,6 +2,7 @@ package dev.asynclab.app.cli;
 
 import dev.asynclab.engine.metrics.HumanTime;
 import dev.asynclab.engine.metrics.LatencyStats;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.PoolSweep;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -58,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
         RunOptions options = RunOptionsFlags.of(real ? ClockMode.REAL : ClockMode.SIMULATED, seed, null, null);
         var progress = new ProgressBar(spec.commandLine().getErr(), "sweeping " + scenario.name());
         int count = sizes[1] - sizes[0] + 1;
-        PoolSweep.Result result = PoolSweep.run(scenario, options, sizes[0], sizes[1], ScenarioScripts.factory(),
+        PoolSweep.Result result = PoolSweep.run(scenario, options, sizes[0], sizes[1], ScenarioScripts.shared(),
                 (size, summary) -> progress.show((double) (size - sizes[0] + 1) / count, "pool " + size));
         progress.done();
 
