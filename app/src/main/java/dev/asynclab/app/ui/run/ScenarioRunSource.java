@@ -1,6 +1,6 @@
 package dev.asynclab.app.ui.run;
 
-import dev.asynclab.app.cli.ScenarioScripts;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.metrics.RunSummary;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -38,7 +38,7 @@ public final class ScenarioRunSource implements RunSource {
         // so it goes to its own thread to keep the FX thread free.
         Thread.ofVirtual().name("scenario-run").start(() -> {
             try {
-                run = ScenarioRunner.start(scenario, options, List.of(sink), ScenarioScripts.factory());
+                run = ScenarioRunner.start(scenario, options, List.of(sink), ScenarioScripts.shared());
                 run.completion().whenComplete((s, error) -> {
                     if (error != null) {
                         summary.completeExceptionally(error);

@@ -138,6 +138,22 @@ class MainViewTest {
         assertThat(view.events().rowCount()).isEqualTo(store.eventsOf(slot).length);
     }
 
+    @Test
+    void aScenarioWithJavaScriptCallbacksRuns(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            assertThat(vm.loadScenario(SCENARIOS.resolve("17-script-js.yaml"))).isTrue();
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+            vm.run();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                || !vm.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.countsProperty().get().submitted())
+                .isEqualTo(vm.lastSummaryProperty().get().observedCounts().get("submitted")).isPositive();
+    }
+
     private static Point2D barCentre(TimelineView timeline, EventStore store, int slot) {
         var inv = store.invocations();
         long end = inv.endedAt(slot) < 0 ? store.lastTime() : inv.endedAt(slot);
