@@ -49,7 +49,7 @@ import java.util.function.Consumer;
 /// `MainViewModel` and hands user actions to it.
 public final class MainView extends BorderPane {
 
-    private static final long CHART_REFRESH_NANOS = 250_000_000L;
+    private static final long CHART_REFRESH_NANOS = 500_000_000L;
 
     private final MainViewModel vm;
     private final WelcomeView welcome;
@@ -332,7 +332,7 @@ public final class MainView extends BorderPane {
         events.showInvocation(slot < 0 ? 0 : store.invocations().id(slot));
     }
 
-    /// JFreeChart redraws a whole chart per change, so the charts follow a live run a few times a second, and
+    /// JFreeChart redraws a whole chart per change, so the charts follow a live run twice a second, and
     /// not at all while their tab is hidden.
     private void refreshCharts(boolean now) {
         long t = System.nanoTime();
