@@ -86,6 +86,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
         this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
     }
 
+    /// Submits a plain `Callable` (NAAb's form), with a timeout counted from its start.
+    public CompletableFuture<AsyncCallbackResult> submit(java.util.concurrent.Callable<?> callback, String name,
+                                                         Duration timeout) {
+        return submit(AsyncCallback.of(callback), name, timeout);
+    }
+
     /// Submits a callback with the runtime's default timeout (30 s).
     public CompletableFuture<AsyncCallbackResult> submit(AsyncCallback callback, String name) {
         return submit(callback, name, AsyncCallbackRuntime.DEFAULT_TIMEOUT);
