@@ -16,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
 public final class AuditLogThroughput {
 
     private static final int EVENTS = 2_000_000;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 4;
 
     private AuditLogThroughput() {
     }
@@ -47,9 +47,10 @@ public final class AuditLogThroughput {
                 long t2 = System.nanoTime();
                 VerificationReport report = AuditVerifier.verify(file);
                 long t3 = System.nanoTime();
-                System.out.printf("round %d: %,d events, %,d bytes: write %.2f M events/s, read %.2f M events/s"
-                                + " (%d ms), verify %.2f M events/s (%s)%n", round, EVENTS, Files.size(file),
-                        rate(t1 - t0), rate(t2 - t1), (t2 - t1) / 1_000_000, rate(t3 - t2), report.summary());
+                System.out.printf("round %d: %,d events, %,d bytes; M events/s: write %.2f, read %.2f"
+                                + " (%d ms per million), verify %.2f; %s%n", round, EVENTS, Files.size(file),
+                        rate(t1 - t0), rate(t2 - t1), (t2 - t1) / 1_000_000 * 1_000_000 / EVENTS, rate(t3 - t2),
+                        report.summary());
             }
         } finally {
             Files.deleteIfExists(file);
