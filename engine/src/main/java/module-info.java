@@ -8,10 +8,13 @@ module dev.asynclab.engine {
     exports dev.asynclab.engine.event;
     exports dev.asynclab.engine.spi;
     exports dev.asynclab.engine.time;
+    exports dev.asynclab.engine.metrics;
+    exports dev.asynclab.engine.scenario;
     exports dev.asynclab.engine.audit;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires HdrHistogram;
     requires org.graalvm.polyglot;
+    requires org.snakeyaml.engine;
 }

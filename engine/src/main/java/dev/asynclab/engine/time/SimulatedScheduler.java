@@ -140,6 +140,31 @@ public final class SimulatedScheduler implements Scheduler {
         }
     }
 
+    /// Runs tasks until `future` is done or no task is left.
+    public void runUntilDone(java.util.concurrent.Future<?> future) {
+        runWhile(() -> !future.isDone());
+    }
+
+    /// Runs tasks one by one while `condition` holds and tasks are left.
+    public void runWhile(java.util.function.BooleanSupplier condition) {
+        stopRequested = false;
+        while (!stopRequested && !queue.isEmpty() && condition.getAsBoolean()) {
+            runOne();
+        }
+    }
+
+    private void runOne() {
+        Task t = queue.poll();
+        Runnable action = t.action;
+        if (action == null) {
+            return;
+        }
+        t.action = null;
+        now = t.due;
+        action.run();
+        executed++;
+    }
+
     /// Advances the clock by `nanos`, running everything due on the way.
     public long advance(long nanos) {
         return runUntil(now + nanos);

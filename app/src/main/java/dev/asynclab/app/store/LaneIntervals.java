@@ -1,0 +1,95 @@
+package dev.asynclab.app.store;
+
+/// The attempts that ran on one worker lane, in start order, with a fast "which overlap [t0, t1]" query.
+///
+/// Intervals are appended when an attempt starts (so starts never decrease) and closed when it ends. A running
+/// prefix maximum of the ends lets a binary search skip every interval that ended before the window; an open
+/// interval counts as ending at +infinity.
+public final class LaneIntervals {
+
+    private static final long OPEN = Long.MAX_VALUE;
+
+    private int size;
+    private int[] slots = new int[0];
+    private long[] starts = new long[0];
+    private long[] ends = new long[0];
+    private long[] prefixMaxEnd = new long[0];
+
+    int open(int slot, long start) {
+        int i = size;
+        slots = Growable.ensure(slots, i + 1);
+        starts = Growable.ensure(starts, i + 1);
+        ends = Growable.ensure(ends, i + 1);
+        prefixMaxEnd = Growable.ensure(prefixMaxEnd, i + 1);
+        slots[i] = slot;
+        starts[i] = start;
+        ends[i] = OPEN;
+        prefixMaxEnd[i] = OPEN;
+        size++;
+        return i;
+    }
+
+    void close(int index, long end) {
+        ends[index] = end;
+        // Only the tail after `index` can change; usually `index` is the last interval, so this is O(1).
+        long max = index == 0 ? Long.MIN_VALUE : prefixMaxEnd[index - 1];
+        for (int i = index; i < size; i++) {
+            max = Math.max(max, ends[i]);
+            if (prefixMaxEnd[i] == max) {
+                break;
+            }
+            prefixMaxEnd[i] = max;
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int slot(int i) {
+        return slots[i];
+    }
+
+    public long start(int i) {
+        return starts[i];
+    }
+
+    /// The end of interval `i`, or `Long.MAX_VALUE` while it runs.
+    public long end(int i) {
+        return ends[i];
+    }
+
+    public boolean isOpen(int i) {
+        return ends[i] == OPEN;
+    }
+
+    /// The first interval that may overlap a window starting at `t0`: all before it ended before `t0`.
+    public int firstEndingAtOrAfter(long t0) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (prefixMaxEnd[mid] < t0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /// One past the last interval that starts at or before `t1`.
+    public int endStartingAtOrBefore(long t1) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= t1) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

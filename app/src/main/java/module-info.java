@@ -1,0 +1,21 @@
+/// Async Lab's desktop application: the live timeline, latency charts, events table and replay.
+///
+/// The view models are the only classes that talk to the engine; the views only bind to them.
+module dev.asynclab.app {
+    requires dev.asynclab.engine;
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires javafx.swing;
+    requires java.desktop;
+    requires java.prefs;
+    requires org.jfree.jfreechart;
+    requires org.jfree.chart.fx;
+    requires atlantafx.base;
+    requires HdrHistogram;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    exports dev.asynclab.app;
+    exports dev.asynclab.app.store;
+    exports dev.asynclab.app.feed;
+}

@@ -1,0 +1,91 @@
+package dev.asynclab.app.feed;
+
+import dev.asynclab.app.SyntheticRun;
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.engine.event.Event;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FxEventFeedTest {
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void manyEventsFromAnotherThreadReachTheFxThreadInFewBatchesInOrder() throws Exception {
+        List<Event> events = new SyntheticRun(4, 10_000, 30_000, 3).events(100_000);
+        EventStore store = new EventStore();
+        AtomicBoolean onFxThread = new AtomicBoolean(true);
+        AtomicInteger frames = new AtomicInteger();
+        CountDownLatch closed = new CountDownLatch(1);
+        FxEventFeed feed = new FxEventFeed(new FeedListener() {
+            @Override
+            public void onFrame(List<Event> batch) {
+                onFxThread.compareAndSet(true, Platform.isFxApplicationThread());
+                frames.incrementAndGet();
+                store.appendAll(batch);
+            }
+
+            @Override
+            public void onClosed() {
+                closed.countDown();
+            }
+        });
+
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                feed.onEvent(events.get(i));
+                if (i % 100 == 99) {
+                    feed.onBatchEnd();
+                }
+            }
+            feed.onClose();
+        });
+        writer.join();
+        assertThat(closed.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(onFxThread).isTrue();
+        assertThat(store.size()).isEqualTo(events.size());
+        assertThat(store.seq(store.size() - 1)).isEqualTo(events.getLast().seq());
+        // A hop only when the buffer goes from empty to non-empty: far fewer than the 1,000 batches.
+        assertThat(feed.hopCount()).isLessThan(events.size() / 1_000);
+        assertThat(frames.get()).isLessThanOrEqualTo((int) feed.frameCount());
+    }
+
+    @Test
+    void eventsAfterAQuietSpellHopAgain() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(2);
+        FxEventFeed feed = new FxEventFeed(batch -> {
+            first.countDown();
+            second.countDown();
+        });
+        List<Event> events = new SyntheticRun(1, 10, 10, 1).events(2);
+        feed.onEvent(events.get(0));
+        assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
+        waitForIdle(feed);
+        feed.onEvent(events.get(1));
+        assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(feed.hopCount()).isEqualTo(2);
+    }
+
+    /// Waits until a frame has found the buffer empty and stopped the timer.
+    private static void waitForIdle(FxEventFeed feed) throws Exception {
+        for (int i = 0; i < 1000 && !feed.isIdle(); i++) {
+            Thread.sleep(5);
+        }
+        assertThat(feed.isIdle()).isTrue();
+    }
+}

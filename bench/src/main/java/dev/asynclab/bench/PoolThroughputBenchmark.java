@@ -1,0 +1,80 @@
+package dev.asynclab.bench;
+
+import dev.asynclab.engine.AsyncCallback;
+import dev.asynclab.engine.AsyncCallbackPool;
+import dev.asynclab.engine.AsyncCallbackRuntime;
+import dev.asynclab.engine.event.EventBus;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/// (b) A batch of 100,000 trivial callbacks submitted to a pool of 2 and awaited; the score is callbacks per
+/// second. Baseline: the same batch on a raw 2-thread `ThreadPoolExecutor`.
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class PoolThroughputBenchmark {
+
+    static final int BATCH = 100_000;
+    private static final AsyncCallback TRIVIAL = ctx -> 1;
+
+    private ThreadPoolExecutor raw;
+    private final LongAdder events = new LongAdder();
+    private EventBus memoryBus;
+    private AsyncCallbackRuntime memory;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        raw = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        raw.prestartAllCoreThreads();
+        memoryBus = EventBus.create(1 << 16, e -> events.increment());
+        memory = AsyncCallbackRuntime.builder().events(memoryBus).build();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        raw.shutdownNow();
+        memoryBus.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void rawThreadPoolExecutor() throws InterruptedException {
+        var done = new CountDownLatch(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            raw.execute(done::countDown);
+        }
+        done.await();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long asyncLabPoolEventsToMemory() throws InterruptedException {
+        var pool = new AsyncCallbackPool(memory, 2, -1);
+        for (int i = 0; i < BATCH; i++) {
+            pool.submit(TRIVIAL, "batch", Duration.ofSeconds(30));
+        }
+        pool.awaitAll(Duration.ofMinutes(5));
+        return pool.completedCount();
+    }
+}

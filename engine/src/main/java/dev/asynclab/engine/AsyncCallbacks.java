@@ -1,0 +1,91 @@
+package dev.asynclab.engine;
+
+import dev.asynclab.engine.internal.Launcher;
+import dev.asynclab.engine.internal.ParallelRun;
+import dev.asynclab.engine.internal.TaskRunner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/// Retry, parallel, race and hedged execution, on a runtime (every invocation starts at once) or in a pool (the
+/// invocations queue like any other). Every helper returns a future that completes normally with a result;
+/// cancelling it cancels everything still running under it.
+///
+/// ```java
+/// var runtime = AsyncCallbackRuntime.defaultRuntime();
+/// var policy = RetryPolicy.builder().maxAttempts(3).delay(Duration.ofMillis(100)).backoff(2.0, Duration.ZERO).build();
+/// AsyncCallbackResult r = AsyncCallbacks.executeWithRetry(runtime, flakyCall, "fetch", Duration.ofSeconds(1), policy).join();
+///
+/// AsyncCallbackResult fastest = AsyncCallbacks.executeRace(runtime, List.of(
+///         Task.call("server-1", server1, Duration.ofSeconds(1)),
+///         Task.call("server-2", server2, Duration.ofSeconds(1))), Duration.ofMillis(300)).join();
+/// ```
+public final class AsyncCallbacks {
+
+    private AsyncCallbacks() {
+    }
+
+    /// Runs any task (a call, perhaps with retries, or a nested group) straight on the runtime.
+    public static CompletableFuture<AsyncCallbackResult> execute(AsyncCallbackRuntime runtime, Task task) {
+        return TaskRunner.run(task, runtime.standalone(), 0);
+    }
+
+    /// Runs any task in a pool.
+    public static CompletableFuture<AsyncCallbackResult> execute(AsyncCallbackPool pool, Task task) {
+        return TaskRunner.run(task, pool.launcher(), 0);
+    }
+
+    /// Tries `callback` up to `policy.maxAttempts()` times in all; the result is the last attempt's.
+    public static CompletableFuture<AsyncCallbackResult> executeWithRetry(AsyncCallbackRuntime runtime,
+            AsyncCallback callback, String name, Duration timeout, RetryPolicy policy) {
+        return execute(runtime, new Task.Call(name, callback, timeout, policy));
+    }
+
+    public static CompletableFuture<AsyncCallbackResult> executeWithRetry(AsyncCallbackPool pool,
+            AsyncCallback callback, String name, Duration timeout, RetryPolicy policy) {
+        return execute(pool, new Task.Call(name, callback, timeout, policy));
+    }
+
+    /// Runs every member at once and gives every result, in order; members still running after
+    /// `overallTimeout` (zero: none) end as TIMED_OUT.
+    public static CompletableFuture<List<AsyncCallbackResult>> executeParallel(AsyncCallbackRuntime runtime,
+            List<? extends Task> members, Duration overallTimeout) {
+        return parallel(runtime.standalone(), members, overallTimeout);
+    }
+
+    public static CompletableFuture<List<AsyncCallbackResult>> executeParallel(AsyncCallbackPool pool,
+            List<? extends Task> members, Duration overallTimeout) {
+        return parallel(pool.launcher(), members, overallTimeout);
+    }
+
+    private static CompletableFuture<List<AsyncCallbackResult>> parallel(Launcher launcher,
+            List<? extends Task> members, Duration overallTimeout) {
+        var run = ParallelRun.start(new Task.Parallel("parallel", List.copyOf(members), overallTimeout), launcher, 0);
+        return run.future().thenApply(r -> run.memberResults());
+    }
+
+    /// The first member to succeed wins and the others are cancelled at once; when every member fails the
+    /// last error stands; an empty list gives a FAILED result saying so.
+    public static CompletableFuture<AsyncCallbackResult> executeRace(AsyncCallbackRuntime runtime,
+            List<? extends Task> members, Duration overallTimeout) {
+        return execute(runtime, new Task.Race("race", List.copyOf(members), overallTimeout));
+    }
+
+    public static CompletableFuture<AsyncCallbackResult> executeRace(AsyncCallbackPool pool,
+            List<? extends Task> members, Duration overallTimeout) {
+        return execute(pool, new Task.Race("race", List.copyOf(members), overallTimeout));
+    }
+
+    /// A race whose members start one after another: the next only if none has succeeded `hedgeDelay` after
+    /// the previous one started (at once if every started member has failed).
+    public static CompletableFuture<AsyncCallbackResult> executeHedged(AsyncCallbackRuntime runtime,
+            List<? extends Task> members, Duration hedgeDelay, Duration overallTimeout) {
+        return execute(runtime, new Task.Hedged("hedged", List.copyOf(members), hedgeDelay, overallTimeout));
+    }
+
+    public static CompletableFuture<AsyncCallbackResult> executeHedged(AsyncCallbackPool pool,
+            List<? extends Task> members, Duration hedgeDelay, Duration overallTimeout) {
+        return execute(pool, new Task.Hedged("hedged", List.copyOf(members), hedgeDelay, overallTimeout));
+    }
+}

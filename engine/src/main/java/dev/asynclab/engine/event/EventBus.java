@@ -1,0 +1,212 @@
+package dev.asynclab.engine.event;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/// Carries events from the engine to its sinks: a bounded ring that any thread may publish into, and one
+/// writer thread that hands them to every sink in batches, in `seq` order.
+///
+/// Publishing is cheap (one atomic increment and one store) and never drops an event: when the ring is full
+/// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0
+/// and `t` is nanoseconds since the bus was created, on the clock it was given.
+///
+/// ```java
+/// var log = new ArrayList<Event>();
+/// try (var bus = EventBus.create(scheduler::nanoTime, 1 << 16, List.of(log::add))) {
+///     bus.publish(Event.of(EventType.RUN_STARTED, 0, 0, 0, "demo"));
+/// }                                   // close() delivers everything, then calls onClose on each sink
+/// ```
+public final class EventBus implements AutoCloseable {
+
+    /* Overview: a multi-producer, single-consumer ring in the style of the LMAX Disruptor. A producer claims
+     * a sequence number with getAndIncrement, waits until the writer has freed that slot (the ring is full
+     * when claimed - consumed >= capacity), then stores the event into slot (seq & mask) with a volatile
+     * write. The writer reads slots strictly in sequence; a null slot means "claimed but not yet stored" or
+     * "nothing yet", and it waits. Because the claim order is the seq order, `seq` is gap-free and matches
+     * the order sinks see. Timestamps are read before the claim, so two racing producers may store them out
+     * of order; the writer clamps `t` to be non-decreasing (a difference of nanoseconds, never more than the
+     * race itself). */
+
+    private static final int MAX_BATCH = 4096;
+
+    private final AtomicReferenceArray<Event> ring;
+    private final int mask;
+    private final AtomicLong claimed = new AtomicLong();
+    private final List<EventSink> sinks;
+    private final LongSupplier clock;
+    private final long origin;
+    private final Thread writer;
+    private final AtomicLong stalls = new AtomicLong();
+
+    /// Next seq the writer will read; written only by the writer.
+    private volatile long consumed;
+    private volatile boolean writerParked;
+    private volatile boolean closing;
+    private volatile Throwable sinkFailure;
+    private long lastT;
+
+    private EventBus(LongSupplier clock, int capacity, List<EventSink> sinks) {
+        int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+        this.ring = new AtomicReferenceArray<>(size);
+        this.mask = size - 1;
+        this.sinks = List.copyOf(sinks);
+        this.clock = clock;
+        this.origin = clock.getAsLong();
+        this.writer = Thread.ofPlatform().name("asynclab-events").daemon(true).unstarted(this::drainLoop);
+        writer.start();
+    }
+
+    /// A bus timed by `clock` (nanoseconds), with room for `capacity` events in flight (rounded up to a
+    /// power of two).
+    public static EventBus create(LongSupplier clock, int capacity, List<EventSink> sinks) {
+        return new EventBus(clock, capacity, sinks);
+    }
+
+    /// A bus on the system clock.
+    public static EventBus create(int capacity, EventSink... sinks) {
+        return new EventBus(System::nanoTime, capacity, List.of(sinks));
+    }
+
+    /// Stamps `event` with the next `seq` and the current `t`, and queues it for the sinks.
+    public void publish(Event event) {
+        long t = clock.getAsLong() - origin;
+        long seq = claimed.getAndIncrement();
+        if (seq - consumed >= ring.length()) {
+            awaitRoom(seq);
+        }
+        ring.set((int) seq & mask, event.withSeqAndTime(seq, t));
+        // Dekker handshake with the writer: it sets writerParked, then re-reads the slot before parking.
+        if (writerParked) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    private void awaitRoom(long seq) {
+        stalls.incrementAndGet();
+        int spins = 0;
+        while (seq - consumed >= ring.length()) {
+            if (writerParked) {
+                LockSupport.unpark(writer);
+            }
+            if (++spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(50_000);
+            }
+        }
+    }
+
+    /// Nanoseconds since this bus was created, on its clock: the `t` an event published now would get.
+    public long elapsed() {
+        return clock.getAsLong() - origin;
+    }
+
+    /// How many times a producer had to wait because the ring was full.
+    public long stalls() {
+        return stalls.get();
+    }
+
+    /// Events published so far.
+    public long published() {
+        return claimed.get();
+    }
+
+    /// Waits until every event published before this call has reached the sinks.
+    public void flush() {
+        long target = claimed.get();
+        while (consumed < target && writer.isAlive()) {
+            LockSupport.unpark(writer);
+            LockSupport.parkNanos(100_000);
+        }
+        rethrowSinkFailure();
+    }
+
+    /// Delivers everything published, calls `onClose` on each sink and stops the writer thread.
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        LockSupport.unpark(writer);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // finish closing: a half-closed bus would lose the log's tail
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        rethrowSinkFailure();
+    }
+
+    private void rethrowSinkFailure() {
+        Throwable failure = sinkFailure;
+        if (failure != null) {
+            throw new IllegalStateException("an event sink failed: " + failure, failure);
+        }
+    }
+
+    private void drainLoop() {
+        long next = 0;
+        int idle = 0;
+        try {
+            while (true) {
+                int n = 0;
+                Event e;
+                while (n < MAX_BATCH && (e = ring.get((int) next & mask)) != null) {
+                    ring.setPlain((int) next & mask, null);
+                    deliver(e);
+                    next++;
+                    n++;
+                    if ((n & 255) == 0) {
+                        consumed = next; // free room early so producers stall less on big batches
+                    }
+                }
+                if (n > 0) {
+                    consumed = next;
+                    for (EventSink sink : sinks) {
+                        sink.onBatchEnd();
+                    }
+                    idle = 0;
+                    continue;
+                }
+                if (closing && next == claimed.get()) {
+                    break;
+                }
+                if (++idle < 64) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                writerParked = true;
+                if (ring.get((int) next & mask) == null && !closing) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+                writerParked = false;
+            }
+        } catch (Throwable t) {
+            sinkFailure = t;
+            consumed = Long.MAX_VALUE / 2; // release any producer waiting for room: nobody will drain
+            return;
+        }
+        for (EventSink sink : sinks) {
+            sink.onClose();
+        }
+    }
+
+    private void deliver(Event e) {
+        if (e.t() < lastT) {
+            e = e.withSeqAndTime(e.seq(), lastT);
+        }
+        lastT = e.t();
+        for (EventSink sink : sinks) {
+            sink.onEvent(e);
+        }
+    }
+}

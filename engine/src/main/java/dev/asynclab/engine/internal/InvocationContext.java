@@ -1,0 +1,190 @@
+package dev.asynclab.engine.internal;
+
+import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.event.EventType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/// The context one attempt's callback sees. Sleep and work block on the real clock and accumulate charged
+/// time on the simulated one (the invocation then completes when that time has passed).
+final class InvocationContext implements CallbackContext {
+
+    private final Invocation inv;
+    private long charged;
+    private boolean ignoresInterrupt;
+    private SplittableRandom random;
+    private List<Runnable> cancelHooks;
+
+    InvocationContext(Invocation inv) {
+        this.inv = inv;
+    }
+
+    long charged() {
+        return charged;
+    }
+
+    boolean ignoresInterrupt() {
+        return ignoresInterrupt;
+    }
+
+    @Override
+    public long id() {
+        return inv.id;
+    }
+
+    @Override
+    public int attempt() {
+        return inv.attempt;
+    }
+
+    @Override
+    public String name() {
+        return inv.name;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return inv.isStopped();
+    }
+
+    @Override
+    public boolean isSimulated() {
+        return inv.scheduler.isSimulated();
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        long nanos = duration.toNanos();
+        if (nanos <= 0) {
+            return;
+        }
+        if (isSimulated()) {
+            charged += nanos;
+        } else {
+            Thread.sleep(duration);
+        }
+    }
+
+    @Override
+    public void sleepIgnoringInterrupt(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos <= 0) {
+            return;
+        }
+        if (isSimulated()) {
+            charged += nanos;
+            ignoresInterrupt = true;
+            return;
+        }
+        ignoresInterrupt = true;
+        long end = System.nanoTime() + nanos;
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(left));
+            } catch (InterruptedException swallowed) {
+                // deliberately ignored: this is the badly behaved callback the engine must survive
+            }
+        }
+    }
+
+    @Override
+    public void work(Duration duration) throws InterruptedException {
+        long nanos = duration.toNanos();
+        if (nanos <= 0) {
+            return;
+        }
+        if (isSimulated()) {
+            charged += nanos;
+            return;
+        }
+        long end = System.nanoTime() + nanos;
+        long sink = 0;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 1_000; i++) {
+                sink += i * 31L ^ sink;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cpu work interrupted");
+            }
+        }
+        if (sink == 42) {
+            Thread.onSpinWait(); // keeps the loop from being optimised away
+        }
+    }
+
+    @Override
+    public void charge(Duration duration) {
+        if (isSimulated() && duration.toNanos() > 0) {
+            charged += duration.toNanos();
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> delay(Duration duration) {
+        var cf = new CompletableFuture<Void>();
+        var task = inv.scheduler.schedule(() -> cf.complete(null), duration.toNanos());
+        cf.whenComplete((v, e) -> {
+            if (e != null) {
+                task.cancel();
+            }
+        });
+        return cf;
+    }
+
+    @Override
+    public double random() {
+        if (random == null) {
+            random = new SplittableRandom(mix(inv.seed, inv.id, inv.attempt));
+        }
+        return random.nextDouble();
+    }
+
+    static long mix(long seed, long id, long attempt) {
+        long h = seed * 0x9E3779B97F4A7C15L + id;
+        h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + attempt;
+        return h ^ (h >>> 29);
+    }
+
+    @Override
+    public void log(String message) {
+        inv.emitter.emit(EventType.LOG, inv.id, inv.attempt, inv.group, inv.name, null, -1, null, null,
+                Errors.shortText(message), -1);
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        synchronized (this) {
+            if (!inv.isStopped()) {
+                if (cancelHooks == null) {
+                    cancelHooks = new ArrayList<>(2);
+                }
+                cancelHooks.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    void fireCancelHooks() {
+        List<Runnable> hooks;
+        synchronized (this) {
+            hooks = cancelHooks;
+            cancelHooks = null;
+        }
+        if (hooks != null) {
+            for (Runnable r : hooks) {
+                try {
+                    r.run();
+                } catch (RuntimeException ignored) {
+                    // a failing stop hook must not keep the others from running
+                }
+            }
+        }
+    }
+}

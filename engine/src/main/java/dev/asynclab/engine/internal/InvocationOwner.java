@@ -1,0 +1,13 @@
+package dev.asynclab.engine.internal;
+
+/// Whoever runs invocations (a pool, or the runtime for standalone wrappers) and holds the worker slot.
+public interface InvocationOwner {
+
+    /// The callback no longer occupies its worker (it returned, or its asynchronous work ended or was
+    /// stopped) after `Invocation.run` had returned false. Called once, from any thread.
+    void workerDoneLater(Invocation invocation);
+
+    /// The invocation reached its terminal state. `neverStarted` is true when it ended while waiting
+    /// (cancelled in the queue, or rejected).
+    void ended(Invocation invocation, boolean neverStarted);
+}

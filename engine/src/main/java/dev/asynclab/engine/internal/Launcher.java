@@ -1,0 +1,21 @@
+package dev.asynclab.engine.internal;
+
+import dev.asynclab.engine.AsyncCallback;
+import dev.asynclab.engine.spi.Scheduler;
+
+import java.time.Duration;
+
+/// Starts invocations somewhere (a pool, or straight on the runtime's workers) for the retry, parallel, race
+/// and hedged helpers, which do not care where.
+public interface Launcher {
+
+    InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group);
+
+    long newGroup();
+
+    Scheduler scheduler();
+
+    Emitter emitter();
+
+    long seed();
+}

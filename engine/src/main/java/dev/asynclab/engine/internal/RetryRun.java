@@ -1,0 +1,115 @@
+package dev.asynclab.engine.internal;
+
+import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.RetryPolicy;
+import dev.asynclab.engine.Status;
+import dev.asynclab.engine.Task;
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.spi.Cancellable;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/// One callback tried up to `maxAttempts` times: each attempt a new invocation in the same group.
+final class RetryRun {
+
+    /* Cancel and expiry race with the attempt chain (an attempt ending, a retry timer firing). All chain
+     * steps and both stop requests synchronize on this object; `stopped` is checked before launching anything,
+     * so no attempt starts after a stop. */
+
+    private final Task.Call call;
+    private final RetryPolicy policy;
+    private final Launcher launcher;
+    private final long group;
+    private final long startedAt;
+    private final long deadline;
+    private final SplittableRandom random;
+    private final InvocationFuture result;
+    private InvocationFuture current;
+    private Cancellable pendingRetry;
+    private boolean stopped;
+
+    RetryRun(Task.Call call, Launcher launcher, long parentGroup) {
+        this.call = call;
+        this.policy = call.retry();
+        this.launcher = launcher;
+        this.group = TaskRunner.openGroup(launcher, "retry", call.name(), parentGroup);
+        this.startedAt = launcher.scheduler().nanoTime();
+        this.deadline = policy.deadline().isZero() ? Long.MAX_VALUE : startedAt + policy.deadline().toNanos();
+        this.random = new SplittableRandom(InvocationContext.mix(launcher.seed(), group, 0x5EED));
+        this.result = new InvocationFuture(() -> stop(Status.CANCELLED), () -> stop(Status.TIMED_OUT));
+    }
+
+    InvocationFuture start() {
+        attempt(1);
+        return result;
+    }
+
+    private synchronized void attempt(int n) {
+        pendingRetry = null;
+        if (stopped) {
+            return;
+        }
+        long now = launcher.scheduler().nanoTime();
+        Duration timeout = call.timeout();
+        if (deadline != Long.MAX_VALUE) {
+            long left = deadline - now;
+            if (left <= 0) {
+                finish(TaskRunner.result(Status.TIMED_OUT, "TimeoutException", "retry deadline passed", startedAt,
+                        launcher));
+                return;
+            }
+            if (timeout.isZero() || timeout.toNanos() > left) {
+                timeout = Duration.ofNanos(left);
+            }
+        }
+        InvocationFuture f = launcher.launch(call.callback(), call.name(), timeout, n, group);
+        current = f;
+        f.whenComplete((r, e) -> attemptEnded(n, r));
+    }
+
+    private synchronized void attemptEnded(int n, AsyncCallbackResult r) {
+        if (result.isDone()) {
+            return;
+        }
+        if (stopped || r.isSuccess() || n >= policy.maxAttempts() || !policy.shouldRetry(r)) {
+            finish(r);
+            return;
+        }
+        long delay = policy.delayNanos(n, random.nextDouble());
+        long now = launcher.scheduler().nanoTime();
+        if (deadline != Long.MAX_VALUE && now + delay >= deadline) {
+            finish(r); // the next attempt could not start before the deadline: the last error stands
+            return;
+        }
+        launcher.emitter().emit(EventType.RETRY_SCHEDULED, r.id(), n, group, call.name(), null, delay, r.errorType(),
+                r.errorMessage(), "attempt " + (n + 1) + " of " + policy.maxAttempts(), -1);
+        pendingRetry = launcher.scheduler().schedule(() -> attempt(n + 1), delay);
+    }
+
+    private synchronized boolean stop(Status why) {
+        if (stopped || result.isDone()) {
+            return false;
+        }
+        stopped = true;
+        if (pendingRetry != null) {
+            pendingRetry.cancel();
+            pendingRetry = null;
+            finish(TaskRunner.result(why, why == Status.CANCELLED ? "CancellationException" : "TimeoutException",
+                    why == Status.CANCELLED ? "cancelled between attempts" : "timed out between attempts",
+                    startedAt, launcher));
+            return true;
+        }
+        if (why == Status.CANCELLED) {
+            current.cancel(true); // its CANCELLED result ends this run through attemptEnded
+        } else {
+            current.expire();
+        }
+        return true;
+    }
+
+    private void finish(AsyncCallbackResult r) {
+        TaskRunner.closeGroup(launcher, group, call.name(), startedAt, r);
+        result.complete(r);
+    }
+}

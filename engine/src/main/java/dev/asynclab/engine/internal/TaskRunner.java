@@ -1,0 +1,48 @@
+package dev.asynclab.engine.internal;
+
+import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.Status;
+import dev.asynclab.engine.Task;
+import dev.asynclab.engine.event.EventType;
+
+import java.time.Duration;
+
+/// Runs a `Task` tree through a `Launcher`: single calls, retries and groups, nested to any depth.
+public final class TaskRunner {
+
+    private TaskRunner() {
+    }
+
+    /// Starts `task`; the future completes with its result and cancelling it cancels everything under it.
+    public static InvocationFuture run(Task task, Launcher launcher, long parentGroup) {
+        return switch (task) {
+            case Task.Call c when c.retry() == null || c.retry().maxAttempts() == 1 && c.retry().deadline().isZero() ->
+                    launcher.launch(c.callback(), c.name(), c.timeout(), 1, parentGroup);
+            case Task.Call c -> new RetryRun(c, launcher, parentGroup).start();
+            case Task.Parallel p -> new ParallelRun(p, launcher, parentGroup).start();
+            case Task.Race r -> new RaceRun(r.name(), r.members(), Duration.ZERO, r.timeout(), launcher, parentGroup,
+                    "race").start();
+            case Task.Hedged h -> new RaceRun(h.name(), h.members(), h.hedgeDelay(), h.timeout(), launcher,
+                    parentGroup, "hedged").start();
+        };
+    }
+
+    static long openGroup(Launcher launcher, String kind, String name, long parentGroup) {
+        long group = launcher.newGroup();
+        launcher.emitter().emit(EventType.GROUP_STARTED, 0, 0, group, name, null, -1, null, null,
+                parentGroup == 0 ? kind : kind + " in " + parentGroup, -1);
+        return group;
+    }
+
+    static void closeGroup(Launcher launcher, long group, String name, long startedAt, AsyncCallbackResult result) {
+        launcher.emitter().emit(EventType.GROUP_FINISHED, 0, 0, group, name, null,
+                launcher.scheduler().nanoTime() - startedAt, result.errorType(), result.errorMessage(),
+                result.status().name(), -1);
+    }
+
+    static AsyncCallbackResult result(Status status, String errorType, String message, long startedAt,
+                                      Launcher launcher) {
+        return new AsyncCallbackResult(status, null, errorType, message,
+                Duration.ofNanos(launcher.scheduler().nanoTime() - startedAt), 0, 0);
+    }
+}

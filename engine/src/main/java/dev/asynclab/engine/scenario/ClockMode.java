@@ -1,0 +1,9 @@
+package dev.asynclab.engine.scenario;
+
+/// Which clock a scenario runs on by default (`clock: real | simulated`).
+public enum ClockMode {
+    /// Wall time, real threads: work really sleeps or spins.
+    REAL,
+    /// A discrete-event clock: instant and deterministic.
+    SIMULATED
+}

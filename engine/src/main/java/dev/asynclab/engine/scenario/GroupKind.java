@@ -1,0 +1,11 @@
+package dev.asynclab.engine.scenario;
+
+/// The kinds of callback groups, named as in scenario files (`race:`, `parallel:`, `hedge:`).
+public enum GroupKind {
+    /// All members start at once; the first success wins and the others are cancelled.
+    RACE,
+    /// All members start at once; all results are gathered.
+    PARALLEL,
+    /// A race whose members start one after another, `hedgeDelay` apart, while no member has succeeded.
+    HEDGE
+}

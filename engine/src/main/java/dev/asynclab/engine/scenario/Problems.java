@@ -1,0 +1,51 @@
+package dev.asynclab.engine.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/// Collects the problems of one file while it is read, so that one load reports them all.
+final class Problems {
+
+    /// Past this many, the rest are most likely consequences of the first ones.
+    private static final int MAX = 50;
+
+    private final String file;
+    private final List<ScenarioProblem> found = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    void add(Node node, String message) {
+        add(node.getStartMark(), message);
+    }
+
+    void add(Optional<Mark> mark, String message) {
+        add(mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1), message);
+    }
+
+    void add(int line, int column, String message) {
+        if (found.size() < MAX) {
+            found.add(new ScenarioProblem(file, line, column, message));
+        }
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    int size() {
+        return found.size();
+    }
+
+    ScenarioException exception() {
+        return new ScenarioException(found);
+    }
+
+    String file() {
+        return file;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.asynclab.engine.scenario;
+
+/// The languages of script callbacks, with their GraalVM language ids.
+public enum ScriptLanguage {
+    JS("js"),
+    PYTHON("python");
+
+    private final String graalId;
+
+    ScriptLanguage(String graalId) {
+        this.graalId = graalId;
+    }
+
+    /// The GraalVM polyglot language id (`js`, `python`).
+    public String graalId() {
+        return graalId;
+    }
+}

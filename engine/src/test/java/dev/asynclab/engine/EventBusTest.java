@@ -1,0 +1,113 @@
+package dev.asynclab.engine;
+
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventBus;
+import dev.asynclab.engine.event.EventSink;
+import dev.asynclab.engine.event.EventType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventBusTest {
+
+    @Test
+    void manyProducersGiveGapFreeOrderedSeqAndMonotonicTime() throws Exception {
+        List<Event> seen = new ArrayList<>();
+        var batches = new AtomicInteger();
+        var bus = EventBus.create(System::nanoTime, 64, List.of(new EventSink() {
+            @Override
+            public void onEvent(Event event) {
+                seen.add(event);
+            }
+
+            @Override
+            public void onBatchEnd() {
+                batches.incrementAndGet();
+            }
+        }));
+        int producers = 4;
+        int each = 20_000;
+        var go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int id = p;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    bus.publish(Event.of(EventType.LOG, id, i, 0, "p"));
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        bus.close();
+        assertThat(seen).hasSize(producers * each);
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i).seq()).isEqualTo(i);
+            if (i > 0) {
+                assertThat(seen.get(i).t()).isGreaterThanOrEqualTo(seen.get(i - 1).t());
+            }
+        }
+        // per producer, its own events keep their order
+        int[] next = new int[producers];
+        for (Event e : seen) {
+            assertThat(e.attempt()).isEqualTo(next[(int) e.id()]++);
+        }
+        assertThat(batches.get()).isLessThan(seen.size());
+    }
+
+    @Test
+    void aSlowSinkMakesProducersWaitAndCountsTheStalls() {
+        List<Event> seen = new ArrayList<>();
+        var bus = EventBus.create(System::nanoTime, 8, List.of(e -> {
+            seen.add(e);
+            Thread.onSpinWait();
+            if (e.seq() % 8 == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        for (int i = 0; i < 200; i++) {
+            bus.publish(Event.of(EventType.LOG, 1, i, 0, "x"));
+        }
+        bus.close();
+        assertThat(seen).hasSize(200); // nothing dropped
+        assertThat(bus.stalls()).isPositive();
+    }
+
+    @Test
+    void closeCallsOnCloseOnceEverythingIsDelivered() {
+        var closed = new AtomicInteger();
+        var count = new AtomicInteger();
+        var bus = EventBus.create(System::nanoTime, 16, List.of(new EventSink() {
+            @Override
+            public void onEvent(Event event) {
+                count.incrementAndGet();
+            }
+
+            @Override
+            public void onClose() {
+                closed.set(count.get());
+            }
+        }));
+        for (int i = 0; i < 100; i++) {
+            bus.publish(Event.of(EventType.LOG, 1, i, 0, "x"));
+        }
+        bus.close();
+        assertThat(closed.get()).isEqualTo(100);
+    }
+}
