@@ -31,7 +31,7 @@ public final class AuditLogThroughput {
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 long t0 = System.nanoTime();
-                try (var writer = AuditLogWriter.open(file, AuditTestLogs.header())) {
+                try (var writer = new AuditLogWriter(file, AuditTestLogs.header())) {
                     for (int i = 0; i < EVENTS; i++) {
                         writer.onEvent(events[i]);
                         if ((i & 4095) == 4095) {
