@@ -15,6 +15,10 @@ module dev.asynclab.app {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
+    requires info.picocli;
+
+    opens dev.asynclab.app.cli to info.picocli;
+
     exports dev.asynclab.app;
     exports dev.asynclab.app.store;
     exports dev.asynclab.app.feed;

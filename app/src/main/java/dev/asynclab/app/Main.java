@@ -16,7 +16,6 @@ public final class Main {
             javafx.application.Application.launch(AsyncLabApp.class, args);
             return;
         }
-        System.err.println("usage: asynclab [run|sweep|verify|summarize|export] ...");
-        System.exit(2);
+        dev.asynclab.app.cli.Cli.main(args);
     }
 }

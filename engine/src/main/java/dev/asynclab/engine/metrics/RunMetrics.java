@@ -24,11 +24,13 @@ import java.util.TreeMap;
 /// thread or after the run.
 public final class RunMetrics implements EventSink {
 
-    private final int poolSize;
-    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1}
+    private int poolSize;
+    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1, queuedAt or -1}
     private final Map<String, Series> byName = new TreeMap<>();
     private final Series overall = new Series("*");
     private final Map<Long, String> groupKinds = new HashMap<>();
+    private final Map<String, java.util.List<Long>> examples = new TreeMap<>();
+    private static final int EXAMPLES = 50;
     private long firstT = -1;
     private long lastT;
     private long events;
@@ -41,7 +43,7 @@ public final class RunMetrics implements EventSink {
     private double inSystemArea;
     private long areaT = -1;
 
-    /// @param poolSize the pool size, for utilization (0 when unknown)
+    /// @param poolSize the pool size, for utilization (0: take it from the run's RUN_STARTED event, if it says)
     public RunMetrics(int poolSize) {
         this.poolSize = poolSize;
     }
@@ -75,6 +77,12 @@ public final class RunMetrics implements EventSink {
         }
         advanceArea(e.t());
         lastT = Math.max(lastT, e.t());
+        if (e.type() == EventType.RUN_STARTED && poolSize == 0 && e.value() != null) {
+            poolSize = poolSizeIn(e.value()); // a replayed log says its pool size in its first event
+        }
+        if (e.type() == EventType.POOL_RESIZED && e.value() != null) {
+            poolSize = Integer.parseInt(e.value());
+        }
         if (e.type() == EventType.GROUP_STARTED) {
             String kind = e.value() == null ? "" : e.value().split(" ", 2)[0];
             groupKinds.put(e.group(), kind);
@@ -83,8 +91,12 @@ public final class RunMetrics implements EventSink {
         if (e.type() == EventType.GROUP_FINISHED) {
             String kind = groupKinds.remove(e.group());
             if (kind != null && !kind.equals("retry")) {
+                boolean ok = "SUCCEEDED".equals(e.value());
                 count(e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new),
-                        "SUCCEEDED".equals(e.value()) ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
+                        ok ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
+                if (!ok) {
+                    example(kind.toUpperCase() + "_FAILED", e.name(), e.group());
+                }
             }
             return;
         }
@@ -94,7 +106,7 @@ public final class RunMetrics implements EventSink {
         Series s = e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new);
         switch (e.type()) {
             case SUBMITTED -> {
-                pending.put(e.id(), new long[]{e.t(), -1, 0});
+                pending.put(e.id(), new long[]{e.t(), -1, 0, -1});
                 inSystem++;
                 count(s, "SUBMITTED");
             }
@@ -102,6 +114,7 @@ public final class RunMetrics implements EventSink {
                 long[] p = pending.get(e.id());
                 if (p != null) {
                     p[2] = 1;
+                    p[3] = e.t();
                 }
                 queued++;
                 peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
@@ -114,7 +127,8 @@ public final class RunMetrics implements EventSink {
                         p[2] = 0;
                     }
                     p[1] = e.t();
-                    record(s, Kind.WAIT, e.t() - p[0]);
+                    // Queue wait is time in the pool's queue; starting a thread for an idle slot is not queueing.
+                    record(s, Kind.WAIT, p[3] >= 0 ? e.t() - p[3] : 0);
                 }
                 active++;
                 peakActive = Math.max(peakActive, active);
@@ -122,6 +136,9 @@ public final class RunMetrics implements EventSink {
             case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> {
                 long[] p = pending.remove(e.id());
                 count(s, e.type().name());
+                if (e.type() != EventType.SUCCEEDED) {
+                    example(e.type().name(), e.name(), e.id());
+                }
                 if (p != null) {
                     inSystem--;
                     record(s, Kind.LATENCY, e.t() - p[0]);
@@ -133,14 +150,37 @@ public final class RunMetrics implements EventSink {
                     }
                 }
             }
-            case LATE_FINISH -> count(s, "LATE_FINISH");
+            case LATE_FINISH -> {
+                count(s, "LATE_FINISH");
+                example("LATE_FINISH", e.name(), e.id());
+            }
             case RETRY_SCHEDULED -> count(s, "RETRY_SCHEDULED");
             default -> {
             }
         }
     }
 
+    private static int poolSizeIn(String runStarted) {
+        for (String part : runStarted.split(" ")) {
+            if (part.startsWith("pool=")) {
+                try {
+                    return Integer.parseInt(part.substring(5));
+                } catch (NumberFormatException ignored) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
     private enum Kind { LATENCY, EXEC, WAIT }
+
+    private void example(String what, String name, long id) {
+        var list = examples.computeIfAbsent(what + ":" + name, k -> new java.util.ArrayList<>());
+        if (list.size() < EXAMPLES) {
+            list.add(id);
+        }
+    }
 
     private void record(Series s, Kind kind, long nanos) {
         long v = Math.max(0, nanos);
@@ -194,6 +234,12 @@ public final class RunMetrics implements EventSink {
         Map<String, NameStats> names = new LinkedHashMap<>();
         byName.forEach((k, v) -> names.put(k, v.stats()));
         return new RunSummary(duration, throughput, overall.stats(), names, peakActive, peakQueued, meanActive,
-                meanInSystem, lambdaW, poolSize > 0 ? meanActive / poolSize : 0, events);
+                meanInSystem, lambdaW, poolSize > 0 ? meanActive / poolSize : 0, events, copyExamples());
+    }
+
+    private Map<String, java.util.List<Long>> copyExamples() {
+        Map<String, java.util.List<Long>> copy = new LinkedHashMap<>();
+        examples.forEach((k, v) -> copy.put(k, java.util.List.copyOf(v)));
+        return copy;
     }
 }

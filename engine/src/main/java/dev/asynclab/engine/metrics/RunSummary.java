@@ -15,9 +15,18 @@ import java.util.Map;
 /// @param peakQueued     deepest queue
 /// @param utilization    mean running callbacks divided by the pool size (0 when unknown)
 /// @param eventCount     events seen
+/// @param examples       up to 50 ids per "OUTCOME:name" (FAILED, TIMED_OUT, CANCELLED, REJECTED, LATE_FINISH by
+///                       invocation id; RACE_FAILED, PARALLEL_FAILED, HEDGED_FAILED by group id), so a report can
+///                       point at the invocations concerned
 public record RunSummary(long durationNanos, double throughput, NameStats overall, Map<String, NameStats> byName,
                          int peakActive, int peakQueued, double meanActive, double meanInSystem,
-                         double littleLambdaW, double utilization, long eventCount) {
+                         double littleLambdaW, double utilization, long eventCount,
+                         Map<String, java.util.List<Long>> examples) {
+
+    /// The example ids recorded for `outcome` of callback or group `name`.
+    public java.util.List<Long> examples(String outcome, String name) {
+        return examples.getOrDefault(outcome + ":" + name, java.util.List.of());
+    }
 
     /// Counts keyed the way scenario expectations name them: succeeded, failed, timed_out, cancelled,
     /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active.

@@ -1,0 +1,55 @@
+package dev.asynclab.app.cli;
+
+import dev.asynclab.engine.audit.AuditLogReader;
+import dev.asynclab.engine.metrics.RunMetrics;
+import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.engine.scenario.Lint;
+import dev.asynclab.engine.scenario.Linter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/// `asynclab summarize LOG`: the summary of `run`, computed from an audit log.
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = "Print the summary table and lints of an audit log.")
+final class SummarizeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
+    Path log;
+
+    @Option(names = "--json", description = "Also write the summary as JSON to this file.")
+    Path json;
+
+    @Option(names = "--fail-on-lint", description = "Exit with 1 when the log shows lints.")
+    boolean failOnLint;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(log)) {
+            throw new NoSuchFileException(log.toString());
+        }
+        var metrics = new RunMetrics(0);
+        String title;
+        try (var reader = AuditLogReader.open(log)) {
+            title = reader.header().scenario();
+            reader.forEach(metrics::onEvent);
+            reader.truncation().ifPresent(t -> spec.commandLine().getErr().println("note: " + t.describe()));
+        }
+        RunSummary summary = metrics.summary();
+        List<Lint> lints = Linter.check(null, summary);
+        SummaryReport.print(spec.commandLine().getOut(), title, null, null, summary, lints);
+        if (json != null) {
+            SummaryReport.writeJson(json, title, summary, lints);
+        }
+        return failOnLint && !lints.isEmpty() ? Cli.PROBLEMS : Cli.OK;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.asynclab.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.asynclab.engine.metrics.LatencyStats;
+import dev.asynclab.engine.metrics.NameStats;
+import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.engine.metrics.HumanTime;
+import dev.asynclab.engine.scenario.Lint;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/// The summary table printed after `run` and `summarize`, and its `summary.json`.
+final class SummaryReport {
+
+    private SummaryReport() {
+    }
+
+    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s, List<Lint> lints) {
+        out.printf("%s%s%n", title, clock == null ? "" : "  (" + clock.name().toLowerCase() + " clock, seed "
+                + seed + ")");
+        out.printf("duration %s   throughput %.1f/s   peak active %d   peak queued %d   utilization %s%n",
+                HumanTime.format(s.durationNanos()), s.throughput(), s.peakActive(), s.peakQueued(),
+                s.utilization() > 0 ? String.format("%.0f%%", s.utilization() * 100) : "-");
+        out.printf("%-18s %6s %6s %6s %6s %6s %6s %5s | %9s %9s %9s %9s %9s | %9s%n", "name", "ok", "failed",
+                "t/out", "cancel", "reject", "late", "retry", "p50", "p90", "p99", "p99.9", "max", "wait p99");
+        for (NameStats n : s.byName().values()) {
+            row(out, n);
+        }
+        if (s.byName().size() > 1) {
+            row(out, s.overall());
+        }
+        if (!lints.isEmpty()) {
+            out.println("lints:");
+            for (Lint l : lints) {
+                out.println("  " + l);
+            }
+        }
+    }
+
+    private static void row(PrintWriter out, NameStats n) {
+        LatencyStats l = n.latency();
+        out.printf("%-18s %6d %6d %6d %6d %6d %6d %5d | %9s %9s %9s %9s %9s | %9s%n", trim(n.name()),
+                n.count("SUCCEEDED"), n.count("FAILED"), n.count("TIMED_OUT"), n.count("CANCELLED"),
+                n.count("REJECTED"), n.count("LATE_FINISH"), n.count("RETRY_SCHEDULED"), d(l.p50()), d(l.p90()),
+                d(l.p99()), d(l.p999()), d(l.max()), d(n.queueWait().p99()));
+    }
+
+    private static String trim(String s) {
+        return s.length() <= 18 ? s : s.substring(0, 17) + "…";
+    }
+
+    private static String d(long nanos) {
+        return HumanTime.format(nanos);
+    }
+
+    static void writeJson(Path file, String title, RunSummary s, List<Lint> lints) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("scenario", title);
+        doc.put("counts", s.observedCounts());
+        doc.put("summary", s);
+        doc.put("lints", lints);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+    }
+}

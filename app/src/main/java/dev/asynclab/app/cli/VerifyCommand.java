@@ -1,0 +1,33 @@
+package dev.asynclab.app.cli;
+
+import dev.asynclab.engine.audit.AuditVerifier;
+import dev.asynclab.engine.audit.VerificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/// `asynclab verify LOG`: checks the hash chain and the invariants and names the first bad line.
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check an audit log's hash chain and invariants; name the first bad line.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
+    Path log;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(log)) {
+            throw new NoSuchFileException(log.toString());
+        }
+        VerificationReport report = AuditVerifier.verify(log);
+        spec.commandLine().getOut().println(log.getFileName() + ": " + report.summary());
+        return report.ok() ? Cli.OK : Cli.PROBLEMS;
+    }
+}
