@@ -50,6 +50,11 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
         this(Files.newOutputStream(file), header);
     }
 
+    /// The same as `new AuditLogWriter(file, header)`.
+    public static AuditLogWriter open(Path file, AuditHeader header) throws IOException {
+        return new AuditLogWriter(file, header);
+    }
+
     private void writeHeader(AuditHeader h) {
         String start = h.start().toString();
         ensure(FIXED_BOUND + JsonLineEncoder.bound(h.format()) + JsonLineEncoder.bound(h.runId())
