@@ -24,10 +24,15 @@ final class JsonLineEncoder {
         ESCAPE['\f'] = 'f';
     }
 
+    private static final long[] POWERS_OF_TEN = new long[19];
     private static final byte[] DIGIT_TENS = new byte[100];
     private static final byte[] DIGIT_ONES = new byte[100];
 
     static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
         for (int i = 0; i < 100; i++) {
             DIGIT_TENS[i] = (byte) ('0' + i / 10);
             DIGIT_ONES[i] = (byte) ('0' + i % 10);
@@ -93,12 +98,14 @@ final class JsonLineEncoder {
         }
     }
 
+    /// Decimal digits of `v >= 0`, without a loop: the bit length times log10(2) (1233/4096) is the count or
+    /// one less, and one comparison tells which.
     private static int digits(long v) {
-        int n = 1;
-        for (long limit = 10; v >= limit && n < 19; limit *= 10) {
-            n++;
+        if (v == 0) {
+            return 1;
         }
-        return n;
+        int t = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12;
+        return v >= POWERS_OF_TEN[t] ? t + 1 : t;
     }
 
     void string(String s) {

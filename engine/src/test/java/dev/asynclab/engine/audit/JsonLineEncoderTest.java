@@ -19,9 +19,18 @@ class JsonLineEncoderTest {
             assertThat(new String(enc.buf, 0, enc.pos, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
         }
         for (long v = 1; v > 0 && v < Long.MAX_VALUE / 3; v = v * 3 + 1) {
-            var enc = new JsonLineEncoder(64);
-            enc.number(v);
-            assertThat(new String(enc.buf, 0, enc.pos, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
+            for (long w : new long[] {v - 1, v, v + 1}) {
+                var enc = new JsonLineEncoder(64);
+                enc.number(w);
+                assertThat(new String(enc.buf, 0, enc.pos, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(w));
+            }
+        }
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) { // every power of ten and its neighbours
+            for (long w : new long[] {p - 1, p, p + 1, p * 10 - 1}) {
+                var enc = new JsonLineEncoder(64);
+                enc.number(w);
+                assertThat(new String(enc.buf, 0, enc.pos, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(w));
+            }
         }
     }
 }
