@@ -3,7 +3,6 @@ package dev.asynclab.app.cli;
 import dev.asynclab.engine.audit.AuditLogWriter;
 import dev.asynclab.engine.metrics.RunSummary;
 import dev.asynclab.engine.polyglot.ScenarioScripts;
-import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.Lint;
 import dev.asynclab.engine.scenario.Linter;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -31,14 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The scenario file (.yaml).")
     Path file;
 
-    @Option(names = "--clock", description = "real or simulated (default: the scenario's).")
-    ClockMode clock;
-
-    @Option(names = "--seed", description = "Seed for every random draw (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--speed", description = "Slow motion: 0.1 runs ten times slower (default: the scenario's).")
-    Double speed;
+    @picocli.CommandLine.Mixin
+    RunFlags flags;
 
     @Option(names = "--pool", description = "Pool size (default: the scenario's).")
     Integer pool;
@@ -61,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Scenario scenario = ScenarioLoader.load(file);
-        RunOptions options = RunOptionsFlags.of(clock, seed, speed, pool);
+        RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);
         Files.createDirectories(out);
         Path log = out.resolve("audit.jsonl");
         ScenarioRun run;
