@@ -92,7 +92,7 @@ class ScreenshotsTest {
 
         Path log = dir.resolve("race.jsonl");
         var scenario = ScenarioLoader.load(SCENARIOS.resolve("07-race.yaml"));
-        try (AuditLogWriter writer = AuditLogWriter.open(log, AuditHeader.of("screenshot", scenario.name(),
+        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("screenshot", scenario.name(),
                 Instant.parse("2026-11-24T12:00:00Z"), "0.1.0", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
             ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED), List.of(writer))
                     .await();

@@ -65,7 +65,7 @@ public final class ReplayViewModel {
         header.set("reading " + file.getFileName() + " …");
         Thread.ofVirtual().name("audit-read").start(() -> {
             try {
-                AuditLog log = AuditLogReader.readAll(file);
+                AuditLog log = AuditLogReader.read(file);
                 VerificationReport report = AuditVerifier.verify(file);
                 Platform.runLater(() -> show(log, report));
             } catch (AuditLogException e) {

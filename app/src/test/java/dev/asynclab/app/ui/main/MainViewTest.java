@@ -188,7 +188,7 @@ class MainViewTest {
         var header = AuditHeader.of("test-run", scenario.name(), Instant.EPOCH, "test",
                 AuditHeader.CLOCK_SIMULATED, scenario.seed());
         RunSummary summary;
-        try (AuditLogWriter writer = AuditLogWriter.open(log, header)) {
+        try (AuditLogWriter writer = new AuditLogWriter(log, header)) {
             summary = ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED),
                     List.of(writer)).await();
         }
@@ -217,7 +217,7 @@ class MainViewTest {
         Path log = dir.resolve("follow.jsonl");
         var scenario = ScenarioLoader.load(SCENARIOS.resolve("02-cancellation.yaml"));
         RunSummary summary;
-        try (AuditLogWriter writer = AuditLogWriter.open(log, AuditHeader.of("follow", scenario.name(),
+        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("follow", scenario.name(),
                 Instant.EPOCH, "test", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
             summary = ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED),
                     List.of(writer)).await();
