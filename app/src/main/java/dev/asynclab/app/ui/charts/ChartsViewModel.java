@@ -32,6 +32,11 @@ public final class ChartsViewModel {
     private EventStore store;
     private long bucketNanos = 1;
     private long refreshedVersion = -1;
+    /// Per window: the count it had when its percentiles were last taken, and those percentiles. Only windows
+    /// whose count changed (the last one, mostly) are queried again.
+    private long[] cachedCount = new long[0];
+    private long[][] cachedPercentiles = new long[0][];
+    private long cachedWindowNanos;
 
     public ChartsViewModel() {
         percentileData.addSeries(p50);
@@ -47,6 +52,7 @@ public final class ChartsViewModel {
             store = current;
             windows = new LatencyWindows();
             refreshedVersion = -1;
+            cachedCount = new long[0];
         }
         if (current.version() == refreshedVersion) {
             return;
@@ -79,14 +85,25 @@ public final class ChartsViewModel {
             s.clear();
         }
         double seconds = windows.windowNanos() / 1e9;
+        if (cachedWindowNanos != windows.windowNanos()) {
+            // The windows were merged: every cached figure belongs to a window that no longer exists.
+            cachedWindowNanos = windows.windowNanos();
+            cachedCount = new long[0];
+            cachedPercentiles = new long[0][];
+        }
+        if (cachedCount.length < windows.windowCount()) {
+            cachedCount = java.util.Arrays.copyOf(cachedCount, LatencyWindows.MAX_WINDOWS);
+            cachedPercentiles = java.util.Arrays.copyOf(cachedPercentiles, LatencyWindows.MAX_WINDOWS);
+        }
         for (int i = 0; i < windows.windowCount(); i++) {
             Histogram w = windows.window(i);
             long end = (i + 1) * windows.windowNanos();
             double x = end / 1e9;
             if (w.getTotalCount() > 0) {
-                p50.add(x, w.getValueAtPercentile(50) / 1e6);
-                p95.add(x, w.getValueAtPercentile(95) / 1e6);
-                p99.add(x, w.getValueAtPercentile(99) / 1e6);
+                long[] p = percentiles(i, w);
+                p50.add(x, p[0] / 1e6);
+                p95.add(x, p[1] / 1e6);
+                p99.add(x, p[2] / 1e6);
             }
             active.add(x, store.activeSeries().valueAt(end));
             queued.add(x, store.queuedSeries().valueAt(end));
@@ -95,6 +112,15 @@ public final class ChartsViewModel {
         for (XYSeries s : new XYSeries[] {p50, p95, p99, active, queued, throughput}) {
             s.setNotify(true);
         }
+    }
+
+    private long[] percentiles(int index, Histogram w) {
+        if (cachedPercentiles[index] == null || cachedCount[index] != w.getTotalCount()) {
+            cachedPercentiles[index] = new long[] {w.getValueAtPercentile(50), w.getValueAtPercentile(95),
+                    w.getValueAtPercentile(99)};
+            cachedCount[index] = w.getTotalCount();
+        }
+        return cachedPercentiles[index];
     }
 
     /// The latency range `[from, to)` in nanoseconds of histogram bucket `index`.

@@ -26,7 +26,8 @@ public final class LatencyWindows {
     private int taken;
 
     private static Histogram histogram() {
-        Histogram h = new Histogram(3);
+        // Two significant digits (1 %) are plenty for a chart and make percentile queries ten times cheaper.
+        Histogram h = new Histogram(2);
         h.setAutoResize(true);
         return h;
     }
