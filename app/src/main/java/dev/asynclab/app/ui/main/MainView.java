@@ -257,7 +257,7 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         chartsTab.setContent(charts);
         chartsTab.selectedProperty().addListener((o, a, b) -> refreshCharts(true));
-        TabPane bottom = new TabPane(chartsTab, new Tab("Events", events));
+        TabPane bottom = new TabPane(chartsTab, new Tab("Events", events), problemsTab());
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane workspace = new SplitPane(top, bottom);
         workspace.setOrientation(Orientation.VERTICAL);
@@ -265,6 +265,23 @@ public final class MainView extends BorderPane {
         workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
         return new StackPane(workspace, welcome);
+    }
+
+    private Tab problemsTab() {
+        javafx.scene.control.ListView<dev.asynclab.engine.scenario.Lint> list =
+                new javafx.scene.control.ListView<>(vm.problems());
+        list.setId("problems");
+        list.setPlaceholder(new Label("No problems: the run's lints show up here when it ends."));
+        list.setOnMouseClicked(e -> {
+            var lint = list.getSelectionModel().getSelectedItem();
+            int slot = lint == null ? -1 : vm.firstSlotOf(lint);
+            if (slot >= 0) {
+                timeline.reveal(slot);
+            }
+        });
+        Tab tab = new Tab("Problems", list);
+        tab.textProperty().bind(javafx.beans.binding.Bindings.size(vm.problems()).asString("Problems (%d)"));
+        return tab;
     }
 
     private HBox legend() {

@@ -10,6 +10,8 @@ import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.metrics.RunSummary;
 import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.engine.scenario.Lint;
+import dev.asynclab.engine.scenario.Linter;
 import dev.asynclab.engine.scenario.RunOptions;
 import dev.asynclab.engine.scenario.Scenario;
 import dev.asynclab.engine.scenario.ScenarioException;
@@ -56,6 +58,8 @@ public final class MainViewModel {
     private final StringProperty title = new SimpleStringProperty(this, "title", "Async Lab");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObjectProperty<RunSummary> lastSummary = new SimpleObjectProperty<>(this, "lastSummary");
+    private final javafx.collections.ObservableList<Lint> problems = javafx.collections.FXCollections
+            .observableArrayList();
     private final ObjectProperty<ClockMode> clock = new SimpleObjectProperty<>(this, "clock", ClockMode.SIMULATED);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final BooleanProperty paced = new SimpleBooleanProperty(this, "paced", true);
@@ -142,6 +146,7 @@ public final class MainViewModel {
         selectedSlot.set(-1);
         summary.set("");
         lastSummary.set(null);
+        problems.clear();
         rate.reset();
         counts.set(StatusCounts.ZERO);
         showingWelcome.set(false);
@@ -196,6 +201,7 @@ public final class MainViewModel {
             return;
         }
         lastSummary.set(result);
+        problems.setAll(Linter.check(scenario.get(), result));
         summary.set(String.format(java.util.Locale.ROOT, "%,d events · p50 %s · p99 %s · %.1f/s · peak queue %d",
                 result.eventCount(), dev.asynclab.app.ui.timeline.TimeAxis.duration(result.overall().latency().p50()),
                 dev.asynclab.app.ui.timeline.TimeAxis.duration(result.overall().latency().p99()), result.throughput(),
@@ -261,6 +267,31 @@ public final class MainViewModel {
     /// The engine's figures of the last scenario run, once it has ended.
     public ObjectProperty<RunSummary> lastSummaryProperty() {
         return lastSummary;
+    }
+
+    /// The lints of the last scenario run (what it shows that is probably a mistake), once it has ended.
+    public javafx.collections.ObservableList<Lint> problems() {
+        return problems;
+    }
+
+    /// The slot of the first invocation a lint names (for a group lint, the group's first member), -1 if none.
+    public int firstSlotOf(Lint lint) {
+        EventStore s = store.get();
+        for (long id : lint.ids()) {
+            if (!lint.groupIds()) {
+                int slot = s.invocationSlot(id);
+                if (slot >= 0) {
+                    return slot;
+                }
+                continue;
+            }
+            for (int slot = 0; slot < s.invocations().size(); slot++) {
+                if (s.invocations().group(slot) == id) {
+                    return slot;
+                }
+            }
+        }
+        return -1;
     }
 
     public ObjectProperty<ClockMode> clockProperty() {

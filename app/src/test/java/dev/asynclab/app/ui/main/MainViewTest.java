@@ -111,6 +111,25 @@ class MainViewTest {
     }
 
     @Test
+    void aRunsLintsAreListedAndLeadToTheInvocationsConcerned(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.loadScenario(SCENARIOS.resolve("12-late-finish.yaml"));
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+            vm.run();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var expected = dev.asynclab.engine.scenario.Linter.check(vm.scenarioProperty().get(),
+                vm.lastSummaryProperty().get());
+        assertThat(vm.problems()).containsExactlyElementsOf(expected).isNotEmpty();
+        var lint = vm.problems().stream().filter(l -> !l.ids().isEmpty() && !l.groupIds()).findFirst()
+                .orElseThrow();
+        int slot = vm.firstSlotOf(lint);
+        assertThat(vm.storeProperty().get().invocations().id(slot)).isEqualTo(lint.ids().getFirst());
+    }
+
+    @Test
     void clickingABarShowsThatInvocationsDetailsAndFiltersTheEvents(FxRobot robot) throws Exception {
         robot.interact(() -> {
             vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml"));
