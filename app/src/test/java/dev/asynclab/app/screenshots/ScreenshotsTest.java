@@ -115,7 +115,8 @@ class ScreenshotsTest {
             vm.pacedProperty().set(false);
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -53,6 +53,7 @@ public final class TimelineRenderer {
         int bars = 0;
         int binned = 0;
         int columns = 0;
+        int highlighted = 0;
         int w = (int) Math.ceil(layout.plotWidth());
         int lanes = store.laneCount();
         prepareBins(w, lanes, palette);
@@ -60,6 +61,7 @@ public final class TimelineRenderer {
             LaneStats s = drawLane(g, layout, store, lane, view, t0, t1, liveEdge, palette, marks);
             bars += s.bars;
             binned += s.binned;
+            highlighted += s.highlighted;
             columns += bins.writeRow(binPixels, lane * w, argbByOutcome);
         }
         drawBins(g, layout, w, lanes);
@@ -67,10 +69,10 @@ public final class TimelineRenderer {
         drawGroups(g, layout, store, view, t0, t1, palette);
         int markers = drawMarkers(g, layout, store, view, t0, t1, palette);
         drawSelection(g, layout, store, view, liveEdge, palette, marks.selectedSlot());
-        return new DrawStats(bars, binned, columns, markers);
+        return new DrawStats(bars, binned, columns, markers, highlighted);
     }
 
-    private record LaneStats(int bars, int binned) {
+    private record LaneStats(int bars, int binned, int highlighted) {
     }
 
     private void prepareBins(int w, int lanes, OutcomePalette palette) {
@@ -145,6 +147,7 @@ public final class TimelineRenderer {
         double ns = view.nsPerPixel();
         bins.reset((int) Math.ceil(width));
         int bars = 0;
+        int highlighted = 0;
         if (coarse(intervals.outcomeSummary(), ns, marks)) {
             // Level of detail: a pixel spans whole summary bins, so draw the bins, not the attempts, and only the
             // running attempts (not in the summary yet) one by one.
@@ -159,7 +162,7 @@ public final class TimelineRenderer {
                 int i = intervals.openInterval(k);
                 bins.add((intervals.start(i) - t0) / ns, (liveEdge - t0) / ns, Outcome.RUNNING);
             }
-            return new LaneStats(0, bins.added());
+            return new LaneStats(0, bins.added(), 0);
         }
         int from = intervals.firstEndingAtOrAfter(t0);
         int to = intervals.endStartingAtOrBefore(t1);
@@ -178,10 +181,12 @@ public final class TimelineRenderer {
                 if (marks.highlights(inv.latency(slot))) {
                     g.setFill(palette.accent());
                     g.fillRect(gx + Math.max(0, x0), y - 1, 2, 3);
+                    highlighted++;
                 }
             } else {
                 drawBar(g, gx + Math.max(0, x0), y, Math.min(x1, width) - Math.max(0, x0), h, outcome, palette);
                 if (marks.highlights(inv.latency(slot))) {
+                    highlighted++;
                     g.setStroke(palette.accent());
                     g.setLineWidth(2);
                     g.strokeRect(gx + Math.max(0, x0), y, Math.min(x1, width) - Math.max(0, x0), h);
@@ -194,7 +199,7 @@ public final class TimelineRenderer {
                         palette);
             }
         }
-        return new LaneStats(bars, bins.added());
+        return new LaneStats(bars, bins.added(), highlighted);
     }
 
     /// True when a pixel spans at least one summary bin and nothing asks for attempt-level detail.

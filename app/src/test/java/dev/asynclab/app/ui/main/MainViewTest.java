@@ -111,6 +111,34 @@ class MainViewTest {
     }
 
     @Test
+    void aHistogramBucketHighlightsItsInvocationsInTheTimeline(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"));
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+            vm.run();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        EventStore store = vm.storeProperty().get();
+        robot.interact(() -> view.charts().refresh(store));
+        var bars = view.charts().model().histogramData().getSeries(0);
+        int bucket = java.util.stream.IntStream.range(0, bars.getItemCount())
+                .filter(b -> bars.getY(b).doubleValue() > 0).findFirst().orElseThrow();
+        long[] range = view.charts().model().bucketRange(bucket);
+        long inBucket = java.util.stream.IntStream.range(0, store.invocations().size())
+                .filter(s -> store.invocations().startedAt(s) >= 0)
+                .mapToLong(s -> store.invocations().latency(s))
+                .filter(l -> l >= range[0] && l < range[1]).count();
+        assertThat(inBucket).isPositive();
+
+        robot.interact(() -> view.timeline().highlightLatency(range[0], range[1]));
+        robot.interact(view.timeline()::redraw);
+        assertThat(view.timeline().lastStats().highlighted()).isEqualTo(inBucket);
+    }
+
+    @Test
     void aRunsLintsAreListedAndLeadToTheInvocationsConcerned(FxRobot robot) throws Exception {
         robot.interact(() -> {
             vm.loadScenario(SCENARIOS.resolve("12-late-finish.yaml"));
@@ -118,7 +146,8 @@ class MainViewTest {
             vm.pacedProperty().set(false);
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         var expected = dev.asynclab.engine.scenario.Linter.check(vm.scenarioProperty().get(),
                 vm.lastSummaryProperty().get());
@@ -137,7 +166,8 @@ class MainViewTest {
             vm.pacedProperty().set(false);
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         EventStore store = vm.storeProperty().get();
         TimelineView timeline = view.timeline();
@@ -165,8 +195,8 @@ class MainViewTest {
             vm.pacedProperty().set(false);
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                || !vm.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> (vm.lastSummaryProperty().get() != null
+                || !vm.errorProperty().get().isEmpty()) && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.countsProperty().get().submitted())
