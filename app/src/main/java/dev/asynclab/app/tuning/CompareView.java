@@ -2,7 +2,7 @@ package dev.asynclab.app.tuning;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -50,7 +50,7 @@ public final class CompareView {
     }
 
     /// The node to put in a tab.
-    public Node root() {
+    public Parent root() {
         return root;
     }
 

@@ -2,7 +2,7 @@ package dev.asynclab.app.tuning;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -63,7 +63,7 @@ public final class TuningView {
     }
 
     /// The node to put in a tab.
-    public Node root() {
+    public Parent root() {
         return root;
     }
 

@@ -2,7 +2,7 @@ package dev.asynclab.app.tuning;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
@@ -50,7 +50,7 @@ public final class WhatIfView {
     }
 
     /// The node to put in a tab.
-    public Node root() {
+    public Parent root() {
         return root;
     }
 
