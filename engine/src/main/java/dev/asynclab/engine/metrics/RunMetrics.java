@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public final class RunMetrics implements EventSink {
 
     private int poolSize;
-    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1}
+    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1, queuedAt or -1}
     private final Map<String, Series> byName = new TreeMap<>();
     private final Series overall = new Series("*");
     private final Map<Long, String> groupKinds = new HashMap<>();
@@ -106,7 +106,7 @@ public final class RunMetrics implements EventSink {
         Series s = e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new);
         switch (e.type()) {
             case SUBMITTED -> {
-                pending.put(e.id(), new long[]{e.t(), -1, 0});
+                pending.put(e.id(), new long[]{e.t(), -1, 0, -1});
                 inSystem++;
                 count(s, "SUBMITTED");
             }
@@ -114,6 +114,7 @@ public final class RunMetrics implements EventSink {
                 long[] p = pending.get(e.id());
                 if (p != null) {
                     p[2] = 1;
+                    p[3] = e.t();
                 }
                 queued++;
                 peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
@@ -126,7 +127,8 @@ public final class RunMetrics implements EventSink {
                         p[2] = 0;
                     }
                     p[1] = e.t();
-                    record(s, Kind.WAIT, e.t() - p[0]);
+                    // Queue wait is time in the pool's queue; starting a thread for an idle slot is not queueing.
+                    record(s, Kind.WAIT, p[3] >= 0 ? e.t() - p[3] : 0);
                 }
                 active++;
                 peakActive = Math.max(peakActive, active);
