@@ -230,7 +230,8 @@ public final class TuningViewModel {
         // sizes run in ascending order, so the first that meets the target is the smallest even after a cancel
         Optional<SweepPoint> best = swept.stream().filter(SweepPoint::meetsTarget).findFirst();
         recommendedSize.set(best.map(SweepPoint::poolSize).orElse(null));
-        explanation.set(swept.size() < 2 ? "" : SweepExplainer.explain(swept, ScenarioTraits.isCpuBound(scenario.get())));
+        boolean cpu = ScenarioTraits.isCpuBound(scenario.get());
+        explanation.set(swept.size() < 2 ? "" : SweepExplainer.explain(swept, cpu));
         String head = cancelled ? "Cancelled after " + swept.size() + " sizes. " : "";
         if (target == null) {
             message.set(head + "No target set: every size is shown, none is marked.");

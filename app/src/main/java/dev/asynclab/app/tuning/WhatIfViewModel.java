@@ -141,7 +141,8 @@ public final class WhatIfViewModel implements AutoCloseable {
 
     /// The settings the sliders show now.
     public WhatIfSettings settings() {
-        return new WhatIfSettings(arrivalScale.get(), poolSize.get(), Duration.ofMillis(Math.round(timeoutMillis.get())),
+        Duration timeout = Duration.ofMillis(Math.round(timeoutMillis.get()));
+        return new WhatIfSettings(arrivalScale.get(), poolSize.get(), timeout,
                 retryAttempts.get());
     }
 
@@ -198,8 +199,9 @@ public final class WhatIfViewModel implements AutoCloseable {
         var latency = new LatencyDistribution();
         ScenarioRun run;
         try {
-            run = ScenarioRunner.start(ScenarioVariant.apply(s, settings), simulated().withPoolSize(settings.poolSize()),
-                    List.of(latency), ScenarioScripts.factory());
+            Scenario variant = ScenarioVariant.apply(s, settings);
+            run = ScenarioRunner.start(variant, simulated().withPoolSize(settings.poolSize()), List.of(latency),
+                    ScenarioScripts.factory());
         } catch (RuntimeException e) {
             fxThread.execute(() -> {
                 running.set(false);

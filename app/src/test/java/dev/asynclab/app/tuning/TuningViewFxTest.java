@@ -4,9 +4,14 @@ import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.PoolSweep;
 import dev.asynclab.engine.scenario.RunOptions;
 import dev.asynclab.engine.scenario.SweepTarget;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -71,5 +76,45 @@ class TuningViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly(3);
         assertThat(model.selectedSizeProperty().get()).isEqualTo(3);
+
+        // a click on the throughput chart's point for pool size 6 opens that run
+        ChartViewer viewer = robot.lookup("#tuning-chart-throughput").query();
+        XYItemEntity point = itemAt(viewer, 5);
+        Bounds area = viewer.getCanvas().localToScreen(new BoundingBox(point.getArea().getBounds2D().getX(),
+                point.getArea().getBounds2D().getY(), point.getArea().getBounds2D().getWidth(),
+                point.getArea().getBounds2D().getHeight()));
+        robot.clickOn(new Point2D(area.getCenterX(), area.getCenterY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).containsExactly(3, 6);
+        assertThat(view.get().charts().latency().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
+                .hasSize(2);
+    }
+
+    /// The drawn point of item `item` of the chart's first series.
+    private static XYItemEntity itemAt(ChartViewer viewer, int item) {
+        for (Object e : viewer.getCanvas().getRenderingInfo().getEntityCollection().getEntities()) {
+            if (e instanceof XYItemEntity xy && xy.getSeriesIndex() == 0 && xy.getItem() == item) {
+                return xy;
+            }
+        }
+        throw new AssertionError("no drawn point for item " + item);
+    }
+
+    @Test
+    void theTabsShareOneScenario() throws Exception {
+        var tabs = new java.util.concurrent.atomic.AtomicReference<TuningTabs>();
+        FxToolkit.setupSceneRoot(() -> {
+            tabs.set(new TuningTabs());
+            return tabs.get().root();
+        });
+        try {
+            robot.interact(() -> assertThat(tabs.get().load(Scenarios.file(Scenarios.MMC))).isTrue());
+            assertThat(tabs.get().compare().scenarioProperty().get())
+                    .isSameAs(tabs.get().sweep().scenarioProperty().get())
+                    .isSameAs(tabs.get().whatIf().scenarioProperty().get());
+            assertThat(robot.lookup(".tab").queryAll()).hasSize(3);
+        } finally {
+            tabs.get().close();
+        }
     }
 }
