@@ -15,7 +15,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.NumberStringConverter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -59,16 +58,11 @@ public final class CompareView {
     }
 
     private HBox side(String title, String id, CompareViewModel.Side side) {
-        Spinner<Integer> pool = new Spinner<>(1, TuningViewModel.MAX_SIZE, side.poolSize().get());
-        pool.setId(id + "-pool");
-        pool.setEditable(true);
-        pool.setPrefWidth(80);
-        pool.valueProperty().addListener((o, was, now) -> side.poolSize().set(now));
-        side.poolSize().addListener((o, was, now) -> pool.getValueFactory().setValue(now.intValue()));
+        Spinner<Integer> pool = ViewParts.sizeSpinner(id + "-pool", side.poolSize());
         TextField seed = new TextField();
         seed.setId(id + "-seed");
         seed.setPrefColumnCount(6);
-        seed.textProperty().bindBidirectional(side.seed(), new NumberStringConverter("#"));
+        seed.textProperty().bindBidirectional(side.seed());
         CheckBox real = new CheckBox("real clock");
         real.setId(id + "-real");
         real.selectedProperty().bindBidirectional(side.realClock());

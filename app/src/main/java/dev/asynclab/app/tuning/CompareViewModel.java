@@ -11,7 +11,6 @@ import dev.asynclab.engine.scenario.ScenarioRunner;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,7 +19,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.data.xy.XYSeries;
@@ -44,21 +44,29 @@ import java.util.concurrent.Executor;
 public final class CompareViewModel {
 
     /// The editable settings of one side.
-    public record Side(IntegerProperty poolSize, LongProperty seed, BooleanProperty realClock) {
+    /// The seed is text as typed, checked when the comparison starts.
+    public record Side(String title, IntegerProperty poolSize, StringProperty seed, BooleanProperty realClock) {
 
-        Side() {
-            this(new SimpleIntegerProperty(4), new SimpleLongProperty(0), new SimpleBooleanProperty(false));
+        Side(String title) {
+            this(title, new SimpleIntegerProperty(4), new SimpleStringProperty("0"), new SimpleBooleanProperty(false));
         }
 
+        /// Throws `IllegalArgumentException` saying which field is wrong and what it expects.
         public RunSpec spec() {
-            return new RunSpec(poolSize.get(), seed.get(), realClock.get() ? ClockMode.REAL : ClockMode.SIMULATED);
+            long parsed;
+            try {
+                parsed = Long.parseLong(seed.get().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(title + " seed: expected a whole number, was '" + seed.get() + "'");
+            }
+            return new RunSpec(poolSize.get(), parsed, realClock.get() ? ClockMode.REAL : ClockMode.SIMULATED);
         }
     }
 
     private final Executor fxThread;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
-    private final Side left = new Side();
-    private final Side right = new Side();
+    private final Side left = new Side("left");
+    private final Side right = new Side("right");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open a scenario to compare two runs.");
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
@@ -96,8 +104,8 @@ public final class CompareViewModel {
         int size = loaded.pool().map(p -> p.size()).orElse(4);
         left.poolSize.set(size);
         right.poolSize.set(size);
-        left.seed.set(loaded.seed());
-        right.seed.set(loaded.seed() + 1);
+        left.seed.set(Long.toString(loaded.seed()));
+        right.seed.set(Long.toString(loaded.seed() + 1));
         left.realClock.set(false);
         right.realClock.set(false);
         rows.clear();

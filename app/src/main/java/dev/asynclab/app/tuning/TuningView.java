@@ -1,6 +1,8 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.engine.metrics.HumanTime;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,7 +18,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.SimpleStringProperty;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
@@ -27,8 +28,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
-import dev.asynclab.engine.metrics.HumanTime;
 
 /// The Tuning tab: scenario, pool size range and target on top; latency, throughput and utilization against pool
 /// size in the middle; the table, the recommendation and why larger sizes stop helping on the right. Only binds
@@ -83,12 +82,8 @@ public final class TuningView {
         Label name = new Label();
         name.textProperty().bind(Bindings.createStringBinding(() -> model.scenarioProperty().get() == null
                 ? "no scenario" : model.scenarioProperty().get().name(), model.scenarioProperty()));
-        Spinner<Integer> from = sizeSpinner("tuning-from", model.fromSizeProperty().get());
-        Spinner<Integer> to = sizeSpinner("tuning-to", model.toSizeProperty().get());
-        from.valueProperty().addListener((o, was, now) -> model.fromSizeProperty().set(now));
-        to.valueProperty().addListener((o, was, now) -> model.toSizeProperty().set(now));
-        model.fromSizeProperty().addListener((o, was, now) -> from.getValueFactory().setValue(now.intValue()));
-        model.toSizeProperty().addListener((o, was, now) -> to.getValueFactory().setValue(now.intValue()));
+        Spinner<Integer> from = ViewParts.sizeSpinner("tuning-from", model.fromSizeProperty());
+        Spinner<Integer> to = ViewParts.sizeSpinner("tuning-to", model.toSizeProperty());
         TextField p99 = new TextField();
         p99.setId("tuning-p99");
         p99.setPromptText("250ms");
@@ -116,14 +111,6 @@ public final class TuningView {
         progress.progressProperty().bind(model.progressProperty());
         return new ToolBar(open, name, new Label("Pool sizes"), from, new Label("to"), to, new Label("p99 <"), p99,
                 new Label("throughput >"), rate, real, run, cancel, progress);
-    }
-
-    private static Spinner<Integer> sizeSpinner(String id, int initial) {
-        Spinner<Integer> spinner = new Spinner<>(1, TuningViewModel.MAX_SIZE, initial);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(80);
-        return spinner;
     }
 
     private GridPane chartGrid() {

@@ -1,10 +1,13 @@
 package dev.asynclab.app.tuning;
 
+import javafx.beans.property.IntegerProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -55,6 +58,37 @@ final class ViewParts {
                 "*.yml"));
         File file = chooser.showOpenDialog(owner);
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /// An editable pool size spinner kept in step with `size`; text that is not a whole number leaves the value
+    /// as it was (the spinner's own converter would throw on the FX thread).
+    static Spinner<Integer> sizeSpinner(String id, IntegerProperty size) {
+        Spinner<Integer> spinner = new Spinner<>(1, TuningViewModel.MAX_SIZE, size.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(80);
+        spinner.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    return spinner.getValue();
+                }
+            }
+        });
+        spinner.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                size.set(now);
+            }
+        });
+        size.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
     }
 
     static Label wrapped(String id) {

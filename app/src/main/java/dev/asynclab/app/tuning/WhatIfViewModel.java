@@ -134,8 +134,10 @@ public final class WhatIfViewModel implements AutoCloseable {
             loading = false;
         }
         message.set("Loaded " + loaded.name() + ". Move a slider to rerun it on the simulated clock.");
-        long gen = generation.incrementAndGet();
-        rerunner.execute(() -> baseline(loaded, gen));
+        if (rerunner.isShutdown()) {
+            return;
+        }
+        rerunner.execute(() -> baseline(loaded));
         changed();
     }
 
@@ -148,7 +150,7 @@ public final class WhatIfViewModel implements AutoCloseable {
 
     private void changed() {
         Scenario s = scenario.get();
-        if (loading || s == null) {
+        if (loading || s == null || rerunner.isShutdown()) {
             return;
         }
         WhatIfSettings settings;
@@ -169,7 +171,7 @@ public final class WhatIfViewModel implements AutoCloseable {
     }
 
     /// On the rerunner thread: the declared scenario once, for reference.
-    private void baseline(Scenario s, long gen) {
+    private void baseline(Scenario s) {
         try {
             var latency = new LatencyDistribution();
             RunSummary summary = ScenarioRunner.start(s, simulated(), List.of(latency), ScenarioScripts.factory())

@@ -65,6 +65,17 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aSeedThatIsNotANumberIsRefusedWithAMessage() {
+        var model = new CompareViewModel(Runnable::run);
+        model.load(Scenarios.file(Scenarios.MMC));
+        model.right().seed().set("seven");
+
+        assertThat(model.compare()).isCompletedExceptionally();
+        assertThat(model.messageProperty().get()).isEqualTo("right seed: expected a whole number, was 'seven'");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
     void percentOfAZeroBaseIsZeroOrUndefined() {
         assertThat(new ComparisonRow("failed", "", 0, 0).percent()).isZero();
         assertThat(new ComparisonRow("failed", "", 0, 3).percent()).isNaN();
