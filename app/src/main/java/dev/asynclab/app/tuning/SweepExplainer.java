@@ -51,6 +51,13 @@ public final class SweepExplainer {
         SweepPoint at = points.get(k);
         SweepPoint last = points.getLast();
         if (k == points.size() - 1) {
+            long lastWork = last.summary().overall().execution().p99();
+            if (last.latency().p99() <= (1 + QUEUE_SHARE) * lastWork) {
+                return String.format(Locale.ROOT, "At %d, the largest size swept, p99 %s is within %.0f%% of the "
+                                + "work's own p99 of %s: the queue adds almost nothing there, so larger sizes can gain "
+                                + "at most that difference.", last.poolSize(), time(last.latency().p99()),
+                        lastWork == 0 ? 0.0 : 100.0 * (last.latency().p99() - lastWork) / lastWork, time(lastWork));
+            }
             SweepPoint before = points.get(k - 1);
             return String.format(Locale.ROOT, "p99 still improves at the top of the range (%s at %d, %s at %d) and "
                             + "queue wait p99 is %s: the pool is still the bottleneck, so sweep larger sizes.",

@@ -60,6 +60,15 @@ class SweepExplainerTest {
     }
 
     @Test
+    void aQueueThatEmptiesAtTheLastSizeSaysSoRatherThanSweepFurther() {
+        var points = List.of(point(6, 85, 20, 65, 285, 0.95), point(7, 50, 20, 30, 326, 0.93),
+                point(8, 20, 20, 0, 372, 0.93));
+        assertThat(SweepExplainer.explain(points, false)).isEqualTo("At 8, the largest size swept, p99 20.0ms is "
+                + "within 0% of the work's own p99 of 20.0ms: the queue adds almost nothing there, so larger sizes "
+                + "can gain at most that difference.");
+    }
+
+    @Test
     void flatWithIdleWorkersAndAQueueBlamesTheArrivalsNotThePool() {
         var points = List.of(point(1, 900, 40, 860, 25, 1), point(2, 200, 40, 150, 50, 0.6),
                 point(3, 198, 40, 150, 50, 0.4));
