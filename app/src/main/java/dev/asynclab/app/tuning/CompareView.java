@@ -6,6 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -42,8 +43,8 @@ public final class CompareView {
                 "fraction of invocations at or below", model.cdfData());
         ChartViewer viewer = new ChartViewer(cdf);
         viewer.setId("compare-chart");
-        root.setTop(new ToolBar(side("Left", "compare-left", model.left()), side("Right", "compare-right",
-                model.right()), buttons()));
+        root.setTop(new ToolBar(side("Left", "compare-left", model.left()), new Separator(),
+                side("Right", "compare-right", model.right()), new Separator(), buttons()));
         root.setCenter(ViewParts.chartCell(viewer, cdf, "compare-cdf.png", exportStatus::setText));
         root.setRight(table());
     }
@@ -97,7 +98,7 @@ public final class CompareView {
         message.textProperty().bind(model.messageProperty());
         VBox box = new VBox(8, message, table, exportStatus);
         box.setPadding(new Insets(8));
-        box.setPrefWidth(460);
+        box.setPrefWidth(540);
         return box;
     }
 

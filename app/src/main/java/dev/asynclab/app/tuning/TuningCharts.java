@@ -1,9 +1,12 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.engine.metrics.HumanTime;
+import dev.asynclab.engine.scenario.SweepTarget;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -16,8 +19,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /// The sweep's three charts against pool size (latency percentiles on a log axis, throughput, utilization) over
 /// the view model's datasets, with markers at the recommended and the selected size. Not a `Node`: the view wraps
@@ -42,6 +48,9 @@ public final class TuningCharts {
         latency = line("Latency by pool size", "latency (ms, log scale)", model.latencyData());
         LogAxis log = new LogAxis("latency (ms, log scale)");
         log.setSmallestValue(0.001); // a zero latency (an instant rejection) must not break the log axis
+        log.setTickUnit(new NumberTickUnit(1)); // one tick per decade: 1, 10, 100, 1,000 ms
+        log.setNumberFormatOverride(new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        log.setMinorTickMarksVisible(true);
         latency.getXYPlot().setRangeAxis(log);
         throughput = line("Throughput by pool size", "invocations ended / s", model.throughputData());
         utilization = line("Utilization by pool size", "utilization (%)", model.utilizationData());
@@ -57,6 +66,27 @@ public final class TuningCharts {
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return chart;
+    }
+
+    /// Draws the target's bounds as horizontal lines: latency percentiles on the latency chart, throughput on the
+    /// throughput chart (null: none).
+    public void showTarget(SweepTarget target) {
+        latency.getXYPlot().clearRangeMarkers();
+        throughput.getXYPlot().clearRangeMarkers();
+        if (target == null) {
+            return;
+        }
+        for (SweepTarget.Bound b : target.bounds()) {
+            boolean rate = b.measure().equals("throughput");
+            double value = rate ? b.limit() : b.limit() / 1e6;
+            var line = new ValueMarker(value, RECOMMENDED, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
+            line.setLabel("target " + b.measure() + (rate ? " > " : " < ") + (rate ? b.limit() + "/s"
+                    : HumanTime.format((long) b.limit())));
+            line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            (rate ? throughput : latency).getXYPlot().addRangeMarker(line);
+        }
     }
 
     /// Latency, throughput, utilization.

@@ -54,6 +54,7 @@ public final class TuningView {
         root.setCenter(chartGrid());
         root.setRight(side());
         model.recommendedSizeProperty().addListener((o, was, now) -> mark());
+        model.sweptTargetProperty().addListener((o, was, now) -> charts.showTarget(now));
         model.selectedSizeProperty().addListener((o, was, now) -> {
             mark();
             model.points().stream().filter(p -> now != null && p.poolSize() == now).findFirst()

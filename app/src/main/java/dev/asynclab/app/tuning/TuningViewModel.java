@@ -66,6 +66,7 @@ public final class TuningViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open a scenario to sweep.");
     private final ReadOnlyObjectWrapper<Integer> recommendedSize = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SweepTarget> sweptTarget = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Integer> selectedSize = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<IntConsumer> onOpenRun = new SimpleObjectProperty<>(size -> { });
@@ -82,6 +83,7 @@ public final class TuningViewModel {
     private final XYSeriesCollection utilizationData = new XYSeriesCollection(utilization);
 
     private Thread worker;
+    private long sweepId; // results of an older sweep (one replaced by loading a scenario) are dropped
     private SweepTarget target;
     private int sweepFrom;
     private int sweepTo;
@@ -111,6 +113,9 @@ public final class TuningViewModel {
     }
 
     public void setScenario(Scenario loaded) {
+        cancel();
+        sweepId++;
+        running.set(false);
         scenario.set(loaded);
         clear();
         message.set("Loaded " + loaded.name() + ". Choose sizes and a target, then Run.");
@@ -141,10 +146,16 @@ public final class TuningViewModel {
             return CompletableFuture.failedFuture(e);
         }
         clear();
+        sweptTarget.set(target);
         running.set(true);
         message.set("Sweeping pool sizes " + sweepFrom + " to " + sweepTo + "...");
         var done = new CompletableFuture<List<SweepPoint>>();
-        var batch = new FxBatch<SweepPoint>(fxThread, this::addPoints);
+        long id = ++sweepId;
+        var batch = new FxBatch<SweepPoint>(fxThread, points -> {
+            if (id == sweepId) {
+                addPoints(points);
+            }
+        });
         SweepTarget goal = target;
         RunOptions options = runOptions();
         int from = sweepFrom;
@@ -153,11 +164,11 @@ public final class TuningViewModel {
             try {
                 PoolSweep.run(current, options, from, to, ScenarioScripts.factory(),
                         (size, summary) -> batch.add(SweepPoint.of(size, summary, goal)));
-                fxThread.execute(() -> finish(batch, false, null, done));
+                fxThread.execute(() -> finish(id, batch, false, null, done));
             } catch (InterruptedException e) {
-                fxThread.execute(() -> finish(batch, true, null, done));
+                fxThread.execute(() -> finish(id, batch, true, null, done));
             } catch (RuntimeException e) {
-                fxThread.execute(() -> finish(batch, false, e, done));
+                fxThread.execute(() -> finish(id, batch, false, e, done));
             }
         });
         return done;
@@ -216,8 +227,12 @@ public final class TuningViewModel {
         progress.set((double) points.size() / (sweepTo - sweepFrom + 1));
     }
 
-    private void finish(FxBatch<SweepPoint> batch, boolean cancelled, RuntimeException failure,
+    private void finish(long id, FxBatch<SweepPoint> batch, boolean cancelled, RuntimeException failure,
                         CompletableFuture<List<SweepPoint>> done) {
+        if (id != sweepId) {
+            done.cancel(false); // another scenario was loaded meanwhile
+            return;
+        }
         batch.drain();
         running.set(false);
         worker = null;
@@ -287,6 +302,11 @@ public final class TuningViewModel {
     /// The smallest size that meets the target (null: none does, or no target).
     public ReadOnlyObjectProperty<Integer> recommendedSizeProperty() {
         return recommendedSize.getReadOnlyProperty();
+    }
+
+    /// The target of the sweep shown (null: none), for the charts' bound lines.
+    public ReadOnlyObjectProperty<SweepTarget> sweptTargetProperty() {
+        return sweptTarget.getReadOnlyProperty();
     }
 
     /// Why larger sizes stop helping, in one sentence derived from the swept data.

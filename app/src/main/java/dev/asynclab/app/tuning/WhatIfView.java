@@ -1,5 +1,6 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.engine.metrics.HumanTime;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -88,7 +89,7 @@ public final class WhatIfView {
                 model.arrivalScaleProperty().get()), model.arrivalScaleProperty()));
         row(grid, 1, "Pool size", pool, model.poolSizeProperty().asString());
         row(grid, 2, "Timeout", timeout, Bindings.createStringBinding(() -> model.timeoutMillisProperty().get() < 1
-                ? "none" : String.format(Locale.ROOT, "%.0f ms", model.timeoutMillisProperty().get()),
+                ? "none" : HumanTime.format(Math.round(model.timeoutMillisProperty().get() * 1e6)),
                 model.timeoutMillisProperty()));
         row(grid, 3, "Attempts", attempts, model.retryAttemptsProperty().asString());
 

@@ -124,6 +124,23 @@ class TuningViewModelTest {
     }
 
     @Test
+    void loadingAnotherScenarioMidSweepDropsTheOldResults() throws Exception {
+        var model = new TuningViewModel(Runnable::run);
+        model.load(Scenarios.file(Scenarios.MMC));
+        model.toSizeProperty().set(400);
+        var done = model.run();
+
+        model.load(Scenarios.file("01-timeout.yaml"));
+
+        assertThatThrownBy(() -> done.get(2, TimeUnit.MINUTES))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        Thread.sleep(200); // let a point of the old sweep arrive if one were going to
+        assertThat(model.points()).isEmpty();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.scenarioProperty().get().name()).isNotEqualTo(Scenarios.load(Scenarios.MMC).name());
+    }
+
+    @Test
     void wrongInputsAreRefusedWithAMessage() {
         var model = new TuningViewModel(Runnable::run);
         assertThatThrownBy(() -> model.run().get()).isInstanceOf(ExecutionException.class);
@@ -159,6 +176,7 @@ class TuningViewModelTest {
         model.run().get(2, TimeUnit.MINUTES);
         var charts = new TuningCharts(model);
         charts.mark(model.recommendedSizeProperty().get(), 3);
+        charts.showTarget(model.sweptTargetProperty().get());
 
         List<Path> files = charts.exportAll(dir);
 
@@ -168,5 +186,8 @@ class TuningViewModelTest {
             assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
         }
         assertThat(charts.latency().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).hasSize(2);
+        assertThat(charts.latency().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
+                .singleElement().satisfies(m -> assertThat(((org.jfree.chart.plot.ValueMarker) m).getValue())
+                        .isEqualTo(250.0));
     }
 }
