@@ -65,6 +65,24 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theRealClockAgainstTheSimulatedOneCountsTheSameOutcomes() throws Exception {
+        var model = new CompareViewModel(Runnable::run);
+        model.load(Scenarios.file("04-retry-fixed-delay.yaml")); // three calls, each fails twice then succeeds
+        model.right().seed().set(model.left().seed().get());
+        model.right().realClock().set(true);
+
+        List<ComparisonRow> rows = model.compare().get(2, TimeUnit.MINUTES);
+
+        for (String count : List.of("submitted", "succeeded", "failed", "retries")) {
+            ComparisonRow row = rows.stream().filter(r -> r.measure().equals(count)).findFirst().orElseThrow();
+            assertThat(row.isZero()).as(count).isTrue();
+        }
+        assertThat(rows.stream().filter(r -> r.measure().equals("succeeded")).findFirst().orElseThrow().left())
+                .isEqualTo(3);
+        assertThat(model.cdfData().getSeries(1).getKey().toString()).endsWith("real");
+    }
+
+    @Test
     void aSeedThatIsNotANumberIsRefusedWithAMessage() {
         var model = new CompareViewModel(Runnable::run);
         model.load(Scenarios.file(Scenarios.MMC));
