@@ -61,6 +61,17 @@ class QueueingFidelityTest {
     }
 
     @Test
+    void realClockRunsKeepLittlesLaw() throws Exception {
+        // An identity for a system that starts and ends empty, so it holds however loaded the machine is: it
+        // checks that the real clock's events account for every moment of every invocation.
+        RunSummary s = run(mmc(4, 300, "6ms", 600, "real"));
+        assertThat(s.overall().latency().count()).isEqualTo(600);
+        assertThat(s.meanInSystem()).isCloseTo(s.littleLambdaW(), withPercentage(2));
+    }
+
+    /// Needs a quiet machine: `./mvnw -B -pl engine -Pfidelity test -Dtest=QueueingFidelityTest`.
+    @Test
+    @org.junit.jupiter.api.Tag("fidelity")
     void realClockMmcQueueWaitMatchesErlangCLoosely() throws Exception {
         // On real threads the service time is what the machine gives; the queue's job is to turn that service
         // into the Erlang C wait. So the formula is fed the arrival rate and mean service measured in the run.
