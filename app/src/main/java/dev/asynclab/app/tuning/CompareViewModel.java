@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.app.cli.ScenarioScripts;
 import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.Scenario;
 import dev.asynclab.engine.scenario.ScenarioException;
@@ -169,7 +169,7 @@ public final class CompareViewModel {
         if (cancelled) {
             throw new InterruptedException("cancelled");
         }
-        ScenarioRun run = ScenarioRunner.start(s, spec.options(), List.of(latency), ScenarioScripts.factory());
+        ScenarioRun run = ScenarioRunner.start(s, spec.options(), List.of(latency), ScenarioScripts.shared());
         current = run;
         RunSummary summary = run.await();
         if (run.wasStopped()) {

@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.app.cli.ScenarioScripts;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.PoolSweep;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -162,7 +162,7 @@ public final class TuningViewModel {
         int to = sweepTo;
         worker = Thread.ofPlatform().daemon(true).name("asynclab-sweep").start(() -> {
             try {
-                PoolSweep.run(current, options, from, to, ScenarioScripts.factory(),
+                PoolSweep.run(current, options, from, to, ScenarioScripts.shared(),
                         (size, summary) -> batch.add(SweepPoint.of(size, summary, goal)));
                 fxThread.execute(() -> finish(id, batch, false, null, done));
             } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.app.cli.ScenarioScripts;
 import dev.asynclab.engine.metrics.HumanTime;
 import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.CallbackSpec;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -174,7 +174,7 @@ public final class WhatIfViewModel implements AutoCloseable {
     private void baseline(Scenario s) {
         try {
             var latency = new LatencyDistribution();
-            RunSummary summary = ScenarioRunner.start(s, simulated(), List.of(latency), ScenarioScripts.factory())
+            RunSummary summary = ScenarioRunner.start(s, simulated(), List.of(latency), ScenarioScripts.shared())
                     .await();
             XYSeries cdf = latency.cdf("as declared");
             fxThread.execute(() -> {
@@ -203,7 +203,7 @@ public final class WhatIfViewModel implements AutoCloseable {
         try {
             Scenario variant = ScenarioVariant.apply(s, settings);
             run = ScenarioRunner.start(variant, simulated().withPoolSize(settings.poolSize()), List.of(latency),
-                    ScenarioScripts.factory());
+                    ScenarioScripts.shared());
         } catch (RuntimeException e) {
             fxThread.execute(() -> {
                 running.set(false);
