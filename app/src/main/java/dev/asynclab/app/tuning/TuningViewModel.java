@@ -83,6 +83,7 @@ public final class TuningViewModel {
     private final XYSeriesCollection utilizationData = new XYSeriesCollection(utilization);
 
     private Thread worker;
+    private volatile boolean cancelRequested;
     private long sweepId; // results of an older sweep (one replaced by loading a scenario) are dropped
     private SweepTarget target;
     private int sweepFrom;
@@ -151,6 +152,7 @@ public final class TuningViewModel {
         message.set("Sweeping pool sizes " + sweepFrom + " to " + sweepTo + "...");
         var done = new CompletableFuture<List<SweepPoint>>();
         long id = ++sweepId;
+        cancelRequested = false;
         var batch = new FxBatch<SweepPoint>(fxThread, points -> {
             if (id == sweepId) {
                 addPoints(points);
@@ -163,7 +165,13 @@ public final class TuningViewModel {
         worker = Thread.ofPlatform().daemon(true).name("asynclab-sweep").start(() -> {
             try {
                 PoolSweep.run(current, options, from, to, ScenarioScripts.shared(),
-                        (size, summary) -> batch.add(SweepPoint.of(size, summary, goal)));
+                        (size, summary) -> {
+                            batch.add(SweepPoint.of(size, summary, goal));
+                            if (cancelRequested) {
+                                // again, in case a run swallowed the first interrupt: the sweep checks it per size
+                                Thread.currentThread().interrupt();
+                            }
+                        });
                 fxThread.execute(() -> finish(id, batch, false, null, done));
             } catch (InterruptedException e) {
                 fxThread.execute(() -> finish(id, batch, true, null, done));
@@ -178,6 +186,7 @@ public final class TuningViewModel {
     public void cancel() {
         Thread w = worker;
         if (w != null && running.get()) {
+            cancelRequested = true;
             w.interrupt();
         }
     }

@@ -125,19 +125,22 @@ class TuningViewModelTest {
 
     @Test
     void loadingAnotherScenarioMidSweepDropsTheOldResults() throws Exception {
-        var model = new TuningViewModel(Runnable::run);
-        model.load(Scenarios.file(Scenarios.MMC));
-        model.toSizeProperty().set(400);
-        var done = model.run();
-
-        model.load(Scenarios.file("01-timeout.yaml"));
+        var fx = new OneThread();
+        var model = new TuningViewModel(fx);
+        // both steps on the stand-in FX thread, as a user's clicks would be: the sweep's end cannot come between
+        var done = fx.call(() -> {
+            model.load(Scenarios.file(Scenarios.MMC));
+            model.toSizeProperty().set(400);
+            var sweep = model.run();
+            model.load(Scenarios.file("01-timeout.yaml"));
+            return sweep;
+        });
 
         assertThatThrownBy(() -> done.get(2, TimeUnit.MINUTES))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
-        Thread.sleep(200); // let a point of the old sweep arrive if one were going to
-        assertThat(model.points()).isEmpty();
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.scenarioProperty().get().name()).isNotEqualTo(Scenarios.load(Scenarios.MMC).name());
+        assertThat(fx.call(() -> model.points().isEmpty())).isTrue();
+        assertThat(fx.call(() -> model.runningProperty().get())).isFalse();
+        assertThat(fx.call(() -> model.scenarioProperty().get().name())).isEqualTo("A timeout");
     }
 
     @Test

@@ -11,16 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WhatIfViewModelTest {
 
-    private final WhatIfViewModel model = new WhatIfViewModel(Runnable::run, WhatIfViewModel.DEBOUNCE);
+    private final OneThread fx = new OneThread();
+    private final WhatIfViewModel model = new WhatIfViewModel(fx, WhatIfViewModel.DEBOUNCE);
 
     @AfterEach
     void close() {
         model.close();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
+    /// Polls `condition` on the stand-in FX thread, where the view model's state lives.
+    private void await(BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!condition.getAsBoolean()) {
+        while (!fx.call(condition::getAsBoolean)) {
             assertThat(System.nanoTime()).as("waited 2 minutes").isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -28,7 +30,7 @@ class WhatIfViewModelTest {
 
     @Test
     void slidersStartAtTheDeclaredValuesAndTheChartsFillIn() throws Exception {
-        assertThat(model.load(Scenarios.file(Scenarios.MMC))).isTrue();
+        assertThat(fx.call(() -> model.load(Scenarios.file(Scenarios.MMC)))).isTrue();
         assertThat(model.poolSizeProperty().get()).isEqualTo(4);
         assertThat(model.retryAttemptsProperty().get()).isEqualTo(1);
         assertThat(model.arrivalScaleProperty().get()).isEqualTo(1.0);
@@ -43,14 +45,17 @@ class WhatIfViewModelTest {
 
     @Test
     void theLastOfQuickChangesWinsAndMatchesADirectRun() throws Exception {
-        model.load(Scenarios.file(Scenarios.MMC));
+        fx.call(() -> model.load(Scenarios.file(Scenarios.MMC)));
         await(() -> model.appliedGenerationProperty().get() > 0);
         long before = model.appliedGenerationProperty().get();
 
-        model.poolSizeProperty().set(5);
-        model.poolSizeProperty().set(6);
-        model.arrivalScaleProperty().set(0.5);
-        model.timeoutMillisProperty().set(150);
+        fx.call(() -> {
+            model.poolSizeProperty().set(5);
+            model.poolSizeProperty().set(6);
+            model.arrivalScaleProperty().set(0.5);
+            model.timeoutMillisProperty().set(150);
+            return null;
+        });
 
         await(() -> model.appliedGenerationProperty().get() > before && !model.runningProperty().get());
         assertThat(model.summaryTextProperty().get()).startsWith("0.50x arrivals, pool 6, timeout 150ms, 1 attempts");
