@@ -77,6 +77,10 @@ final class RunCommand implements Callable<Integer> {
         SummaryReport.print(stdout, scenario.name(), run.clock(), run.seed(), summary, lints);
         SummaryReport.writeJson(out.resolve("summary.json"), scenario.name(), summary, lints);
         stdout.println("wrote " + log + " and " + out.resolve("summary.json"));
+        if (run.eventStalls() > 0) {
+            stdout.println("note: the engine waited " + run.eventStalls() + " times for the audit log to catch up "
+                    + "(no event was lost)");
+        }
         int code = Cli.OK;
         List<String> unmet = scenario.expect().check(summary.observedCounts());
         if (!scenario.expect().counts().isEmpty()) {

@@ -301,7 +301,7 @@ public final class ScenarioRunner {
                 runtime.emit(Event.of(EventType.RUN_FINISHED, 0, 0, 0, run.scenario().name())
                         .withValue(run.wasStopped() ? "stopped" : "completed"));
                 bus.close();
-                run.finish(metrics.summary());
+                run.finish(metrics.summary(), bus.stalls());
             } catch (Throwable t) {
                 try {
                     bus.close(); // whatever happened, the log keeps every event up to here
