@@ -270,6 +270,9 @@ public final class WhatIfViewModel implements AutoCloseable {
     /// Stops the rerun thread and any run in flight.
     @Override
     public void close() {
+        if (rerunner.isShutdown()) {
+            return; // closed already: closing is idempotent
+        }
         generation.incrementAndGet();
         rerunner.execute(() -> {
             if (current != null) {

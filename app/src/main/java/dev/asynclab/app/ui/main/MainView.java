@@ -63,11 +63,13 @@ public final class MainView extends BorderPane {
     private final Spinner<Integer> pool = new Spinner<>(0, 4096, 0);
     private final Spinner<Double> speed = new Spinner<>(0.01, 1000, 1.0, 0.25);
     private final Consumer<MainView> onToggleTheme;
+    private final TuningWindow tuning;
     private long chartsRefreshedAt;
 
     public MainView(MainViewModel vm, ScenarioCatalog catalog, Consumer<MainView> onToggleTheme) {
         this.vm = vm;
         this.onToggleTheme = onToggleTheme;
+        this.tuning = new TuningWindow(vm);
         this.welcome = new WelcomeView(vm::open);
         this.timeline = new TimelineView(vm.storeProperty().get());
         timeline.setId("timeline");
@@ -83,6 +85,10 @@ public final class MainView extends BorderPane {
         acceptDrops();
     }
 
+    TuningWindow tuningWindow() {
+        return tuning;
+    }
+
     private MenuBar menus() {
         Menu file = new Menu("File", null,
                 item("Open…", Shortcut.OPEN, this::openAsking),
@@ -96,7 +102,8 @@ public final class MainView extends BorderPane {
                 item("Faster", Shortcut.FASTER, () -> speed.getValueFactory().setValue(speed.getValue() * 2)),
                 item("Slower", Shortcut.SLOWER, () -> speed.getValueFactory().setValue(speed.getValue() / 2)),
                 item("Seed", Shortcut.SEED, seed::requestFocus),
-                item("Pool size", Shortcut.POOL, pool::requestFocus));
+                item("Pool size", Shortcut.POOL, pool::requestFocus),
+                item("Tune pool size…", Shortcut.TUNE, () -> tuning.show(getScene().getWindow())));
         Menu view = new Menu("View", null,
                 item("Fit all", Shortcut.FIT, timeline::fitAll),
                 item("Follow live edge", Shortcut.LIVE, timeline::followLive),
@@ -167,9 +174,11 @@ public final class MainView extends BorderPane {
         Button fit = button("Fit", "fit-button", Shortcut.FIT, timeline::fitAll);
         Button live = button("Live", "live-button", Shortcut.LIVE, timeline::followLive);
         Button theme = button("Theme", "theme-button", Shortcut.THEME, () -> onToggleTheme.accept(this));
+        Button tune = button("Tune…", "tune-button", Shortcut.TUNE, () -> tuning.show(getScene().getWindow()));
+        tune.disableProperty().bind(vm.scenarioProperty().isNull());
         return new ToolBar(button("Open", "open-button", Shortcut.OPEN, this::openAsking), run, stop,
                 new Separator(), new Label("clock"), clock, paced, new Label("speed"), speed, new Label("seed"), seed,
-                new Label("pool"), pool, new Separator(), fit, live, theme);
+                new Label("pool"), pool, tune, new Separator(), fit, live, theme);
     }
 
     private static Button button(String text, String id, Shortcut shortcut, Runnable action) {

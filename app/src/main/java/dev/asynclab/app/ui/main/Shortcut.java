@@ -25,10 +25,11 @@ public record Shortcut(String action, String keys) {
     public static final Shortcut PLAY = new Shortcut("Replay: play / pause", "Shortcut+SPACE");
     public static final Shortcut STEP_BACK = new Shortcut("Replay: previous event", "Shortcut+LEFT");
     public static final Shortcut STEP_NEXT = new Shortcut("Replay: next event", "Shortcut+RIGHT");
+    public static final Shortcut TUNE = new Shortcut("Tune the pool size (sweep, compare, what-if)", "Shortcut+U");
     public static final Shortcut HELP = new Shortcut("This list", "F1");
 
     public static final List<Shortcut> ALL = List.of(OPEN, FOLLOW, WELCOME, RUN, STOP, CLOCK, FASTER, SLOWER, SEED,
-            POOL, FIT, LIVE, ZOOM_IN, ZOOM_OUT, THEME, PLAY, STEP_BACK, STEP_NEXT, HELP);
+            POOL, TUNE, FIT, LIVE, ZOOM_IN, ZOOM_OUT, THEME, PLAY, STEP_BACK, STEP_NEXT, HELP);
 
     public KeyCombination combination() {
         return KeyCombination.keyCombination(keys);

@@ -111,6 +111,28 @@ class MainViewTest {
     }
 
     @Test
+    void theTuningWindowOpensForTheScenarioAndAPickedSizeRunsInTheTimeline(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            assertThat(vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"))).isTrue();
+            vm.clockProperty().set(ClockMode.SIMULATED);
+            vm.pacedProperty().set(false);
+        });
+        robot.clickOn("#tune-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        TuningWindow tuning = view.tuningWindow();
+        assertThat(tuning.stage().isShowing()).isTrue();
+        assertThat(tuning.stage().getTitle()).contains("Pool saturation");
+        assertThat(tuning.tabs().sweep().scenarioProperty().get().name()).isEqualTo(vm.scenarioProperty().get().name());
+        robot.interact(() -> tuning.tabs().sweep().onOpenRunProperty().get().accept(6));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.poolSizeProperty().get()).isEqualTo(6);
+        assertThat(vm.storeProperty().get().laneCount()).isEqualTo(6);
+        robot.interact(() -> tuning.stage().close());
+    }
+
+    @Test
     void aHistogramBucketHighlightsItsInvocationsInTheTimeline(FxRobot robot) throws Exception {
         robot.interact(() -> {
             vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"));
