@@ -85,6 +85,14 @@ class ImageIT {
     }
 
     @Test
+    void imageStartsFromItsClassDataSharingArchive() throws Exception {
+        // -Xshare:on makes the JVM refuse to start when the archive is missing or does not fit the image.
+        var run = ImageRun.of(image, tmp, tmp, "bin/java", "-Xshare:on", "-version");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+    }
+
+    @Test
     void imageShipsEveryScenarioOfTheProject() throws IOException {
         assertThat(fileNames(image.resolve("scenarios")))
                 .isNotEmpty()
