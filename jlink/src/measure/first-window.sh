@@ -12,7 +12,8 @@ display=:${ASYNCLAB_DISPLAY:-97}
 
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null || true' EXIT
+log=$(mktemp)   # the app's output, shown if it dies before its window
+trap 'kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null; rm -f "$log"' EXIT
 until DISPLAY=$display xwininfo -root >/dev/null 2>&1; do
   kill -0 "$xvfb" 2>/dev/null || { echo "Xvfb did not start on $display (in use? set ASYNCLAB_DISPLAY)" >&2; exit 1; }
   sleep 0.1
@@ -22,10 +23,10 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 for run in $(seq "$runs"); do
   start=$(now_ms)
-  DISPLAY=$display "$image/bin/asynclab" >/dev/null 2>&1 &
+  DISPLAY=$display "$image/bin/asynclab" >"$log" 2>&1 &
   app=$!   # the launcher execs java, so this is the JVM
   until DISPLAY=$display xwininfo -name "Async Lab" 2>/dev/null | grep -q IsViewable; do
-    if ! kill -0 "$app" 2>/dev/null; then echo "run $run: the app exited before showing a window" >&2; exit 1; fi
+    if ! kill -0 "$app" 2>/dev/null; then echo "run $run: the app exited before showing a window:" >&2; cat "$log" >&2; exit 1; fi
     if (( $(now_ms) - start > 60000 )); then echo "run $run: no window after 60 s" >&2; kill "$app"; exit 1; fi
     sleep 0.01
   done
