@@ -22,4 +22,5 @@ module dev.asynclab.app {
     exports dev.asynclab.app;
     exports dev.asynclab.app.store;
     exports dev.asynclab.app.feed;
+    exports dev.asynclab.app.tuning;
 }

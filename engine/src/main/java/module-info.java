@@ -11,6 +11,7 @@ module dev.asynclab.engine {
     exports dev.asynclab.engine.metrics;
     exports dev.asynclab.engine.scenario;
     exports dev.asynclab.engine.audit;
+    exports dev.asynclab.engine.polyglot;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

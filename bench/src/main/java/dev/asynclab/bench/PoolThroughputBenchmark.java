@@ -3,6 +3,9 @@ package dev.asynclab.bench;
 import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackRuntime;
+import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.engine.audit.AuditHeader;
+import dev.asynclab.engine.audit.AuditLogWriter;
 import dev.asynclab.engine.event.EventBus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /// (b) A batch of 100,000 trivial callbacks submitted to a pool of 2 and awaited; the score is callbacks per
-/// second. Baseline: the same batch on a raw 2-thread `ThreadPoolExecutor`.
+/// second, with events to memory and with the audit log written to a file. Baseline: the same batch on a raw
+/// 2-thread `ThreadPoolExecutor`.
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -42,6 +46,10 @@ public class PoolThroughputBenchmark {
     private final LongAdder events = new LongAdder();
     private EventBus memoryBus;
     private AsyncCallbackRuntime memory;
+    private java.nio.file.Path logFile;
+    private AuditLogWriter logWriter;
+    private EventBus fileBus;
+    private AsyncCallbackRuntime toFile;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -57,6 +65,23 @@ public class PoolThroughputBenchmark {
         memoryBus.close();
     }
 
+    /// A fresh log file per iteration, so the disk holds one iteration's log at a time.
+    @Setup(Level.Iteration)
+    public void openLog() throws java.io.IOException {
+        logFile = java.nio.file.Files.createTempFile("asynclab-bench", ".jsonl");
+        logWriter = AuditLogWriter.open(logFile, AuditHeader.of("bench", "pool throughput",
+                java.time.Instant.now(), EngineVersion.VERSION, AuditHeader.CLOCK_REAL, 1));
+        fileBus = EventBus.create(1 << 16, logWriter);
+        toFile = AsyncCallbackRuntime.builder().events(fileBus).build();
+    }
+
+    @TearDown(Level.Iteration)
+    public void closeLog() throws java.io.IOException {
+        fileBus.close();
+        logWriter.close();
+        java.nio.file.Files.deleteIfExists(logFile);
+    }
+
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void rawThreadPoolExecutor() throws InterruptedException {
@@ -70,7 +95,17 @@ public class PoolThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long asyncLabPoolEventsToMemory() throws InterruptedException {
-        var pool = new AsyncCallbackPool(memory, 2, -1);
+        return batch(memory);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long asyncLabPoolAuditLogToFile() throws InterruptedException {
+        return batch(toFile);
+    }
+
+    private static long batch(AsyncCallbackRuntime runtime) throws InterruptedException {
+        var pool = new AsyncCallbackPool(runtime, 2, -1);
         for (int i = 0; i < BATCH; i++) {
             pool.submit(TRIVIAL, "batch", Duration.ofSeconds(30));
         }

@@ -1,13 +1,11 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.internal.Invocation;
 import dev.asynclab.engine.internal.InvocationFuture;
 import dev.asynclab.engine.internal.InvocationOwner;
 import dev.asynclab.engine.internal.LaneAllocator;
 import dev.asynclab.engine.internal.Launcher;
-import dev.asynclab.engine.spi.Scheduler;
 import dev.asynclab.engine.time.SimulatedScheduler;
 
 import java.time.Duration;
@@ -59,7 +57,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private volatile int queued;
     private volatile boolean closed;
     private final InvocationOwner owner = new Owner();
-    private final Launcher launcher = new PoolLauncher();
+    private final Launcher launcher;
 
     /// A pool on the default runtime with an unbounded queue.
     public AsyncCallbackPool(int maxConcurrent) {
@@ -85,6 +83,13 @@ public final class AsyncCallbackPool implements AutoCloseable {
         this.queueCapacity = queueCapacity;
         this.label = label == null ? "" : label;
         this.lanes = new LaneAllocator(this.label + "w");
+        this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
+    }
+
+    /// Submits a plain `Callable` (NAAb's form), with a timeout counted from its start.
+    public CompletableFuture<AsyncCallbackResult> submit(java.util.concurrent.Callable<?> callback, String name,
+                                                         Duration timeout) {
+        return submit(AsyncCallback.of(callback), name, timeout);
     }
 
     /// Submits a callback with the runtime's default timeout (30 s).
@@ -329,31 +334,15 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return launcher;
     }
 
-    private final class PoolLauncher implements Launcher {
+    private final class PoolLauncher extends RuntimeLauncher {
+        PoolLauncher() {
+            super(AsyncCallbackPool.this.runtime);
+        }
+
         @Override
         public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt,
                                        long group) {
             return AsyncCallbackPool.this.launch(callback, name, timeout, attempt, group);
-        }
-
-        @Override
-        public long newGroup() {
-            return runtime.newGroup();
-        }
-
-        @Override
-        public Scheduler scheduler() {
-            return runtime.scheduler();
-        }
-
-        @Override
-        public Emitter emitter() {
-            return runtime.emitter();
-        }
-
-        @Override
-        public long seed() {
-            return runtime.seed();
         }
     }
 

@@ -1,23 +1,18 @@
 package dev.asynclab.engine;
 
-import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.internal.Invocation;
 import dev.asynclab.engine.internal.InvocationFuture;
 import dev.asynclab.engine.internal.InvocationOwner;
-import dev.asynclab.engine.internal.Launcher;
-import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
 /// Runs each invocation at once on the runtime's workers, with no limit; lanes "t0", "t1", ... are reused so
 /// the timeline shows as many as ran at once.
-final class StandaloneLauncher implements Launcher, InvocationOwner {
-
-    private final AsyncCallbackRuntime runtime;
+final class StandaloneLauncher extends RuntimeLauncher implements InvocationOwner {
 
     StandaloneLauncher(AsyncCallbackRuntime runtime) {
-        this.runtime = runtime;
+        super(runtime);
     }
 
     Invocation create(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
@@ -62,25 +57,5 @@ final class StandaloneLauncher implements Launcher, InvocationOwner {
     @Override
     public void ended(Invocation invocation, boolean neverStarted) {
         // nothing to count: a standalone invocation's caller holds its future
-    }
-
-    @Override
-    public long newGroup() {
-        return runtime.newGroup();
-    }
-
-    @Override
-    public Scheduler scheduler() {
-        return runtime.scheduler();
-    }
-
-    @Override
-    public Emitter emitter() {
-        return runtime.emitter();
-    }
-
-    @Override
-    public long seed() {
-        return runtime.seed();
     }
 }

@@ -6,8 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -33,9 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(log)) {
-            throw new NoSuchFileException(log.toString());
-        }
+        InputFiles.existing(log);
         String base = log.getFileName().toString().replaceFirst("\\.jsonl$", "");
         Path target = out != null ? out : log.resolveSibling(base + (format == Format.CSV ? ".csv" : ".trace.json"));
         switch (format) {

@@ -2,7 +2,7 @@ package dev.asynclab.app.cli;
 
 import dev.asynclab.engine.audit.AuditLogWriter;
 import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.Lint;
 import dev.asynclab.engine.scenario.Linter;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -30,14 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The scenario file (.yaml).")
     Path file;
 
-    @Option(names = "--clock", description = "real or simulated (default: the scenario's).")
-    ClockMode clock;
-
-    @Option(names = "--seed", description = "Seed for every random draw (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--speed", description = "Slow motion: 0.1 runs ten times slower (default: the scenario's).")
-    Double speed;
+    @picocli.CommandLine.Mixin
+    RunFlags flags;
 
     @Option(names = "--pool", description = "Pool size (default: the scenario's).")
     Integer pool;
@@ -60,12 +54,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Scenario scenario = ScenarioLoader.load(file);
-        RunOptions options = RunOptionsFlags.of(clock, seed, speed, pool);
+        RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);
         Files.createDirectories(out);
         Path log = out.resolve("audit.jsonl");
         ScenarioRun run;
         try (AuditLogWriter writer = AuditLogWriter.open(log, ScenarioRunner.header(scenario, options))) {
-            run = ScenarioRunner.start(scenario, options, List.of(writer), ScenarioScripts.factory());
+            run = ScenarioRunner.start(scenario, options, List.of(writer), ScenarioScripts.shared());
             var progress = new ProgressBar(stderr, "running " + scenario.name());
             Runtime.getRuntime().addShutdownHook(new Thread(run::stop)); // Ctrl-C still leaves a whole log
             while (!run.isDone()) {
@@ -83,6 +77,10 @@ final class RunCommand implements Callable<Integer> {
         SummaryReport.print(stdout, scenario.name(), run.clock(), run.seed(), summary, lints);
         SummaryReport.writeJson(out.resolve("summary.json"), scenario.name(), summary, lints);
         stdout.println("wrote " + log + " and " + out.resolve("summary.json"));
+        if (run.eventStalls() > 0) {
+            stdout.println("note: the engine waited " + run.eventStalls() + " times for the audit log to catch up "
+                    + "(no event was lost)");
+        }
         int code = Cli.OK;
         List<String> unmet = scenario.expect().check(summary.observedCounts());
         if (!scenario.expect().counts().isEmpty()) {

@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,9 +32,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(log)) {
-            throw new NoSuchFileException(log.toString());
-        }
+        InputFiles.existing(log);
         var metrics = new RunMetrics(0);
         String title;
         try (var reader = AuditLogReader.open(log)) {

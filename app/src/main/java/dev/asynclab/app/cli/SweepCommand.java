@@ -2,6 +2,7 @@ package dev.asynclab.app.cli;
 
 import dev.asynclab.engine.metrics.HumanTime;
 import dev.asynclab.engine.metrics.LatencyStats;
+import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.PoolSweep;
 import dev.asynclab.engine.scenario.RunOptions;
@@ -39,8 +40,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--real", description = "Run on the real clock (default: simulated, instant).")
     boolean real;
 
-    @Option(names = "--seed", description = "Seed (default: the scenario's).")
-    Long seed;
+    @picocli.CommandLine.Mixin
+    RunFlags flags;
 
     @Option(names = "--out", description = "Write the table as CSV to this file (default: ${DEFAULT-VALUE}).",
             defaultValue = "asynclab-out/sweep.csv")
@@ -55,10 +56,11 @@ final class SweepCommand implements Callable<Integer> {
         int[] sizes = parseRange(range);
         SweepTarget goal = target == null ? null : SweepTarget.parse(target);
         Scenario scenario = ScenarioLoader.load(file);
-        RunOptions options = RunOptionsFlags.of(real ? ClockMode.REAL : ClockMode.SIMULATED, seed, null, null);
+        RunOptions options = flags.options().withClock(real || flags.clock == ClockMode.REAL ? ClockMode.REAL
+                : ClockMode.SIMULATED);
         var progress = new ProgressBar(spec.commandLine().getErr(), "sweeping " + scenario.name());
         int count = sizes[1] - sizes[0] + 1;
-        PoolSweep.Result result = PoolSweep.run(scenario, options, sizes[0], sizes[1], ScenarioScripts.factory(),
+        PoolSweep.Result result = PoolSweep.run(scenario, options, sizes[0], sizes[1], ScenarioScripts.shared(),
                 (size, summary) -> progress.show((double) (size - sizes[0] + 1) / count, "pool " + size));
         progress.done();
 

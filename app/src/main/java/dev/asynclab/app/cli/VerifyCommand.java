@@ -5,8 +5,6 @@ import dev.asynclab.engine.audit.VerificationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -23,9 +21,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(log)) {
-            throw new NoSuchFileException(log.toString());
-        }
+        InputFiles.existing(log);
         VerificationReport report = AuditVerifier.verify(log);
         spec.commandLine().getOut().println(log.getFileName() + ": " + report.summary());
         return report.ok() ? Cli.OK : Cli.PROBLEMS;

@@ -97,6 +97,21 @@ class CliTest {
     }
 
     @Test
+    void mergeMakesOneVerifiableLogOfTwo(@TempDir Path dir) {
+        cli("run", SCENARIOS.resolve("07-race.yaml").toString(), "--clock", "simulated", "--out",
+                dir.resolve("a").toString());
+        cli("run", SCENARIOS.resolve("01-timeout.yaml").toString(), "--clock", "simulated", "--out",
+                dir.resolve("b").toString());
+        var r = cli("merge", dir.resolve("a/audit.jsonl").toString(), dir.resolve("b/audit.jsonl").toString(),
+                "--out", dir.resolve("merged.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var v = cli("verify", dir.resolve("merged.jsonl").toString());
+        assertThat(v.code()).as(v.out()).isZero();
+        assertThat(cli("merge", dir.resolve("a/audit.jsonl").toString(), "--out", "x.jsonl").code())
+                .isEqualTo(Cli.BAD_INPUT);
+    }
+
+    @Test
     void sweepNamesTheSmallestPoolThatMeetsTheTarget(@TempDir Path dir) {
         var r = cli("sweep", SCENARIOS.resolve("10-pool-saturation.yaml").toString(), "--pool", "2..8",
                 "--target", "p99<300ms", "--out", dir.resolve("sweep.csv").toString());

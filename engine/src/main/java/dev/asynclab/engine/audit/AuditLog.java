@@ -8,7 +8,7 @@ import java.util.Optional;
 /// A whole audit log read into memory.
 ///
 /// ```java
-/// AuditLog log = AuditLogReader.readAll(Path.of("audit.jsonl"));
+/// AuditLog log = AuditLogReader.read(Path.of("audit.jsonl"));
 /// log.truncation().ifPresent(t -> System.err.println(t.describe()));
 /// ```
 ///

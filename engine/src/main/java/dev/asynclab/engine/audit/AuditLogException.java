@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /// the whole file) and what was expected there. Its message is one line meant for a person.
 ///
 /// ```java
-/// try { AuditLogReader.readAll(path); }
+/// try { AuditLogReader.read(path); }
 /// catch (AuditLogException e) { System.err.println(e.getMessage()); }  // audit.jsonl:812:17: expected ','...
 /// ```
 public final class AuditLogException extends RuntimeException {

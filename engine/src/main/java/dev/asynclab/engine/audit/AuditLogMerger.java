@@ -32,7 +32,7 @@ public final class AuditLogMerger {
         }
         var logs = new ArrayList<AuditLog>();
         for (Path f : files) {
-            logs.add(AuditLogReader.readAll(f));
+            logs.add(AuditLogReader.read(f));
         }
         Instant start = logs.stream().map(l -> l.header().start()).min(Instant::compareTo).orElseThrow();
         var sources = sources(files, logs, start);

@@ -78,7 +78,7 @@ public final class AuditLogReader implements AutoCloseable {
     }
 
     /// Reads the whole log into memory.
-    public static AuditLog readAll(Path file) {
+    public static AuditLog read(Path file) {
         try (var reader = open(file)) {
             var events = new ArrayList<Event>();
             reader.forEach(events::add);

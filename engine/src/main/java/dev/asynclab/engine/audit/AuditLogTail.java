@@ -17,7 +17,7 @@ import java.util.Optional;
 /// events of the whole lines added since the last one; a line still being written waits for its newline.
 /// The file need not exist yet. If it shrinks (a new run replaced it), following starts over from its
 /// beginning and [#restarts()] counts it. The chain and invariants are checked as lines arrive ([#report()]);
-/// a malformed line is skipped and reported there rather than stopping the follow.
+/// a malformed line is skipped and reported there rather than stopping the follow. Poll from one thread.
 ///
 /// ```java
 /// var tail = new AuditLogTail(Path.of("audit.jsonl"));

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 /// Like every sink it is called from one thread at a time; it is not safe for concurrent use.
 ///
 /// ```java
-/// try (var audit = AuditLogWriter.open(Path.of("audit.jsonl"), header);
+/// try (var audit = new AuditLogWriter(Path.of("audit.jsonl"), header);
 ///      var bus = EventBus.create(1 << 16, audit)) {
 ///     ... run ...
 /// }
@@ -46,8 +46,13 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
     }
 
     /// Creates (or replaces) `file` and writes `header` to it.
+    public AuditLogWriter(Path file, AuditHeader header) throws IOException {
+        this(Files.newOutputStream(file), header);
+    }
+
+    /// The same as `new AuditLogWriter(file, header)`.
     public static AuditLogWriter open(Path file, AuditHeader header) throws IOException {
-        return new AuditLogWriter(Files.newOutputStream(file), header);
+        return new AuditLogWriter(file, header);
     }
 
     private void writeHeader(AuditHeader h) {

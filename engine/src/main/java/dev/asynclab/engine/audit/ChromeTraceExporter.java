@@ -18,8 +18,9 @@ import java.util.Map;
 ///
 /// What it draws: a process per lane group (the `label/` prefix of merged logs' workers; one process otherwise),
 /// a thread per worker, a complete event ("X") per attempt on its worker from start to end, and a "late" one
-/// after it for work that overran its timeout or cancel; queue waits as async spans ("b"/"e") on a "queue"
-/// track; instants ("i") for timeouts, cancels, rejections and retry scheduling; the queue depth as a counter.
+/// after it for work that overran its timeout or cancel; queue waits and race/parallel/retry groups as async
+/// spans ("b"/"e"); instants ("i") for timeouts, cancels, rejections, retry scheduling and callbacks' log lines;
+/// the queue depth as a counter.
 /// Times are microseconds since the run started.
 ///
 /// ```java
@@ -83,8 +84,10 @@ public final class ChromeTraceExporter {
         try {
             attempts.accept(e);
             switch (e.type()) {
-                case TIMED_OUT, CANCELLED, REJECTED, RETRY_SCHEDULED -> instant(e);
+                case TIMED_OUT, CANCELLED, REJECTED, RETRY_SCHEDULED, LOG -> instant(e);
                 case LATE_FINISH -> lateFinish(e);
+                case GROUP_STARTED -> groupSpan(e, "b");
+                case GROUP_FINISHED -> groupSpan(e, "e");
                 default -> {
                     // drawn as part of an attempt or not drawn
                 }
@@ -168,7 +171,28 @@ public final class ChromeTraceExporter {
         if (e.errorMessage() != null) {
             g.writeStringField("errorMessage", e.errorMessage());
         }
+        if (e.value() != null) {
+            g.writeStringField("value", e.value());
+        }
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /// A race, parallel or retry group as an async span, so Perfetto brackets its members' time.
+    private void groupSpan(Event e, String phase) throws IOException {
+        int pid = pid(e.worker());
+        g.writeStartObject();
+        g.writeStringField("ph", phase);
+        g.writeStringField("cat", "group");
+        g.writeStringField("name", label(e.name()));
+        g.writeStringField("id", "g" + e.group());
+        g.writeNumberField("pid", pid);
+        time("ts", e.t());
+        if (e.value() != null) {
+            g.writeObjectFieldStart("args");
+            g.writeStringField(phase.equals("b") ? "kind" : "outcome", e.value());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

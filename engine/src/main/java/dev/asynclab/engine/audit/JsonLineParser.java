@@ -94,13 +94,27 @@ final class JsonLineParser {
         int from = lastKey + 1 < n ? lastKey + 1 : 0;
         for (int j = 0; j < n; j++) {
             int i = from + j < n ? from + j : from + j - n;
-            byte[] name = names[i];
-            if (name.length == len && java.util.Arrays.equals(buf, keyStart, keyEnd, name, 0, len)) {
+            if (sameBytes(names[i], len)) {
                 lastKey = i;
                 return i;
             }
         }
         return -1;
+    }
+
+    /// A plain loop: for keys of a few bytes it beats `Arrays.equals`, whose vectorized setup dominates here.
+    private boolean sameBytes(byte[] name, int len) {
+        if (name.length != len) {
+            return false;
+        }
+        byte[] b = buf;
+        int k = keyStart;
+        for (int j = 0; j < len; j++) {
+            if (b[k + j] != name[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String key() {
@@ -124,7 +138,7 @@ final class JsonLineParser {
             if (d < 0 || d > 9) {
                 break;
             }
-            if (v > (Long.MAX_VALUE - d) / 10) {
+            if (digits >= 18 && v > (Long.MAX_VALUE - d) / 10) { // fewer digits cannot overflow
                 pos = start;
                 throw error("number too large for \"" + key() + "\"");
             }
@@ -247,7 +261,7 @@ final class JsonLineParser {
         }
         long v = 0;
         for (int i = 1; i <= 16; i++) {
-            int d = Character.digit(buf[pos + i], 16);
+            int d = hexDigit(buf[pos + i]);
             if (d < 0) {
                 pos += i;
                 throw error("expected a hex digit in the hash");
@@ -256,6 +270,19 @@ final class JsonLineParser {
         }
         pos += 18;
         return v;
+    }
+
+    private static int hexDigit(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
     }
 
     /// Skips a value of a field this reader does not know (newer minor additions): a string, number or literal.

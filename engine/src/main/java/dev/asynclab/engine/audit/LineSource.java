@@ -8,6 +8,12 @@ import java.io.InputStream;
 /// newline, which is how a log cut mid-write ends.
 final class LineSource {
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private final InputStream in;
     byte[] buf = new byte[1 << 20];
     int start;
@@ -25,19 +31,16 @@ final class LineSource {
     boolean next() throws IOException {
         int scan = next;
         while (true) {
-            byte[] b = buf;
-            int f = filled;
-            for (int i = scan; i < f; i++) {
-                if (b[i] == '\n') {
-                    start = next;
-                    end = i;
-                    next = i + 1;
-                    number++;
-                    terminated = true;
-                    return true;
-                }
+            int i = indexOfNewline(buf, scan, filled);
+            if (i >= 0) {
+                start = next;
+                end = i;
+                next = i + 1;
+                number++;
+                terminated = true;
+                return true;
             }
-            scan = f;
+            scan = filled;
             if (eof) {
                 if (next < filled) {
                     start = next;
@@ -57,6 +60,25 @@ final class LineSource {
                 filled += n;
             }
         }
+    }
+
+    /// The first `\n` in `b[from, to)`, or -1. Eight bytes at a time: a byte equal to `\n` becomes zero after
+    /// the XOR, and `(v - 0x01..) & ~v & 0x80..` flags zero bytes; the lowest flag is always exact.
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zero = (v - ONES) & ~v & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// Moves the unfinished line to the front (growing the buffer when it fills it); returns the shift.

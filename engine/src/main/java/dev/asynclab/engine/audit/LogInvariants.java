@@ -4,8 +4,6 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /// Checks a log line by line: the hash chain, gap-free `seq`, non-decreasing `t`, one terminal event per
 /// invocation and LATE_FINISH only after it. Incremental, so a whole file and a followed file check alike.
@@ -15,8 +13,10 @@ final class LogInvariants {
     static final String HASH_MISMATCH = "hash mismatch (edited, removed or reordered)";
 
     private final LongLongMap terminalLine = new LongLongMap();
-    /// Invocations seen but not yet ended, in the order they opened, with the line that opened them.
-    private final Map<Long, Long> open = new LinkedHashMap<>();
+    /// The line where each invocation was first seen (submitted, queued or started).
+    private final LongLongMap openedLine = new LongLongMap();
+    /// How many opened invocations have no terminal event yet.
+    private long open;
     private final EnumMap<EventType, Long> counts = new EnumMap<>(EventType.class);
     private long previousHash;
     private long nextSeq = -1;
@@ -64,8 +64,9 @@ final class LogInvariants {
         long id = e.id();
         switch (e.type()) {
             case SUBMITTED, QUEUED, STARTED -> {
-                if (terminalLine.get(id) == LongLongMap.MISSING) {
-                    open.putIfAbsent(id, line);
+                if (openedLine.get(id) == LongLongMap.MISSING && terminalLine.get(id) == LongLongMap.MISSING) {
+                    openedLine.put(id, line);
+                    open++;
                 }
             }
             case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> {
@@ -75,7 +76,9 @@ final class LogInvariants {
                             + "; its first was at line " + first);
                 }
                 terminalLine.put(id, line);
-                open.remove(id);
+                if (openedLine.get(id) != LongLongMap.MISSING) {
+                    open--;
+                }
             }
             case LATE_FINISH -> {
                 if (terminalLine.get(id) == LongLongMap.MISSING) {
@@ -84,11 +87,10 @@ final class LogInvariants {
             }
             case RUN_FINISHED -> {
                 finished = true;
-                if (!open.isEmpty()) {
-                    var first = open.entrySet().iterator().next();
-                    return fail(line, "the run finished but id " + first.getKey() + " (opened at line "
-                            + first.getValue() + ") has no terminal event" + (open.size() > 1
-                            ? " (nor have " + (open.size() - 1) + " more)" : ""));
+                if (open > 0) {
+                    long[] first = firstUnended();
+                    return fail(line, "the run finished but id " + first[0] + " (opened at line " + first[1]
+                            + ") has no terminal event" + (open > 1 ? " (nor have " + (open - 1) + " more)" : ""));
                 }
             }
             default -> {
@@ -96,6 +98,19 @@ final class LogInvariants {
             }
         }
         return true;
+    }
+
+    /// The id and opening line of the earliest-opened invocation without a terminal event.
+    private long[] firstUnended() {
+        long[] first = {0, Long.MAX_VALUE};
+        openedLine.forEach((id, opened) -> {
+            if (opened < first[1] && terminalLine.get(id) == LongLongMap.MISSING) {
+                first[0] = id;
+                first[1] = opened;
+            }
+            return 0;
+        });
+        return first;
     }
 
     boolean fail(long line, String why) {

@@ -59,6 +59,15 @@ final class LongLongMap {
         return size;
     }
 
+    /// Calls `action` for every entry, in no particular order.
+    void forEach(java.util.function.LongBinaryOperator action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.applyAsLong(keys[i], values[i]);
+            }
+        }
+    }
+
     private void rehash() {
         long[] oldKeys = keys;
         long[] oldValues = values;

@@ -38,7 +38,7 @@ public record MergedAuditLog(AuditHeader header, List<Event> events, List<Source
 
     /// Writes the merged events as a new audit log with a fresh hash chain.
     public void writeTo(Path file) throws IOException {
-        try (var writer = AuditLogWriter.open(file, header)) {
+        try (var writer = new AuditLogWriter(file, header)) {
             for (Event e : events) {
                 writer.onEvent(e);
             }

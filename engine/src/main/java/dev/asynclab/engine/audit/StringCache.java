@@ -19,13 +19,25 @@ final class StringCache {
         }
         int slot = (hash ^ hash >>> 16 ^ len) & (SLOTS - 1);
         byte[] k = keys[slot];
-        if (k != null && k.length == len && Arrays.equals(k, 0, len, buf, start, start + len)) {
+        if (k != null && same(k, buf, start, len)) {
             return values[slot];
         }
         String s = decode(buf, start, len, ascii);
         keys[slot] = Arrays.copyOfRange(buf, start, start + len);
         values[slot] = s;
         return s;
+    }
+
+    private static boolean same(byte[] k, byte[] buf, int start, int len) {
+        if (k.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (k[i] != buf[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(byte[] buf, int start, int len, boolean ascii) {

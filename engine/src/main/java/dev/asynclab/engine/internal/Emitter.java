@@ -30,8 +30,7 @@ public final class Emitter {
     public void emit(EventType type, long id, int attempt, long group, String name, String worker, long duration,
                      String errorType, String errorMessage, String value, int queueDepth) {
         if (bus != null) {
-            bus.publish(new Event(-1, -1, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
-                    value, queueDepth));
+            bus.publish(type, id, attempt, group, name, worker, duration, errorType, errorMessage, value, queueDepth);
         }
     }
 }

@@ -32,9 +32,15 @@ public final class Errors {
 
     /// True for the ways a callback says "I was interrupted and stopped": then it did not ignore the
     /// interrupt, and its late return is no late finish.
+    /// A failure caused by an interruption counts too (a script engine reports its stop that way).
     public static boolean isInterruption(Throwable t) {
-        return t instanceof InterruptedException || t instanceof CancellationException
-                || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof CancellationException
+                    || c instanceof InterruptedIOException || c instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// Short text of a callback's value for an event: at most 200 characters.

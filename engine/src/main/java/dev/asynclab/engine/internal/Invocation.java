@@ -71,7 +71,7 @@ public final class Invocation {
     final long seed;
     private final InvocationOwner owner;
     private final InvocationFuture future;
-    private final InvocationContext ctx;
+    private InvocationContext ctx; // made when the callback starts: never for a rejected or cancelled-early one
 
     private volatile int state;
     private volatile Thread runner;
@@ -99,7 +99,6 @@ public final class Invocation {
         this.seed = seed;
         this.owner = owner;
         this.future = new InvocationFuture(this::cancel, this::expire);
-        this.ctx = new InvocationContext(this);
         this.submittedAt = scheduler.nanoTime();
         emitter.emit(EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null, -1);
     }
@@ -165,6 +164,7 @@ public final class Invocation {
             return true; // cancelled while waiting: nothing runs
         }
         this.lane = lane;
+        ctx = new InvocationContext(this);
         startedAt = scheduler.nanoTime();
         emitter.emit(EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null, null, null, -1);
         Thread me = Thread.currentThread();
@@ -319,7 +319,11 @@ public final class Invocation {
 
     /// After TIMED_OUT or CANCELLED: stop whatever still runs, in every form it can take.
     private void stopWork() {
-        ctx.fireCancelHooks();
+        InvocationContext c = ctx;
+        if (c == null) {
+            return;
+        }
+        c.fireCancelHooks();
         Thread t = (Thread) RUNNER.getAndSet(this, null);
         if (t != null) {
             t.interrupt();
@@ -330,7 +334,7 @@ public final class Invocation {
             stage.cancel(true);
         }
         Cancellable pending = pendingCompletion;
-        if (pending != null && !ctx.ignoresInterrupt() && pending.cancel()) {
+        if (pending != null && !c.ignoresInterrupt() && pending.cancel()) {
             pendingCompletion = null;
             owner.workerDoneLater(this); // simulated work that honours interrupts ends here
         }

@@ -1,15 +1,15 @@
 package dev.asynclab.engine.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 /// Hands out the lowest free lane number, so a timeline shows as many lanes as ran at once, reused.
 public final class LaneAllocator {
 
     private final String prefix;
     private final BitSet used = new BitSet();
-    private final List<String> names = new ArrayList<>();
+    /// Names by lane, grown under the lock and published whole, so `name` needs no lock on the hot path.
+    private volatile String[] names = new String[0];
 
     public LaneAllocator(String prefix) {
         this.prefix = prefix;
@@ -18,6 +18,13 @@ public final class LaneAllocator {
     public synchronized int acquire() {
         int lane = used.nextClearBit(0);
         used.set(lane);
+        if (lane >= names.length) {
+            String[] grown = Arrays.copyOf(names, Math.max(lane + 1, names.length * 2));
+            for (int i = names.length; i < grown.length; i++) {
+                grown[i] = prefix + i;
+            }
+            names = grown;
+        }
         return lane;
     }
 
@@ -25,12 +32,9 @@ public final class LaneAllocator {
         used.clear(lane);
     }
 
-    /// The lane's name, built once ("w0", "w1", ...).
-    public synchronized String name(int lane) {
-        while (names.size() <= lane) {
-            names.add(prefix + names.size());
-        }
-        return names.get(lane);
+    /// The name of a lane handed out by `acquire` ("w0", "w1", ...).
+    public String name(int lane) {
+        return names[lane];
     }
 
     public synchronized int inUse() {

@@ -6,7 +6,7 @@ import java.util.Map;
 ///
 /// @param latency       from SUBMITTED to the terminal event (what a caller waits)
 /// @param execution     from STARTED to the terminal event
-/// @param queueWait     from SUBMITTED to STARTED
+/// @param queueWait     from QUEUED to STARTED (zero for an invocation that found a free worker)
 /// @param outcomes      terminal counts by type name (SUCCEEDED, FAILED, ...), plus LATE_FINISH and RETRY_SCHEDULED
 public record NameStats(String name, LatencyStats latency, LatencyStats execution, LatencyStats queueWait,
                         Map<String, Long> outcomes) {

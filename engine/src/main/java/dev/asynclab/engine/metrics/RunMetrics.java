@@ -25,8 +25,9 @@ import java.util.TreeMap;
 public final class RunMetrics implements EventSink {
 
     private int poolSize;
-    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1}
-    private final Map<String, Series> byName = new TreeMap<>();
+    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1, queuedAt or -1}
+    private final Map<String, Series> byName = new HashMap<>();
+    private Series lastSeries; // consecutive events mostly share a name: skip the map then
     private final Series overall = new Series("*");
     private final Map<Long, String> groupKinds = new HashMap<>();
     private final Map<String, java.util.List<Long>> examples = new TreeMap<>();
@@ -92,7 +93,7 @@ public final class RunMetrics implements EventSink {
             String kind = groupKinds.remove(e.group());
             if (kind != null && !kind.equals("retry")) {
                 boolean ok = "SUCCEEDED".equals(e.value());
-                count(e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new),
+                count(series(e.name()),
                         ok ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
                 if (!ok) {
                     example(kind.toUpperCase() + "_FAILED", e.name(), e.group());
@@ -103,10 +104,10 @@ public final class RunMetrics implements EventSink {
         if (e.id() == 0) {
             return; // run events
         }
-        Series s = e.name() == null ? null : byName.computeIfAbsent(e.name(), Series::new);
+        Series s = series(e.name());
         switch (e.type()) {
             case SUBMITTED -> {
-                pending.put(e.id(), new long[]{e.t(), -1, 0});
+                pending.put(e.id(), new long[]{e.t(), -1, 0, -1});
                 inSystem++;
                 count(s, "SUBMITTED");
             }
@@ -114,6 +115,7 @@ public final class RunMetrics implements EventSink {
                 long[] p = pending.get(e.id());
                 if (p != null) {
                     p[2] = 1;
+                    p[3] = e.t();
                 }
                 queued++;
                 peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
@@ -126,7 +128,8 @@ public final class RunMetrics implements EventSink {
                         p[2] = 0;
                     }
                     p[1] = e.t();
-                    record(s, Kind.WAIT, e.t() - p[0]);
+                    // Queue wait is time in the pool's queue; starting a thread for an idle slot is not queueing.
+                    record(s, Kind.WAIT, p[3] >= 0 ? e.t() - p[3] : 0);
                 }
                 active++;
                 peakActive = Math.max(peakActive, active);
@@ -169,6 +172,18 @@ public final class RunMetrics implements EventSink {
             }
         }
         return 0;
+    }
+
+    private Series series(String name) {
+        if (name == null) {
+            return null;
+        }
+        Series last = lastSeries;
+        if (last != null && (last.name == name || last.name.equals(name))) {
+            return last;
+        }
+        lastSeries = byName.computeIfAbsent(name, Series::new);
+        return lastSeries;
     }
 
     private enum Kind { LATENCY, EXEC, WAIT }
@@ -230,7 +245,7 @@ public final class RunMetrics implements EventSink {
         double meanInSystem = duration > 0 ? inSystemArea / duration : 0;
         double lambdaW = seconds > 0 ? (ended / seconds) * (overall.latency.getMean() / 1e9) : 0;
         Map<String, NameStats> names = new LinkedHashMap<>();
-        byName.forEach((k, v) -> names.put(k, v.stats()));
+        new TreeMap<>(byName).forEach((k, v) -> names.put(k, v.stats())); // by name, for stable reports
         return new RunSummary(duration, throughput, overall.stats(), names, peakActive, peakQueued, meanActive,
                 meanInSystem, lambdaW, poolSize > 0 ? meanActive / poolSize : 0, events, copyExamples());
     }

@@ -38,6 +38,7 @@ final class ArrivalReader {
                     + ", found " + Scalars.describe(node));
             return Optional.empty();
         }
+        problems.charge(node, seq.getValue().size());
         List<Duration> times = new ArrayList<>();
         boolean ok = true;
         for (Node item : seq.getValue()) {

@@ -1,6 +1,14 @@
 package dev.asynclab.engine.scenario;
 
 /// The kinds of callback groups, named as in scenario files (`race:`, `parallel:`, `hedge:`).
+///
+/// ```java
+/// var result = switch (group.kind()) {
+///     case RACE -> AsyncCallbacks.executeRace(pool, tasks, group.timeout());
+///     case PARALLEL -> ...;
+///     case HEDGE -> ...;
+/// };
+/// ```
 public enum GroupKind {
     /// All members start at once; the first success wins and the others are cancelled.
     RACE,

@@ -32,6 +32,7 @@ final class MapNode {
             problems.add(node, "expected a mapping for " + where + ", found " + Scalars.describe(node));
             return Optional.empty();
         }
+        problems.charge(node, 1 + mapping.getValue().size());
         MapNode map = new MapNode(node, where, problems);
         Map<String, Node> keys = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {

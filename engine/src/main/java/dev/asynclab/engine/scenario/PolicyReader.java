@@ -62,6 +62,7 @@ final class PolicyReader {
                     + Scalars.describe(node));
             return List.of();
         }
+        problems.charge(node, seq.getValue().size());
         List<String> types = new ArrayList<>();
         seq.getValue().forEach(item -> Scalars.text(item, what, problems).ifPresent(types::add));
         return types;

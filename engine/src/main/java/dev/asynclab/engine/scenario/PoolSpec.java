@@ -4,6 +4,10 @@ import dev.asynclab.engine.time.ThreadMode;
 
 /// `pool: { size: 4, queue: 100, threads: virtual }`: at most `size` invocations run at once, up to
 /// `queueCapacity` wait (negative: unbounded, as `AsyncCallbackPool` takes it), the rest are rejected.
+///
+/// ```java
+/// scenario.pool().map(p -> new AsyncCallbackPool(runtime, p.size(), p.queueCapacity()));
+/// ```
 public record PoolSpec(int size, int queueCapacity, ThreadMode threads) {
 
     public PoolSpec {

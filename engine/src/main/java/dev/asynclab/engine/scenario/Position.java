@@ -1,6 +1,10 @@
 package dev.asynclab.engine.scenario;
 
 /// A place in a scenario file, 1-based, for messages about what the file declared.
+///
+/// ```java
+/// log.warn(file + ":" + spec.position() + ": callback '" + spec.name() + "' has no timeout");
+/// ```
 public record Position(int line, int column) {
 
     /// For models built in code rather than loaded.

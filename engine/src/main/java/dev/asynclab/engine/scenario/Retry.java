@@ -1,7 +1,9 @@
 package dev.asynclab.engine.scenario;
 
 import java.time.Duration;
+import dev.asynclab.engine.RetryPolicy;
 import java.util.List;
+import java.util.Set;
 
 /// When and how a failed invocation is tried again.
 ///
@@ -9,7 +11,8 @@ import java.util.List;
 /// try and at most two retries; `attempts: 1` never retries. The wait before try n+1 is
 /// `delay * backoff^(n-1)`, capped at `maxDelay` (zero: no cap), then spread by ±`jitter` (a fraction).
 /// `retryOn` names the error types that are retried (empty: all); `retryTimeouts` says whether a timed-out
-/// attempt is retried; no retry is started past `deadline` after the first try began (zero: no deadline).
+/// attempt is retried; `deadline` bounds all attempts together, counted from the first start: no attempt starts
+/// or runs past it (zero: no deadline). `toPolicy()` gives the engine's `RetryPolicy`, which means the same.
 ///
 /// ```java
 /// Retry retry = new Retry(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), 0.2, List.of(), true,
@@ -34,6 +37,12 @@ public record Retry(int attempts, Duration delay, double backoff, Duration maxDe
         if (jitter < 0 || jitter > 1) {
             throw new IllegalArgumentException("jitter must be in [0, 1], was " + jitter);
         }
+    }
+
+    /// The engine's policy with the same meaning, for `AsyncCallbacks.executeWithRetry`.
+    public RetryPolicy toPolicy() {
+        return new RetryPolicy(attempts, delay, backoff, maxDelay, jitter, Set.copyOf(retryOn), retryTimeouts,
+                deadline);
     }
 
     /// True when more than one try is allowed.

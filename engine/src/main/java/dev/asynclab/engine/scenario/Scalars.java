@@ -119,13 +119,17 @@ final class Scalars {
     }
 
     private static String range(double min, double max) {
-        boolean whole = min == Math.rint(min) && max == Math.rint(max);
-        String lo = whole ? String.valueOf((long) min) : String.valueOf(min);
-        String hi = whole ? String.valueOf((long) max) : String.valueOf(max);
+        String lo = plainNumber(min);
+        String hi = plainNumber(max);
         if (max >= Long.MAX_VALUE / 2) {
             return " >= " + lo;
         }
         return " from " + lo + " to " + hi;
+    }
+
+    private static String plainNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e18 ? String.valueOf((long) value)
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String abbreviate(String text) {

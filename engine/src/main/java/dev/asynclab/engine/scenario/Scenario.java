@@ -1,5 +1,6 @@
 package dev.asynclab.engine.scenario;
 
+import dev.asynclab.engine.time.ThreadMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,33 @@ public record Scenario(String name, String description, long seed, ClockMode clo
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, was " + speed);
         }
+    }
+
+    /// The same scenario on another clock (`run --clock`).
+    public Scenario withClock(ClockMode newClock) {
+        return new Scenario(name, description, seed, newClock, speed, pool, defaults, steps, cancelAllAt, expect,
+                source);
+    }
+
+    /// The same scenario with another seed (`run --seed`).
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, newSeed, clock, speed, pool, defaults, steps, cancelAllAt, expect,
+                source);
+    }
+
+    /// The same scenario at another pace (`run --speed`).
+    public Scenario withSpeed(double newSpeed) {
+        return new Scenario(name, description, seed, clock, newSpeed, pool, defaults, steps, cancelAllAt, expect,
+                source);
+    }
+
+    /// The same scenario on a pool of `size` (`run --pool`, `sweep`): queue and threads kept, or an unbounded
+    /// queue of virtual threads when the scenario had no pool.
+    public Scenario withPoolSize(int size) {
+        PoolSpec resized = pool.map(p -> new PoolSpec(size, p.queueCapacity(), p.threads()))
+                .orElse(new PoolSpec(size, -1, ThreadMode.VIRTUAL));
+        return new Scenario(name, description, seed, clock, speed, Optional.of(resized), defaults, steps,
+                cancelAllAt, expect, source);
     }
 
     /// The number of first attempts the scenario submits: top-level counts, each group counting its members.

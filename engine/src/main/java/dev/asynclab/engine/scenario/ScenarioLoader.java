@@ -28,7 +28,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /// try {
 ///     Scenario scenario = ScenarioLoader.load(Path.of("scenarios/01-timeout.yaml"));
 /// } catch (ScenarioException e) {
-///     System.err.println(e.getMessage()); // 01-timeout.yaml:7:5: unknown key 'timout' in callback ... (did you mean 'timeout'?)
+///     // 01-timeout.yaml:7:5: unknown key 'timout' in callback 'slow-service' (did you mean 'timeout'?)
+///     System.err.println(e.getMessage());
 /// }
 /// ```
 public final class ScenarioLoader {
@@ -80,7 +81,8 @@ public final class ScenarioLoader {
         Optional<Node> root = Optional.empty();
         try {
             if (YamlGuard.check(body, settings, problems)) {
-                root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, body))).getSingleNode();
+                var parser = new ParserImpl(settings, new StreamReader(settings, body));
+                root = new Composer(settings, parser).getSingleNode();
             }
         } catch (MarkedYamlEngineException e) {
             problems.add(e.getProblemMark().or(e::getContextMark), syntaxMessage(e));
@@ -97,7 +99,12 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        Optional<Scenario> scenario = new ScenarioReader(problems, source).read(root.orElseThrow());
+        Optional<Scenario> scenario;
+        try {
+            scenario = new ScenarioReader(problems, source).read(root.orElseThrow());
+        } catch (Problems.Exhausted e) {
+            scenario = Optional.empty();
+        }
         if (!problems.isEmpty() || scenario.isEmpty()) {
             throw problems.exception();
         }

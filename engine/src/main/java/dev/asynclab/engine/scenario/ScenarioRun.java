@@ -27,6 +27,7 @@ public final class ScenarioRun {
     private final RunMetrics metrics;
     private volatile Runnable stopAction = () -> { };
     private volatile boolean stopped;
+    private volatile long eventStalls;
 
     ScenarioRun(Scenario scenario, ClockMode clock, long seed, long total, RunMetrics metrics) {
         this.scenario = scenario;
@@ -69,6 +70,12 @@ public final class ScenarioRun {
 
     public boolean isDone() {
         return done.isDone();
+    }
+
+    /// How many times the engine had to wait because the event sinks fell behind (nothing is dropped; a
+    /// non-zero count means the sinks, e.g. a slow disk, slowed the run down). Final once the run is done.
+    public long eventStalls() {
+        return eventStalls;
     }
 
     /// True when `stop()` ended it early.
@@ -123,6 +130,11 @@ public final class ScenarioRun {
 
     void endedOne() {
         ended.incrementAndGet();
+    }
+
+    void finish(RunSummary summary, long stalls) {
+        this.eventStalls = stalls;
+        finish(summary);
     }
 
     void finish(RunSummary summary) {

@@ -147,7 +147,9 @@ public final class ScenarioRunner {
         private final RealScheduler owned;
         private final RunMetrics metrics;
         private final Queue<Cancellable> timers = new ConcurrentLinkedQueue<>();
-        private final Queue<CompletableFuture<AsyncCallbackResult>> live = new ConcurrentLinkedQueue<>();
+        private final Queue<ArrivalStream> streams = new ConcurrentLinkedQueue<>();
+        private final java.util.Set<CompletableFuture<AsyncCallbackResult>> live =
+                java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final CountDownLatch allEnded;
         private volatile boolean stopping;
 
@@ -165,9 +167,57 @@ public final class ScenarioRunner {
 
         void schedule(List<Arrivals> plan, TaskFactory factory) {
             for (Arrivals a : plan) {
-                for (long t : a.times) {
-                    timers.add(scheduler.schedule(() -> launch(a), t));
+                if (a.times.length > 0) {
+                    var stream = new ArrivalStream(a);
+                    streams.add(stream);
+                    stream.arm(0);
                 }
+            }
+        }
+
+        /// One step's arrivals, armed one at a time: a million pending arrivals would make every timer
+        /// operation pay for a million-entry heap.
+        private final class ArrivalStream {
+            private final Arrivals arrivals;
+            private int next;
+            private Cancellable pending;
+            private boolean closed;
+
+            ArrivalStream(Arrivals arrivals) {
+                this.arrivals = arrivals;
+            }
+
+            synchronized void arm(long previousTime) {
+                if (closed || next >= arrivals.times.length) {
+                    return;
+                }
+                long delay = next == 0 ? arrivals.times[0] : arrivals.times[next] - previousTime;
+                pending = scheduler.schedule(this::fire, delay);
+            }
+
+            private void fire() {
+                long time;
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    time = arrivals.times[next++];
+                    pending = null;
+                }
+                launch(arrivals);
+                arm(time);
+            }
+
+            /// Calls off the arrivals still to come; returns how many there were.
+            synchronized int close() {
+                closed = true;
+                if (pending != null) {
+                    pending.cancel();
+                    pending = null;
+                }
+                int left = arrivals.times.length - next;
+                next = arrivals.times.length;
+                return left;
             }
         }
 
@@ -185,7 +235,8 @@ public final class ScenarioRunner {
             CompletableFuture<AsyncCallbackResult> f = pool != null ? AsyncCallbacks.execute(pool, a.task)
                     : AsyncCallbacks.execute(runtime, a.task);
             live.add(f);
-            a.cancelAfter.ifPresent(d -> timers.add(scheduler.schedule(() -> f.cancel(true), d.toNanos())));
+            // not tracked in `timers`: a cancel that fires after its invocation ended does nothing
+            a.cancelAfter.ifPresent(d -> scheduler.schedule(() -> f.cancel(true), d.toNanos()));
             f.whenComplete((r, e) -> {
                 live.remove(f);
                 run.endedOne();
@@ -194,6 +245,8 @@ public final class ScenarioRunner {
         }
 
         private void cancelEverything() {
+            stopping = true; // arrivals after a cancel-all are not submitted
+
             for (CompletableFuture<AsyncCallbackResult> f : List.copyOf(live)) {
                 f.cancel(true);
             }
@@ -215,12 +268,16 @@ public final class ScenarioRunner {
         }
 
         private void stopNow() {
-            for (Cancellable c : timers) {
-                if (c.cancel()) {
+            for (ArrivalStream stream : streams) {
+                int left = stream.close();
+                for (int i = 0; i < left; i++) {
                     // an arrival that will never come still counts as ended, so the run can finish
                     allEnded.countDown();
                     run.endedOne();
                 }
+            }
+            for (Cancellable c : timers) {
+                c.cancel();
             }
             cancelEverything();
         }
@@ -242,9 +299,9 @@ public final class ScenarioRunner {
                     }
                 }
                 runtime.emit(Event.of(EventType.RUN_FINISHED, 0, 0, 0, run.scenario().name())
-                        .withValue(stopping ? "stopped" : "completed"));
+                        .withValue(run.wasStopped() ? "stopped" : "completed"));
                 bus.close();
-                run.finish(metrics.summary());
+                run.finish(metrics.summary(), bus.stalls());
             } catch (Throwable t) {
                 try {
                     bus.close(); // whatever happened, the log keeps every event up to here

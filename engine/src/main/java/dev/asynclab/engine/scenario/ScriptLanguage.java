@@ -1,6 +1,10 @@
 package dev.asynclab.engine.scenario;
 
 /// The languages of script callbacks, with their GraalVM language ids.
+///
+/// ```java
+/// Context context = Context.newBuilder(script.language().graalId()).engine(engine).build();
+/// ```
 public enum ScriptLanguage {
     JS("js"),
     PYTHON("python");

@@ -20,6 +20,8 @@ final class StepReader {
     private static final List<String> REPETITION_KEYS = List.of("count", "arrival");
     private static final List<String> GROUP_KINDS = List.of("race", "parallel", "hedge");
     private static final int MAX_COUNT = 10_000_000;
+    /// Far more than anyone writes by hand; reached only through aliases, which could otherwise recurse forever.
+    static final int MAX_GROUP_DEPTH = 16;
 
     private final Problems problems;
     private final Defaults defaults;
@@ -32,21 +34,31 @@ final class StepReader {
     }
 
     List<Step> readList(Node node, String where, boolean members) {
+        return readList(node, where, members, 0);
+    }
+
+    private List<Step> readList(Node node, String where, boolean members, int depth) {
+        if (depth > MAX_GROUP_DEPTH) {
+            problems.add(node, "groups nested deeper than " + MAX_GROUP_DEPTH + " levels in " + where
+                    + "; expected a shallower nesting (does an alias refer to its own group?)");
+            return List.of();
+        }
         if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             problems.add(node, "expected a list of at least one callback or group for " + where + ", found "
                     + Scalars.describe(node));
             return List.of();
         }
+        problems.charge(node, seq.getValue().size());
         List<Step> steps = new ArrayList<>();
         for (Node item : seq.getValue()) {
-            read(item, members).ifPresent(steps::add);
+            read(item, members, depth).ifPresent(steps::add);
         }
         return steps;
     }
 
-    private Optional<Step> read(Node item, boolean member) {
+    private Optional<Step> read(Node item, boolean member, int depth) {
         Optional<String> kind = groupKind(item);
-        return kind.isPresent() ? group(item, kind.get(), member) : callback(item, member);
+        return kind.isPresent() ? group(item, kind.get(), member, depth) : callback(item, member);
     }
 
     private Optional<Step> callback(Node item, boolean member) {
@@ -73,7 +85,7 @@ final class StepReader {
         });
     }
 
-    private Optional<Step> group(Node item, String kindKey, boolean member) {
+    private Optional<Step> group(Node item, String kindKey, boolean member, int depth) {
         MappingNode outer = (MappingNode) item;
         if (outer.getValue().size() > 1) {
             problems.add(item, "a " + kindKey + " entry holds only the key '" + kindKey
@@ -91,8 +103,10 @@ final class StepReader {
         }
         GroupKind kind = GroupKind.valueOf(kindKey.toUpperCase(Locale.ROOT));
         return MapNode.open(body, where, keys, problems).flatMap(map -> {
-            int line = map.position().line();
-            String name = map.text("name").orElse(kindKey + "@" + line);
+            // A group is placed at its `race:` (or `parallel:`, `hedge:`) entry, where the reader sees it begin.
+            Position position = new Position(outer.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                    outer.getStartMark().map(m -> m.getColumn() + 1).orElse(0));
+            String name = map.text("name").orElse(kindKey + "@" + position.line());
             Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems));
             int count = count(map, arrival);
             Duration timeout = map.duration("timeout").orElse(Duration.ZERO);
@@ -101,12 +115,12 @@ final class StepReader {
                     map.duration("delay")).orElse(Duration.ZERO)
                     : Duration.ZERO;
             List<Step> members = map.require("members", "a list of callbacks or groups")
-                    .map(n -> readList(n, "members of " + where, true)).orElse(List.of());
+                    .map(n -> readList(n, "members of " + where, true, depth + 1)).orElse(List.of());
             if (members.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new GroupSpec(kind, name, count, arrival.orElse(Arrival.IMMEDIATE), timeout, delay,
-                    members, map.position()));
+                    members, position));
         });
     }
 

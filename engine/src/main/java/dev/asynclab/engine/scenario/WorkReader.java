@@ -77,7 +77,8 @@ final class WorkReader {
             return Optional.empty();
         }
         if (min.get().compareTo(max.get()) > 0) {
-            problems.add(node, "expected min <= max for " + what + ", found min " + Durations.format(min.get().toNanos())
+            problems.add(node, "expected min <= max for " + what + ", found min "
+                    + Durations.format(min.get().toNanos())
                     + " > max " + Durations.format(max.get().toNanos()));
             return Optional.empty();
         }

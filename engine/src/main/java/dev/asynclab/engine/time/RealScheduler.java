@@ -6,15 +6,14 @@ import dev.asynclab.engine.spi.Scheduler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// The real clock: `System.nanoTime()`, one timer thread, and virtual (default) or platform worker threads.
 ///
 /// The timer thread only flips state and completes futures; it never runs a callback, so one slow callback
-/// cannot make another's timeout late.
+/// cannot make another's timeout late. The timer is a hashed wheel with 0.5 ms ticks (`TimerWheel`): arming and
+/// cancelling a timeout cost one CAS each, and a timeout fires at most one tick after its deadline.
 ///
 /// ```java
 /// Scheduler real = RealScheduler.shared();                  // virtual threads
@@ -28,20 +27,17 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
 
     private static final AtomicLong TIMERS = new AtomicLong();
 
-    private final ScheduledThreadPoolExecutor timer;
+    /// Timer resolution: a timeout fires within one tick after its deadline.
+    public static final long TICK_NANOS = 500_000;
+
+    private final dev.asynclab.engine.internal.TimerWheel timer;
     private final ExecutorService workers;
     private final ThreadMode mode;
 
     public RealScheduler(ThreadMode mode) {
         this.mode = mode;
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "asynclab-timer-" + TIMERS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        // Cancelled timeouts are the common case (most callbacks finish in time): drop them from the heap at
-        // once, or 10,000 fast callbacks with a 30 s timeout would leave 10,000 dead entries behind.
-        timer.setRemoveOnCancelPolicy(true);
+        this.timer = new dev.asynclab.engine.internal.TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
+                TICK_NANOS, 1024);
         ThreadFactory factory = mode == ThreadMode.VIRTUAL
                 ? Thread.ofVirtual().name("asynclab-v", 0).factory()
                 : Thread.ofPlatform().name("asynclab-p", 0).daemon(true).factory();
@@ -66,12 +62,7 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Cancellable schedule(Runnable task, long delayNanos) {
-        if (delayNanos <= 0) {
-            timer.execute(task);
-            return () -> false;
-        }
-        var f = timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        return timer.schedule(task, delayNanos);
     }
 
     @Override
@@ -87,7 +78,7 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     /// Stops the timer and worker threads (running callbacks are interrupted).
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
         workers.shutdownNow();
     }
 }

@@ -51,7 +51,7 @@ class AuditLogMergerTest {
         Path out = dir.resolve("merged.jsonl");
         merged.writeTo(out);
         assertThat(AuditVerifier.verify(out).ok()).isTrue();
-        assertThat(AuditLogReader.readAll(out).events()).isEqualTo(merged.events());
+        assertThat(AuditLogReader.read(out).events()).isEqualTo(merged.events());
     }
 
     @Test

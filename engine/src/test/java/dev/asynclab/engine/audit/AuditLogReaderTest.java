@@ -27,7 +27,7 @@ class AuditLogReaderTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 20));
 
-        AuditLog log = AuditLogReader.readAll(file);
+        AuditLog log = AuditLogReader.read(file);
 
         assertThat(log.events()).containsExactlyElementsOf(events.subList(0, events.size() - 1));
         assertThat(log.truncation()).hasValueSatisfying(t -> {
@@ -43,7 +43,7 @@ class AuditLogReaderTest {
         var lines = Files.readAllLines(file);
         Files.writeString(file, String.join("\n", lines.subList(0, 10)) + "\n");
 
-        AuditLog log = AuditLogReader.readAll(file);
+        AuditLog log = AuditLogReader.read(file);
 
         assertThat(log.events()).hasSize(9);
         assertThat(log.truncation()).isEmpty();
@@ -53,7 +53,7 @@ class AuditLogReaderTest {
     void aMalformedLineInTheMiddleNamesFileLineColumnAndWhatWasExpected() throws IOException {
         Path file = withLine(3, "{\"seq\":1,\"t\":2 \"type\":\"STARTED\"}");
 
-        assertThatThrownBy(() -> AuditLogReader.readAll(file))
+        assertThatThrownBy(() -> AuditLogReader.read(file))
                 .isInstanceOf(AuditLogException.class)
                 .hasMessage(file + ":3:16: expected ',' or '}' but found '\"'")
                 .satisfies(e -> {
@@ -68,7 +68,7 @@ class AuditLogReaderTest {
     void anUnknownEventTypeIsNamed() throws IOException {
         Path file = withLine(2, "{\"seq\":0,\"t\":2,\"type\":\"EXPLODED\",\"h\":\"0000000000000000\"}");
 
-        assertThatThrownBy(() -> AuditLogReader.readAll(file))
+        assertThatThrownBy(() -> AuditLogReader.read(file))
                 .isInstanceOf(AuditLogException.class)
                 .hasMessageStartingWith(file + ":2:23: unknown event type \"EXPLODED\"; expected one of [RUN_STARTED");
     }
@@ -77,7 +77,7 @@ class AuditLogReaderTest {
     void aRecordWithoutItsHashIsNamed() throws IOException {
         Path file = withLine(2, "{\"seq\":0,\"t\":2,\"type\":\"STARTED\"}");
 
-        assertThatThrownBy(() -> AuditLogReader.readAll(file))
+        assertThatThrownBy(() -> AuditLogReader.read(file))
                 .hasMessage(file + ":2:33: expected the field \"h\" in every record");
     }
 
@@ -85,7 +85,7 @@ class AuditLogReaderTest {
     void nestedValuesAreRejectedClearly() throws IOException {
         Path file = withLine(2, "{\"seq\":0,\"t\":2,\"extra\":[1,2],\"type\":\"STARTED\"}");
 
-        assertThatThrownBy(() -> AuditLogReader.readAll(file))
+        assertThatThrownBy(() -> AuditLogReader.read(file))
                 .hasMessage(file + ":2:24: expected a string, number or null for \"extra\" (values are never nested)");
     }
 
@@ -131,7 +131,7 @@ class AuditLogReaderTest {
         lines.add(5, "{\"seq\":1,\"t\":x}");
         Files.write(file, lines);
 
-        assertThatThrownBy(() -> AuditLogReader.readAll(file)).hasMessageStartingWith(file + ":6:14: ");
+        assertThatThrownBy(() -> AuditLogReader.read(file)).hasMessageStartingWith(file + ":6:14: ");
     }
 
     @Test
@@ -140,7 +140,7 @@ class AuditLogReaderTest {
         var e = Event.of(dev.asynclab.engine.event.EventType.LOG, 1, 1, 0, "big").withValue(huge).withSeqAndTime(0, 0);
         Path file = AuditTestLogs.write(dir.resolve("long.jsonl"), AuditTestLogs.header(), List.of(e));
 
-        assertThat(AuditLogReader.readAll(file).events()).containsExactly(e);
+        assertThat(AuditLogReader.read(file).events()).containsExactly(e);
         assertThat(AuditVerifier.verify(file).ok()).isTrue();
     }
 

@@ -25,7 +25,7 @@ class AuditLogRoundTripTest {
         List<Event> events = AuditTestLogs.run();
         Path file = AuditTestLogs.write(dir.resolve("audit.jsonl"), AuditTestLogs.header(), events);
 
-        AuditLog log = AuditLogReader.readAll(file);
+        AuditLog log = AuditLogReader.read(file);
 
         assertThat(log.header()).isEqualTo(AuditTestLogs.header());
         assertThat(log.events()).containsExactlyElementsOf(events);
@@ -65,7 +65,7 @@ class AuditLogRoundTripTest {
         Path file = AuditTestLogs.write(dir.resolve("s.jsonl"), AuditTestLogs.header().withLabel("ünï \"x\""),
                 List.of(e));
 
-        AuditLog log = AuditLogReader.readAll(file);
+        AuditLog log = AuditLogReader.read(file);
 
         assertThat(log.events()).containsExactly(e);
         assertThat(log.header().label()).isEqualTo("ünï \"x\"");
@@ -78,7 +78,7 @@ class AuditLogRoundTripTest {
                 Integer.MAX_VALUE, -5, "n", null, 0, null, null, "", 0);
         Path file = AuditTestLogs.write(dir.resolve("n.jsonl"), AuditTestLogs.header(), List.of(e));
 
-        assertThat(AuditLogReader.readAll(file).events()).containsExactly(e);
+        assertThat(AuditLogReader.read(file).events()).containsExactly(e);
     }
 
     @Test

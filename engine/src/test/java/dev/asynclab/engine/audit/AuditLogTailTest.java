@@ -85,7 +85,8 @@ class AuditLogTailTest {
             assertThat(tail.skippedLines()).isEqualTo(1);
             assertThat(tail.report()).hasValueSatisfying(r -> {
                 assertThat(r.ok()).isFalse();
-                assertThat(r.reason()).isEqualTo("line 4: column 10: malformed: expected a field name in double quotes");
+                assertThat(r.reason())
+                        .isEqualTo("line 4: column 10: malformed: expected a field name in double quotes");
             });
         }
     }

@@ -16,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
 public final class AuditLogThroughput {
 
     private static final int EVENTS = 2_000_000;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 4;
 
     private AuditLogThroughput() {
     }
@@ -28,10 +28,12 @@ public final class AuditLogThroughput {
         }
         compareHashes();
         Path file = Files.createTempFile("asynclab-audit-bench", ".jsonl");
+        Path copy = Files.createTempFile("asynclab-audit-baseline", ".jsonl");
         try {
             for (int round = 1; round <= ROUNDS; round++) {
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
-                try (var writer = AuditLogWriter.open(file, AuditTestLogs.header())) {
+                try (var writer = new AuditLogWriter(file, AuditTestLogs.header())) {
                     for (int i = 0; i < EVENTS; i++) {
                         writer.onEvent(events[i]);
                         if ((i & 4095) == 4095) {
@@ -40,20 +42,67 @@ public final class AuditLogThroughput {
                     }
                 }
                 long t1 = System.nanoTime();
+                long c1 = cpuNanos();
                 long[] read = {0};
                 try (var reader = AuditLogReader.open(file)) {
                     reader.forEach(e -> read[0] += e.seq());
                 }
                 long t2 = System.nanoTime();
+                long c2 = cpuNanos();
                 VerificationReport report = AuditVerifier.verify(file);
                 long t3 = System.nanoTime();
-                System.out.printf("round %d: %,d events, %,d bytes: write %.2f M events/s, read %.2f M events/s"
-                                + " (%d ms), verify %.2f M events/s (%s)%n", round, EVENTS, Files.size(file),
-                        rate(t1 - t0), rate(t2 - t1), (t2 - t1) / 1_000_000, rate(t3 - t2), report.summary());
+                long c3 = cpuNanos();
+                long rawWrite = copyInChunks(file, copy);
+                long rawRead = countLines(file);
+                System.out.printf("round %d: %,d events, %,d bytes; M events/s by wall time (by process CPU "
+                                + "time): write %.2f (%.2f), read %.2f (%.2f) = %d ms per million, verify %.2f (%.2f);"
+                                + " baselines on the same bytes: plain file write %.2f, read and count lines %.2f;"
+                                + " %s%n", round, EVENTS, Files.size(file), rate(t1 - t0), rate(c1 - c0),
+                        rate(t2 - t1), rate(c2 - c1), (t2 - t1) / 1_000_000 * 1_000_000 / EVENTS, rate(t3 - t2),
+                        rate(c3 - c2), rate(rawWrite), rate(rawRead), report.summary());
             }
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(copy);
         }
+    }
+
+    /// Baseline for writing: the same bytes, already formatted, copied to a file in 64 KiB writes.
+    private static long copyInChunks(Path from, Path to) throws IOException {
+        byte[] all = Files.readAllBytes(from);
+        long t0 = System.nanoTime();
+        try (var out = Files.newOutputStream(to)) {
+            for (int off = 0; off < all.length; off += 1 << 16) {
+                out.write(all, off, Math.min(1 << 16, all.length - off));
+            }
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /// Baseline for reading: the file read in 1 MiB chunks and its newlines counted.
+    private static long countLines(Path file) throws IOException {
+        long t0 = System.nanoTime();
+        long lines = 0;
+        byte[] buf = new byte[1 << 20];
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        if (lines < EVENTS) {
+            throw new IllegalStateException("the log has " + lines + " lines");
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /// CPU time of the whole process (this thread, GC and JIT): unlike wall time, not inflated by other
+    /// processes competing for the cores.
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static double rate(long nanos) {

@@ -61,7 +61,7 @@ final class AuditTestLogs {
     }
 
     static Path write(Path file, AuditHeader header, List<Event> events) throws IOException {
-        try (var writer = AuditLogWriter.open(file, header)) {
+        try (var writer = new AuditLogWriter(file, header)) {
             for (Event e : events) {
                 writer.onEvent(e);
             }

@@ -52,9 +52,15 @@ class ExportersTest {
         chromeTrace().get("traceEvents").forEach(events::add);
 
         assertThat(events.stream().filter(e -> e.get("ph").asText().equals("i")).map(e -> e.get("cat").asText()))
-                .containsExactly("RETRY_SCHEDULED", "TIMED_OUT", "CANCELLED", "REJECTED");
-        var queueBegins = events.stream().filter(e -> e.get("ph").asText().equals("b")).toList();
-        var queueEnds = events.stream().filter(e -> e.get("ph").asText().equals("e")).toList();
+                .containsExactly("RETRY_SCHEDULED", "TIMED_OUT", "CANCELLED", "REJECTED", "LOG");
+        var queueBegins = events.stream().filter(e -> e.get("ph").asText().equals("b")
+                && e.path("cat").asText().equals("queue")).toList();
+        var queueEnds = events.stream().filter(e -> e.get("ph").asText().equals("e")
+                && e.path("cat").asText().equals("queue")).toList();
+        var groups = events.stream().filter(e -> e.path("cat").asText().equals("group")).toList();
+        assertThat(groups).extracting(e -> e.get("ph").asText() + " " + e.get("name").asText() + " "
+                + e.get("id").asText() + " " + e.get("ts").decimalValue().toPlainString())
+                .containsExactly("b data-fetch g9 310000.0", "e data-fetch g9 315000.0");
         assertThat(queueBegins).extracting(e -> e.get("id").asText()).containsExactly("1", "2", "3", "4");
         assertThat(queueEnds).hasSize(4);
         assertThat(queueBegins.get(1).get("ts").decimalValue()).isEqualByComparingTo("60000.000");

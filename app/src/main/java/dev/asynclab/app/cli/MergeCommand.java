@@ -1,0 +1,38 @@
+package dev.asynclab.app.cli;
+
+import dev.asynclab.engine.audit.AuditLogMerger;
+import dev.asynclab.engine.audit.MergedAuditLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/// `asynclab merge LOG... --out FILE`: logs of several processes as one, each process a group of lanes.
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge the audit logs of several processes into one, ordered by wall time.")
+final class MergeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "LOG", arity = "2..*", description = "Two or more audit logs (.jsonl).")
+    List<Path> logs;
+
+    @Option(names = "--out", required = true, description = "The merged log to write.")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path log : logs) {
+            InputFiles.existing(log);
+        }
+        MergedAuditLog merged = AuditLogMerger.merge(logs);
+        merged.writeTo(out);
+        spec.commandLine().getOut().printf("wrote %s: %,d events from %d logs%n", out, merged.events().size(),
+                logs.size());
+        return Cli.OK;
+    }
+}

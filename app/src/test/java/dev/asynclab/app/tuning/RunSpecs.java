@@ -1,0 +1,15 @@
+package dev.asynclab.app.tuning;
+
+import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.engine.scenario.RunOptions;
+
+/// Run options the tests use.
+final class RunSpecs {
+
+    private RunSpecs() {
+    }
+
+    static RunOptions simulated(int poolSize) {
+        return RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED).withPoolSize(poolSize);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.asynclab.engine.internal;
+
+import dev.asynclab.engine.spi.Cancellable;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/// A hashed timing wheel on one thread: the real clock's timer for timeouts, retry delays and arrivals.
+///
+/// Arming and cancelling cost one compare-and-set each and never wake the timer thread (a
+/// `ScheduledThreadPoolExecutor` takes a lock and signals its thread on both, which on two cores costs more than
+/// a trivial callback). Tasks fire on the tick after their deadline: at most one tick (`tickNanos`) late plus
+/// the thread's wake-up. The thread sleeps from tick to tick only while timers are pending, and parks
+/// otherwise.
+public final class TimerWheel implements AutoCloseable {
+
+    /* Overview. Producers push new timers and cancelled timers onto two lock-free stacks. Only the timer thread
+     * touches the wheel: each tick it drains both stacks (inserting new timers into the bucket of their
+     * deadline, with a number of full rotations still to wait; unlinking cancelled ones so a million cancelled
+     * 30 s timeouts do not sit in memory for 30 s), then fires the due timers of every bucket it passed.
+     * A timer's state moves PENDING -> CANCELLED or PENDING -> FIRED by one CAS, so cancel and fire race
+     * safely: exactly one wins. */
+
+    private static final int PENDING = 0;
+    private static final int CANCELLED = 1;
+    private static final int FIRED = 2;
+
+    private final long tickNanos;
+    private final Timer[] buckets;
+    private final int mask;
+    private final long origin = System.nanoTime();
+    private final AtomicReference<Timer> added = new AtomicReference<>();
+    private final AtomicReference<Timer> cancelled = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean idle;
+    private volatile boolean closed;
+    private long tick; // the last tick processed
+    private int pending;
+
+    /// A timer: cancellable until it fires.
+    final class Timer implements Cancellable {
+        final long deadline;
+        final Runnable task;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        Timer nextNew;
+        Timer nextCancelled;
+        Timer prev;
+        Timer next;
+        int bucket = -1;
+        long rounds;
+
+        Timer(long deadline, Runnable task) {
+            this.deadline = deadline;
+            this.task = task;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!state.compareAndSet(PENDING, CANCELLED)) {
+                return false;
+            }
+            Timer head;
+            do {
+                head = cancelled.get();
+                nextCancelled = head; // its own link: the timer may still sit in the `added` stack
+            } while (!cancelled.compareAndSet(head, this));
+            return true;
+        }
+    }
+
+    public TimerWheel(String name, long tickNanos, int wheelSize) {
+        this.tickNanos = tickNanos;
+        int size = Integer.highestOneBit(Math.max(2, wheelSize - 1)) << 1;
+        this.buckets = new Timer[size];
+        this.mask = size - 1;
+        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
+        thread.start();
+    }
+
+    /// Runs `task` on the timer thread once `delayNanos` have passed (on the next tick when zero or less).
+    public Cancellable schedule(Runnable task, long delayNanos) {
+        var t = new Timer(System.nanoTime() + Math.max(0, delayNanos), task);
+        Timer head;
+        do {
+            head = added.get();
+            t.nextNew = head; // read only by the timer thread, after it takes the whole stack
+        } while (!added.compareAndSet(head, t));
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+        return t;
+    }
+
+    private void loop() {
+        tick = ticksAt(System.nanoTime());
+        while (!closed) {
+            drainCancelled();
+            drainAdded();
+            long nowTick = ticksAt(System.nanoTime());
+            while (tick < nowTick) {
+                tick++;
+                fire((int) (tick & mask));
+            }
+            if (pending == 0) {
+                idle = true;
+                if (added.get() == null && !closed) {
+                    LockSupport.park(this);
+                }
+                idle = false;
+                tick = Math.max(tick, ticksAt(System.nanoTime()) - 1);
+            } else {
+                long nextTickAt = origin + (tick + 1) * tickNanos;
+                long wait = nextTickAt - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                }
+            }
+        }
+    }
+
+    private long ticksAt(long nanoTime) {
+        return (nanoTime - origin) / tickNanos;
+    }
+
+    private void drainAdded() {
+        Timer t = added.getAndSet(null);
+        while (t != null) {
+            Timer next = t.nextNew;
+            t.nextNew = null;
+            if (t.state.get() == PENDING) {
+                insert(t);
+            }
+            t = next;
+        }
+    }
+
+    private void insert(Timer t) {
+        // The first tick whose start is at or after the deadline: never early.
+        long due = Math.max(tick + 1, (t.deadline - origin + tickNanos - 1) / tickNanos);
+        t.rounds = (due - tick - 1) / buckets.length;
+        int b = (int) (due & mask);
+        t.bucket = b;
+        t.prev = null;
+        t.next = buckets[b];
+        if (t.next != null) {
+            t.next.prev = t;
+        }
+        buckets[b] = t;
+        pending++;
+    }
+
+    private void unlink(Timer t) {
+        if (t.bucket < 0) {
+            return;
+        }
+        if (t.prev != null) {
+            t.prev.next = t.next;
+        } else {
+            buckets[t.bucket] = t.next;
+        }
+        if (t.next != null) {
+            t.next.prev = t.prev;
+        }
+        t.prev = null;
+        t.next = null;
+        t.bucket = -1;
+        pending--;
+    }
+
+    private void drainCancelled() {
+        Timer t = cancelled.getAndSet(null);
+        while (t != null) {
+            Timer next = t.nextCancelled;
+            t.nextCancelled = null;
+            unlink(t); // a timer cancelled before it was inserted has bucket -1 and is skipped by drainAdded
+            t = next;
+        }
+    }
+
+    private void fire(int bucket) {
+        Timer t = buckets[bucket];
+        while (t != null) {
+            Timer next = t.next;
+            if (t.rounds > 0) {
+                t.rounds--;
+            } else {
+                unlink(t);
+                if (t.state.compareAndSet(PENDING, FIRED)) {
+                    try {
+                        t.task.run();
+                    } catch (Throwable ignored) {
+                        // a failing task must not stop every other timer
+                    }
+                }
+            }
+            t = next;
+        }
+    }
+
+    /// Timers inserted and not yet fired or cancelled (timer thread's view).
+    int pending() {
+        return pending;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+}

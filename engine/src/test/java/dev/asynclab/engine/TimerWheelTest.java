@@ -1,0 +1,67 @@
+package dev.asynclab.engine;
+
+import dev.asynclab.engine.internal.TimerWheel;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimerWheelTest {
+
+    @Test
+    void firesEveryTimerNeverEarlyAndCancelledOnesNever() throws Exception {
+        try (var wheel = new TimerWheel("test-timer", 500_000, 64)) {
+            int n = 2_000;
+            var fired = new AtomicInteger();
+            var early = new AtomicInteger();
+            var done = new CountDownLatch(n / 2);
+            for (int i = 0; i < n; i++) {
+                long delay = TimeUnit.MICROSECONDS.toNanos(100 + (i % 97) * 500L); // up to ~48 ms: several rotations
+                long due = System.nanoTime() + delay;
+                var c = wheel.schedule(() -> {
+                    if (System.nanoTime() < due) {
+                        early.incrementAndGet();
+                    }
+                    fired.incrementAndGet();
+                    done.countDown();
+                }, delay);
+                if (i % 2 == 1) {
+                    assertThat(c.cancel()).isTrue();
+                    assertThat(c.cancel()).isFalse();
+                }
+            }
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+            Thread.sleep(100); // a cancelled timer that wrongly fired would have done so by now
+            assertThat(fired.get()).isEqualTo(n / 2);
+            assertThat(early.get()).isZero();
+        }
+    }
+
+    @Test
+    void wakesFromIdleForANewTimer() throws Exception {
+        try (var wheel = new TimerWheel("test-timer", 500_000, 64)) {
+            var at = new AtomicLong();
+            var done = new CountDownLatch(1);
+            Thread.sleep(20); // let it go idle
+            wheel.schedule(() -> {
+                at.set(System.nanoTime());
+                done.countDown();
+            }, 0);
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    @Test
+    void aFiredTimerCannotBeCancelled() throws Exception {
+        try (var wheel = new TimerWheel("test-timer", 500_000, 64)) {
+            var done = new CountDownLatch(1);
+            var c = wheel.schedule(done::countDown, 1_000_000);
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(c.cancel()).isFalse();
+        }
+    }
+}
