@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Wraps the runtime image with jpackage: `jpackage.sh JDK IMAGE DEST VERSION app-image|deb`.
+# app-image: DEST/asynclab (bin/asynclab is jpackage's native launcher). deb: DEST/asynclab_VERSION_amd64.deb,
+# which installs to /opt/asynclab; skipped, with a message, where fakeroot or dpkg-deb is missing.
+set -euo pipefail
+jdk=$1 image=$2 dest=$3 version=${4%%-*} type=$5   # jpackage wants a plain numeric version: 0.1.0-SNAPSHOT -> 0.1.0
+
+app_image() {
+  rm -rf "$dest/asynclab"
+  # The app finds its scenarios under asynclab.home; jpackage copies the runtime image, scenarios included,
+  # to lib/runtime.
+  "$jdk/bin/jpackage" --type app-image --name asynclab --app-version "$version" \
+    --description "Async Lab: a visual debugger and simulator for async callbacks" \
+    --runtime-image "$image" --module dev.asynclab.app/dev.asynclab.app.Main \
+    --java-options '-Dasynclab.home=$ROOTDIR/lib/runtime' --dest "$dest"  # $ROOTDIR: for jpackage's launcher
+  echo "jpackage: app image in $dest/asynclab (run $dest/asynclab/bin/asynclab)"
+}
+
+deb() {
+  local missing=()
+  command -v fakeroot >/dev/null || missing+=(fakeroot)
+  command -v dpkg-deb >/dev/null || missing+=(dpkg-deb)
+  if ((${#missing[@]})); then
+    echo "jpackage: SKIPPED the .deb: ${missing[*]} not found (Debian/Ubuntu: apt-get install fakeroot dpkg-dev)" >&2
+    return 0
+  fi
+  [ -d "$dest/asynclab" ] || app_image
+  rm -f "$dest"/asynclab_*.deb
+  "$jdk/bin/jpackage" --type deb --app-image "$dest/asynclab" --name asynclab --app-version "$version" \
+    --description "Async Lab: a visual debugger and simulator for async callbacks" \
+    --linux-deb-maintainer "asynclab@localhost" --linux-app-category devel --dest "$dest"
+  echo "jpackage: $(ls "$dest"/asynclab_*.deb) (installs to /opt/asynclab)"
+}
+
+case $type in
+  app-image) app_image ;;
+  deb) deb ;;
+  *) echo "jpackage.sh: unknown type '$type' (app-image or deb)" >&2; exit 2 ;;
+esac

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Start time to the first window and memory at idle, from the runtime image, under Xvfb:
+#   jlink/src/measure/first-window.sh [IMAGE] [RUNS]
+# For each run: the time from starting bin/asynclab to its "Async Lab" window being viewable on the X server,
+# then the launcher's resident memory (VmRSS) 5 s later, with the window open. Needs Xvfb and xwininfo
+# (Debian: apt-get install xvfb xauth x11-utils libgtk-3-0). ASYNCLAB_JAVA_OPTS passes JVM options through.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+image=${1:-$here/../../target/maven-jlink/classifiers/image}
+runs=${2:-5}
+display=:${ASYNCLAB_DISPLAY:-97}
+
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+log=$(mktemp)   # the app's output, shown if it dies before its window
+trap 'kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null; rm -f "$log"' EXIT
+until DISPLAY=$display xwininfo -root >/dev/null 2>&1; do
+  kill -0 "$xvfb" 2>/dev/null || { echo "Xvfb did not start on $display (in use? set ASYNCLAB_DISPLAY)" >&2; exit 1; }
+  sleep 0.1
+done
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+for run in $(seq "$runs"); do
+  start=$(now_ms)
+  DISPLAY=$display "$image/bin/asynclab" >"$log" 2>&1 &
+  app=$!   # the launcher execs java, so this is the JVM
+  until DISPLAY=$display xwininfo -name "Async Lab" 2>/dev/null | grep -q IsViewable; do
+    if ! kill -0 "$app" 2>/dev/null; then echo "run $run: the app exited before showing a window:" >&2; cat "$log" >&2; exit 1; fi
+    if (( $(now_ms) - start > 60000 )); then echo "run $run: no window after 60 s" >&2; kill "$app"; exit 1; fi
+    sleep 0.01
+  done
+  shown=$(now_ms)
+  sleep 5
+  rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app/status")
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+  echo "run $run: first window after $((shown - start)) ms; RSS at idle $((rss_kb / 1024)) MB"
+done
