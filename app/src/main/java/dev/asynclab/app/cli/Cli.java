@@ -48,7 +48,7 @@ public final class Cli implements Runnable {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("asynclab: " + ex.getMessage());
-            err.println("Try 'asynclab " + ex.getCommandLine().getCommandName() + " --help'.");
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
