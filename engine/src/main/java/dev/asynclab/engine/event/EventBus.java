@@ -37,7 +37,7 @@ public final class EventBus implements AutoCloseable {
     private final AtomicReferenceArray<Event> ring;
     private final int mask;
     private final AtomicLong claimed = new AtomicLong();
-    private final List<EventSink> sinks;
+    private final EventSink[] sinks; // an array: the writer walks it for every event
     private final LongSupplier clock;
     private final long origin;
     private final Thread writer;
@@ -54,7 +54,7 @@ public final class EventBus implements AutoCloseable {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         this.ring = new AtomicReferenceArray<>(size);
         this.mask = size - 1;
-        this.sinks = List.copyOf(sinks);
+        this.sinks = sinks.toArray(EventSink[]::new);
         this.clock = clock;
         this.origin = clock.getAsLong();
         this.writer = Thread.ofPlatform().name("asynclab-events").daemon(true).unstarted(this::drainLoop);

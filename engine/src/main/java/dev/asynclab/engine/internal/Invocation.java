@@ -218,7 +218,9 @@ public final class Invocation {
                 Thread.onSpinWait(); // an interrupter holds our thread: let its interrupt land before clearing
             }
         }
-        Thread.interrupted();
+        if (me.isInterrupted()) {
+            Thread.interrupted(); // clearing takes a lock on a virtual thread: only when there is something to clear
+        }
     }
 
     /// The callback's own outcome arrived.
@@ -271,7 +273,17 @@ public final class Invocation {
             terminalEmitted = true;
             complete(Status.TIMED_OUT, null, "TimeoutException", message, exec);
             owner.ended(this, false);
-            stopWork();
+            if (scheduler.isSimulated()) {
+                stopWork(); // in order, now: simulated time must not let the work's own end slip in first
+            } else {
+                // Interrupting a thread costs the timer thread microseconds; with many timeouts due together the
+                // later callers would hear TIMED_OUT late. Callers first, then the stopping, on a worker.
+                try {
+                    scheduler.workers().execute(this::stopWork);
+                } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                    stopWork();
+                }
+            }
         }
     }
 

@@ -36,12 +36,18 @@ public final class TimerWheel implements AutoCloseable {
     private volatile boolean closed;
     private long tick; // the last tick processed
     private int pending;
+    /// Ticks to keep ticking with nothing pending before parking: a steady stream of short timeouts (armed and
+    /// cancelled at once) would otherwise park and unpark the thread, a system call each, on every call.
+    private static final int LINGER_TICKS = 200;
+    private int idleTicks;
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Timer> STATE =
+            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Timer.class, "state");
 
     /// A timer: cancellable until it fires.
     final class Timer implements Cancellable {
         final long deadline;
         final Runnable task;
-        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int state;
         Timer nextNew;
         Timer nextCancelled;
         Timer prev;
@@ -56,7 +62,7 @@ public final class TimerWheel implements AutoCloseable {
 
         @Override
         public boolean cancel() {
-            if (!state.compareAndSet(PENDING, CANCELLED)) {
+            if (!STATE.compareAndSet(this, PENDING, CANCELLED)) {
                 return false;
             }
             Timer head;
@@ -73,7 +79,8 @@ public final class TimerWheel implements AutoCloseable {
         int size = Integer.highestOneBit(Math.max(2, wheelSize - 1)) << 1;
         this.buckets = new Timer[size];
         this.mask = size - 1;
-        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
+        // Above the workers: a deadline must not wait behind the work it is there to cut short.
+        this.thread = Thread.ofPlatform().name(name).daemon(true).priority(Thread.MAX_PRIORITY).unstarted(this::loop);
         thread.start();
     }
 
@@ -101,7 +108,8 @@ public final class TimerWheel implements AutoCloseable {
                 tick++;
                 fire((int) (tick & mask));
             }
-            if (pending == 0) {
+            idleTicks = pending == 0 ? idleTicks + 1 : 0;
+            if (pending == 0 && idleTicks > LINGER_TICKS) {
                 idle = true;
                 if (added.get() == null && !closed) {
                     LockSupport.park(this);
@@ -127,7 +135,7 @@ public final class TimerWheel implements AutoCloseable {
         while (t != null) {
             Timer next = t.nextNew;
             t.nextNew = null;
-            if (t.state.get() == PENDING) {
+            if (t.state == PENDING) {
                 insert(t);
             }
             t = next;
@@ -185,7 +193,7 @@ public final class TimerWheel implements AutoCloseable {
                 t.rounds--;
             } else {
                 unlink(t);
-                if (t.state.compareAndSet(PENDING, FIRED)) {
+                if (STATE.compareAndSet(t, PENDING, FIRED)) {
                     try {
                         t.task.run();
                     } catch (Throwable ignored) {
