@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
     private final ChartsView charts = new ChartsView(new ChartsViewModel());
     private final Label status = new Label();
     private final Tab chartsTab = new Tab("Charts");
+    private final Tab eventsTab = new Tab("Events");
     private final TextField seed = new TextField();
     private final Spinner<Integer> pool = new Spinner<>(0, 4096, 0);
     private final Spinner<Double> speed = new Spinner<>(0.01, 1000, 1.0, 0.25);
@@ -83,6 +84,11 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
         wire();
         acceptDrops();
+    }
+
+    /// Brings the Events tab to the front (as a click on it does).
+    void showEventsTab() {
+        eventsTab.getTabPane().getSelectionModel().select(eventsTab);
     }
 
     TuningWindow tuningWindow() {
@@ -266,7 +272,9 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         chartsTab.setContent(charts);
         chartsTab.selectedProperty().addListener((o, a, b) -> refreshCharts(true));
-        TabPane bottom = new TabPane(chartsTab, new Tab("Events", events), problemsTab());
+        eventsTab.setContent(events);
+        eventsTab.selectedProperty().addListener((o, a, b) -> refreshEvents());
+        TabPane bottom = new TabPane(chartsTab, eventsTab, problemsTab());
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane workspace = new SplitPane(top, bottom);
         workspace.setOrientation(Orientation.VERTICAL);
@@ -336,7 +344,7 @@ public final class MainView extends BorderPane {
         });
         vm.storeVersionProperty().addListener((o, a, b) -> {
             timeline.invalidate();
-            events.refresh();
+            refreshEvents();
             refreshCharts(false);
         });
         vm.runningProperty().addListener((o, a, b) -> refreshCharts(true));
@@ -358,13 +366,26 @@ public final class MainView extends BorderPane {
         events.showInvocation(slot < 0 ? 0 : store.invocations().id(slot));
     }
 
-    /// JFreeChart redraws a whole chart per change, so the charts follow a live run twice a second, and
-    /// not at all while their tab is hidden.
+    /// The events table lays out its rows on every refresh: only while it shows (and once when it is shown).
+    private void refreshEvents() {
+        if (eventsTab.isSelected()) {
+            events.refresh();
+        }
+    }
+
+    /// JFreeChart redraws a whole chart per change, so during a live run one chart redraws at a time, each
+    /// twice a second, and none while their tab is hidden; at the end of a run (`now`) all of them.
     private void refreshCharts(boolean now) {
         long t = System.nanoTime();
-        if (chartsTab.isSelected() && (now || t - chartsRefreshedAt >= CHART_REFRESH_NANOS)) {
+        if (!chartsTab.isSelected()) {
+            return;
+        }
+        if (now) {
             chartsRefreshedAt = t;
             charts.refresh(vm.storeProperty().get());
+        } else if (t - chartsRefreshedAt >= CHART_REFRESH_NANOS / 4) {
+            chartsRefreshedAt = t;
+            charts.refreshOneInTurn(vm.storeProperty().get());
         }
     }
 

@@ -270,6 +270,7 @@ class MainViewTest {
         assertThat(robot.lookup("#replay-header").queryAs(Label.class).getText()).contains(scenario.name());
         assertThat(vm.replay().verificationProperty().get()).startsWith("chain verified");
         assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
+        robot.interact(view::showEventsTab); // the table follows the store while it shows
         assertThat(view.events().rowCount()).isEqualTo(summary.eventCount());
 
         robot.interact(() -> vm.replay().seek(0));
