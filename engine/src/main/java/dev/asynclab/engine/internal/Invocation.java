@@ -276,13 +276,9 @@ public final class Invocation {
             if (scheduler.isSimulated()) {
                 stopWork(); // in order, now: simulated time must not let the work's own end slip in first
             } else {
-                // Interrupting a thread costs the timer thread microseconds; with many timeouts due together the
-                // later callers would hear TIMED_OUT late. Callers first, then the stopping, on a worker.
-                try {
-                    scheduler.workers().execute(this::stopWork);
-                } catch (java.util.concurrent.RejectedExecutionException shutDown) {
-                    stopWork();
-                }
+                // With many timeouts due together, every caller hears TIMED_OUT first; the interrupting of the
+                // timed-out threads, which wakes them all up to compete for the CPUs, comes after.
+                TimerWheel.afterTick(this::stopWork);
             }
         }
     }

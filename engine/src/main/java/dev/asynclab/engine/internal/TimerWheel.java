@@ -33,6 +33,9 @@ public final class TimerWheel implements AutoCloseable {
     private final AtomicReference<Timer> cancelled = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean idle;
+    /// Work that timers of this tick asked to run once every due timer has fired (see `afterTick`).
+    private final java.util.ArrayList<Runnable> afterTick = new java.util.ArrayList<>();
+    private static final ThreadLocal<TimerWheel> CURRENT = new ThreadLocal<>();
     private volatile boolean closed;
     private long tick; // the last tick processed
     private int pending;
@@ -98,7 +101,31 @@ public final class TimerWheel implements AutoCloseable {
         return t;
     }
 
+    /// Runs `task` after every timer due in the current tick has fired, when called from a timer task; at once
+    /// otherwise. A timeout tells its caller first and stops the timed-out work after: with a hundred timeouts due
+    /// together, no caller waits behind the interrupting of the others' threads.
+    public static void afterTick(Runnable task) {
+        TimerWheel wheel = CURRENT.get();
+        if (wheel == null) {
+            task.run();
+        } else {
+            wheel.afterTick.add(task);
+        }
+    }
+
+    private void runAfterTick() {
+        for (int i = 0; i < afterTick.size(); i++) {
+            try {
+                afterTick.get(i).run();
+            } catch (Throwable ignored) {
+                // one failing stop must not keep the others from running
+            }
+        }
+        afterTick.clear();
+    }
+
     private void loop() {
+        CURRENT.set(this);
         tick = ticksAt(System.nanoTime());
         while (!closed) {
             drainCancelled();
@@ -108,6 +135,7 @@ public final class TimerWheel implements AutoCloseable {
                 tick++;
                 fire((int) (tick & mask));
             }
+            runAfterTick();
             idleTicks = pending == 0 ? idleTicks + 1 : 0;
             if (pending == 0 && idleTicks > LINGER_TICKS) {
                 idle = true;
