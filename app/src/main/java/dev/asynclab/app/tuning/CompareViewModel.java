@@ -4,8 +4,6 @@ import dev.asynclab.engine.metrics.RunSummary;
 import dev.asynclab.engine.polyglot.ScenarioScripts;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioException;
-import dev.asynclab.engine.scenario.ScenarioLoader;
 import dev.asynclab.engine.scenario.ScenarioRun;
 import dev.asynclab.engine.scenario.ScenarioRunner;
 import javafx.application.Platform;
@@ -89,13 +87,7 @@ public final class CompareViewModel {
 
     /// Loads a scenario file; on a problem the message names file, line and column.
     public boolean load(Path file) {
-        try {
-            setScenario(ScenarioLoader.load(file));
-            return true;
-        } catch (ScenarioException e) {
-            message.set(e.getMessage());
-            return false;
-        }
+        return ScenarioFiles.load(file, this::setScenario, message::set);
     }
 
     /// Uses `loaded`, with both sides set to its pool size (or 4) and its seed; the right side's seed differs by one.

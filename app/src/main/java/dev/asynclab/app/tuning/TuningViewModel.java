@@ -5,8 +5,6 @@ import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.PoolSweep;
 import dev.asynclab.engine.scenario.RunOptions;
 import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioException;
-import dev.asynclab.engine.scenario.ScenarioLoader;
 import dev.asynclab.engine.scenario.SweepTarget;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -104,13 +102,7 @@ public final class TuningViewModel {
 
     /// Loads a scenario file; on a problem the message names file, line and column and nothing else changes.
     public boolean load(Path file) {
-        try {
-            setScenario(ScenarioLoader.load(file));
-            return true;
-        } catch (ScenarioException e) {
-            message.set(e.getMessage());
-            return false;
-        }
+        return ScenarioFiles.load(file, this::setScenario, message::set);
     }
 
     public void setScenario(Scenario loaded) {

@@ -7,8 +7,6 @@ import dev.asynclab.engine.scenario.CallbackSpec;
 import dev.asynclab.engine.scenario.ClockMode;
 import dev.asynclab.engine.scenario.RunOptions;
 import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioException;
-import dev.asynclab.engine.scenario.ScenarioLoader;
 import dev.asynclab.engine.scenario.ScenarioRun;
 import dev.asynclab.engine.scenario.ScenarioRunner;
 import javafx.application.Platform;
@@ -107,13 +105,7 @@ public final class WhatIfViewModel implements AutoCloseable {
 
     /// Loads a scenario file; on a problem the message names file, line and column.
     public boolean load(Path file) {
-        try {
-            setScenario(ScenarioLoader.load(file));
-            return true;
-        } catch (ScenarioException e) {
-            message.set(e.getMessage());
-            return false;
-        }
+        return ScenarioFiles.load(file, this::setScenario, message::set);
     }
 
     /// Uses `loaded`: the sliders start at its declared values and a baseline run and a what-if run follow.

@@ -36,8 +36,4 @@ public final class LaneAllocator {
     public String name(int lane) {
         return names[lane];
     }
-
-    public synchronized int inUse() {
-        return used.cardinality();
-    }
 }

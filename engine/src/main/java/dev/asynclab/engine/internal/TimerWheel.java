@@ -233,11 +233,6 @@ public final class TimerWheel implements AutoCloseable {
         }
     }
 
-    /// Timers inserted and not yet fired or cancelled (timer thread's view).
-    int pending() {
-        return pending;
-    }
-
     @Override
     public void close() {
         closed = true;

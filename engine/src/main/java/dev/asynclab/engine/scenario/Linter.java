@@ -33,7 +33,7 @@ public final class Linter {
         }
         if (scenario != null) {
             for (Step step : scenario.steps()) {
-                declarationLints(step, summary, lints);
+                declarationLints(step, lints);
             }
         }
         return lints;
@@ -71,7 +71,7 @@ public final class Linter {
         }
     }
 
-    private static void declarationLints(Step step, RunSummary summary, List<Lint> lints) {
+    private static void declarationLints(Step step, List<Lint> lints) {
         switch (step) {
             case CallbackSpec c -> {
                 if (c.timeout() == null || c.timeout().isZero()) {
@@ -99,7 +99,7 @@ public final class Linter {
                     }
                 }
             }
-            case GroupSpec g -> g.members().forEach(m -> declarationLints(m, summary, lints));
+            case GroupSpec g -> g.members().forEach(m -> declarationLints(m, lints));
         }
     }
 

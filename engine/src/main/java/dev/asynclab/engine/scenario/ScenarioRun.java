@@ -1,6 +1,5 @@
 package dev.asynclab.engine.scenario;
 
-import dev.asynclab.engine.metrics.RunMetrics;
 import dev.asynclab.engine.metrics.RunSummary;
 
 import java.time.Duration;
@@ -24,17 +23,15 @@ public final class ScenarioRun {
     private final AtomicLong launched = new AtomicLong();
     private final AtomicLong ended = new AtomicLong();
     private final CompletableFuture<RunSummary> done = new CompletableFuture<>();
-    private final RunMetrics metrics;
     private volatile Runnable stopAction = () -> { };
     private volatile boolean stopped;
     private volatile long eventStalls;
 
-    ScenarioRun(Scenario scenario, ClockMode clock, long seed, long total, RunMetrics metrics) {
+    ScenarioRun(Scenario scenario, ClockMode clock, long seed, long total) {
         this.scenario = scenario;
         this.clock = clock;
         this.seed = seed;
         this.total = total;
-        this.metrics = metrics;
     }
 
     public Scenario scenario() {
@@ -111,10 +108,6 @@ public final class ScenarioRun {
     /// Completes when the run is over.
     public CompletableFuture<RunSummary> completion() {
         return done.copy();
-    }
-
-    RunMetrics metrics() {
-        return metrics;
     }
 
     void onStop(Runnable action) {

@@ -83,11 +83,11 @@ public final class ScenarioRunner {
 
         List<Arrivals> plan = plan(scenario, seed, factory);
         long total = plan.stream().mapToLong(a -> a.times.length).sum();
-        var run = new ScenarioRun(scenario, clock, seed, total, metrics);
+        var run = new ScenarioRun(scenario, clock, seed, total);
         var execution = new Execution(run, runtime, pool, scheduler, bus, owned, metrics);
         runtime.emit(Event.of(EventType.RUN_STARTED, 0, 0, 0, scenario.name())
                 .withValue(clock.name().toLowerCase() + " seed=" + seed + (pool == null ? "" : " pool=" + poolSize)));
-        execution.schedule(plan, factory);
+        execution.schedule(plan);
         scenario.cancelAllAt().ifPresent(at -> execution.cancelAllAt(factory.scaled(at.toNanos())));
         execution.begin();
         return run;
@@ -165,7 +165,7 @@ public final class ScenarioRunner {
             this.allEnded = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, run.total()));
         }
 
-        void schedule(List<Arrivals> plan, TaskFactory factory) {
+        void schedule(List<Arrivals> plan) {
             for (Arrivals a : plan) {
                 if (a.times.length > 0) {
                     var stream = new ArrivalStream(a);
