@@ -34,6 +34,7 @@ public final class TimelineRenderer {
     private static final Font LABEL = Font.font(11);
 
     private final ColumnBins bins = new ColumnBins();
+    private final MarkerSprites sprites = new MarkerSprites();
     private int[] lastMarkerColumn = new int[0];
     /// The binned columns of every lane, one pixel row per lane, drawn stretched to the lane height: one image
     /// per frame instead of a rectangle per column.
@@ -123,17 +124,20 @@ public final class TimelineRenderer {
     }
 
     private void drawAxis(GraphicsContext g, TimelineLayout layout, Viewport view, OutcomePalette palette) {
-        g.setStroke(palette.grid());
-        g.setLineWidth(1);
-        g.setFill(palette.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (TimeAxis.Tick tick : TimeAxis.ticks(view.start(), view.nsPerPixel(), layout.plotWidth(), 90)) {
-            double x = Math.floor(TimelineLayout.GUTTER + tick.x()) + 0.5;
-            g.strokeLine(x, TimelineLayout.AXIS - 5, x, layout.height());
-            g.fillText(tick.label(), x + 3, TimelineLayout.AXIS / 2);
+        var ticks = TimeAxis.ticks(view.start(), view.nsPerPixel(), layout.plotWidth(), 90);
+        // Grid lines as one-pixel rectangles: the software pipeline fills them far faster than it strokes lines.
+        g.setFill(palette.grid());
+        for (TimeAxis.Tick tick : ticks) {
+            double x = Math.floor(TimelineLayout.GUTTER + tick.x());
+            g.fillRect(x, TimelineLayout.AXIS - 5, 1, layout.height() - TimelineLayout.AXIS + 5);
         }
-        g.strokeLine(0, TimelineLayout.AXIS - 0.5, layout.width(), TimelineLayout.AXIS - 0.5);
+        g.fillRect(0, TimelineLayout.AXIS - 1, layout.width(), 1);
+        g.setFill(palette.text());
+        for (TimeAxis.Tick tick : ticks) {
+            g.fillText(tick.label(), Math.floor(TimelineLayout.GUTTER + tick.x()) + 3.5, TimelineLayout.AXIS / 2);
+        }
     }
 
     private LaneStats drawLane(GraphicsContext g, TimelineLayout layout, EventStore store, int lane, Viewport view,
@@ -207,8 +211,8 @@ public final class TimelineRenderer {
         return nsPerPixel >= summary.binNanos() && marks.highlightFrom() < 0;
     }
 
-    private static void drawBar(GraphicsContext g, double x, double y, double w, double h, Outcome outcome,
-                                OutcomePalette palette) {
+    private void drawBar(GraphicsContext g, double x, double y, double w, double h, Outcome outcome,
+                         OutcomePalette palette) {
         if (w <= 0) {
             return;
         }
@@ -218,22 +222,13 @@ public final class TimelineRenderer {
         if (w < 6) {
             return;
         }
-        g.setStroke(color.darker());
-        g.setLineWidth(1);
-        g.strokeLine(x + 0.5, y, x + 0.5, y + h); // the start
+        // Rectangles, not strokes: the software pipeline fills a rectangle several times faster than it strokes
+        // a line (CanvasOpCostBenchmarkTest).
+        g.setFill(color.darker());
+        g.fillRect(x, y, 1, h); // the start
         if (outcome == Outcome.FAILED) {
-            // Hatched as well as colored, so a failure reads without telling colors apart. Each stroke is cut to
-            // the bar by hand: a clip per bar is slow in the software pipeline.
-            g.setStroke(palette.background());
-            for (double hx = x + 4; hx < x + w + h; hx += 6) {
-                double xa = Math.min(hx, x + w);
-                double ya = y + (hx - xa);
-                double xb = Math.max(hx - h, x);
-                double yb = y + (hx - xb);
-                if (ya < yb) {
-                    g.strokeLine(xa, ya, xb, yb);
-                }
-            }
+            // Hatched as well as colored, so a failure reads without telling colors apart.
+            sprites.hatch(g, x + 1, y, w - 1, h, palette);
         }
     }
 
@@ -321,8 +316,7 @@ public final class TimelineRenderer {
         var groups = store.groups();
         double y = TimelineLayout.AXIS + 3;
         double gx = TimelineLayout.GUTTER;
-        g.setStroke(palette.text());
-        g.setLineWidth(1);
+        g.setFill(palette.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double lastEnd = -1;
@@ -337,9 +331,9 @@ public final class TimelineRenderer {
             if (x1 <= lastEnd) {
                 continue; // thinner than a pixel next to the previous bracket: one bracket stands for both
             }
-            g.strokeLine(x0, y + 6, x0, y);
-            g.strokeLine(x0, y, x1, y);
-            g.strokeLine(x1, y, x1, y + 6);
+            g.fillRect(x0, y, 1, 6);
+            g.fillRect(x0, y, Math.max(1, x1 - x0), 1);
+            g.fillRect(x1 - 1, y, 1, 6);
             String name = store.groupName(i);
             if (name != null && x1 - x0 > 40 && x0 > labelEnd) {
                 g.fillText(name, x0 + 3, y + 5, x1 - x0 - 6);
@@ -383,53 +377,26 @@ public final class TimelineRenderer {
             lastMarkerColumn[lane + 1] = column;
             double x = TimelineLayout.GUTTER + view.xOf(t);
             double y = lane < 0 ? layout.queueTop() + TimelineLayout.QUEUE / 2 : layout.laneTop(lane) + 1;
-            drawMarker(g, type, x, y, lane < 0 ? 8 : size, palette);
+            sprites.stamp(g, type, x, y, lane < 0 ? 8 : size, palette);
             drawn++;
         }
         return drawn;
     }
 
     /// One marker per lane per marker width, the most notable kind the summary holds there.
-    private static int drawMarkerSummary(GraphicsContext g, TimeBins summary, int lane, TimelineLayout layout,
+    private int drawMarkerSummary(GraphicsContext g, TimeBins summary, int lane, TimelineLayout layout,
                                          Viewport view, double size, OutcomePalette palette) {
         int drawn = 0;
         double y = lane < 0 ? layout.queueTop() + TimelineLayout.QUEUE / 2 : layout.laneTop(lane) + 1;
         for (double x = 0; x < layout.plotWidth(); x += MARKER_BUCKET) {
             int kind = summary.maxOver(view.timeAt(x), view.timeAt(x + MARKER_BUCKET));
             if (kind > 0) {
-                drawMarker(g, EventStore.markerType(kind), TimelineLayout.GUTTER + x + MARKER_BUCKET / 2, y, size,
+                sprites.stamp(g, EventStore.markerType(kind), TimelineLayout.GUTTER + x + MARKER_BUCKET / 2, y, size,
                         palette);
                 drawn++;
             }
         }
         return drawn;
-    }
-
-    static void drawMarker(GraphicsContext g, EventType type, double x, double y, double size,
-                           OutcomePalette palette) {
-        double s = Math.max(4, size);
-        g.setLineWidth(1.5);
-        switch (type) {
-            case TIMED_OUT -> {
-                g.setFill(palette.outcome(Outcome.TIMED_OUT).darker());
-                g.fillPolygon(new double[] {x - s / 2, x + s / 2, x}, new double[] {y, y, y + s}, 3);
-            }
-            case CANCELLED -> {
-                g.setStroke(palette.text());
-                g.strokeLine(x - s / 2, y, x + s / 2, y + s);
-                g.strokeLine(x + s / 2, y, x - s / 2, y + s);
-            }
-            case REJECTED -> {
-                g.setFill(palette.outcome(Outcome.REJECTED));
-                g.fillPolygon(new double[] {x, x + s / 2, x, x - s / 2}, new double[] {y - s / 2, y, y + s / 2, y},
-                        4);
-            }
-            case RETRY_SCHEDULED -> {
-                g.setStroke(palette.accent());
-                g.strokeOval(x - s / 2, y, s, s);
-            }
-            default -> { }
-        }
     }
 
     private static void drawSelection(GraphicsContext g, TimelineLayout layout, EventStore store, Viewport view,
