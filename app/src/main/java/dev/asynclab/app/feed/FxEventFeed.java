@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /// The writer appends to a buffer. Only when the buffer goes from empty to non-empty does it hop to the FX
 /// thread (as chart-fx's `BitState` does), and that hop starts an `AnimationTimer` that hands the whole buffer
 /// to the listener once per frame; a frame that finds it empty stops the timer. So a run of 50,000 events a
-/// second costs one hop, then one drain per frame, never one `Platform.runLater` per event.
+/// second costs one hop, then one drain per frame, never one `Platform.runLater` per event. A drain takes what
+/// fits in `FRAME_BUDGET_NANOS` of FX thread time (`DrainBudget`), so a burst, or a JIT not yet warm, makes the
+/// view trail the run by a few frames instead of freezing the window; `backlog()` says by how much.
 ///
 /// ```java
 /// FxEventFeed feed = new FxEventFeed(batch -> store.appendAll(batch));
@@ -22,7 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /// ```
 public final class FxEventFeed implements EventSink {
 
+    /// Half a 60 Hz frame: the other half is for layout, the timeline's redraw and input.
+    static final long FRAME_BUDGET_NANOS = 8_000_000;
+
     private final FeedListener listener;
+    private final DrainBudget budget = new DrainBudget(FRAME_BUDGET_NANOS, 256);
     private final Object lock = new Object();
     private final AtomicLong hops = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
@@ -78,16 +84,26 @@ public final class FxEventFeed implements EventSink {
         List<Event> batch;
         boolean closing;
         synchronized (lock) {
-            batch = pending;
-            closing = closed;
-            if (batch.isEmpty() && !closing) {
+            if (pending.isEmpty() && !closed) {
                 // Guarded by the lock: a producer that adds after this sees `draining == false` and hops again.
                 draining = false;
                 timer.stop();
                 return;
             }
-            pending = new ArrayList<>(Math.max(16, batch.size()));
-            closed = false;
+            int take = budget.slice(pending.size());
+            if (take >= pending.size()) {
+                batch = pending;
+                pending = new ArrayList<>(Math.max(16, batch.size()));
+            } else {
+                List<Event> head = pending.subList(0, take);
+                batch = new ArrayList<>(head);
+                head.clear();
+            }
+            // The close is passed on only after the last event.
+            closing = closed && pending.isEmpty();
+            if (closing) {
+                closed = false;
+            }
         }
         frames.incrementAndGet();
         long begin = System.nanoTime();
@@ -95,10 +111,18 @@ public final class FxEventFeed implements EventSink {
             listener.onFrame(batch);
         }
         long spent = System.nanoTime() - begin;
+        budget.record(batch.size(), spent);
         drainNanos += spent;
         maxDrainNanos = Math.max(maxDrainNanos, spent);
         if (closing) {
             listener.onClosed();
+        }
+    }
+
+    /// Events received but not yet handed to the listener: how far the view trails the run.
+    public int backlog() {
+        synchronized (lock) {
+            return pending.size();
         }
     }
 

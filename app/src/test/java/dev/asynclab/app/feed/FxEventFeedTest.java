@@ -81,6 +81,52 @@ class FxEventFeedTest {
         assertThat(feed.hopCount()).isEqualTo(2);
     }
 
+    @Test
+    void aSlowListenerGetsTheEventsInFrameSizedSlicesInOrderAndTheCloseLast() throws Exception {
+        List<Event> events = new SyntheticRun(2, 1_000, 3_000, 5).events(4_000);
+        List<Integer> sizes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Long> seqs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        AtomicInteger seenAtClose = new AtomicInteger(-1);
+        CountDownLatch closed = new CountDownLatch(1);
+        FxEventFeed feed = new FxEventFeed(new FeedListener() {
+            @Override
+            public void onFrame(List<Event> batch) {
+                sizes.add(batch.size());
+                for (Event e : batch) {
+                    seqs.add(e.seq());
+                    long until = System.nanoTime() + 50_000; // 50 µs an event: far more than a frame's worth
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+
+            @Override
+            public void onClosed() {
+                seenAtClose.set(seqs.size());
+                closed.countDown();
+            }
+        });
+        // First a small run, so the feed learns what an event costs; then a burst far above the budget.
+        for (Event e : events.subList(0, 100)) {
+            feed.onEvent(e);
+        }
+        waitForIdle(feed);
+        int learned = sizes.size();
+        for (Event e : events.subList(100, events.size())) {
+            feed.onEvent(e);
+        }
+        feed.onClose();
+        assertThat(closed.await(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(seqs).containsExactlyElementsOf(events.stream().map(Event::seq).toList());
+        assertThat(seenAtClose.get()).isEqualTo(events.size());
+        // 50 µs an event leaves room for 160 in the 8 ms budget: every later drain takes the minimum slice.
+        assertThat(sizes.subList(learned, sizes.size())).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(256));
+        assertThat(sizes.size() - learned).isGreaterThanOrEqualTo((events.size() - 100) / 256);
+        assertThat(feed.backlog()).isZero();
+    }
+
     /// Waits until a frame has found the buffer empty and stopped the timer.
     private static void waitForIdle(FxEventFeed feed) throws Exception {
         for (int i = 0; i < 1000 && !feed.isIdle(); i++) {
