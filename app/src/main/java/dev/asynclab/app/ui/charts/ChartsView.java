@@ -37,6 +37,7 @@ public final class ChartsView extends GridPane {
     private Consumer<long[]> onBucket = range -> { };
 
     public ChartsView(ChartsViewModel model) {
+        ChartText.useCanvasText();
         this.model = model;
         histogram = ChartFactory.createXYBarChart("Latency histogram", "latency (ms)", false, "invocations",
                 model.histogramData());
