@@ -182,7 +182,7 @@ public final class MainViewModel {
     void append(List<Event> batch) {
         EventStore s = store.get();
         s.appendAll(batch);
-        counts.set(StatusCounts.of(s, rate.add(System.nanoTime(), batch.size())));
+        counts.set(StatusCounts.of(s, rate.add(System.nanoTime(), batch.size()), feed == null ? 0 : feed.backlog()));
         storeVersion.set(storeVersion.get() + 1);
     }
 
@@ -190,7 +190,7 @@ public final class MainViewModel {
     void replaceStore(EventStore next) {
         store.set(next);
         selectedSlot.set(-1);
-        counts.set(StatusCounts.of(next, 0));
+        counts.set(StatusCounts.of(next, 0, 0));
         storeVersion.set(storeVersion.get() + 1);
     }
 
