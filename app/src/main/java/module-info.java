@@ -11,6 +11,9 @@ module dev.asynclab.app {
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;
     requires atlantafx.base;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.material2;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

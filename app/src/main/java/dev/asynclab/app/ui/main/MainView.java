@@ -7,6 +7,7 @@ import dev.asynclab.app.ui.charts.ChartsViewModel;
 import dev.asynclab.app.ui.details.DetailsView;
 import dev.asynclab.app.ui.details.InvocationDetails;
 import dev.asynclab.app.ui.events.EventsTableView;
+import dev.asynclab.app.ui.theme.Icons;
 import dev.asynclab.app.ui.timeline.OutcomePalette;
 import dev.asynclab.app.ui.timeline.TimelineView;
 import dev.asynclab.app.ui.welcome.ScenarioCatalog;
@@ -39,6 +40,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -132,9 +136,9 @@ public final class MainView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button run = button("Run", "run-button", Shortcut.RUN, vm::run);
+        Button run = button("Run", "run-button", Material2MZ.PLAY_ARROW, Shortcut.RUN, vm::run);
         run.disableProperty().bind(vm.runningProperty().or(vm.scenarioProperty().isNull()));
-        Button stop = button("Stop", "stop-button", Shortcut.STOP, vm::stop);
+        Button stop = button("Stop", "stop-button", Material2MZ.STOP, Shortcut.STOP, vm::stop);
         stop.disableProperty().bind(vm.runningProperty().not());
         ChoiceBox<ClockMode> clock = new ChoiceBox<>();
         clock.getItems().addAll(ClockMode.values());
@@ -177,18 +181,20 @@ public final class MainView extends BorderPane {
         });
         vm.poolSizeProperty().addListener((o, a, b) -> pool.getValueFactory().setValue(b.intValue()));
         pool.setTooltip(new Tooltip("Pool size, 0 for the scenario's (" + Shortcut.POOL.display() + ")"));
-        Button fit = button("Fit", "fit-button", Shortcut.FIT, timeline::fitAll);
-        Button live = button("Live", "live-button", Shortcut.LIVE, timeline::followLive);
-        Button theme = button("Theme", "theme-button", Shortcut.THEME, () -> onToggleTheme.accept(this));
-        Button tune = button("Tune…", "tune-button", Shortcut.TUNE, () -> tuning.show(getScene().getWindow()));
+        Button fit = button("Fit", "fit-button", Material2MZ.ZOOM_OUT_MAP, Shortcut.FIT, timeline::fitAll);
+        Button live = button("Live", "live-button", Material2MZ.SKIP_NEXT, Shortcut.LIVE, timeline::followLive);
+        Button theme = button("Theme", "theme-button", Material2AL.BRIGHTNESS_4, Shortcut.THEME,
+                () -> onToggleTheme.accept(this));
+        Button tune = button("Tune…", "tune-button", Material2MZ.TUNE, Shortcut.TUNE, () -> tuning.show(getScene().getWindow()));
         tune.disableProperty().bind(vm.scenarioProperty().isNull());
-        return new ToolBar(button("Open", "open-button", Shortcut.OPEN, this::openAsking), run, stop,
+        return new ToolBar(button("Open", "open-button", Material2AL.FOLDER_OPEN, Shortcut.OPEN,
+                this::openAsking), run, stop,
                 new Separator(), new Label("clock"), clock, paced, new Label("speed"), speed, new Label("seed"), seed,
                 new Label("pool"), pool, tune, new Separator(), fit, live, theme);
     }
 
-    private static Button button(String text, String id, Shortcut shortcut, Runnable action) {
-        Button b = new Button(text);
+    private static Button button(String text, String id, Ikon icon, Shortcut shortcut, Runnable action) {
+        Button b = Icons.decorate(new Button(text), icon);
         b.setId(id);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(shortcut.action() + " (" + shortcut.display() + ")"));
@@ -213,9 +219,13 @@ public final class MainView extends BorderPane {
         play.textProperty().bind(javafx.beans.binding.Bindings.when(replay.playingProperty()).then("Pause")
                 .otherwise("Play"));
         play.setOnAction(e -> togglePlay());
-        Button back = new Button("◀ event");
+        play.graphicProperty().bind(javafx.beans.binding.Bindings.when(replay.playingProperty())
+                .<javafx.scene.Node>then(Icons.icon(Material2MZ.PAUSE, play))
+                .otherwise(Icons.icon(Material2MZ.PLAY_ARROW, play)));
+        Button back = Icons.decorate(new Button("event"), Material2MZ.SKIP_PREVIOUS);
         back.setOnAction(e -> replay.step(-1));
-        Button next = new Button("event ▶");
+        Button next = Icons.decorate(new Button("event"), Material2MZ.SKIP_NEXT);
+        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         next.setOnAction(e -> replay.step(1));
         Slider scrub = new Slider(0, 1, 0);
         scrub.setId("replay-slider");

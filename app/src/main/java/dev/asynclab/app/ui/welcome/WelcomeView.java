@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.welcome;
 
+import dev.asynclab.app.ui.theme.Icons;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,6 +9,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +21,8 @@ public final class WelcomeView extends VBox {
 
     private final ListView<ScenarioEntry> scenarios = new ListView<>();
     private final ListView<Path> recent = new ListView<>();
-    private final Button open = new Button("Open…");
-    private final Button follow = new Button("Follow a log…");
+    private final Button open = Icons.decorate(new Button("Open…"), Material2AL.FOLDER_OPEN);
+    private final Button follow = Icons.decorate(new Button("Follow a log…"), Material2MZ.RSS_FEED);
 
     public WelcomeView(Consumer<Path> onOpen) {
         getStyleClass().add("welcome");

@@ -80,6 +80,18 @@ class MainViewTest {
     }
 
     @Test
+    void toolbarButtonsCarryIconsInTheirTextColor(FxRobot robot) {
+        for (String id : new String[] {"#open-button", "#run-button", "#stop-button", "#fit-button", "#live-button",
+                "#theme-button", "#tune-button"}) {
+            javafx.scene.control.Button b = robot.lookup(id).queryButton();
+            assertThat(b.getGraphic()).as(id).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class);
+            var icon = (org.kordamp.ikonli.javafx.FontIcon) b.getGraphic();
+            assertThat(icon.getIconCode()).as(id).isNotNull();
+            assertThat(icon.getIconColor()).as(id).isEqualTo(b.getTextFill());
+        }
+    }
+
+    @Test
     void aSimulatedRunFillsTheCountsAsTheSummarySaysAndDrawsBars(FxRobot robot) throws Exception {
         robot.interact(() -> {
             assertThat(vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"))).isTrue();
