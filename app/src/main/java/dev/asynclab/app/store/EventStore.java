@@ -119,8 +119,9 @@ public final class EventStore {
             case LATE_FINISH -> {
                 invocations.lateFinished(slot, t);
                 if (invocations.lane(slot) >= 0 && invocations.endedAt(slot) >= 0) {
-                    laneIntervals.get(invocations.lane(slot)).outcomeSummary()
-                            .max(invocations.endedAt(slot), t, Outcome.LATE.notability());
+                    LaneIntervals lane = laneIntervals.get(invocations.lane(slot));
+                    lane.outcomeSummary().max(invocations.endedAt(slot), t, Outcome.LATE.notability());
+                    lane.lateTail(t - invocations.endedAt(slot));
                 }
                 lateCount++;
             }

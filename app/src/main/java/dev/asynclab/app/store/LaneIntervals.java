@@ -16,6 +16,7 @@ public final class LaneIntervals {
     private long[] prefixMaxEnd = new long[0];
     private int[] openIndexes = new int[4];
     private int openCount;
+    private long longestLateTail;
     private final TimeBins outcomes = new TimeBins();
     private final TimeBins markers = new TimeBins();
 
@@ -53,6 +54,17 @@ public final class LaneIntervals {
             }
             prefixMaxEnd[i] = max;
         }
+    }
+
+    /// An attempt of this lane kept running `nanos` after its terminal event (a late finish).
+    void lateTail(long nanos) {
+        longestLateTail = Math.max(longestLateTail, nanos);
+    }
+
+    /// The longest late finish on this lane: an attempt that ended up to this long before a window may still
+    /// have its ghost in it.
+    public long longestLateTail() {
+        return longestLateTail;
     }
 
     /// The most notable outcome per time bin (by `Outcome.notability()`), closed attempts and ghosts only.

@@ -94,6 +94,7 @@ class EventStoreTest {
         int slot = store.invocationSlot(1);
         assertThat(store.invocations().lateEndAt(slot)).isEqualTo(180);
         assertThat(store.lateCount()).isEqualTo(1);
+        assertThat(store.lane(0).longestLateTail()).isEqualTo(80);
         assertThat(store.groups().size()).isEqualTo(1);
         assertThat(store.groupName(0)).isEqualTo("race");
         assertThat(store.groups().end(0)).isEqualTo(200);

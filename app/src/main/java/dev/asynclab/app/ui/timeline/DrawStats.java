@@ -1,8 +1,9 @@
 package dev.asynclab.app.ui.timeline;
 
 /// What one redraw did: attempts drawn as their own bar, attempts binned into pixel columns, the pixel columns
-/// they filled, markers drawn, and attempts highlighted (their latency is in the highlighted range).
-public record DrawStats(int bars, int binned, int binnedColumns, int markers, int highlighted) {
+/// they filled, markers drawn, attempts highlighted (their latency is in the highlighted range), and ghost bars
+/// of late finishes drawn.
+public record DrawStats(int bars, int binned, int binnedColumns, int markers, int highlighted, int ghosts) {
 
-    public static final DrawStats NONE = new DrawStats(0, 0, 0, 0, 0);
+    public static final DrawStats NONE = new DrawStats(0, 0, 0, 0, 0, 0);
 }

@@ -55,6 +55,7 @@ public final class TimelineRenderer {
         int binned = 0;
         int columns = 0;
         int highlighted = 0;
+        int ghosts = 0;
         int w = (int) Math.ceil(layout.plotWidth());
         int lanes = store.laneCount();
         prepareBins(w, lanes, palette);
@@ -63,6 +64,7 @@ public final class TimelineRenderer {
             bars += s.bars;
             binned += s.binned;
             highlighted += s.highlighted;
+            ghosts += s.ghosts;
             columns += bins.writeRow(binPixels, lane * w, argbByOutcome);
         }
         drawBins(g, layout, w, lanes);
@@ -70,10 +72,10 @@ public final class TimelineRenderer {
         drawGroups(g, layout, store, view, t0, t1, palette);
         int markers = drawMarkers(g, layout, store, view, t0, t1, palette);
         drawSelection(g, layout, store, view, liveEdge, palette, marks.selectedSlot());
-        return new DrawStats(bars, binned, columns, markers, highlighted);
+        return new DrawStats(bars, binned, columns, markers, highlighted, ghosts);
     }
 
-    private record LaneStats(int bars, int binned, int highlighted) {
+    private record LaneStats(int bars, int binned, int highlighted, int ghosts) {
     }
 
     private void prepareBins(int w, int lanes, OutcomePalette palette) {
@@ -166,14 +168,17 @@ public final class TimelineRenderer {
                 int i = intervals.openInterval(k);
                 bins.add((intervals.start(i) - t0) / ns, (liveEdge - t0) / ns, Outcome.RUNNING);
             }
-            return new LaneStats(0, bins.added(), 0);
+            return new LaneStats(0, bins.added(), 0, 0);
         }
-        int from = intervals.firstEndingAtOrAfter(t0);
+        // An attempt that ended before the view may still reach into it with the ghost of a late finish.
+        int from = intervals.firstEndingAtOrAfter(t0 - intervals.longestLateTail());
         int to = intervals.endStartingAtOrBefore(t1);
+        int ghosts = 0;
         for (int i = from; i < to; i++) {
             long start = intervals.start(i);
             long end = intervals.isOpen(i) ? liveEdge : intervals.end(i);
             if (end < t0) {
+                ghosts += drawGhost(g, inv.lateEndAt(intervals.slot(i)), end, t0, ns, width, y, h, palette);
                 continue;
             }
             int slot = intervals.slot(i);
@@ -197,13 +202,9 @@ public final class TimelineRenderer {
                 }
                 bars++;
             }
-            long late = inv.lateEndAt(slot);
-            if (late > end) {
-                drawGhost(g, gx + Math.max(0, x1), y, Math.min((late - t0) / ns, width) - Math.max(0, x1), h,
-                        palette);
-            }
+            ghosts += drawGhost(g, inv.lateEndAt(slot), end, t0, ns, width, y, h, palette);
         }
-        return new LaneStats(bars, bins.added(), highlighted);
+        return new LaneStats(bars, bins.added(), highlighted, ghosts);
     }
 
     /// True when a pixel spans at least one summary bin and nothing asks for attempt-level detail.
@@ -232,18 +233,27 @@ public final class TimelineRenderer {
         }
     }
 
-    private static void drawGhost(GraphicsContext g, double x, double y, double w, double h, OutcomePalette palette) {
-        if (w <= 0) {
-            return;
+    /// The dashed ghost of a late finish, from the attempt's end to when the callback really returned; 1 if drawn.
+    private static int drawGhost(GraphicsContext g, long late, long end, long t0, double ns, double width, double y,
+                                 double h, OutcomePalette palette) {
+        if (late <= end || late < t0) {
+            return 0;
         }
-        Color late = palette.outcome(Outcome.LATE);
-        g.setFill(late.deriveColor(0, 1, 1, 0.25));
+        double x0 = Math.max(0, (end - t0) / ns);
+        double w = Math.min((late - t0) / ns, width) - x0;
+        if (w <= 0) {
+            return 0;
+        }
+        double x = TimelineLayout.GUTTER + x0;
+        Color color = palette.outcome(Outcome.LATE);
+        g.setFill(color.deriveColor(0, 1, 1, 0.25));
         g.fillRect(x, y + h * 0.25, w, h * 0.5);
-        g.setStroke(late);
+        g.setStroke(color);
         g.setLineWidth(1);
         g.setLineDashes(4, 3);
         g.strokeRect(x, y + h * 0.25, w, h * 0.5);
         g.setLineDashes();
+        return 1;
     }
 
     private static void drawQueue(GraphicsContext g, TimelineLayout layout, StepSeries queued,
