@@ -9,8 +9,9 @@ class DrainBudgetTest {
     private final DrainBudget budget = new DrainBudget(8_000_000, 256);
 
     @Test
-    void takesEverythingUntilItKnowsWhatAnEventCosts() {
-        assertThat(budget.slice(50_000)).isEqualTo(50_000);
+    void assumesAColdJitUntilItHasSeenADrain() {
+        assertThat(budget.slice(50_000)).isEqualTo((int) (8_000_000 / DrainBudget.COLD_NANOS_PER_EVENT));
+        assertThat(budget.slice(100)).isEqualTo(100);
     }
 
     @Test
@@ -38,6 +39,12 @@ class DrainBudgetTest {
     @Test
     void tinyDrainsDoNotCount() {
         budget.record(3, 30_000_000);
-        assertThat(budget.slice(50_000)).isEqualTo(50_000);
+        assertThat(budget.nanosPerEvent()).isEqualTo(DrainBudget.COLD_NANOS_PER_EVENT);
+    }
+
+    @Test
+    void theFirstDrainReplacesTheColdGuessOutright() {
+        budget.record(1_000, 1_000_000);
+        assertThat(budget.nanosPerEvent()).isEqualTo(1_000.0);
     }
 }
