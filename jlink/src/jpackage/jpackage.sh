@@ -16,6 +16,10 @@ app_image() {
   echo "jpackage: app image in $dest/asynclab (run $dest/asynclab/bin/asynclab)"
 }
 
+# JavaFX loads GTK with dlopen, so jpackage's scan of the image's linked libraries does not see it: declared by
+# hand (GTK 3 was renamed libgtk-3-0t64 in Debian 13 / Ubuntu 24.04).
+GUI_DEPS="libgtk-3-0 | libgtk-3-0t64"
+
 deb() {
   local missing=()
   command -v fakeroot >/dev/null || missing+=(fakeroot)
@@ -28,7 +32,8 @@ deb() {
   rm -f "$dest"/asynclab_*.deb
   "$jdk/bin/jpackage" --type deb --app-image "$dest/asynclab" --name asynclab --app-version "$version" \
     --description "Async Lab: a visual debugger and simulator for async callbacks" \
-    --linux-deb-maintainer "asynclab@localhost" --linux-app-category devel --dest "$dest"
+    --linux-deb-maintainer "asynclab@localhost" --linux-app-category devel \
+    --linux-package-deps "$GUI_DEPS" --dest "$dest"
   echo "jpackage: $(ls "$dest"/asynclab_*.deb) (installs to /opt/asynclab)"
 }
 

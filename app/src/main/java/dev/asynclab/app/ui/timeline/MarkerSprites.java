@@ -9,16 +9,18 @@ import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /// The timeline's markers and failure hatching, each drawn once into a small image and then stamped.
 ///
 /// A live run zoomed out draws a marker per lane every few pixels, thousands a frame. As shapes, each is an
-/// anti-aliased path the renderer rasterizes anew (about 7 µs apiece in the software pipeline, measured by
-/// `CanvasOpCostBenchmarkTest`); as an image it is a copy (about 2 µs), and the shapes look the same. The
+/// anti-aliased path the renderer rasterizes anew (about 3 µs apiece in the software pipeline, measured by
+/// `CanvasOpCostBenchmarkTest`); as an image it is a copy (about 0.4 µs), and the shapes look the same. The
 /// images are made at the screen's output scale, so they stay sharp on a HiDPI screen, and remade when the
-/// palette, the marker size or the scale changes.
+/// palette or the scale changes; one image per marker kind and size.
 ///
 /// ```java
 /// MarkerSprites sprites = new MarkerSprites();
@@ -31,11 +33,12 @@ final class MarkerSprites {
     private static final int HATCH_STEP = 6;
     private static final double PAD = 2;
 
-    private final Map<EventType, Image> markers = new EnumMap<>(EventType.class);
+    /// Keyed by side in pixels and event type: the queue lane and the worker lanes stamp different sizes.
+    private final Map<Integer, Image> markers = new HashMap<>();
+    private final Set<Integer> blank = new HashSet<>();
     private Image hatch;
     private double hatchHeight = -1;
     private OutcomePalette palette;
-    private double size = -1;
     private double scale = -1;
 
     /// Draws the marker of `type` whose anchor is (`x`, `y`): the top middle of a triangle, cross or circle, the
@@ -62,12 +65,25 @@ final class MarkerSprites {
     }
 
     private Image marker(GraphicsContext g, EventType type, double size, OutcomePalette palette) {
-        refresh(g, size, palette);
-        return markers.computeIfAbsent(type, t -> drawMarker(t, size, palette));
+        refresh(g, palette);
+        int key = (int) side(size) << 8 | type.ordinal();
+        if (blank.contains(key)) {
+            return null;
+        }
+        Image image = markers.get(key);
+        if (image == null) {
+            image = drawMarker(type, size, palette);
+            if (image == null) {
+                blank.add(key);
+            } else {
+                markers.put(key, image);
+            }
+        }
+        return image;
     }
 
     private Image hatchStrip(GraphicsContext g, double h, OutcomePalette palette) {
-        refresh(g, size, palette);
+        refresh(g, palette);
         if (hatch == null || hatchHeight != h) {
             hatchHeight = h;
             Canvas c = new Canvas(HATCH_WIDTH, Math.max(1, h));
@@ -83,17 +99,19 @@ final class MarkerSprites {
     }
 
     /// Forgets every image when what they were drawn with has changed.
-    private void refresh(GraphicsContext g, double size, OutcomePalette palette) {
+    private void refresh(GraphicsContext g, OutcomePalette palette) {
         double now = outputScale(g);
-        if (!palette.equals(this.palette) || now != scale || size != this.size) {
+        if (!palette.equals(this.palette) || now != scale) {
             markers.clear();
-            if (!palette.equals(this.palette) || now != scale) {
-                hatch = null;
-            }
+            hatch = null;
             this.palette = palette;
             this.scale = now;
-            this.size = size;
         }
+    }
+
+    /// How many marker images are kept (for tests: one per kind and size drawn).
+    int cached() {
+        return markers.size();
     }
 
     private Image drawMarker(EventType type, double size, OutcomePalette palette) {

@@ -57,6 +57,22 @@ class MarkerSpritesTest {
     }
 
     @Test
+    void twoSizesInTurnAreEachDrawnOnceNotRedrawnAtEveryChange() throws Exception {
+        int cached = onFx(() -> {
+            Canvas c = blank();
+            MarkerSprites sprites = new MarkerSprites();
+            for (int i = 0; i < 50; i++) {
+                // The queue lane stamps 8 px markers, crowded worker lanes 4 px ones, in turn.
+                sprites.stamp(c.getGraphicsContext2D(), EventType.TIMED_OUT, 20 + i, 10, 8, PALETTE);
+                sprites.stamp(c.getGraphicsContext2D(), EventType.TIMED_OUT, 20 + i, 30, 4, PALETTE);
+                sprites.stamp(c.getGraphicsContext2D(), EventType.STARTED, 20 + i, 30, 4, PALETTE);
+            }
+            return sprites.cached();
+        });
+        assertThat(cached).isEqualTo(2);
+    }
+
+    @Test
     void hatchingLaysBackgroundDiagonalsOverAWideBarAndStaysInsideIt() throws Exception {
         PixelReader px = onFx(() -> {
             Canvas c = blank();
