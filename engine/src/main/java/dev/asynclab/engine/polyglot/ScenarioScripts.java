@@ -30,8 +30,7 @@ public final class ScenarioScripts implements Function<Work.Script, AsyncCallbac
 
     @Override
     public AsyncCallback apply(Work.Script script) {
-        var language = ScriptLanguage.ofId(script.language().graalId());
-        var source = new ScriptSource(language, script.source(), script.origin(), Math.max(1, script.line()));
+        var source = new ScriptSource(script.language(), script.source(), script.origin(), Math.max(1, script.line()));
         return ScriptCallback.of(source, host);
     }
 }

@@ -47,14 +47,6 @@ public enum ScriptLanguage {
         return displayName;
     }
 
-    /// The language with GraalVM id `id` (`js`, `python`).
-    ///
-    /// @throws IllegalArgumentException for any other id
-    public static ScriptLanguage ofId(String id) {
-        return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("expected a script language id (js or python), found '" + id + "'"));
-    }
-
     /// The language a file is written in, by its extension (`.js`, `.py`).
     public static Optional<ScriptLanguage> forFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package dev.asynclab.engine.scenario;
 
+import dev.asynclab.engine.polyglot.ScriptLanguage;
+
 /// What one invocation of a callback does.
 ///
 /// ```yaml

@@ -1,5 +1,7 @@
 package dev.asynclab.engine.scenario;
 
+import dev.asynclab.engine.polyglot.ScriptLanguage;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.asynclab.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.asynclab.engine.polyglot.ScriptLanguage;
 import dev.asynclab.engine.time.ThreadMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
