@@ -19,11 +19,7 @@ class CompareViewFxTest {
 
     @BeforeAll
     static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            stage.setWidth(1200); // within Monocle's 1280x800 headless screen
-            stage.setHeight(760);
-        });
+        TuningStage.prepare();
     }
 
     @Test

@@ -66,6 +66,20 @@ class MainViewTest {
         prefs.removeNode();
     }
 
+    /// Loads a built-in scenario for an instant run on the simulated clock; true when it loaded.
+    private boolean loadSimulated(String file) {
+        boolean loaded = vm.loadScenario(SCENARIOS.resolve(file));
+        vm.clockProperty().set(ClockMode.SIMULATED);
+        vm.pacedProperty().set(false);
+        return loaded;
+    }
+
+    private void awaitRunEnd() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
+                && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void welcomeListsTheBuiltInScenariosWithTheirDescriptions(FxRobot robot) throws Exception {
         long files;
@@ -93,15 +107,9 @@ class MainViewTest {
 
     @Test
     void aSimulatedRunFillsTheCountsAsTheSummarySaysAndDrawsBars(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            assertThat(vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"))).isTrue();
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
-        });
+        robot.interact(() -> assertThat(loadSimulated("10-pool-saturation.yaml")).isTrue());
         robot.clickOn("#run-button");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRunEnd();
 
         RunSummary summary = vm.lastSummaryProperty().get();
         Map<String, Long> observed = summary.observedCounts();
@@ -124,11 +132,7 @@ class MainViewTest {
 
     @Test
     void theTuningWindowOpensForTheScenarioAndAPickedSizeRunsInTheTimeline(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            assertThat(vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"))).isTrue();
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
-        });
+        robot.interact(() -> assertThat(loadSimulated("10-pool-saturation.yaml")).isTrue());
         robot.clickOn("#tune-button");
         WaitForAsyncUtils.waitForFxEvents();
         TuningWindow tuning = view.tuningWindow();
@@ -147,14 +151,10 @@ class MainViewTest {
     @Test
     void aHistogramBucketHighlightsItsInvocationsInTheTimeline(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.loadScenario(SCENARIOS.resolve("10-pool-saturation.yaml"));
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
+            loadSimulated("10-pool-saturation.yaml");
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRunEnd();
         EventStore store = vm.storeProperty().get();
         robot.interact(() -> view.charts().refresh(store));
         var bars = view.charts().model().histogramData().getSeries(0);
@@ -175,14 +175,10 @@ class MainViewTest {
     @Test
     void aRunsLintsAreListedAndLeadToTheInvocationsConcerned(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.loadScenario(SCENARIOS.resolve("12-late-finish.yaml"));
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
+            loadSimulated("12-late-finish.yaml");
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRunEnd();
         var expected = dev.asynclab.engine.scenario.Linter.check(vm.scenarioProperty().get(),
                 vm.lastSummaryProperty().get());
         assertThat(vm.problems()).containsExactlyElementsOf(expected).isNotEmpty();
@@ -195,14 +191,10 @@ class MainViewTest {
     @Test
     void clickingABarShowsThatInvocationsDetailsAndFiltersTheEvents(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml"));
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
+            loadSimulated("01-timeout.yaml");
             vm.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRunEnd();
         EventStore store = vm.storeProperty().get();
         TimelineView timeline = view.timeline();
         int slot = store.lane(0).slot(0);
@@ -224,9 +216,7 @@ class MainViewTest {
     @Test
     void aScenarioWithJavaScriptCallbacksRuns(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            assertThat(vm.loadScenario(SCENARIOS.resolve("17-script-js.yaml"))).isTrue();
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
+            assertThat(loadSimulated("17-script-js.yaml")).isTrue();
             vm.run();
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> (vm.lastSummaryProperty().get() != null
