@@ -98,15 +98,16 @@ final class MarkerSprites {
         return hatch;
     }
 
-    /// Forgets every image when what they were drawn with has changed.
+    /// Forgets every image when what they were drawn with has changed. Called for every stamp, so the common case
+    /// — the very palette of the last stamp — is an identity check, not a comparison of every color.
     private void refresh(GraphicsContext g, OutcomePalette palette) {
         double now = outputScale(g);
-        if (!palette.equals(this.palette) || now != scale) {
+        if ((palette != this.palette && !palette.equals(this.palette)) || now != scale) {
             markers.clear();
             hatch = null;
-            this.palette = palette;
             this.scale = now;
         }
+        this.palette = palette;
     }
 
     /// How many marker images are kept (for tests: one per kind and size drawn).
