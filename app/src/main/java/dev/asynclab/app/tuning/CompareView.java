@@ -1,6 +1,5 @@
 package dev.asynclab.app.tuning;
 
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -8,7 +7,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -21,7 +19,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 import java.util.List;
-import java.util.function.Function;
 
 /// Two runs side by side: the settings of each on top, their latency CDFs overlaid, and the table of counts and
 /// percentiles with differences. Only binds to `CompareViewModel`.
@@ -89,9 +86,10 @@ public final class CompareView {
     private VBox table() {
         TableView<ComparisonRow> table = new TableView<>(model.rows());
         table.setId("compare-table");
-        table.getColumns().setAll(List.of(column("measure", ComparisonRow::measure),
-                column("left", ComparisonRow::leftText), column("right", ComparisonRow::rightText),
-                column("difference", ComparisonRow::differenceText)));
+        table.getColumns().setAll(List.of(ViewParts.textColumn("measure", ComparisonRow::measure),
+                ViewParts.textColumn("left", ComparisonRow::leftText),
+                ViewParts.textColumn("right", ComparisonRow::rightText),
+                ViewParts.textColumn("difference", ComparisonRow::differenceText)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label message = ViewParts.wrapped("compare-message");
@@ -100,12 +98,5 @@ public final class CompareView {
         box.setPadding(new Insets(8));
         box.setPrefWidth(540);
         return box;
-    }
-
-    private static TableColumn<ComparisonRow, String> column(String title, Function<ComparisonRow, String> text) {
-        TableColumn<ComparisonRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
-        column.setSortable(false);
-        return column;
     }
 }

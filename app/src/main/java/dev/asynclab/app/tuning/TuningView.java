@@ -2,7 +2,6 @@ package dev.asynclab.app.tuning;
 
 import dev.asynclab.engine.metrics.HumanTime;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -10,7 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -27,7 +25,6 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /// The Tuning tab: scenario, pool size range and target on top; latency, throughput and utilization against pool
 /// size in the middle; the table, the recommendation and why larger sizes stop helping on the right. Only binds
@@ -151,13 +148,13 @@ public final class TuningView {
     private VBox side() {
         table.setId("tuning-table");
         table.getColumns().setAll(List.of(
-                column("pool", p -> Integer.toString(p.poolSize())),
-                column("p50", p -> HumanTime.format(p.latency().p50())),
-                column("p95", p -> HumanTime.format(p.latency().p95())),
-                column("p99", p -> HumanTime.format(p.latency().p99())),
-                column("throughput", p -> String.format(Locale.ROOT, "%.1f/s", p.throughput())),
-                column("util", p -> String.format(Locale.ROOT, "%.0f%%", p.utilization() * 100)),
-                column("meets", p -> p.meetsTarget() ? "yes" : "")));
+                ViewParts.textColumn("pool", p -> Integer.toString(p.poolSize())),
+                ViewParts.textColumn("p50", p -> HumanTime.format(p.latency().p50())),
+                ViewParts.textColumn("p95", p -> HumanTime.format(p.latency().p95())),
+                ViewParts.textColumn("p99", p -> HumanTime.format(p.latency().p99())),
+                ViewParts.textColumn("throughput", p -> String.format(Locale.ROOT, "%.1f/s", p.throughput())),
+                ViewParts.textColumn("util", p -> String.format(Locale.ROOT, "%.0f%%", p.utilization() * 100)),
+                ViewParts.textColumn("meets", p -> p.meetsTarget() ? "yes" : "")));
         table.setItems(model.points());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setOnMouseClicked(e -> {
@@ -195,12 +192,5 @@ public final class TuningView {
         side.setPadding(new Insets(8));
         side.setPrefWidth(420);
         return side;
-    }
-
-    private static TableColumn<SweepPoint, String> column(String title, Function<SweepPoint, String> text) {
-        TableColumn<SweepPoint, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
-        column.setSortable(false);
-        return column;
     }
 }

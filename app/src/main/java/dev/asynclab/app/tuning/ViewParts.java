@@ -1,9 +1,11 @@
 package dev.asynclab.app.tuning;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -16,11 +18,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/// Small pieces the three tuning views share: a chart cell with a PNG button, file choosers, wrapped labels.
+/// Small pieces the three tuning views share: a chart cell with a PNG button, file choosers, wrapped labels,
+/// text columns.
 final class ViewParts {
 
     private ViewParts() {
+    }
+
+    /// An unsortable table column showing `text` of each row.
+    static <R> TableColumn<R, String> textColumn(String title, Function<R, String> text) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
     }
 
     /// A chart viewer with a "PNG" button in its corner that saves the chart where the user says.
