@@ -2,7 +2,7 @@
 ///
 /// The view models are the only classes that talk to the engine; the views only bind to them.
 module dev.asynclab.app {
-    requires dev.asynclab.engine;
+    requires dev.asynclab.lab;
     requires javafx.controls;
     requires javafx.fxml;
     requires javafx.swing;

@@ -1,12 +1,12 @@
 package dev.asynclab.bench;
 
-import dev.asynclab.engine.audit.AuditLogWriter;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioLoader;
-import dev.asynclab.engine.scenario.ScenarioRun;
-import dev.asynclab.engine.scenario.ScenarioRunner;
+import dev.asynclab.lab.audit.AuditLogWriter;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.ScenarioRun;
+import dev.asynclab.lab.scenario.ScenarioRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.AuditLogException;
-import dev.asynclab.engine.scenario.ScenarioException;
+import dev.asynclab.lab.audit.AuditLogException;
+import dev.asynclab.lab.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.ChromeTraceExporter;
-import dev.asynclab.engine.audit.CsvExporter;
+import dev.asynclab.lab.audit.ChromeTraceExporter;
+import dev.asynclab.lab.audit.CsvExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

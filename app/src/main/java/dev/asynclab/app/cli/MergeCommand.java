@@ -1,7 +1,7 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.AuditLogMerger;
-import dev.asynclab.engine.audit.MergedAuditLog;
+import dev.asynclab.lab.audit.AuditLogMerger;
+import dev.asynclab.lab.audit.MergedAuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,15 +1,15 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.AuditLogWriter;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.polyglot.ScenarioScripts;
-import dev.asynclab.engine.scenario.Lint;
-import dev.asynclab.engine.scenario.Linter;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioLoader;
-import dev.asynclab.engine.scenario.ScenarioRun;
-import dev.asynclab.engine.scenario.ScenarioRunner;
+import dev.asynclab.lab.audit.AuditLogWriter;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.polyglot.ScenarioScripts;
+import dev.asynclab.lab.scenario.Lint;
+import dev.asynclab.lab.scenario.Linter;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.ScenarioRun;
+import dev.asynclab.lab.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.RunOptions;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.RunOptions;
 import picocli.CommandLine.Option;
 
 /// The flags `run` and `sweep` share: what a run may override in its scenario.

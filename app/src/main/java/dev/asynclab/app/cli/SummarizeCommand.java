@@ -1,10 +1,10 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.AuditLogReader;
-import dev.asynclab.engine.metrics.RunMetrics;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.scenario.Lint;
-import dev.asynclab.engine.scenario.Linter;
+import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.lab.metrics.RunMetrics;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.scenario.Lint;
+import dev.asynclab.lab.scenario.Linter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

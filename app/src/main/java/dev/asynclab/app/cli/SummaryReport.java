@@ -2,12 +2,12 @@ package dev.asynclab.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.asynclab.engine.metrics.LatencyStats;
-import dev.asynclab.engine.metrics.NameStats;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.metrics.HumanTime;
-import dev.asynclab.engine.scenario.Lint;
+import dev.asynclab.lab.metrics.LatencyStats;
+import dev.asynclab.lab.metrics.NameStats;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.lab.scenario.Lint;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,14 +1,14 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.metrics.HumanTime;
-import dev.asynclab.engine.metrics.LatencyStats;
-import dev.asynclab.engine.polyglot.ScenarioScripts;
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.PoolSweep;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioLoader;
-import dev.asynclab.engine.scenario.SweepTarget;
+import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.lab.metrics.LatencyStats;
+import dev.asynclab.lab.polyglot.ScenarioScripts;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.PoolSweep;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.SweepTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.AuditVerifier;
-import dev.asynclab.engine.audit.VerificationReport;
+import dev.asynclab.lab.audit.AuditVerifier;
+import dev.asynclab.lab.audit.VerificationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

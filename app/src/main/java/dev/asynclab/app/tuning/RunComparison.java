@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.metrics.LatencyStats;
-import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.lab.metrics.LatencyStats;
+import dev.asynclab.lab.metrics.RunSummary;
 
 import java.util.ArrayList;
 import java.util.List;

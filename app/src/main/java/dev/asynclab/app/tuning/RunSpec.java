@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.RunOptions;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.RunOptions;
 
 /// One side of a comparison: a run of the scenario at a pool size, with a seed, on a clock.
 ///

@@ -1,8 +1,8 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioException;
-import dev.asynclab.engine.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioException;
+import dev.asynclab.lab.scenario.ScenarioLoader;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -1,10 +1,10 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.CallbackSpec;
-import dev.asynclab.engine.scenario.GroupSpec;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.Step;
-import dev.asynclab.engine.scenario.Work;
+import dev.asynclab.lab.scenario.CallbackSpec;
+import dev.asynclab.lab.scenario.GroupSpec;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.Step;
+import dev.asynclab.lab.scenario.Work;
 
 import java.util.stream.Stream;
 

@@ -1,13 +1,13 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.Arrival;
-import dev.asynclab.engine.scenario.CallbackSpec;
-import dev.asynclab.engine.scenario.GroupSpec;
-import dev.asynclab.engine.scenario.PoolSpec;
-import dev.asynclab.engine.scenario.Retry;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.Step;
-import dev.asynclab.engine.time.ThreadMode;
+import dev.asynclab.lab.scenario.Arrival;
+import dev.asynclab.lab.scenario.CallbackSpec;
+import dev.asynclab.lab.scenario.GroupSpec;
+import dev.asynclab.lab.scenario.PoolSpec;
+import dev.asynclab.lab.scenario.Retry;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.Step;
+import dev.asynclab.engine.spi.ThreadMode;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.metrics.LatencyStats;
-import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.lab.metrics.LatencyStats;
+import dev.asynclab.lab.metrics.RunSummary;
 
 /// One pool size of a sweep as the Tuning view shows it: the figures of its run, and whether it meets the target.
 ///
@@ -12,7 +12,7 @@ import dev.asynclab.engine.metrics.RunSummary;
 public record SweepPoint(int poolSize, RunSummary summary, boolean meetsTarget) {
 
     /// `target` may be null (no target: nothing meets it).
-    public static SweepPoint of(int poolSize, RunSummary summary, dev.asynclab.engine.scenario.SweepTarget target) {
+    public static SweepPoint of(int poolSize, RunSummary summary, dev.asynclab.lab.scenario.SweepTarget target) {
         return new SweepPoint(poolSize, summary, target != null && target.isMetBy(summary));
     }
 

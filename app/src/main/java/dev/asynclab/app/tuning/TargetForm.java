@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.SweepTarget;
+import dev.asynclab.lab.scenario.SweepTarget;
 
 import java.util.ArrayList;
 import java.util.List;

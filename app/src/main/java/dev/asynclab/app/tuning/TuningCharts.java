@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.metrics.HumanTime;
-import dev.asynclab.engine.scenario.SweepTarget;
+import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.lab.scenario.SweepTarget;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;

@@ -1,11 +1,11 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.polyglot.ScenarioScripts;
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.PoolSweep;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.SweepTarget;
+import dev.asynclab.lab.polyglot.ScenarioScripts;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.PoolSweep;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.SweepTarget;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

@@ -1,14 +1,14 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.metrics.HumanTime;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.polyglot.ScenarioScripts;
-import dev.asynclab.engine.scenario.CallbackSpec;
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioRun;
-import dev.asynclab.engine.scenario.ScenarioRunner;
+import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.polyglot.ScenarioScripts;
+import dev.asynclab.lab.scenario.CallbackSpec;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioRun;
+import dev.asynclab.lab.scenario.ScenarioRunner;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;

@@ -1,6 +1,6 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.engine.audit.AuditLogReader;
+import dev.asynclab.lab.audit.AuditLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +135,7 @@ class CliTest {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> everyMalformedScenarioGivesExitCodeTwoAndAPlace()
             throws IOException {
         Path corpus = Path.of(System.getProperty("asynclab.project.root", ".."),
-                "engine/src/test/resources/bad-scenarios");
+                "engine/lab/src/test/resources/bad-scenarios");
         List<Path> files;
         try (var list = Files.list(corpus)) {
             files = list.filter(Files::isRegularFile).sorted().toList();

@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.ScenarioRunner;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.RunOptions;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.RunOptions;
 
 /// Run options the tests use.
 final class RunSpecs {

@@ -1,10 +1,10 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.Arrival;
-import dev.asynclab.engine.scenario.CallbackSpec;
-import dev.asynclab.engine.scenario.GroupSpec;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.Arrival;
+import dev.asynclab.lab.scenario.CallbackSpec;
+import dev.asynclab.lab.scenario.GroupSpec;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.metrics.LatencyStats;
-import dev.asynclab.engine.metrics.NameStats;
-import dev.asynclab.engine.metrics.RunSummary;
+import dev.asynclab.lab.metrics.LatencyStats;
+import dev.asynclab.lab.metrics.NameStats;
+import dev.asynclab.lab.metrics.RunSummary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.PoolSweep;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.SweepTarget;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.PoolSweep;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.SweepTarget;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;

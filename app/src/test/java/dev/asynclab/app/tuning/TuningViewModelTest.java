@@ -1,10 +1,10 @@
 package dev.asynclab.app.tuning;
 
 import dev.asynclab.app.cli.Cli;
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.PoolSweep;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.SweepTarget;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.PoolSweep;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.SweepTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

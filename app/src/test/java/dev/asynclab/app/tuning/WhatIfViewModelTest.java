@@ -62,7 +62,7 @@ class WhatIfViewModelTest {
         long timedOut = model.outcomeData().getValue("what-if", "timed out").longValue();
         // exponential work with a 40 ms mean: about e^-3.75 (2.4%) of 2000 run longer than 150 ms
         assertThat(timedOut).isBetween(10L, 120L);
-        var direct = dev.asynclab.engine.scenario.ScenarioRunner.start(
+        var direct = dev.asynclab.lab.scenario.ScenarioRunner.start(
                 ScenarioVariant.apply(Scenarios.load(Scenarios.MMC), new WhatIfSettings(0.5, 6, Duration.ofMillis(150),
                         1)), RunSpecs.simulated(6), java.util.List.of()).await();
         assertThat(timedOut).isEqualTo(direct.overall().count("TIMED_OUT"));

@@ -12,7 +12,7 @@ import dev.asynclab.app.ui.timeline.OutcomePalette;
 import dev.asynclab.app.ui.timeline.TimelineView;
 import dev.asynclab.app.ui.welcome.ScenarioCatalog;
 import dev.asynclab.app.ui.welcome.WelcomeView;
-import dev.asynclab.engine.scenario.ClockMode;
+import dev.asynclab.lab.scenario.ClockMode;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -295,7 +295,7 @@ public final class MainView extends BorderPane {
     }
 
     private Tab problemsTab() {
-        javafx.scene.control.ListView<dev.asynclab.engine.scenario.Lint> list =
+        javafx.scene.control.ListView<dev.asynclab.lab.scenario.Lint> list =
                 new javafx.scene.control.ListView<>(vm.problems());
         list.setId("problems");
         list.setPlaceholder(new Label("No problems: the run's lints show up here when it ends."));

@@ -1,12 +1,12 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.store.EventStore;
-import dev.asynclab.engine.audit.AuditHeader;
-import dev.asynclab.engine.audit.AuditLog;
-import dev.asynclab.engine.audit.AuditLogException;
-import dev.asynclab.engine.audit.AuditLogReader;
-import dev.asynclab.engine.audit.AuditVerifier;
-import dev.asynclab.engine.audit.VerificationReport;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLog;
+import dev.asynclab.lab.audit.AuditLogException;
+import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.lab.audit.AuditVerifier;
+import dev.asynclab.lab.audit.VerificationReport;
 import dev.asynclab.engine.event.Event;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;

@@ -1,8 +1,8 @@
 package dev.asynclab.app.ui.run;
 
-import dev.asynclab.engine.audit.AuditHeader;
-import dev.asynclab.engine.audit.AuditLogTail;
-import dev.asynclab.engine.audit.VerificationReport;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogTail;
+import dev.asynclab.lab.audit.VerificationReport;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.event.EventType;

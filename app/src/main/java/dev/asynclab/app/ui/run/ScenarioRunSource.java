@@ -1,12 +1,12 @@
 package dev.asynclab.app.ui.run;
 
-import dev.asynclab.engine.polyglot.ScenarioScripts;
+import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.engine.event.EventSink;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioRun;
-import dev.asynclab.engine.scenario.ScenarioRunner;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioRun;
+import dev.asynclab.lab.scenario.ScenarioRunner;
 
 import java.util.List;
 import java.util.Optional;

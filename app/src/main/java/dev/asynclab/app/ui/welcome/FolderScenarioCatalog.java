@@ -1,8 +1,8 @@
 package dev.asynclab.app.ui.welcome;
 
-import dev.asynclab.engine.scenario.Scenario;
-import dev.asynclab.engine.scenario.ScenarioException;
-import dev.asynclab.engine.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioException;
+import dev.asynclab.lab.scenario.ScenarioLoader;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,14 +8,14 @@ import dev.asynclab.app.ui.timeline.TimelineView;
 import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.app.store.Outcome;
-import dev.asynclab.engine.audit.AuditHeader;
-import dev.asynclab.engine.audit.AuditLogWriter;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.metrics.RunSummary;
-import dev.asynclab.engine.scenario.ClockMode;
-import dev.asynclab.engine.scenario.RunOptions;
-import dev.asynclab.engine.scenario.ScenarioLoader;
-import dev.asynclab.engine.scenario.ScenarioRunner;
+import dev.asynclab.lab.metrics.RunSummary;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.ScenarioRunner;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -179,7 +179,7 @@ class MainViewTest {
             vm.run();
         });
         awaitRunEnd();
-        var expected = dev.asynclab.engine.scenario.Linter.check(vm.scenarioProperty().get(),
+        var expected = dev.asynclab.lab.scenario.Linter.check(vm.scenarioProperty().get(),
                 vm.lastSummaryProperty().get());
         assertThat(vm.problems()).containsExactlyElementsOf(expected).isNotEmpty();
         var lint = vm.problems().stream().filter(l -> !l.ids().isEmpty() && !l.groupIds()).findFirst()

@@ -1,0 +1,352 @@
+package dev.asynclab.engine;
+
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.internal.Invocation;
+import dev.asynclab.engine.internal.InvocationFuture;
+import dev.asynclab.engine.internal.InvocationOwner;
+import dev.asynclab.engine.internal.LaneAllocator;
+import dev.asynclab.engine.internal.Launcher;
+import dev.asynclab.engine.spi.SimulatedScheduler;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/// A bounded pool: at most `maxConcurrent` callbacks run at once; the rest wait in a FIFO queue of bounded
+/// capacity (unbounded when negative); past it, `REJECTED`.
+///
+/// Each running callback holds a worker slot, shown as a lane ("w0", "w1", ...). A slot is held until the
+/// callback really lets go of its worker: a callback that ignores its interrupt keeps its slot after its
+/// timeout, which is exactly how such callbacks starve a real pool. A worker that frees its slot takes the next
+/// queued invocation itself, with no hand-off to another thread.
+///
+/// ```java
+/// try (var pool = new AsyncCallbackPool(4, 100)) {
+///     for (int i = 0; i < 200; i++) {
+///         pool.submit(ctx -> { ctx.sleep(Duration.ofMillis(50)); return "ok"; }, "fetch", Duration.ofSeconds(1));
+///     }
+///     pool.awaitAll(Duration.ofSeconds(10));
+///     System.out.println(pool.completedCount());   // 200
+/// }
+/// ```
+public final class AsyncCallbackPool implements AutoCloseable {
+
+    /* Overview: admission state (active, queue, slots, running) is guarded by one lock, held only for a few
+     * field updates and the QUEUED/REJECTED event (emitted under the lock so it precedes the STARTED that a
+     * worker could otherwise emit first). Callbacks never run under the lock. Terminal bookkeeping
+     * (outstanding, completed) is atomic and takes the lock only to wake awaitAll. */
+
+    private final AsyncCallbackRuntime runtime;
+    private final String label;
+    private final int queueCapacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
+    private final List<Invocation> running = new ArrayList<>();
+    private final LaneAllocator lanes;
+    private final AtomicLong outstanding = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private volatile int maxConcurrent;
+    private volatile int active;
+    private volatile int queued;
+    private volatile boolean closed;
+    private final InvocationOwner owner = new Owner();
+    private final Launcher launcher;
+
+    /// A pool on the default runtime with an unbounded queue.
+    public AsyncCallbackPool(int maxConcurrent) {
+        this(AsyncCallbackRuntime.defaultRuntime(), maxConcurrent, -1);
+    }
+
+    /// A pool on the default runtime.
+    public AsyncCallbackPool(int maxConcurrent, int queueCapacity) {
+        this(AsyncCallbackRuntime.defaultRuntime(), maxConcurrent, queueCapacity);
+    }
+
+    public AsyncCallbackPool(AsyncCallbackRuntime runtime, int maxConcurrent, int queueCapacity) {
+        this(runtime, maxConcurrent, queueCapacity, "");
+    }
+
+    /// A pool whose lanes are named `label + "w" + n` (several pools in one run stay apart on the timeline).
+    public AsyncCallbackPool(AsyncCallbackRuntime runtime, int maxConcurrent, int queueCapacity, String label) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + maxConcurrent);
+        }
+        this.runtime = runtime;
+        this.maxConcurrent = maxConcurrent;
+        this.queueCapacity = queueCapacity;
+        this.label = label == null ? "" : label;
+        this.lanes = new LaneAllocator(this.label + "w");
+        this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
+    }
+
+    /// Submits a plain `Callable` (NAAb's form), with a timeout counted from its start.
+    public CompletableFuture<AsyncCallbackResult> submit(java.util.concurrent.Callable<?> callback, String name,
+                                                         Duration timeout) {
+        return submit(AsyncCallback.of(callback), name, timeout);
+    }
+
+    /// Submits a callback with the runtime's default timeout (30 s).
+    public CompletableFuture<AsyncCallbackResult> submit(AsyncCallback callback, String name) {
+        return submit(callback, name, AsyncCallbackRuntime.DEFAULT_TIMEOUT);
+    }
+
+    /// Submits a callback; `timeout` counts from its start, `Duration.ZERO` for none. The future completes
+    /// normally with the result (REJECTED when the queue is full); cancelling it cancels the invocation.
+    public CompletableFuture<AsyncCallbackResult> submit(AsyncCallback callback, String name, Duration timeout) {
+        return launch(callback, name, timeout, 1, 0);
+    }
+
+    private InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
+        Invocation inv = new Invocation(runtime.newId(), attempt, group, name, callback, timeout, runtime.scheduler(),
+                runtime.emitter(), runtime.seed(), owner);
+        outstanding.incrementAndGet();
+        boolean start = false;
+        String rejection = null;
+        int depth;
+        lock.lock();
+        try {
+            depth = queue.size();
+            if (closed) {
+                rejection = "the pool is closed";
+            } else if (active < maxConcurrent) {
+                assignSlot(inv);
+                start = true;
+            } else if (queueCapacity < 0 || depth < queueCapacity) {
+                queue.addLast(inv);
+                queued = queue.size();
+                inv.enqueue(queue.size());
+            } else {
+                rejection = "queue full (capacity " + queueCapacity + ")";
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (start) {
+            dispatch(inv);
+        } else if (rejection != null) {
+            inv.reject(depth, rejection); // outside the lock: the caller's continuations run here
+        }
+        return inv.future();
+    }
+
+    private void assignSlot(Invocation inv) {
+        int slot = lanes.acquire();
+        inv.slot(slot);
+        while (running.size() <= slot) {
+            running.add(null);
+        }
+        running.set(slot, inv);
+        active++;
+    }
+
+    private void dispatch(Invocation inv) {
+        try {
+            runtime.scheduler().workers().execute(() -> runLoop(inv));
+        } catch (RejectedExecutionException e) {
+            // The runtime's workers were shut down under us: end it rather than leave a caller waiting.
+            inv.cancel();
+            owner.workerDoneLater(inv);
+        }
+    }
+
+    private void runLoop(Invocation first) {
+        Invocation inv = first;
+        while (inv != null) {
+            if (!inv.run(lanes.name(inv.slot()))) {
+                return; // its work goes on elsewhere; workerDoneLater hands the slot on
+            }
+            inv = releaseAndNext(inv);
+        }
+    }
+
+    /// Frees `done`'s slot, or hands it straight to the next queued invocation, which is returned.
+    private Invocation releaseAndNext(Invocation done) {
+        lock.lock();
+        try {
+            int slot = done.slot();
+            running.set(slot, null);
+            if (active <= maxConcurrent) {
+                Invocation next = queue.pollFirst();
+                if (next != null) {
+                    queued = queue.size();
+                    next.slot(slot);
+                    running.set(slot, next);
+                    return next;
+                }
+            }
+            lanes.release(slot);
+            active--;
+            if (active == 0 && outstanding.get() == 0) {
+                idle.signalAll();
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Changes the limit while running. Growing starts queued invocations at once; shrinking lets running ones
+    /// finish and starts no more until fewer than `maxConcurrent` run.
+    public void resize(int newMaxConcurrent) {
+        if (newMaxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + newMaxConcurrent);
+        }
+        List<Invocation> toStart = new ArrayList<>();
+        lock.lock();
+        try {
+            maxConcurrent = newMaxConcurrent;
+            runtime.emitter().emit(EventType.POOL_RESIZED, 0, 0, 0, label.isEmpty() ? "pool" : label, null, -1, null,
+                    null, Integer.toString(newMaxConcurrent), queue.size());
+            while (active < maxConcurrent && !queue.isEmpty()) {
+                Invocation next = queue.pollFirst();
+                assignSlot(next);
+                toStart.add(next);
+            }
+            queued = queue.size();
+        } finally {
+            lock.unlock();
+        }
+        toStart.forEach(this::dispatch);
+    }
+
+    /// Cancels everything queued and running; returns how many this call cancelled.
+    public int cancelAll() {
+        List<Invocation> victims = new ArrayList<>();
+        lock.lock();
+        try {
+            victims.addAll(queue);
+            for (Invocation inv : running) {
+                if (inv != null) {
+                    victims.add(inv);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        int n = 0;
+        for (Invocation inv : victims) {
+            if (inv.cancel()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// Waits, at most `timeout`, until the pool is quiet: every submitted invocation has ended and every worker
+    /// has let go (a callback running past its timeout holds its worker). True if it got quiet. On the simulated
+    /// clock it drives the simulation instead of blocking.
+    public boolean awaitAll(Duration timeout) throws InterruptedException {
+        if (runtime.scheduler() instanceof SimulatedScheduler sim) {
+            sim.runWhile(() -> !isQuiet());
+            return isQuiet();
+        }
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!isQuiet()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = idle.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isQuiet() {
+        return outstanding.get() == 0 && active == 0;
+    }
+
+    /// Callbacks holding a worker slot now (running, or still running past their timeout).
+    public int activeCount() {
+        return active;
+    }
+
+    public int queuedCount() {
+        return queued;
+    }
+
+    /// Invocations that reached a terminal state.
+    public long completedCount() {
+        return completed.get();
+    }
+
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
+    /// Rejects new submissions and cancels everything queued and running.
+    @Override
+    public void close() {
+        closed = true;
+        cancelAll();
+    }
+
+    /// The pool's side of its invocations' lifecycle.
+    private final class Owner implements InvocationOwner {
+        @Override
+        public void workerDoneLater(Invocation invocation) {
+            Invocation next = releaseAndNext(invocation);
+            if (next != null) {
+                dispatch(next);
+            }
+        }
+
+        @Override
+        public void ended(Invocation invocation, boolean neverStarted) {
+            completed.incrementAndGet();
+            if (neverStarted) {
+                lock.lock();
+                try {
+                    if (queue.remove(invocation)) {
+                        queued = queue.size();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+            if (outstanding.decrementAndGet() == 0 && active == 0) {
+                lock.lock();
+                try {
+                    idle.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /// Lets the retry, parallel, race and hedged helpers start their invocations in this pool.
+    Launcher launcher() {
+        return launcher;
+    }
+
+    private final class PoolLauncher extends RuntimeLauncher {
+        PoolLauncher() {
+            super(AsyncCallbackPool.this.runtime);
+        }
+
+        @Override
+        public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt,
+                                       long group) {
+            return AsyncCallbackPool.this.launch(callback, name, timeout, attempt, group);
+        }
+    }
+
+    AsyncCallbackRuntime runtime() {
+        return runtime;
+    }
+}

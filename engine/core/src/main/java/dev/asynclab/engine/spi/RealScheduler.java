@@ -1,0 +1,84 @@
+package dev.asynclab.engine.spi;
+
+import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/// The real clock: `System.nanoTime()`, one timer thread, and virtual (default) or platform worker threads.
+///
+/// The timer thread only flips state and completes futures; it never runs a callback, so one slow callback
+/// cannot make another's timeout late. The timer is a hashed wheel with 0.5 ms ticks (`TimerWheel`): arming and
+/// cancelling a timeout cost one CAS each, and a timeout fires at most one tick after its deadline.
+///
+/// ```java
+/// Scheduler real = RealScheduler.shared();                  // virtual threads
+/// Scheduler platform = new RealScheduler(ThreadMode.PLATFORM);
+/// ```
+public final class RealScheduler implements Scheduler, AutoCloseable {
+
+    private static final class Holder {
+        static final RealScheduler SHARED = new RealScheduler(ThreadMode.VIRTUAL);
+    }
+
+    private static final AtomicLong TIMERS = new AtomicLong();
+
+    /// Timer resolution: a timeout fires within one tick after its deadline.
+    public static final long TICK_NANOS = 500_000;
+
+    private final dev.asynclab.engine.internal.TimerWheel timer;
+    private final ExecutorService workers;
+    private final ThreadMode mode;
+
+    public RealScheduler(ThreadMode mode) {
+        this.mode = mode;
+        this.timer = new dev.asynclab.engine.internal.TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
+                TICK_NANOS, 1024);
+        ThreadFactory factory = mode == ThreadMode.VIRTUAL
+                ? Thread.ofVirtual().name("asynclab-v", 0).factory()
+                : Thread.ofPlatform().name("asynclab-p", 0).daemon(true).factory();
+        this.workers = mode == ThreadMode.VIRTUAL
+                ? Executors.newThreadPerTaskExecutor(factory)
+                : Executors.newCachedThreadPool(factory);
+    }
+
+    /// A process-wide real scheduler on virtual threads; never closed.
+    public static RealScheduler shared() {
+        return Holder.SHARED;
+    }
+
+    public ThreadMode threadMode() {
+        return mode;
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, long delayNanos) {
+        return timer.schedule(task, delayNanos);
+    }
+
+    @Override
+    public Executor workers() {
+        return workers;
+    }
+
+    @Override
+    public boolean isSimulated() {
+        return false;
+    }
+
+    /// Stops the timer and worker threads (running callbacks are interrupted).
+    @Override
+    public void close() {
+        timer.close();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.asynclab.engine.spi;
+
+import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler;
+
+import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+
+/// Simulated time: a discrete-event scheduler on one thread that never sleeps.
+///
+/// Tasks run in order of due time, ties in the order they were scheduled, so a run is a pure function of
+/// its inputs: the same seed gives the same events, byte for byte. Callbacks "run" on the simulation thread
+/// (`workers()` runs them as tasks due now). Not thread-safe: schedule only from the simulation thread, or
+/// before `run*` starts.
+///
+/// ```java
+/// var sim = new SimulatedScheduler();
+/// var runtime = AsyncCallbackRuntime.builder().scheduler(sim).build();
+/// var f = new AsyncCallbackWrapper(runtime, ctx -> { ctx.sleep(Duration.ofMillis(80)); return 1; },
+///         "slow", Duration.ofMillis(50)).executeAsync();
+/// sim.runUntilIdle();            // instant: f is now TIMED_OUT at exactly 50 ms of simulated time
+/// ```
+public final class SimulatedScheduler implements Scheduler {
+
+    /* Overview: a binary heap of (due, order) pairs. `order` breaks ties FIFO, which is what makes runs
+     * deterministic: two tasks due at the same nanosecond always run in the order they were scheduled. */
+
+    private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    /// Tasks scheduled with no delay: due now, in order. Most tasks are (every start of a callback is), and a
+    /// deque serves them without the heap's log n.
+    private final java.util.ArrayDeque<Task> now0 = new java.util.ArrayDeque<>();
+    private final Executor workers = task -> schedule(task, 0);
+    private long now;
+    private long order;
+    private long executed;
+    /// Wall nanoseconds per simulated nanosecond when paced; 0 when running as fast as possible.
+    private volatile double wallPerSimNano;
+    private volatile boolean stopRequested;
+
+    private final class Task implements Cancellable, Comparable<Task> {
+        final long due;
+        final long seq;
+        Runnable action;
+
+        Task(long due, long seq, Runnable action) {
+            this.due = due;
+            this.seq = seq;
+            this.action = action;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (action == null) {
+                return false;
+            }
+            action = null; // lazily dropped when it reaches the head: cheaper than a heap removal
+            return true;
+        }
+
+        @Override
+        public int compareTo(Task o) {
+            int c = Long.compare(due, o.due);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, long delayNanos) {
+        var t = new Task(now + Math.max(0, delayNanos), order++, task);
+        if (delayNanos <= 0) {
+            now0.addLast(t);
+        } else {
+            queue.add(t);
+        }
+        return t;
+    }
+
+    /// The next task in (due, order) order, without removing it.
+    private Task peekNext() {
+        Task a = now0.peekFirst();
+        Task b = queue.peek();
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) < 0 ? a : b;
+    }
+
+    private Task pollNext() {
+        Task next = peekNext();
+        if (next != null) {
+            if (next == now0.peekFirst()) {
+                now0.pollFirst();
+            } else {
+                queue.poll();
+            }
+        }
+        return next;
+    }
+
+    @Override
+    public Executor workers() {
+        return workers;
+    }
+
+    @Override
+    public boolean isSimulated() {
+        return true;
+    }
+
+    /// Paces the simulation: simulated time advances `speed` times as fast as wall time (1.0 = real time,
+    /// 0.1 = ten times slower). Zero or less runs unpaced, as fast as possible.
+    public void setSpeed(double speed) {
+        wallPerSimNano = speed > 0 ? 1.0 / speed : 0;
+    }
+
+    /// Asks a running `run*` loop to return after the current task. Thread-safe.
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /// Runs tasks until none is left (or `requestStop`). Returns the number of tasks run.
+    public long runUntilIdle() {
+        return runUntil(Long.MAX_VALUE);
+    }
+
+    /// Runs every task due at or before `time`, then sets the clock to `time` (if it is finite).
+    public long runUntil(long time) {
+        stopRequested = false;
+        long ran = 0;
+        long wallStart = System.nanoTime();
+        long simStart = now;
+        while (!stopRequested) {
+            Task t = peekNext();
+            if (t == null || t.due > time) {
+                break;
+            }
+            pollNext();
+            Runnable action = t.action;
+            if (action == null) {
+                continue;
+            }
+            t.action = null;
+            pace(wallStart, simStart, t.due);
+            now = t.due;
+            action.run();
+            ran++;
+        }
+        if (time != Long.MAX_VALUE && !stopRequested && time > now) {
+            now = time;
+        }
+        executed += ran;
+        return ran;
+    }
+
+    private void pace(long wallStart, long simStart, long due) {
+        double factor = wallPerSimNano;
+        if (factor <= 0) {
+            return;
+        }
+        long wallDue = wallStart + (long) ((due - simStart) * factor);
+        long wait;
+        while (!stopRequested && (wait = wallDue - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 20_000_000L));
+        }
+    }
+
+    /// Runs tasks until `future` is done or no task is left.
+    public void runUntilDone(java.util.concurrent.Future<?> future) {
+        runWhile(() -> !future.isDone());
+    }
+
+    /// Runs tasks one by one while `condition` holds and tasks are left.
+    public void runWhile(java.util.function.BooleanSupplier condition) {
+        stopRequested = false;
+        while (!stopRequested && hasTasks() && condition.getAsBoolean()) {
+            runOne();
+        }
+    }
+
+    private boolean hasTasks() {
+        return !queue.isEmpty() || !now0.isEmpty();
+    }
+
+    private void runOne() {
+        Task t = pollNext();
+        Runnable action = t.action;
+        if (action == null) {
+            return;
+        }
+        t.action = null;
+        now = t.due;
+        action.run();
+        executed++;
+    }
+
+    /// Advances the clock by `nanos`, running everything due on the way.
+    public long advance(long nanos) {
+        return runUntil(now + nanos);
+    }
+
+    /// Tasks still waiting (including cancelled ones not yet dropped).
+    public int pendingTasks() {
+        return queue.size() + now0.size();
+    }
+
+    /// Tasks run so far.
+    public long executedTasks() {
+        return executed;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.asynclab.lab.audit;
+
+import java.nio.charset.StandardCharsets;
+
+/// Builds JSON lines straight into a growable byte buffer: the writer's hot path, no reflection, no
+/// intermediate strings. Strings are written as UTF-8 with JSON escapes for quotes, backslashes, control
+/// characters and lone surrogates (so every line is valid JSON and reads back to the same Java string).
+final class JsonLineEncoder {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /// For each ASCII char: 0 = copy as is, 'u' = a six-character unicode escape, else the letter after the backslash.
+    private static final byte[] ESCAPE = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPE[c] = 'u';
+        }
+        ESCAPE['"'] = '"';
+        ESCAPE['\\'] = '\\';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['\t'] = 't';
+        ESCAPE['\b'] = 'b';
+        ESCAPE['\f'] = 'f';
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    byte[] buf;
+    int pos;
+
+    JsonLineEncoder(int capacity) {
+        buf = new byte[capacity];
+    }
+
+    /// Room a string needs at worst: 6 bytes per char (an escape), its quotes and key.
+    static int bound(String s) {
+        return s == null ? 0 : 6 * s.length() + 40;
+    }
+
+    void grow(int needed) {
+        byte[] bigger = new byte[Math.max(buf.length * 2, pos + needed)];
+        System.arraycopy(buf, 0, bigger, 0, pos);
+        buf = bigger;
+    }
+
+    void raw(byte[] b) {
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    void raw(byte b) {
+        buf[pos++] = b;
+    }
+
+    /// A key from [AuditFields#RECORD_KEYS] or [AuditFields#HEADER_KEYS]: `,"name":` (`{"name":` when first).
+    void key(byte[] key) {
+        System.arraycopy(key, 0, buf, pos, key.length);
+        pos += key.length;
+    }
+
+    void number(long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                raw(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int p = pos + digits(v);
+        pos = p;
+        byte[] b = buf;
+        while (v >= 100) { // two digits per division: the writer's hottest loop after the hash
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            b[--p] = DIGIT_ONES[r];
+            b[--p] = DIGIT_TENS[r];
+            v = q;
+        }
+        int r = (int) v;
+        b[--p] = DIGIT_ONES[r];
+        if (r >= 10) {
+            b[--p] = DIGIT_TENS[r];
+        }
+    }
+
+    /// Decimal digits of `v >= 0`, without a loop: the bit length times log10(2) (1233/4096) is the count or
+    /// one less, and one comparison tells which.
+    private static int digits(long v) {
+        if (v == 0) {
+            return 1;
+        }
+        int t = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12;
+        return v >= POWERS_OF_TEN[t] ? t + 1 : t;
+    }
+
+    void string(String s) {
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                byte esc = ESCAPE[c];
+                if (esc == 0) {
+                    b[p++] = (byte) c;
+                } else if (esc == 'u') {
+                    p = unicodeEscape(b, p, c);
+                } else {
+                    b[p++] = '\\';
+                    b[p++] = esc;
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                p = unicodeEscape(b, p, c); // a lone surrogate has no UTF-8 form; the escape keeps it exact
+            } else {
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char c) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[c >> 12 & 0xF];
+        b[p++] = HEX[c >> 8 & 0xF];
+        b[p++] = HEX[c >> 4 & 0xF];
+        b[p++] = HEX[c & 0xF];
+        return p;
+    }
+}

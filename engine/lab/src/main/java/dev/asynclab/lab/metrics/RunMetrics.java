@@ -1,0 +1,258 @@
+package dev.asynclab.lab.metrics;
+
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventSink;
+import dev.asynclab.engine.event.EventType;
+import org.HdrHistogram.Histogram;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/// Latency, execution time, queue wait, throughput and outcome counts from an event stream, per callback name
+/// and overall, with HdrHistogram. Feed it live (it is an `EventSink`) or from a replayed log.
+///
+/// ```java
+/// var metrics = new RunMetrics(4);                 // pool size, for utilization
+/// AuditLogReader.read(path).events().forEach(metrics::onEvent);
+/// RunSummary s = metrics.summary();
+/// System.out.println(s.overall().latency().p99() / 1e6 + " ms p99");
+/// ```
+///
+/// Not thread-safe: one thread feeds it (the event bus's writer does); `summary()` may be called from that
+/// thread or after the run.
+public final class RunMetrics implements EventSink {
+
+    private int poolSize;
+    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1, queuedAt or -1}
+    private final Map<String, Series> byName = new HashMap<>();
+    private Series lastSeries; // consecutive events mostly share a name: skip the map then
+    private final Series overall = new Series("*");
+    private final Map<Long, String> groupKinds = new HashMap<>();
+    private final Map<String, java.util.List<Long>> examples = new TreeMap<>();
+    private static final int EXAMPLES = 50;
+    private long firstT = -1;
+    private long lastT;
+    private long events;
+    private int active;
+    private int queued;
+    private int peakActive;
+    private int peakQueued;
+    private int inSystem;
+    private double activeArea;
+    private double inSystemArea;
+    private long areaT = -1;
+
+    /// @param poolSize the pool size, for utilization (0: take it from the run's RUN_STARTED event, if it says)
+    public RunMetrics(int poolSize) {
+        this.poolSize = poolSize;
+    }
+
+    private static final class Series {
+        final String name;
+        final Histogram latency = new Histogram(3);
+        final Histogram execution = new Histogram(3);
+        final Histogram queueWait = new Histogram(3);
+        final Map<String, Long> outcomes = new LinkedHashMap<>();
+
+        Series(String name) {
+            this.name = name;
+        }
+
+        void count(String what) {
+            outcomes.merge(what, 1L, Long::sum);
+        }
+
+        NameStats stats() {
+            return new NameStats(name, LatencyStats.of(latency), LatencyStats.of(execution),
+                    LatencyStats.of(queueWait), Map.copyOf(outcomes));
+        }
+    }
+
+    @Override
+    public void onEvent(Event e) {
+        events++;
+        if (firstT < 0) {
+            firstT = e.t();
+        }
+        advanceArea(e.t());
+        lastT = Math.max(lastT, e.t());
+        if (e.type() == EventType.RUN_STARTED && poolSize == 0 && e.value() != null) {
+            poolSize = poolSizeIn(e.value()); // a replayed log says its pool size in its first event
+        }
+        if (e.type() == EventType.POOL_RESIZED && e.value() != null) {
+            poolSize = Integer.parseInt(e.value());
+        }
+        if (e.type() == EventType.GROUP_STARTED) {
+            String kind = e.value() == null ? "" : e.value().split(" ", 2)[0];
+            groupKinds.put(e.group(), kind);
+            return;
+        }
+        if (e.type() == EventType.GROUP_FINISHED) {
+            String kind = groupKinds.remove(e.group());
+            if (kind != null && !kind.equals("retry")) {
+                boolean ok = "SUCCEEDED".equals(e.value());
+                count(series(e.name()),
+                        ok ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
+                if (!ok) {
+                    example(kind.toUpperCase() + "_FAILED", e.name(), e.group());
+                }
+            }
+            return;
+        }
+        if (e.id() == 0) {
+            return; // run events
+        }
+        Series s = series(e.name());
+        switch (e.type()) {
+            case SUBMITTED -> {
+                pending.put(e.id(), new long[]{e.t(), -1, 0, -1});
+                inSystem++;
+                count(s, "SUBMITTED");
+            }
+            case QUEUED -> {
+                long[] p = pending.get(e.id());
+                if (p != null) {
+                    p[2] = 1;
+                    p[3] = e.t();
+                }
+                queued++;
+                peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
+            }
+            case STARTED -> {
+                long[] p = pending.get(e.id());
+                if (p != null) {
+                    if (p[2] == 1) {
+                        queued--;
+                        p[2] = 0;
+                    }
+                    p[1] = e.t();
+                    // Queue wait is time in the pool's queue; starting a thread for an idle slot is not queueing.
+                    record(s, Kind.WAIT, p[3] >= 0 ? e.t() - p[3] : 0);
+                }
+                active++;
+                peakActive = Math.max(peakActive, active);
+            }
+            case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> {
+                long[] p = pending.remove(e.id());
+                count(s, e.type().name());
+                if (e.type() != EventType.SUCCEEDED) {
+                    example(e.type().name(), e.name(), e.id());
+                }
+                if (p != null) {
+                    inSystem--;
+                    record(s, Kind.LATENCY, e.t() - p[0]);
+                    if (p[1] >= 0) {
+                        active--;
+                        record(s, Kind.EXEC, e.t() - p[1]);
+                    } else if (p[2] == 1) {
+                        queued--; // cancelled while waiting
+                    }
+                }
+            }
+            case LATE_FINISH -> {
+                count(s, "LATE_FINISH");
+                example("LATE_FINISH", e.name(), e.id());
+            }
+            case RETRY_SCHEDULED -> count(s, "RETRY_SCHEDULED");
+            default -> {
+            }
+        }
+    }
+
+    private static int poolSizeIn(String runStarted) {
+        for (String part : runStarted.split(" ")) {
+            if (part.startsWith("pool=")) {
+                try {
+                    return Integer.parseInt(part.substring(5));
+                } catch (NumberFormatException ignored) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Series series(String name) {
+        if (name == null) {
+            return null;
+        }
+        Series last = lastSeries;
+        if (last != null && (last.name == name || last.name.equals(name))) {
+            return last;
+        }
+        lastSeries = byName.computeIfAbsent(name, Series::new);
+        return lastSeries;
+    }
+
+    private enum Kind { LATENCY, EXEC, WAIT }
+
+    private void example(String what, String name, long id) {
+        var list = examples.computeIfAbsent(what + ":" + name, k -> new java.util.ArrayList<>());
+        if (list.size() < EXAMPLES) {
+            list.add(id);
+        }
+    }
+
+    private void record(Series s, Kind kind, long nanos) {
+        long v = Math.max(0, nanos);
+        for (Series target : new Series[]{s, overall}) {
+            if (target == null) {
+                continue;
+            }
+            switch (kind) {
+                case LATENCY -> target.latency.recordValue(v);
+                case EXEC -> target.execution.recordValue(v);
+                case WAIT -> target.queueWait.recordValue(v);
+            }
+        }
+    }
+
+    private void count(Series s, String what) {
+        if (s != null) {
+            s.count(what);
+        }
+        overall.count(what);
+    }
+
+    private void advanceArea(long t) {
+        if (areaT >= 0 && t > areaT) {
+            activeArea += (double) active * (t - areaT);
+            inSystemArea += (double) inSystem * (t - areaT);
+        }
+        if (t > areaT) {
+            areaT = t;
+        }
+    }
+
+    /// Callbacks running now, by the events seen so far.
+    public int active() {
+        return active;
+    }
+
+    /// Invocations waiting in a queue now.
+    public int queued() {
+        return queued;
+    }
+
+    public RunSummary summary() {
+        long duration = firstT < 0 ? 0 : lastT - firstT;
+        double seconds = duration / 1e9;
+        long ended = overall.latency.getTotalCount();
+        double throughput = seconds > 0 ? ended / seconds : 0;
+        double meanActive = duration > 0 ? activeArea / duration : 0;
+        double meanInSystem = duration > 0 ? inSystemArea / duration : 0;
+        double lambdaW = seconds > 0 ? (ended / seconds) * (overall.latency.getMean() / 1e9) : 0;
+        Map<String, NameStats> names = new LinkedHashMap<>();
+        new TreeMap<>(byName).forEach((k, v) -> names.put(k, v.stats())); // by name, for stable reports
+        return new RunSummary(duration, throughput, overall.stats(), names, peakActive, peakQueued, meanActive,
+                meanInSystem, lambdaW, poolSize > 0 ? meanActive / poolSize : 0, events, copyExamples());
+    }
+
+    private Map<String, java.util.List<Long>> copyExamples() {
+        Map<String, java.util.List<Long>> copy = new LinkedHashMap<>();
+        examples.forEach((k, v) -> copy.put(k, java.util.List.copyOf(v)));
+        return copy;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.asynclab.lab.scenario;
+
+/// The kinds of callback groups, named as in scenario files (`race:`, `parallel:`, `hedge:`).
+///
+/// ```java
+/// var result = switch (group.kind()) {
+///     case RACE -> AsyncCallbacks.executeRace(pool, tasks, group.timeout());
+///     case PARALLEL -> ...;
+///     case HEDGE -> ...;
+/// };
+/// ```
+public enum GroupKind {
+    /// All members start at once; the first success wins and the others are cancelled.
+    RACE,
+    /// All members start at once; all results are gathered.
+    PARALLEL,
+    /// A race whose members start one after another, `hedgeDelay` apart, while no member has succeeded.
+    HEDGE
+}

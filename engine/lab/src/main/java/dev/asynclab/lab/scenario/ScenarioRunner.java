@@ -1,0 +1,318 @@
+package dev.asynclab.lab.scenario;
+
+import dev.asynclab.engine.AsyncCallback;
+import dev.asynclab.engine.AsyncCallbackPool;
+import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.AsyncCallbackRuntime;
+import dev.asynclab.engine.AsyncCallbacks;
+import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.engine.Task;
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventBus;
+import dev.asynclab.engine.event.EventSink;
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.metrics.RunMetrics;
+import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler;
+import dev.asynclab.engine.spi.RealScheduler;
+import dev.asynclab.engine.spi.SimulatedScheduler;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+/// Runs a scenario on the real engine, on either clock, and streams its events to the given sinks.
+///
+/// On the simulated clock the whole run happens on one thread without sleeping (or paced at `speed` times wall
+/// time, to watch it), and the same seed gives the same events. On the real clock arrivals fire on the
+/// scheduler's timer and work really sleeps or spins on real threads. Either way the run ends with a
+/// `RUN_FINISHED` event, the bus is closed (sinks get `onClose`), and `ScenarioRun.await()` gives the summary.
+///
+/// ```java
+/// Scenario s = ScenarioLoader.load(Path.of("scenarios/10-pool-saturation.yaml"));
+/// ScenarioRun run = ScenarioRunner.start(s, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED), List.of());
+/// System.out.println(run.await().overall().latency().p99());
+/// ```
+public final class ScenarioRunner {
+
+    private static final int BUS_CAPACITY = 1 << 16;
+
+    private ScenarioRunner() {
+    }
+
+    /// Starts `scenario` with script bodies run by `scripts` (null: a scenario with scripts is refused).
+    public static ScenarioRun start(Scenario scenario, RunOptions options, List<EventSink> sinks,
+                                    Function<Work.Script, AsyncCallback> scripts) {
+        ClockMode clock = options.clockFor(scenario);
+        long seed = options.seedFor(scenario);
+        double speed = options.speedFor(scenario);
+        int poolSize = options.poolSize().orElse(scenario.pool().map(PoolSpec::size).orElse(0));
+        var metrics = new RunMetrics(poolSize);
+
+        Scheduler scheduler;
+        RealScheduler owned = null;
+        if (clock == ClockMode.SIMULATED) {
+            var sim = new SimulatedScheduler();
+            if (options.paced()) {
+                sim.setSpeed(speed);
+            }
+            scheduler = sim;
+        } else {
+            owned = new RealScheduler(scenario.pool().map(PoolSpec::threads)
+                    .orElse(dev.asynclab.engine.spi.ThreadMode.VIRTUAL));
+            scheduler = owned;
+        }
+        List<EventSink> all = new ArrayList<>(sinks);
+        all.add(metrics);
+        EventBus bus = EventBus.create(scheduler::nanoTime, BUS_CAPACITY, all);
+        var runtime = AsyncCallbackRuntime.builder().scheduler(scheduler).events(bus).seed(seed).build();
+        // Slow motion on the real clock stretches every declared duration; the simulated clock is paced instead.
+        double dilation = clock == ClockMode.REAL && speed != 1.0 ? 1.0 / speed : 1.0;
+        var factory = new TaskFactory(scenario.defaults(), dilation, scripts == null ? ScenarioRunner::noScripts
+                : scripts);
+        AsyncCallbackPool pool = poolSize > 0
+                ? new AsyncCallbackPool(runtime, poolSize, scenario.pool().map(PoolSpec::queueCapacity).orElse(-1))
+                : null;
+
+        List<Arrivals> plan = plan(scenario, seed, factory);
+        long total = plan.stream().mapToLong(a -> a.times.length).sum();
+        var run = new ScenarioRun(scenario, clock, seed, total);
+        var execution = new Execution(run, runtime, pool, scheduler, bus, owned, metrics);
+        runtime.emit(Event.of(EventType.RUN_STARTED, 0, 0, 0, scenario.name())
+                .withValue(clock.name().toLowerCase() + " seed=" + seed + (pool == null ? "" : " pool=" + poolSize)));
+        execution.schedule(plan);
+        scenario.cancelAllAt().ifPresent(at -> execution.cancelAllAt(factory.scaled(at.toNanos())));
+        execution.begin();
+        return run;
+    }
+
+    /// The audit log header for a run of `scenario` with `options`. A simulated run has no wall clock: its header
+    /// names the epoch as start and a run id made of the scenario and seed, so the same seed gives the same log,
+    /// byte for byte, hash chain included.
+    public static AuditHeader header(Scenario scenario, RunOptions options) {
+        ClockMode clock = options.clockFor(scenario);
+        long seed = options.seedFor(scenario);
+        if (clock == ClockMode.SIMULATED) {
+            String id = String.format("sim-%08x-%d", scenario.name().hashCode(), seed);
+            return AuditHeader.of(id, scenario.name(), java.time.Instant.EPOCH, EngineVersion.VERSION,
+                    AuditHeader.CLOCK_SIMULATED, seed);
+        }
+        return AuditHeader.of(java.util.UUID.randomUUID().toString(), scenario.name(), java.time.Instant.now(),
+                EngineVersion.VERSION, AuditHeader.CLOCK_REAL, seed);
+    }
+
+    /// Starts a scenario without script support.
+    public static ScenarioRun start(Scenario scenario, RunOptions options, List<EventSink> sinks) {
+        return start(scenario, options, sinks, null);
+    }
+
+    private static AsyncCallback noScripts(Work.Script script) {
+        throw new IllegalArgumentException("script callbacks (" + script.language().name().toLowerCase()
+                + " at " + script.origin() + ") need the polyglot runtime; run this scenario from the app or CLI");
+    }
+
+    private record Arrivals(Task task, long[] times, java.util.Optional<Duration> cancelAfter) {
+    }
+
+    private static List<Arrivals> plan(Scenario scenario, long seed, TaskFactory factory) {
+        List<Arrivals> plan = new ArrayList<>();
+        int index = 0;
+        for (Step step : scenario.steps()) {
+            var random = new SplittableRandom(seed * 31 + index++);
+            long[] times = step.arrival().times(step.count(), random);
+            for (int i = 0; i < times.length; i++) {
+                times[i] = factory.scaled(times[i]);
+            }
+            var cancel = step instanceof CallbackSpec c ? c.cancelAfter().map(factory::scaled)
+                    : java.util.Optional.<Duration>empty();
+            plan.add(new Arrivals(factory.task(step), times, cancel));
+        }
+        return plan;
+    }
+
+    /// The moving parts of one run.
+    private static final class Execution {
+        private final ScenarioRun run;
+        private final AsyncCallbackRuntime runtime;
+        private final AsyncCallbackPool pool;
+        private final Scheduler scheduler;
+        private final EventBus bus;
+        private final RealScheduler owned;
+        private final RunMetrics metrics;
+        private final Queue<Cancellable> timers = new ConcurrentLinkedQueue<>();
+        private final Queue<ArrivalStream> streams = new ConcurrentLinkedQueue<>();
+        private final java.util.Set<CompletableFuture<AsyncCallbackResult>> live =
+                java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final CountDownLatch allEnded;
+        private volatile boolean stopping;
+
+        Execution(ScenarioRun run, AsyncCallbackRuntime runtime, AsyncCallbackPool pool, Scheduler scheduler,
+                  EventBus bus, RealScheduler owned, RunMetrics metrics) {
+            this.run = run;
+            this.runtime = runtime;
+            this.pool = pool;
+            this.scheduler = scheduler;
+            this.bus = bus;
+            this.owned = owned;
+            this.metrics = metrics;
+            this.allEnded = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, run.total()));
+        }
+
+        void schedule(List<Arrivals> plan) {
+            for (Arrivals a : plan) {
+                if (a.times.length > 0) {
+                    var stream = new ArrivalStream(a);
+                    streams.add(stream);
+                    stream.arm(0);
+                }
+            }
+        }
+
+        /// One step's arrivals, armed one at a time: a million pending arrivals would make every timer
+        /// operation pay for a million-entry heap.
+        private final class ArrivalStream {
+            private final Arrivals arrivals;
+            private int next;
+            private Cancellable pending;
+            private boolean closed;
+
+            ArrivalStream(Arrivals arrivals) {
+                this.arrivals = arrivals;
+            }
+
+            synchronized void arm(long previousTime) {
+                if (closed || next >= arrivals.times.length) {
+                    return;
+                }
+                long delay = next == 0 ? arrivals.times[0] : arrivals.times[next] - previousTime;
+                pending = scheduler.schedule(this::fire, delay);
+            }
+
+            private void fire() {
+                long time;
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    time = arrivals.times[next++];
+                    pending = null;
+                }
+                launch(arrivals);
+                arm(time);
+            }
+
+            /// Calls off the arrivals still to come; returns how many there were.
+            synchronized int close() {
+                closed = true;
+                if (pending != null) {
+                    pending.cancel();
+                    pending = null;
+                }
+                int left = arrivals.times.length - next;
+                next = arrivals.times.length;
+                return left;
+            }
+        }
+
+        void cancelAllAt(long t) {
+            timers.add(scheduler.schedule(this::cancelEverything, t));
+        }
+
+        private void launch(Arrivals a) {
+            if (stopping) {
+                allEnded.countDown();
+                run.endedOne();
+                return;
+            }
+            run.launchedOne();
+            CompletableFuture<AsyncCallbackResult> f = pool != null ? AsyncCallbacks.execute(pool, a.task)
+                    : AsyncCallbacks.execute(runtime, a.task);
+            live.add(f);
+            // not tracked in `timers`: a cancel that fires after its invocation ended does nothing
+            a.cancelAfter.ifPresent(d -> scheduler.schedule(() -> f.cancel(true), d.toNanos()));
+            f.whenComplete((r, e) -> {
+                live.remove(f);
+                run.endedOne();
+                allEnded.countDown();
+            });
+        }
+
+        private void cancelEverything() {
+            stopping = true; // arrivals after a cancel-all are not submitted
+
+            for (CompletableFuture<AsyncCallbackResult> f : List.copyOf(live)) {
+                f.cancel(true);
+            }
+            if (pool != null) {
+                pool.cancelAll();
+            }
+        }
+
+        void begin() {
+            run.onStop(() -> {
+                stopping = true;
+                if (scheduler instanceof SimulatedScheduler sim) {
+                    sim.requestStop();
+                } else {
+                    stopNow();
+                }
+            });
+            Thread.ofPlatform().name("asynclab-run").daemon(true).start(this::drive);
+        }
+
+        private void stopNow() {
+            for (ArrivalStream stream : streams) {
+                int left = stream.close();
+                for (int i = 0; i < left; i++) {
+                    // an arrival that will never come still counts as ended, so the run can finish
+                    allEnded.countDown();
+                    run.endedOne();
+                }
+            }
+            for (Cancellable c : timers) {
+                c.cancel();
+            }
+            cancelEverything();
+        }
+
+        private void drive() {
+            try {
+                if (scheduler instanceof SimulatedScheduler sim) {
+                    sim.runUntilIdle();
+                    if (stopping) {
+                        // stopped mid-simulation: cancel what runs, then let the cancellations play out
+                        sim.setSpeed(0);
+                        stopNow();
+                        sim.runUntilIdle();
+                    }
+                } else {
+                    allEnded.await();
+                    if (pool != null) {
+                        pool.awaitAll(Duration.ofDays(1)); // late finishers still hold workers: wait for them
+                    }
+                }
+                runtime.emit(Event.of(EventType.RUN_FINISHED, 0, 0, 0, run.scenario().name())
+                        .withValue(run.wasStopped() ? "stopped" : "completed"));
+                bus.close();
+                run.finish(metrics.summary(), bus.stalls());
+            } catch (Throwable t) {
+                try {
+                    bus.close(); // whatever happened, the log keeps every event up to here
+                } finally {
+                    run.fail(t);
+                }
+            } finally {
+                if (owned != null) {
+                    owned.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.asynclab.lab.scenario;
+
+import dev.asynclab.engine.AsyncCallback;
+import dev.asynclab.engine.CallbackFailure;
+import dev.asynclab.engine.RetryPolicy;
+import dev.asynclab.engine.Task;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/// Turns scenario steps into engine tasks: declared work becomes a callback that sleeps or works on the
+/// engine's clock, then perhaps fails; retries become retry policies; groups become groups.
+final class TaskFactory {
+
+    private final Defaults defaults;
+    private final double dilation;
+    private final Function<Work.Script, AsyncCallback> scripts;
+
+    /// @param dilation how much longer every declared duration is (1 = as written; 10 = ten times slower)
+    /// @param scripts  how a script body becomes a callback
+    TaskFactory(Defaults defaults, double dilation, Function<Work.Script, AsyncCallback> scripts) {
+        this.defaults = defaults;
+        this.dilation = dilation;
+        this.scripts = scripts;
+    }
+
+    Task task(Step step) {
+        return switch (step) {
+            case CallbackSpec c -> new Task.Call(c.name(), callback(c), scaled(timeoutOf(c.timeout())),
+                    policy(c.retry()));
+            case GroupSpec g -> {
+                List<Task> members = g.members().stream().map(this::task).toList();
+                Duration timeout = scaled(g.timeout() == null ? Duration.ZERO : g.timeout());
+                yield switch (g.kind()) {
+                    case RACE -> new Task.Race(g.name(), members, timeout);
+                    case PARALLEL -> new Task.Parallel(g.name(), members, timeout);
+                    case HEDGE -> new Task.Hedged(g.name(), members, scaled(g.hedgeDelay()), timeout);
+                };
+            }
+        };
+    }
+
+    private Duration timeoutOf(Duration declared) {
+        return declared == null ? defaults.timeout() : declared;
+    }
+
+    private RetryPolicy policy(Retry retry) {
+        Retry r = retry == null ? defaults.retry() : retry;
+        if (r == null || !r.enabled() && r.deadline().isZero()) {
+            return null;
+        }
+        return new RetryPolicy(r.attempts(), scaled(r.delay()), r.backoff(), scaled(r.maxDelay()), r.jitter(),
+                new HashSet<>(r.retryOn()), r.retryTimeouts(), scaled(r.deadline()));
+    }
+
+    private AsyncCallback callback(CallbackSpec c) {
+        Failure fail = c.fail() == null ? Failure.NONE : c.fail();
+        if (c.work() instanceof Work.Script script) {
+            AsyncCallback body = scripts.apply(script);
+            return ctx -> {
+                boolean fails = fail.failsOn(ctx.attempt(), ctx.random());
+                Object value = body.call(ctx);
+                if (fails) {
+                    throw new CallbackFailure(fail.error(), fail.message());
+                }
+                return value;
+            };
+        }
+        return ctx -> {
+            var random = new SplittableRandom(Double.doubleToLongBits(ctx.random()));
+            boolean fails = fail.failsOn(ctx.attempt(), random.nextDouble());
+            switch (c.work()) {
+                case Work.Sleep s -> {
+                    Duration d = scaled(Duration.ofNanos(s.duration().sample(random)));
+                    if (fail.hang()) {
+                        ctx.sleepIgnoringInterrupt(d);
+                    } else {
+                        ctx.sleep(d);
+                    }
+                }
+                case Work.Cpu cpu -> {
+                    Duration d = scaled(Duration.ofNanos(cpu.duration().sample(random)));
+                    if (fail.hang()) {
+                        ctx.sleepIgnoringInterrupt(d);
+                    } else {
+                        ctx.work(d);
+                    }
+                }
+                case Work.Script s -> throw new IllegalStateException("handled above");
+                case null -> {
+                }
+            }
+            if (fails) {
+                throw new CallbackFailure(fail.error(), fail.message());
+            }
+            return "ok";
+        };
+    }
+
+    Duration scaled(Duration d) {
+        if (d == null || dilation == 1.0 || d.isZero()) {
+            return d;
+        }
+        return Duration.ofNanos(Math.round(d.toNanos() * dilation));
+    }
+
+    long scaled(long nanos) {
+        return dilation == 1.0 ? nanos : Math.round(nanos * dilation);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.asynclab.lab.scenario;
+
+import dev.asynclab.lab.polyglot.ScriptLanguage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/// Reads `work:` (sleep, cpu, js, python) and the duration distributions of sleep and cpu.
+final class WorkReader {
+
+    private static final List<String> FORMS = List.of("sleep", "cpu", "js", "python");
+    private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal");
+
+    private final Problems problems;
+    private final ScriptFiles scriptFiles;
+
+    WorkReader(Problems problems, ScriptFiles scriptFiles) {
+        this.problems = problems;
+        this.scriptFiles = scriptFiles;
+    }
+
+    Optional<Work> read(Node node, String owner) {
+        return MapNode.open(node, "work of " + owner, FORMS, problems).flatMap(map ->
+                OneOf.pick(map, FORMS, "what the callback does").flatMap(form -> {
+                    Node value = map.get(form).orElseThrow();
+                    return switch (form) {
+                        case "sleep" -> distribution(value, map.what(form)).map(d -> (Work) new Work.Sleep(d));
+                        case "cpu" -> distribution(value, map.what(form)).map(Work.Cpu::new);
+                        case "js" -> script(value, ScriptLanguage.JS, map.what(form));
+                        default -> script(value, ScriptLanguage.PYTHON, map.what(form));
+                    };
+                }));
+    }
+
+    private Optional<Distribution> distribution(Node node, String what) {
+        if (node instanceof ScalarNode) {
+            return Scalars.duration(node, what, problems).map(Distribution.Fixed::new);
+        }
+        return MapNode.open(node, "the distribution of " + what, DISTRIBUTIONS, problems).flatMap(map ->
+                OneOf.pick(map, DISTRIBUTIONS, "a distribution").flatMap(form -> {
+                    Node value = map.get(form).orElseThrow();
+                    return switch (form) {
+                        case "uniform" -> uniform(value, map.what(form));
+                        case "exponential" -> Scalars.duration(value, map.what(form), problems)
+                                .map(mean -> (Distribution) new Distribution.Exponential(mean));
+                        case "normal" -> MapNode.open(value, "normal of " + what, List.of("mean", "stddev"), problems)
+                                .flatMap(n -> both(n.require("mean", Durations.DURATION_FORM).flatMap(x ->
+                                                n.duration("mean")),
+                                        n.require("stddev", Durations.DURATION_FORM).flatMap(x -> n.duration("stddev")))
+                                        .map(p -> new Distribution.Normal(p[0], p[1])));
+                        default -> MapNode.open(value, "lognormal of " + what, List.of("median", "sigma"), problems)
+                                .flatMap(n -> {
+                                    Optional<Duration> median = n.require("median", Durations.DURATION_FORM)
+                                            .flatMap(x -> n.duration("median"));
+                                    Optional<Double> sigma = n.require("sigma", "a spread such as 0.5")
+                                            .flatMap(x -> n.number("sigma", 0, 10));
+                                    return median.isPresent() && sigma.isPresent()
+                                            ? Optional.of(new Distribution.LogNormal(median.get(), sigma.get()))
+                                            : Optional.empty();
+                                });
+                    };
+                }));
+    }
+
+    private Optional<Distribution> uniform(Node node, String what) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().size() != 2) {
+            problems.add(node, "expected two durations [min, max] such as [50ms, 150ms] for " + what + ", found "
+                    + Scalars.describe(node));
+            return Optional.empty();
+        }
+        Optional<Duration> min = Scalars.duration(seq.getValue().get(0), what, problems);
+        Optional<Duration> max = Scalars.duration(seq.getValue().get(1), what, problems);
+        if (min.isEmpty() || max.isEmpty()) {
+            return Optional.empty();
+        }
+        if (min.get().compareTo(max.get()) > 0) {
+            problems.add(node, "expected min <= max for " + what + ", found min "
+                    + Durations.format(min.get().toNanos())
+                    + " > max " + Durations.format(max.get().toNanos()));
+            return Optional.empty();
+        }
+        return Optional.of(new Distribution.Uniform(min.get(), max.get()));
+    }
+
+    private static Optional<Duration[]> both(Optional<Duration> a, Optional<Duration> b) {
+        return a.isPresent() && b.isPresent() ? Optional.of(new Duration[] {a.get(), b.get()}) : Optional.empty();
+    }
+
+    private Optional<Work> script(Node node, ScriptLanguage language, String what) {
+        if (node instanceof ScalarNode scalar) {
+            return Scalars.text(node, what, problems).map(source -> {
+                int line = scalar.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                // A block scalar (| or >) starts on the line after its indicator.
+                boolean block = scalar.getScalarStyle() == ScalarStyle.LITERAL
+                        || scalar.getScalarStyle() == ScalarStyle.FOLDED;
+                int first = block ? line + 1 : line;
+                return new Work.Script(language, source, problems.file() + ":" + first, first);
+            });
+        }
+        return MapNode.open(node, what, List.of("file"), problems)
+                .flatMap(map -> map.require("file", "a script file beside the scenario").flatMap(x ->
+                        map.text("file").flatMap(file -> scriptFiles.read(file, map.get("file").orElseThrow())
+                                .map(source -> new Work.Script(language, source, file, 1)))));
+    }
+}

@@ -1,0 +1,16 @@
+/// Async Lab's lab, on the engine core: scenarios (model, loader, runner, sweeps, lints), the audit log
+/// (writer, reader, verifier, merger, exporters), metrics and script callbacks (GraalVM polyglot).
+module dev.asynclab.lab {
+    requires transitive dev.asynclab.engine;
+
+    exports dev.asynclab.lab.metrics;
+    exports dev.asynclab.lab.scenario;
+    exports dev.asynclab.lab.audit;
+    exports dev.asynclab.lab.polyglot;
+
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires HdrHistogram;
+    requires org.graalvm.polyglot;
+    requires org.snakeyaml.engine;
+}

@@ -1,0 +1,118 @@
+package dev.asynclab.lab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/// Every file in `scenarios/` passes both the JSON Schema that editors use and the loader, and the two agree
+/// on what is wrong.
+class ScenarioFilesTest {
+
+    static final Path FOLDER = Path.of("..", "..", "scenarios");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void readSchema() throws IOException {
+        try (InputStream in = Files.newInputStream(FOLDER.resolve("scenario.schema.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    static Stream<Path> scenarioFiles() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void folderHoldsAtLeastFourteenScenarios() throws IOException {
+        assertThat(scenarioFiles().count()).isGreaterThanOrEqualTo(14);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarioFiles")
+    void scenarioLoadsAndSaysWhatToLookAt(Path file) throws Exception {
+        Scenario scenario = ScenarioLoader.load(file);
+
+        assertThat(scenario.description()).hasSizeGreaterThan(80);
+        assertThat(scenario.expect().counts()).isNotEmpty();
+        assertThat(scenario.source()).contains(file);
+        assertThat(Files.readAllLines(file).getFirst())
+                .isEqualTo("# yaml-language-server: $schema=./scenario.schema.json");
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarioFiles")
+    void scenarioMatchesTheSchema(Path file) throws IOException {
+        Set<ValidationMessage> errors = schema.validate(YAML.readTree(file.toFile()));
+
+        assertThat(errors).as(file.toString()).isEmpty();
+    }
+
+    @Test
+    void scenarioNamesAreUnique() throws Exception {
+        List<String> names = scenarioFiles().map(ScenarioFilesTest::nameOf).toList();
+
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "name: x\ncallbacks:\n  - { name: a, timout: 5ms }\n",
+        "name: x\ncallbacks:\n  - { name: a, count: 0 }\n",
+        "name: x\ncallbacks:\n  - { name: a, timeout: -5ms }\n",
+        "name: x\ncallbacks:\n  - { name: a, fail: { probability: 1.5 } }\n",
+        "name: x\ncallbacks:\n  - { name: a, work: { sleep: 10ms, cpu: 5ms } }\n",
+        "name: x\ncallbacks:\n  - { name: a, arrival: { poisson: 50 } }\n",
+        "name: x\ncallbacks:\n  - race: { members: [ { name: a, count: 2 } ] }\n",
+        "name: x\ncallbacks:\n  - hedge: { members: [ { name: a } ] }\n",
+        "name: x\ncallbacks:\n  - { name: a, retry: { delay: 5ms } }\n",
+        "name: x\npool: { size: 0 }\ncallbacks:\n  - { name: a }\n",
+        "name: x\ncallbacks:\n  - { name: a }\nexpect: { succeeded: \"about 5\" }\n",
+        "name: x\ncallbacks: []\n",
+    })
+    void schemaAndLoaderRejectTheSameMistakes(String text) throws IOException {
+        assertThat(schema.validate(YAML.readTree(text))).as("schema errors").isNotEmpty();
+        org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load("inline.yaml", text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "name: x\ncallbacks:\n  - { name: a }\n",
+        "name: x\ncallbacks:\n  - { name: a, arrival: { at: [0, 5ms] }, timeout: 0 }\n",
+        "name: x\ncallbacks:\n  - race: { members: [ { parallel: { members: [ { name: a } ] } } ] }\n",
+        "name: x\ncallbacks:\n  - { name: a, retry: { attempts: 2, retry_on: IOException } }\n",
+    })
+    void schemaAndLoaderAcceptTheSameForms(String text) throws Exception {
+        assertThat(schema.validate(YAML.readTree(text))).isEmpty();
+        assertThat(ScenarioLoader.load("inline.yaml", text).steps()).hasSize(1);
+    }
+
+    private static String nameOf(Path file) {
+        try {
+            return ScenarioLoader.load(file).name();
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+}
