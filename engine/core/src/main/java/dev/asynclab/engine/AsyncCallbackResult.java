@@ -18,8 +18,20 @@ import java.time.Duration;
 /// @param executionTime from start to the terminal event (zero when it never started)
 /// @param attempt       1 for a first try, n for the n-th attempt of a retry
 /// @param id            the invocation id, as in the event log
+/// @param replaced      when a `Fallback` gave this result: the result it replaced; null otherwise
 public record AsyncCallbackResult(Status status, Object value, String errorType, String errorMessage,
-                                  Duration executionTime, int attempt, long id) {
+                                  Duration executionTime, int attempt, long id, AsyncCallbackResult replaced) {
+
+    /// A result no fallback touched.
+    public AsyncCallbackResult(Status status, Object value, String errorType, String errorMessage,
+                               Duration executionTime, int attempt, long id) {
+        this(status, value, errorType, errorMessage, executionTime, attempt, id, null);
+    }
+
+    /// True when a `Fallback` gave this result; `replaced()` says what it replaced.
+    public boolean fallbackUsed() {
+        return replaced != null;
+    }
 
     public boolean isSuccess() {
         return status == Status.SUCCEEDED;

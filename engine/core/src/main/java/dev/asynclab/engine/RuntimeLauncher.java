@@ -1,6 +1,9 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.internal.Emitter;
+import dev.asynclab.engine.internal.Invocation;
+import dev.asynclab.engine.internal.InvocationFuture;
+import dev.asynclab.engine.internal.InvocationOwner;
 import dev.asynclab.engine.internal.Launcher;
 import dev.asynclab.engine.spi.Scheduler;
 
@@ -11,6 +14,29 @@ abstract class RuntimeLauncher implements Launcher {
 
     RuntimeLauncher(AsyncCallbackRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /// Refused invocations never reach a pool or a worker: nobody has anything to count for them.
+    private static final InvocationOwner NOBODY = new InvocationOwner() {
+        @Override
+        public void workerDoneLater(Invocation invocation) {
+        }
+
+        @Override
+        public void ended(Invocation invocation, boolean neverStarted) {
+        }
+    };
+
+    private static final AsyncCallback NEVER_RUNS = ctx -> {
+        throw new IllegalStateException("a refused invocation never runs");
+    };
+
+    @Override
+    public InvocationFuture refuse(String name, int attempt, long group, String reason, String policy) {
+        var inv = new Invocation(runtime.newId(), attempt, group, name, NEVER_RUNS, java.time.Duration.ZERO,
+                runtime.scheduler(), runtime.emitter(), runtime.seed(), NOBODY);
+        inv.reject(0, reason, policy);
+        return inv.future();
     }
 
     @Override

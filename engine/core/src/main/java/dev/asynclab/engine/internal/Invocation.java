@@ -145,10 +145,15 @@ public final class Invocation {
 
     /// Ends it as REJECTED (the queue was full). Not under a lock: the caller's continuations run here.
     public void reject(int depth, String why) {
+        reject(depth, why, null);
+    }
+
+    /// Ends it as REJECTED by a resilience policy, named in the event's value (null: the pool's queue).
+    public void reject(int depth, String why, String policy) {
         if (STATE.compareAndSet(this, NEW, REJECTED)) {
             endedAt = scheduler.nanoTime();
             emitter.emit(EventType.REJECTED, id, attempt, group, name, null, -1, "RejectedExecutionException", why,
-                    null, depth);
+                    policy, depth);
             terminalEmitted = true;
             complete(Status.REJECTED, null, "RejectedExecutionException", why, 0);
             owner.ended(this, true);

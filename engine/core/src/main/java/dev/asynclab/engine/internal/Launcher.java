@@ -11,6 +11,10 @@ public interface Launcher {
 
     InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group);
 
+    /// An invocation that a policy refused before it could run: it is submitted and ends REJECTED at once,
+    /// `reason` its message and `policy` (`circuit-breaker`, `rate-limiter`, `bulkhead`) its event's value.
+    InvocationFuture refuse(String name, int attempt, long group, String reason, String policy);
+
     long newGroup();
 
     Scheduler scheduler();

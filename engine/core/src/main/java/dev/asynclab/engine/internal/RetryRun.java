@@ -1,6 +1,7 @@
 package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.RetryBudget;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Status;
 import dev.asynclab.engine.Task;
@@ -80,6 +81,13 @@ final class RetryRun {
         long now = launcher.scheduler().nanoTime();
         if (deadline != Long.MAX_VALUE && now + delay >= deadline) {
             finish(r); // the next attempt could not start before the deadline: the last error stands
+            return;
+        }
+        RetryBudget budget = call.policies().retryBudget();
+        if (budget != null && !budget.tryWithdraw()) {
+            launcher.emitter().emit(EventType.BUDGET_EXHAUSTED, r.id(), n, group, call.name(), null, -1,
+                    r.errorType(), r.errorMessage(), budget.describe(), -1);
+            finish(r); // the budget is spent: no retry, the last error stands
             return;
         }
         launcher.emitter().emit(EventType.RETRY_SCHEDULED, r.id(), n, group, call.name(), null, delay, r.errorType(),

@@ -16,8 +16,8 @@ public final class TaskRunner {
     /// Starts `task`; the future completes with its result and cancelling it cancels everything under it.
     public static InvocationFuture run(Task task, Launcher launcher, long parentGroup) {
         return switch (task) {
-            case Task.Call c when c.retry() == null || c.retry().maxAttempts() == 1 && c.retry().deadline().isZero() ->
-                    launcher.launch(c.callback(), c.name(), c.timeout(), 1, parentGroup);
+            case Task.Call c when !c.policies().isEmpty() -> PolicyPipeline.run(c, launcher, parentGroup);
+            case Task.Call c when !retries(c) -> launcher.launch(c.callback(), c.name(), c.timeout(), 1, parentGroup);
             case Task.Call c -> new RetryRun(c, launcher, parentGroup).start();
             case Task.Parallel p -> new ParallelRun(p, launcher, parentGroup).start();
             case Task.Race r -> new RaceRun(r.name(), r.members(), Duration.ZERO, r.timeout(), launcher, parentGroup,
@@ -25,6 +25,11 @@ public final class TaskRunner {
             case Task.Hedged h -> new RaceRun(h.name(), h.members(), h.hedgeDelay(), h.timeout(), launcher,
                     parentGroup, "hedged").start();
         };
+    }
+
+    /// True when the call needs a retry run (more than one attempt, or a deadline to keep).
+    static boolean retries(Task.Call c) {
+        return c.retry() != null && (c.retry().maxAttempts() > 1 || !c.retry().deadline().isZero());
     }
 
     static long openGroup(Launcher launcher, String kind, String name, long parentGroup) {
