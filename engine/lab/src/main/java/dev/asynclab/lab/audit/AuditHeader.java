@@ -23,7 +23,9 @@ public record AuditHeader(String format, int version, String runId, String scena
                           String engineVersion, String clock, long seed, String label) {
 
     public static final String FORMAT = "asynclab-audit";
-    public static final int VERSION = 1;
+    /// Version 2 added the resilience policies' event types (`CIRCUIT_OPENED` … `BUDGET_EXHAUSTED`) and the
+    /// refusing policy in a `REJECTED` event's value; readers still read version 1.
+    public static final int VERSION = 2;
     public static final String CLOCK_REAL = "real";
     public static final String CLOCK_SIMULATED = "simulated";
 

@@ -13,7 +13,12 @@ final class LineDecoder {
 
     private static final java.util.Map<String, EventType> TYPES = typesByName();
 
+    /// The first event type that format version 2 added (the resilience policies' events).
+    private static final EventType FIRST_OF_VERSION_2 = EventType.CIRCUIT_OPENED;
+
     private final JsonLineParser p;
+    /// The version the header declared: a version-1 log cannot hold the types version 2 added.
+    private int formatVersion = AuditHeader.VERSION;
     private int hashedEnd;
     private long declaredHash;
 
@@ -85,6 +90,10 @@ final class LineDecoder {
     private EventType type() {
         String s = p.stringValue();
         EventType type = s == null ? null : TYPES.get(s);
+        if (type != null && formatVersion < 2 && type.ordinal() >= FIRST_OF_VERSION_2.ordinal()) {
+            throw p.errorAtValue("event type \"" + s + "\" is new in format version 2, but the header says version "
+                    + formatVersion);
+        }
         if (type != null) {
             return type;
         }
@@ -167,6 +176,7 @@ final class LineDecoder {
         requireHeader(engine != null, "engine");
         requireHeader(clock != null, "clock");
         requireHeader(hashed, "h");
+        formatVersion = (int) version;
         return new AuditHeader(format, (int) version, runId, scenario, startTime, engine, clock, seed, label);
     }
 

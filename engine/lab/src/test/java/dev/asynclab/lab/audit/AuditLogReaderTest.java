@@ -107,11 +107,11 @@ class AuditLogReaderTest {
     @Test
     void aNewerFormatVersionIsRefused() throws IOException {
         Path file = AuditTestLogs.write(dir.resolve("v.jsonl"), AuditTestLogs.header(), List.of());
-        String text = Files.readString(file).replace("\"version\":1", "\"version\":2");
+        String text = Files.readString(file).replace("\"version\":2", "\"version\":3");
         Files.writeString(file, text);
 
         assertThatThrownBy(() -> AuditLogReader.open(file))
-                .hasMessage(file + ":1:38: unsupported format version 2; this reader knows version 1 to 1");
+                .hasMessage(file + ":1:38: unsupported format version 3; this reader knows version 1 to 2");
     }
 
     @Test

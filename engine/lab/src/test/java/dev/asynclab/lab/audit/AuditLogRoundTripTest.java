@@ -22,7 +22,7 @@ class AuditLogRoundTripTest {
 
     @Test
     void everyEventTypeAndFieldReadsBackEqual() throws IOException {
-        List<Event> events = AuditTestLogs.run();
+        List<Event> events = AuditTestLogs.runWithPolicies();
         Path file = AuditTestLogs.write(dir.resolve("audit.jsonl"), AuditTestLogs.header(), events);
 
         AuditLog log = AuditLogReader.read(file);
@@ -51,7 +51,7 @@ class AuditLogRoundTripTest {
                 + "\"group\":41,\"name\":\"fetch-user\",\"worker\":\"w3\",\"duration\":100000000,"
                 + "\"errorType\":\"TimeoutException\",\"errorMessage\":\"late\",\"value\":\"v\",\"queueDepth\":4,"
                 + "\"h\":\"[0-9a-f]{16}\"}");
-        assertThat(lines.get(0)).startsWith("{\"format\":\"asynclab-audit\",\"version\":1,\"runId\":\"run-1\","
+        assertThat(lines.get(0)).startsWith("{\"format\":\"asynclab-audit\",\"version\":2,\"runId\":\"run-1\","
                 + "\"scenario\":\"Pool saturation\",\"start\":\"2026-11-24T14:15:15.123456789Z\",\"engine\":\"0.1.0\","
                 + "\"clock\":\"simulated\",\"seed\":42,\"chain\":\"xxh64\",\"h\":\"");
     }

@@ -60,6 +60,33 @@ final class AuditTestLogs {
         return b.events;
     }
 
+    /// `run()` with the events of format version 2 before its end: a breaker opening, refusing, half-opening and
+    /// closing, a rate-limited wait, an injected fault, a spent retry budget and a fallback.
+    static List<Event> runWithPolicies() {
+        var b = new Builder();
+        List<Event> base = run();
+        base.subList(0, base.size() - 1).forEach(e -> b.add(e, e.t()));
+        b.add(Event.of(EventType.CIRCUIT_OPENED, 0, 0, 0, "db").withDuration(1_000_000_000L)
+                .withValue("failure rate 60% >= 50% over the last 10 calls"), 330_000_000);
+        b.add(Event.of(EventType.SUBMITTED, 7, 1, 0, "query"), 331_000_000);
+        b.add(Event.of(EventType.REJECTED, 7, 1, 0, "query").withError("RejectedExecutionException",
+                "circuit 'db' is open (for 999 ms more)").withValue("circuit-breaker"), 331_000_000);
+        b.add(Event.of(EventType.FALLBACK_USED, 7, 1, 0, "query").withError("RejectedExecutionException",
+                "circuit 'db' is open (for 999 ms more)").withValue("cached"), 331_000_000);
+        b.add(Event.of(EventType.RATE_LIMITED, 0, 1, 0, "api").withDuration(20_000_000).withValue("waited"),
+                332_000_000);
+        b.add(Event.of(EventType.FAULT_INJECTED, 8, 1, 0, "api").withError("IOException", "injected")
+                .withValue("failure IOException: injected"), 352_000_000);
+        b.add(Event.of(EventType.BUDGET_EXHAUSTED, 8, 1, 0, "api").withError("IOException", "injected")
+                .withValue("retry budget 'backend' spent"), 352_000_000);
+        b.add(Event.of(EventType.CIRCUIT_HALF_OPENED, 0, 0, 0, "db").withDuration(1_000_000_000L)
+                .withValue("letting 2 probe calls through"), 390_000_000);
+        b.add(Event.of(EventType.CIRCUIT_CLOSED, 0, 0, 0, "db").withValue("2 of 2 probe calls succeeded"),
+                395_000_000);
+        b.add(base.getLast(), base.getLast().t());
+        return b.events;
+    }
+
     static Path write(Path file, AuditHeader header, List<Event> events) throws IOException {
         try (var writer = new AuditLogWriter(file, header)) {
             for (Event e : events) {
