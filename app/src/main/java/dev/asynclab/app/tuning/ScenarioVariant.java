@@ -54,7 +54,7 @@ public final class ScenarioVariant {
         Retry retry = new Retry(w.retryAttempts(), r.delay(), r.backoff(), r.maxDelay(), r.jitter(), r.retryOn(),
                 r.retryTimeouts(), r.deadline());
         return new CallbackSpec(cb.name(), cb.count(), arrival, cb.work(), cb.fail(), w.timeout(), retry,
-                cb.cancelAfter(), cb.position());
+                cb.cancelAfter(), cb.position(), cb.resilience());
     }
 
     /// `factor` times the rate: every offset divided by it.

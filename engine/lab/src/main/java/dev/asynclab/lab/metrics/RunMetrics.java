@@ -101,6 +101,23 @@ public final class RunMetrics implements EventSink {
             }
             return;
         }
+        switch (e.type()) {
+            // A breaker's events carry the breaker's name, not a callback's: they count for the run only.
+            case CIRCUIT_OPENED, CIRCUIT_HALF_OPENED, CIRCUIT_CLOSED -> {
+                overall.count(e.type().name());
+                example(e.type().name(), e.name(), e.seq());
+                return;
+            }
+            case RATE_LIMITED, FALLBACK_USED, FAULT_INJECTED, BUDGET_EXHAUSTED -> count(series(e.name()),
+                    e.type().name());
+            case REJECTED -> {
+                if (e.value() != null) {
+                    count(series(e.name()), "REJECTED_BY:" + e.value()); // the policy that refused it
+                }
+            }
+            default -> {
+            }
+        }
         if (e.id() == 0) {
             return; // run events
         }

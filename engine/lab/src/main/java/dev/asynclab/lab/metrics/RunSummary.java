@@ -16,8 +16,9 @@ import java.util.Map;
 /// @param utilization    mean running callbacks divided by the pool size (0 when unknown)
 /// @param eventCount     events seen
 /// @param examples       up to 50 ids per "OUTCOME:name" (FAILED, TIMED_OUT, CANCELLED, REJECTED, LATE_FINISH by
-///                       invocation id; RACE_FAILED, PARALLEL_FAILED, HEDGED_FAILED by group id), so a report can
-///                       point at the invocations concerned
+///                       invocation id; RACE_FAILED, PARALLEL_FAILED, HEDGED_FAILED by group id; CIRCUIT_OPENED,
+///                       CIRCUIT_HALF_OPENED, CIRCUIT_CLOSED by event seq and breaker name), so a report can point at
+///                       the invocations concerned
 public record RunSummary(long durationNanos, double throughput, NameStats overall, Map<String, NameStats> byName,
                          int peakActive, int peakQueued, double meanActive, double meanInSystem,
                          double littleLambdaW, double utilization, long eventCount,
@@ -29,7 +30,9 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
     }
 
     /// Counts keyed the way scenario expectations name them: succeeded, failed, timed_out, cancelled,
-    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active.
+    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active, and what the
+    /// resilience policies did: circuit_opened, short_circuited, rate_limited, bulkhead_rejected, fallbacks, faults,
+    /// budget_exhausted.
     public Map<String, Long> observedCounts() {
         var m = new java.util.LinkedHashMap<String, Long>();
         m.put("submitted", overall.count("SUBMITTED"));
@@ -44,6 +47,13 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
         m.put("groups_failed", overall.count("GROUP_FAILED"));
         m.put("max_queue", (long) peakQueued);
         m.put("max_active", (long) peakActive);
+        m.put("circuit_opened", overall.count("CIRCUIT_OPENED"));
+        m.put("short_circuited", overall.count("REJECTED_BY:circuit-breaker"));
+        m.put("rate_limited", overall.count("RATE_LIMITED"));
+        m.put("bulkhead_rejected", overall.count("REJECTED_BY:bulkhead"));
+        m.put("fallbacks", overall.count("FALLBACK_USED"));
+        m.put("faults", overall.count("FAULT_INJECTED"));
+        m.put("budget_exhausted", overall.count("BUDGET_EXHAUSTED"));
         return m;
     }
 }

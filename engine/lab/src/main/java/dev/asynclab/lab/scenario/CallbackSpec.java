@@ -15,13 +15,23 @@ import java.util.Optional;
 ///   timeout: 200ms
 ///   retry: { attempts: 3, delay: 50ms, backoff: 2, jitter: 0.2 }
 ///   cancel: { after: 150ms }
+///   circuit_breaker: users-db        # declared under circuit_breakers:
+///   fallback: { value: guest }
 /// ```
 public record CallbackSpec(String name, int count, Arrival arrival, Work work, Failure fail, Duration timeout,
-                           Retry retry, Optional<Duration> cancelAfter, Position position) implements Step {
+                           Retry retry, Optional<Duration> cancelAfter, Position position, Resilience resilience)
+        implements Step {
 
     public CallbackSpec {
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1, was " + count);
         }
+        resilience = resilience == null ? Resilience.NONE : resilience;
+    }
+
+    /// A callback without resilience policies.
+    public CallbackSpec(String name, int count, Arrival arrival, Work work, Failure fail, Duration timeout,
+                        Retry retry, Optional<Duration> cancelAfter, Position position) {
+        this(name, count, arrival, work, fail, timeout, retry, cancelAfter, position, Resilience.NONE);
     }
 }

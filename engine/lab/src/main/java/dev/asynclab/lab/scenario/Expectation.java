@@ -48,13 +48,20 @@ public record Expectation(Map<String, Comparison> counts) {
         keys.put("failed", "invocations that ended FAILED");
         keys.put("timed_out", "invocations that ended TIMED_OUT");
         keys.put("cancelled", "invocations that ended CANCELLED");
-        keys.put("rejected", "invocations that ended REJECTED (pool queue full)");
+        keys.put("rejected", "invocations that ended REJECTED (pool queue full, or refused by a policy)");
         keys.put("late_finish", "callbacks that kept running past their timeout or cancel (LATE_FINISH events)");
         keys.put("retries", "retries scheduled (RETRY_SCHEDULED events)");
         keys.put("groups_succeeded", "race, parallel and hedge runs that succeeded");
         keys.put("groups_failed", "race, parallel and hedge runs that did not succeed");
         keys.put("max_active", "the most invocations running at once");
         keys.put("max_queue", "the longest the pool's queue grew");
+        keys.put("circuit_opened", "times a circuit breaker opened (CIRCUIT_OPENED events)");
+        keys.put("short_circuited", "invocations refused by an open (or half-open) circuit breaker");
+        keys.put("rate_limited", "calls a rate limiter held back or refused (RATE_LIMITED events)");
+        keys.put("bulkhead_rejected", "invocations refused by a full bulkhead");
+        keys.put("fallbacks", "results replaced by a fallback (FALLBACK_USED events)");
+        keys.put("faults", "faults injected on purpose (FAULT_INJECTED events)");
+        keys.put("budget_exhausted", "retries not made because the retry budget was spent (BUDGET_EXHAUSTED events)");
         return Collections.unmodifiableMap(keys);
     }
 }

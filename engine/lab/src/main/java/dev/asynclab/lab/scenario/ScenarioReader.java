@@ -14,8 +14,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /// scenario only when there was none.
 final class ScenarioReader {
 
-    private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "clock", "speed", "pool",
-            "defaults", "callbacks", "cancel_all", "expect");
+    private static final List<String> TOP_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("name",
+            "description", "seed", "clock", "speed", "pool", "defaults", "callbacks", "cancel_all", "expect"),
+            ResilienceReader.TOP_KEYS.stream()).toList();
     private static final Map<String, ClockMode> CLOCKS = ordered("real", ClockMode.REAL, "simulated",
             ClockMode.SIMULATED);
     private static final Map<String, ThreadMode> THREADS = ordered("virtual", ThreadMode.VIRTUAL, "platform",
@@ -45,8 +46,10 @@ final class ScenarioReader {
         Optional<Duration> cancelAll = top.get("cancel_all").flatMap(n ->
                 MapNode.open(n, "cancel_all", List.of("at"), problems).flatMap(m ->
                         m.require("at", Durations.DURATION_FORM).flatMap(x -> m.duration("at"))));
+        var policies = new ResilienceReader(problems);
+        policies.declarations(top); // before the callbacks, which name them
         StepReader steps = new StepReader(problems, defaults,
-                new WorkReader(problems, new ScriptFiles(source.map(Path::getParent), problems)));
+                new WorkReader(problems, new ScriptFiles(source.map(Path::getParent), problems)), policies);
         List<Step> callbacks = top.require("callbacks", "a list of callbacks and groups")
                 .map(n -> steps.readList(n, "callbacks", false)).orElse(List.of());
         Expectation expect = top.get("expect").flatMap(this::expectation).orElse(Expectation.NONE);

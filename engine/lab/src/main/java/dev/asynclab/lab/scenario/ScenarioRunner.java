@@ -76,7 +76,7 @@ public final class ScenarioRunner {
         // Slow motion on the real clock stretches every declared duration; the simulated clock is paced instead.
         double dilation = clock == ClockMode.REAL && speed != 1.0 ? 1.0 / speed : 1.0;
         var factory = new TaskFactory(scenario.defaults(), dilation, scripts == null ? ScenarioRunner::noScripts
-                : scripts);
+                : scripts, runtime);
         AsyncCallbackPool pool = poolSize > 0
                 ? new AsyncCallbackPool(runtime, poolSize, scenario.pool().map(PoolSpec::queueCapacity).orElse(-1))
                 : null;

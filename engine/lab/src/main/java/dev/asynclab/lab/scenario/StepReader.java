@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -15,8 +16,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /// Members run once per run of their group, so they take no `count` or `arrival`.
 final class StepReader {
 
-    private static final List<String> CALLBACK_KEYS = List.of("name", "count", "arrival", "work", "fail", "timeout",
-            "retry", "cancel");
+    private static final List<String> CALLBACK_KEYS = java.util.stream.Stream.concat(Stream.of("name", "count",
+            "arrival", "work", "fail", "timeout", "retry", "cancel"), ResilienceReader.CALLBACK_KEYS.stream()).toList();
     private static final List<String> REPETITION_KEYS = List.of("count", "arrival");
     private static final List<String> GROUP_KINDS = List.of("race", "parallel", "hedge");
     private static final int MAX_COUNT = 10_000_000;
@@ -26,11 +27,13 @@ final class StepReader {
     private final Problems problems;
     private final Defaults defaults;
     private final WorkReader works;
+    private final ResilienceReader policies;
 
-    StepReader(Problems problems, Defaults defaults, WorkReader works) {
+    StepReader(Problems problems, Defaults defaults, WorkReader works, ResilienceReader policies) {
         this.problems = problems;
         this.defaults = defaults;
         this.works = works;
+        this.policies = policies;
     }
 
     List<Step> readList(Node node, String where, boolean members) {
@@ -76,12 +79,13 @@ final class StepReader {
             Retry retry = map.get("retry").flatMap(n -> PolicyReader.retry(n, where, problems))
                     .orElse(defaults.retry());
             Optional<Duration> cancel = map.get("cancel").flatMap(n -> PolicyReader.cancel(n, where, problems));
+            Resilience resilience = policies.forCallback(map);
             if (name.isEmpty() || (map.has("work") && work.isEmpty())) {
                 return Optional.empty();
             }
             Work declared = work.orElse(new Work.Sleep(new Distribution.Fixed(Duration.ZERO)));
             return Optional.of(new CallbackSpec(name.get(), count, arrival.orElse(Arrival.IMMEDIATE), declared, fail,
-                    timeout, retry, cancel, map.position()));
+                    timeout, retry, cancel, map.position(), resilience));
         });
     }
 

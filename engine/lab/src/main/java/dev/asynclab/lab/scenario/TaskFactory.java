@@ -1,12 +1,20 @@
 package dev.asynclab.lab.scenario;
 
 import dev.asynclab.engine.AsyncCallback;
+import dev.asynclab.engine.AsyncCallbackRuntime;
+import dev.asynclab.engine.Bulkhead;
+import dev.asynclab.engine.CircuitBreaker;
+import dev.asynclab.engine.FaultInjection;
+import dev.asynclab.engine.RateLimiter;
+import dev.asynclab.engine.RetryBudget;
 import dev.asynclab.engine.CallbackFailure;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Task;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -18,19 +26,25 @@ final class TaskFactory {
     private final Defaults defaults;
     private final double dilation;
     private final Function<Work.Script, AsyncCallback> scripts;
+    private final AsyncCallbackRuntime runtime;
+    /// One engine policy per declaration, shared by every callback that names it.
+    private final Map<SharedPolicy, Object> shared = new HashMap<>();
 
     /// @param dilation how much longer every declared duration is (1 = as written; 10 = ten times slower)
     /// @param scripts  how a script body becomes a callback
-    TaskFactory(Defaults defaults, double dilation, Function<Work.Script, AsyncCallback> scripts) {
+    /// @param runtime  the run's runtime, whose clock and events the shared policies use
+    TaskFactory(Defaults defaults, double dilation, Function<Work.Script, AsyncCallback> scripts,
+                AsyncCallbackRuntime runtime) {
         this.defaults = defaults;
         this.dilation = dilation;
         this.scripts = scripts;
+        this.runtime = runtime;
     }
 
     Task task(Step step) {
         return switch (step) {
             case CallbackSpec c -> new Task.Call(c.name(), callback(c), scaled(timeoutOf(c.timeout())),
-                    policy(c.retry()));
+                    policy(c.retry()), policies(c.resilience()));
             case GroupSpec g -> {
                 List<Task> members = g.members().stream().map(this::task).toList();
                 Duration timeout = scaled(g.timeout() == null ? Duration.ZERO : g.timeout());
@@ -54,6 +68,21 @@ final class TaskFactory {
         }
         return new RetryPolicy(r.attempts(), scaled(r.delay()), r.backoff(), scaled(r.maxDelay()), r.jitter(),
                 new HashSet<>(r.retryOn()), r.retryTimeouts(), scaled(r.deadline()));
+    }
+
+    private Task.Policies policies(Resilience r) {
+        if (r.isEmpty()) {
+            return Task.Policies.NONE;
+        }
+        return new Task.Policies(shared(r.breaker(), CircuitBreaker.class), shared(r.limiter(), RateLimiter.class),
+                shared(r.bulkhead(), Bulkhead.class), shared(r.budget(), RetryBudget.class), r.fallback(),
+                r.faults().stream().map(f -> f.kind() == FaultInjection.Kind.LATENCY
+                        ? FaultInjection.latency(f.rate(), scaled(f.latency())) : f).toList());
+    }
+
+    private <T> T shared(SharedPolicy declared, Class<T> type) {
+        return declared == null ? null
+                : type.cast(shared.computeIfAbsent(declared, d -> d.create(runtime, this::scaled)));
     }
 
     private AsyncCallback callback(CallbackSpec c) {

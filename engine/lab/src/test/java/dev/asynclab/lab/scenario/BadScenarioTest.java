@@ -58,6 +58,12 @@ class BadScenarioTest {
         count-does-not-match-at.yaml    | 4 | count 3 in callback 'fetch' does not match the 2 offsets
         member-with-count.yaml          | 6 | 'count' is not allowed in callback 'a'
         script-file-escapes.yaml        | 4 | expected a script file in the scenario's folder or below it
+        undeclared-circuit-breaker.yaml | 6 | callback 'inventory' names circuit breaker 'inventroy-db', which is not declared (did you mean 'inventory-db'?)
+        circuit-breaker-without-window.yaml | 3 | missing key 'window' in circuit breaker 'db': expected a number of calls (10) or a duration (10s)
+        rate-limiter-limit-without-unit.yaml | 4 | expected a rate like 50/s or 3000/m (above zero) for 'limit' in rate limiter 'api'
+        fault-of-two-kinds.yaml         | 5 | more than one kind of fault (error, latency) in a fault of callback 'call'; expected exactly one of error (a failure), latency or result
+        fallback-unknown-outcome.yaml   | 4 | unknown outcome 'timeout' for 'on' in fallback of callback 'call' (did you mean 'timed_out'?)
+        unknown-key-in-retry-budget.yaml | 5 | unknown key 'min_per_secnd' in retry budget 'backend' (did you mean 'min_per_second'?)
         top-level-list.yaml             | 1 | expected a mapping for the scenario, found a list
         quoted-number.yaml              | 4 | for 'count' in callback 'fetch', found '5'
         """)

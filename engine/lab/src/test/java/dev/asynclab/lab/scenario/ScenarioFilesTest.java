@@ -89,6 +89,16 @@ class ScenarioFilesTest {
         "name: x\npool: { size: 0 }\ncallbacks:\n  - { name: a }\n",
         "name: x\ncallbacks:\n  - { name: a }\nexpect: { succeeded: \"about 5\" }\n",
         "name: x\ncallbacks: []\n",
+        "name: x\ncircuit_breakers: { db: { failure_rate: 50 } }\ncallbacks:\n  - { name: a, circuit_breaker: db }\n",
+        "name: x\ncircuit_breakers: { db: { window: 5, slow_call_rate: 50 } }\ncallbacks:\n  - { name: a }\n",
+        "name: x\nrate_limiters: { api: { limit: 20 } }\ncallbacks:\n  - { name: a }\n",
+        "name: x\nbulkheads: { db: { max_concurrent: 0 } }\ncallbacks:\n  - { name: a }\n",
+        "name: x\nretry_budgets: { b: { ratio: -1 } }\ncallbacks:\n  - { name: a }\n",
+        "name: x\ncallbacks:\n  - { name: a, faults: [ { rate: 0.5, error: E, latency: 5ms } ] }\n",
+        "name: x\ncallbacks:\n  - { name: a, faults: [ { rate: 0.5 } ] }\n",
+        "name: x\ncallbacks:\n  - { name: a, faults: [ { rate: 1.5, latency: 5ms } ] }\n",
+        "name: x\ncallbacks:\n  - { name: a, fallback: { on: failed } }\n",
+        "name: x\ncallbacks:\n  - { name: a, fallback: { value: v, on: [timeout] } }\n",
     })
     void schemaAndLoaderRejectTheSameMistakes(String text) throws IOException {
         assertThat(schema.validate(YAML.readTree(text))).as("schema errors").isNotEmpty();
@@ -102,6 +112,11 @@ class ScenarioFilesTest {
         "name: x\ncallbacks:\n  - { name: a, arrival: { at: [0, 5ms] }, timeout: 0 }\n",
         "name: x\ncallbacks:\n  - race: { members: [ { parallel: { members: [ { name: a } ] } } ] }\n",
         "name: x\ncallbacks:\n  - { name: a, retry: { attempts: 2, retry_on: IOException } }\n",
+        "name: x\ncircuit_breakers: { db: { window: 10s, slow_call_rate: 50, slow_call: 1s } }\n"
+                + "rate_limiters: { api: { limit: 5/s, burst: 2, max_wait: 1s } }\n"
+                + "bulkheads: { pool: { max_concurrent: 3 } }\nretry_budgets: { b: { ratio: 0.1 } }\n"
+                + "callbacks:\n  - { name: a, circuit_breaker: db, rate_limiter: api, bulkhead: pool, retry_budget: b,"
+                + " fallback: { value: v, on: rejected }, faults: [ { rate: 0.1, latency: 5ms }, { rate: 0.1, result: r } ] }\n",
     })
     void schemaAndLoaderAcceptTheSameForms(String text) throws Exception {
         assertThat(schema.validate(YAML.readTree(text))).isEmpty();
