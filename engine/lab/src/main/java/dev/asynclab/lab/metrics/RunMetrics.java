@@ -108,8 +108,12 @@ public final class RunMetrics implements EventSink {
                 example(e.type().name(), e.name(), e.seq());
                 return;
             }
-            case RATE_LIMITED, FALLBACK_USED, FAULT_INJECTED, BUDGET_EXHAUSTED -> count(series(e.name()),
-                    e.type().name());
+            case RATE_LIMITED, FALLBACK_USED, FAULT_INJECTED, BUDGET_EXHAUSTED -> {
+                count(series(e.name()), e.type().name());
+                if (e.id() != 0) {
+                    example(e.type().name(), e.name(), e.id());
+                }
+            }
             case REJECTED -> {
                 if (e.value() != null) {
                     count(series(e.name()), "REJECTED_BY:" + e.value()); // the policy that refused it

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /// Finds what a run shows that is probably a mistake: timeouts below the work's p99, retries that cannot fit
 /// their deadline, retries in synchronized waves, queues slower than the work, callbacks without a timeout,
-/// races that every member lost, work that kept running after its timeout.
+/// races that every member lost, work that kept running after its timeout; and what the resilience policies did,
+/// naming the policy that acted (`PolicyLints`).
 ///
 /// ```java
 /// List<Lint> lints = Linter.check(scenario, run.await());    // scenario may be null for a replayed log
@@ -31,12 +32,28 @@ public final class Linter {
         for (Map.Entry<String, NameStats> entry : summary.byName().entrySet()) {
             runLints(entry.getKey(), entry.getValue(), summary, lints);
         }
+        Map<String, Resilience> declared = new java.util.HashMap<>();
         if (scenario != null) {
             for (Step step : scenario.steps()) {
                 declarationLints(step, lints);
+                collectPolicies(step, declared);
             }
         }
+        for (Map.Entry<String, NameStats> entry : summary.byName().entrySet()) {
+            PolicyLints.check(entry.getKey(), entry.getValue(), summary, declared.get(entry.getKey()), lints);
+        }
         return lints;
+    }
+
+    private static void collectPolicies(Step step, Map<String, Resilience> into) {
+        switch (step) {
+            case CallbackSpec c -> {
+                if (!c.resilience().isEmpty()) {
+                    into.putIfAbsent(c.name(), c.resilience());
+                }
+            }
+            case GroupSpec g -> g.members().forEach(m -> collectPolicies(m, into));
+        }
     }
 
     private static void runLints(String name, NameStats s, RunSummary summary, List<Lint> lints) {
