@@ -47,6 +47,7 @@ public final class EventStore {
     private final InvocationTable invocations = new InvocationTable();
     private final List<LaneIntervals> laneIntervals = new ArrayList<>();
     private final GroupTable groups = new GroupTable();
+    private final BreakerBands breakerBands = new BreakerBands();
     private final StepSeries queued = new StepSeries();
     private final TimeBins queueDepthSummary = new TimeBins();
     private final TimeBins queueMarkerSummary = new TimeBins();
@@ -95,6 +96,7 @@ public final class EventStore {
         switch (eventType) {
             case GROUP_STARTED -> groups.started(group.get(i) != 0 ? group.get(i) : id.get(i), name.get(i), t);
             case GROUP_FINISHED -> groups.finished(group.get(i) != 0 ? group.get(i) : id.get(i), t);
+            case CIRCUIT_OPENED, CIRCUIT_HALF_OPENED, CIRCUIT_CLOSED -> breakerBands.add(name(i), t, eventType);
             default -> { }
         }
         if (id.get(i) == 0) {
@@ -115,7 +117,7 @@ public final class EventStore {
             }
             case STARTED -> started(slot, i, t);
             case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> ended(slot, i, t, eventType);
-            case RETRY_SCHEDULED -> addMarker(i, slot);
+            case RETRY_SCHEDULED, FALLBACK_USED -> addMarker(i, slot);
             case LATE_FINISH -> {
                 invocations.lateFinished(slot, t);
                 if (invocations.lane(slot) >= 0 && invocations.endedAt(slot) >= 0) {
@@ -171,7 +173,7 @@ public final class EventStore {
         }
         invocations.ended(slot, t, Outcome.of(eventType), i);
         endOrder.add(slot);
-        if (markerKind(eventType) > 0) {
+        if (markerKind(markerTypeAt(i)) > 0) {
             addMarker(i, slot);
         }
     }
@@ -180,17 +182,20 @@ public final class EventStore {
         markers.add(i);
         int laneIndex = invocations.lane(slot);
         TimeBins summary = laneIndex >= 0 ? laneIntervals.get(laneIndex).markerSummary() : queueMarkerSummary;
-        summary.max(time.get(i), time.get(i), markerKind(type(i)));
+        summary.max(time.get(i), time.get(i), markerKind(markerTypeAt(i)));
     }
 
-    /// Marker kinds by how much they should stand out: 0 none, then retry scheduled, cancelled, rejected,
-    /// timed out.
+    /// Marker kinds by how much they should stand out: 0 none, then retry scheduled, fallback used, cancelled,
+    /// rate-limited, rejected, short-circuited, timed out.
     public static int markerKind(EventType eventType) {
         return switch (eventType) {
             case RETRY_SCHEDULED -> 1;
-            case CANCELLED -> 2;
-            case REJECTED -> 3;
-            case TIMED_OUT -> 4;
+            case FALLBACK_USED -> 2;
+            case CANCELLED -> 3;
+            case RATE_LIMITED -> 4;
+            case REJECTED -> 5;
+            case CIRCUIT_OPENED -> 6;
+            case TIMED_OUT -> 7;
             default -> 0;
         };
     }
@@ -199,10 +204,34 @@ public final class EventStore {
     public static EventType markerType(int kind) {
         return switch (kind) {
             case 1 -> EventType.RETRY_SCHEDULED;
-            case 2 -> EventType.CANCELLED;
-            case 3 -> EventType.REJECTED;
+            case 2 -> EventType.FALLBACK_USED;
+            case 3 -> EventType.CANCELLED;
+            case 4 -> EventType.RATE_LIMITED;
+            case 5 -> EventType.REJECTED;
+            case 6 -> EventType.CIRCUIT_OPENED;
             default -> EventType.TIMED_OUT;
         };
+    }
+
+    /// The marker event `i` is drawn as: its own type, except that a call refused by a policy gets the policy's
+    /// marker, `CIRCUIT_OPENED` (short-circuited by an open breaker) or `RATE_LIMITED` (no permit in time).
+    public EventType markerTypeAt(int i) {
+        EventType t = type(i);
+        if (t == EventType.REJECTED) {
+            String by = value(i);
+            if ("circuit-breaker".equals(by)) {
+                return EventType.CIRCUIT_OPENED;
+            }
+            if ("rate-limiter".equals(by)) {
+                return EventType.RATE_LIMITED;
+            }
+        }
+        return t;
+    }
+
+    /// Each circuit breaker's state over time.
+    public BreakerBands breakerBands() {
+        return breakerBands;
     }
 
     // ---- events, by index in append order

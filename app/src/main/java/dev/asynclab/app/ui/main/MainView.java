@@ -320,6 +320,7 @@ public final class MainView extends BorderPane {
                 swatch("swatch-timeout", "timed out ▼"), swatch("swatch-cancelled", "cancelled ✕"),
                 swatch("swatch-rejected", "rejected ◆"), swatch("swatch-late", "late finish ┅"),
                 swatch("swatch-running", "running / queue"), new Label("○ retry scheduled"));
+        legend.getChildren().addAll(PolicyLegend.items());
         return legend;
     }
 

@@ -2,6 +2,7 @@ package dev.asynclab.app.ui.theme;
 
 import dev.asynclab.app.store.Outcome;
 import dev.asynclab.app.ui.timeline.OutcomePalette;
+import dev.asynclab.app.ui.timeline.PolicyMark;
 import javafx.scene.Parent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Pane;
@@ -30,11 +31,15 @@ public final class PaletteReader {
         for (Outcome o : Outcome.values()) {
             colors.put(o, resolve(root, o.token(), fallback.outcome(o)));
         }
+        Map<PolicyMark, Color> policies = new EnumMap<>(PolicyMark.class);
+        for (PolicyMark mark : PolicyMark.values()) {
+            policies.put(mark, resolve(root, mark.token(), fallback.policy(mark)));
+        }
         return new OutcomePalette(colors, resolve(root, "-timeline-background", fallback.background()),
                 resolve(root, "-timeline-stripe", fallback.laneStripe()),
                 resolve(root, "-timeline-text", fallback.text()),
                 resolve(root, "-timeline-grid", fallback.grid()),
-                resolve(root, "-timeline-accent", fallback.accent()));
+                resolve(root, "-timeline-accent", fallback.accent()), policies);
     }
 
     private static Color resolve(Parent root, String token, Color fallback) {

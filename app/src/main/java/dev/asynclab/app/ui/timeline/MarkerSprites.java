@@ -41,8 +41,8 @@ final class MarkerSprites {
     private OutcomePalette palette;
     private double scale = -1;
 
-    /// Draws the marker of `type` whose anchor is (`x`, `y`): the top middle of a triangle, cross or circle, the
-    /// center of a diamond, as `TimelineRenderer.drawMarker` draws them.
+    /// Draws the marker of `type` whose anchor is (`x`, `y`): the top middle of a triangle, cross, circle, hourglass
+    /// or square, the center of a diamond, as `TimelineRenderer.drawMarker` draws them.
     void stamp(GraphicsContext g, EventType type, double x, double y, double size, OutcomePalette palette) {
         Image image = marker(g, type, size, palette);
         if (image == null) {
@@ -141,6 +141,20 @@ final class MarkerSprites {
             case RETRY_SCHEDULED -> {
                 mg.setStroke(palette.accent());
                 mg.strokeOval(x - s / 2, y, s, s);
+            }
+            case CIRCUIT_OPENED -> { // ⊘ short-circuited: refused by an open breaker
+                mg.setStroke(palette.policy(PolicyMark.SHORT_CIRCUIT));
+                mg.strokeOval(x - s / 2, y, s, s);
+                mg.strokeLine(x + s / 2 - 1, y + 1, x - s / 2 + 1, y + s - 1);
+            }
+            case RATE_LIMITED -> { // ⧗ rate-limited: two triangles tip to tip, an hourglass
+                mg.setFill(palette.policy(PolicyMark.RATE_LIMITED));
+                mg.fillPolygon(new double[] {x - s / 2, x + s / 2, x}, new double[] {y, y, y + s / 2}, 3);
+                mg.fillPolygon(new double[] {x - s / 2, x + s / 2, x}, new double[] {y + s, y + s, y + s / 2}, 3);
+            }
+            case FALLBACK_USED -> { // □ a fallback replaced the result
+                mg.setStroke(palette.policy(PolicyMark.FALLBACK));
+                mg.strokeRect(x - s / 2 + 0.75, y + 0.75, s - 1.5, s - 1.5);
             }
             default -> {
                 return null;

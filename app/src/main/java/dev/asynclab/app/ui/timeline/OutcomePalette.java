@@ -6,21 +6,41 @@ import javafx.scene.paint.Color;
 import java.util.EnumMap;
 import java.util.Map;
 
-/// The colors the timeline, charts and legend draw with, read once from the theme's outcome tokens.
+/// The colors the timeline, charts and legend draw with, read once from the theme's outcome and policy tokens.
 ///
 /// ```java
 /// OutcomePalette p = OutcomePalette.defaults();
 /// Color failed = p.outcome(Outcome.FAILED);
+/// Color open = p.policy(PolicyMark.CIRCUIT_OPEN);
 /// ```
 public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text,
-                             Color grid, Color accent) {
+                             Color grid, Color accent, Map<PolicyMark, Color> policies) {
 
     public OutcomePalette {
         outcomes = Map.copyOf(outcomes);
+        policies = Map.copyOf(policies);
+    }
+
+    /// A palette whose policy colors are the light theme's.
+    public OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text, Color grid,
+                          Color accent) {
+        this(outcomes, background, laneStripe, text, grid, accent, defaultPolicies());
     }
 
     public Color outcome(Outcome o) {
         return outcomes.get(o);
+    }
+
+    public Color policy(PolicyMark mark) {
+        return policies.get(mark);
+    }
+
+    static Map<PolicyMark, Color> defaultPolicies() {
+        Map<PolicyMark, Color> colors = new EnumMap<>(PolicyMark.class);
+        for (PolicyMark mark : PolicyMark.values()) {
+            colors.put(mark, Color.web(mark.lightDefault()));
+        }
+        return colors;
     }
 
     /// The light theme's values, for drawing without a scene (benchmarks, tests).

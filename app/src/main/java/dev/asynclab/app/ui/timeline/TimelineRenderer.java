@@ -70,6 +70,8 @@ public final class TimelineRenderer {
         drawBins(g, layout, w, lanes);
         drawQueue(g, layout, store.queuedSeries(), store.queueDepthSummary(), view, t0, palette);
         drawGroups(g, layout, store, view, t0, t1, palette);
+        BreakerBandPainter.draw(g, layout, store.breakerBands(), view, t0, t1, Math.max(liveEdge, store.lastTime()),
+                palette);
         int markers = drawMarkers(g, layout, store, view, t0, t1, palette);
         drawSelection(g, layout, store, view, liveEdge, palette, marks.selectedSlot());
         return new DrawStats(bars, binned, columns, markers, highlighted, ghosts);
@@ -378,7 +380,7 @@ public final class TimelineRenderer {
             }
             int slot = store.invocationSlot(store.id(e));
             int lane = slot < 0 ? -1 : inv.lane(slot);
-            EventType type = store.type(e);
+            EventType type = store.markerTypeAt(e); // a policy's refusal gets the policy's marker
             // One marker per lane per marker width: denser than that they would only overprint one another.
             int column = (int) (view.xOf(t) / MARKER_BUCKET);
             if (lastMarkerColumn[lane + 1] == column) {

@@ -51,7 +51,10 @@ class MarkerSpritesTest {
                 return inked(c.snapshot(null, null).getPixelReader(), 0, 0, 100, 60);
             });
             boolean marker = type == EventType.TIMED_OUT || type == EventType.CANCELLED
-                    || type == EventType.REJECTED || type == EventType.RETRY_SCHEDULED;
+                    || type == EventType.REJECTED || type == EventType.RETRY_SCHEDULED
+                    // the resilience policies' markers: short-circuited, rate-limited, fallback
+                    || type == EventType.CIRCUIT_OPENED || type == EventType.RATE_LIMITED
+                    || type == EventType.FALLBACK_USED;
             assertThat(ink).as(type.name()).matches(n -> marker ? n > 5 : n == 0);
         }
     }

@@ -60,6 +60,33 @@ class TimelineRendererTest {
         assertThat(stats.ghosts()).isEqualTo(1);
     }
 
+    @Test
+    void aCircuitBreakerShowsAsABandAboveTheWorkerLanesInTheColourOfItsState() throws Exception {
+        EventStore store = lateFinish();
+        store.appendAll(List.of(
+                Event.of(EventType.CIRCUIT_OPENED, 0, 0, 0, "db").withSeqAndTime(5, 60 * US),
+                Event.of(EventType.CIRCUIT_HALF_OPENED, 0, 0, 0, "db").withSeqAndTime(6, 80 * US),
+                Event.of(EventType.SUBMITTED, 3, 1, 0, "fetch").withSeqAndTime(7, 100 * US)));
+        OutcomePalette palette = OutcomePalette.defaults();
+        var pixels = WaitForAsyncUtils.asyncFx(() -> {
+            TimelineLayout layout = new TimelineLayout(900, 300, store.laneCount());
+            Viewport view = new Viewport();
+            view.show(0, 100 * US, layout.plotWidth());
+            Canvas canvas = new Canvas(900, 300);
+            new TimelineRenderer().draw(canvas.getGraphicsContext2D(), layout, store, view, palette,
+                    TimelineMarks.NONE);
+            double y = layout.laneTop(0) - BreakerBandPainter.HEIGHT / 2;
+            var reader = canvas.snapshot(null, null).getPixelReader();
+            return new javafx.scene.paint.Color[] {
+                reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(30 * US)), (int) y),
+                reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(70 * US)), (int) y),
+                reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(90 * US)), (int) y)};
+        }).get();
+        assertThat(pixels[1]).isEqualTo(palette.policy(PolicyMark.CIRCUIT_OPEN));
+        assertThat(pixels[2]).isEqualTo(palette.policy(PolicyMark.CIRCUIT_HALF_OPEN));
+        assertThat(pixels[0]).isNotEqualTo(pixels[1]).isNotEqualTo(pixels[2]); // closed: its own, faint colour
+    }
+
     private static DrawStats draw(EventStore store, long t0, long t1) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             TimelineLayout layout = new TimelineLayout(900, 300, store.laneCount());
