@@ -12,7 +12,7 @@ import java.util.Objects;
 /// injected failure is an ordinary `FAILED` that retries, breakers and fallbacks see like any other.
 ///
 /// ```java
-/// Task fetch = Task.call("fetch", fetch, Duration.ofMillis(300)).withFaults(
+/// Task chaotic = Task.call("fetch", fetch, Duration.ofMillis(300)).withFaults(
 ///         FaultInjection.latency(0.2, Duration.ofMillis(500)),
 ///         FaultInjection.failure(0.1, "IOException", "injected: connection reset"));
 /// ```

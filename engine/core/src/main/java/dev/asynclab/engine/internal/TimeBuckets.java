@@ -14,7 +14,6 @@ public final class TimeBuckets {
     static final int BUCKETS = 10;
 
     private final long bucketNanos;
-    private final int width;
     private final long[] epochs = new long[BUCKETS];
     private final long[][] counts;
 
@@ -22,7 +21,6 @@ public final class TimeBuckets {
     /// @param width       how many counters each bucket holds
     public TimeBuckets(long windowNanos, int width) {
         this.bucketNanos = Math.max(1, windowNanos / BUCKETS);
-        this.width = width;
         this.counts = new long[BUCKETS][width];
         java.util.Arrays.fill(epochs, Long.MIN_VALUE);
     }
@@ -56,9 +54,5 @@ public final class TimeBuckets {
         for (long[] c : counts) {
             java.util.Arrays.fill(c, 0);
         }
-    }
-
-    int width() {
-        return width;
     }
 }
