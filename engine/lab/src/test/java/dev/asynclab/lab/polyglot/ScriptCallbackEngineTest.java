@@ -82,7 +82,7 @@ class ScriptCallbackEngineTest {
     @Test
     void concurrentCallsInAPoolEachBorrowTheirOwnContext() {
         var host = new ScriptHost(0, 2);
-        try (host; var pool = new AsyncCallbackPool(RUNTIME, 4, -1)) {
+        try (host; var pool = AsyncCallbackPool.builder(RUNTIME).size(4).build()) {
             var callback = ScriptCallback.of(new ScriptSource(JS, "sleep(20); return name", "pooled.js"), host);
             List<CompletableFuture<AsyncCallbackResult>> futures = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
