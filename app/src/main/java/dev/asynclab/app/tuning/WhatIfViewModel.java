@@ -121,7 +121,7 @@ public final class WhatIfViewModel implements AutoCloseable {
             arrivalScale.set(1.0);
             poolSize.set(size);
             timeoutMillis.set(timeout);
-            retryAttempts.set(first.map(cb -> cb.retry().attempts()).orElse(1));
+            retryAttempts.set(first.map(cb -> cb.retry().maxAttempts()).orElse(1));
         } finally {
             loading = false;
         }
