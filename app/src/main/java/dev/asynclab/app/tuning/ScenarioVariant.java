@@ -7,7 +7,7 @@ import dev.asynclab.lab.scenario.PoolSpec;
 import dev.asynclab.lab.scenario.Retry;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.Step;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 
 import java.time.Duration;
 import java.util.Optional;

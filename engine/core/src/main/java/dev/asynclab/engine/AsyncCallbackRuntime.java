@@ -37,7 +37,8 @@ public final class AsyncCallbackRuntime {
     private final StandaloneLauncher standalone = new StandaloneLauncher(this);
 
     private AsyncCallbackRuntime(Builder b) {
-        this.scheduler = b.scheduler;
+        // The shared real clock only when no other is given: its timer thread starts with it.
+        this.scheduler = b.scheduler != null ? b.scheduler : RealScheduler.shared();
         this.emitter = new Emitter(b.events);
         this.seed = b.seed;
     }
@@ -92,7 +93,7 @@ public final class AsyncCallbackRuntime {
 
     /// Options for a runtime.
     public static final class Builder {
-        private Scheduler scheduler = RealScheduler.shared();
+        private Scheduler scheduler; // null: RealScheduler.shared(), looked up only by build()
         private EventBus events;
         private long seed = 1;
 

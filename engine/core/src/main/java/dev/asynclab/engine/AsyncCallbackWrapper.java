@@ -1,7 +1,6 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.internal.Invocation;
-import dev.asynclab.engine.spi.SimulatedScheduler;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -67,7 +66,7 @@ public final class AsyncCallbackWrapper {
             synchronized (this) {
                 inv = invocation;
                 if (inv == null) {
-                    inv = runtime.standalone().create(callback, name, timeout, 1, 0);
+                    inv = runtime.standalone().create(callback, name, timeout, null, 1, 0);
                     invocation = inv;
                     if (cancelledEarly) {
                         inv.cancel(); // cancelled before it was ever executed: it never runs
@@ -80,12 +79,27 @@ public final class AsyncCallbackWrapper {
         return inv.future();
     }
 
-    /// Runs the callback and waits for its result. On the simulated clock this drives the simulation until the
-    /// result is there, so it never blocks.
+    /// Runs the callback (once, as `executeAsync`) and waits for its result, on the runtime's clock: the real
+    /// clock blocks the calling thread; the simulated clock runs the simulation until the result is there, so it
+    /// never blocks. If the calling thread is interrupted while it waits, the invocation is cancelled and its
+    /// `CANCELLED` result returned (the thread's interrupt flag stays set).
+    ///
+    /// @throws IllegalStateException on the simulated clock, when the simulation has nothing left to run and the
+    ///         invocation still has not ended: an asynchronous callback whose stage never completes, with no
+    ///         timeout, would otherwise wait forever
     public AsyncCallbackResult executeBlocking() {
         CompletableFuture<AsyncCallbackResult> f = executeAsync();
-        if (runtime.scheduler() instanceof SimulatedScheduler sim) {
-            sim.runUntilDone(f);
+        boolean done;
+        try {
+            done = runtime.scheduler().await(f, Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            return f.join(); // cancelling ends it at once
+        }
+        if (!done) {
+            throw new IllegalStateException("'" + name + "' (id " + id() + ") can never end: its clock has nothing "
+                    + "left to run, and it waits for a stage that never completes, with no timeout");
         }
         return f.join();
     }

@@ -62,7 +62,7 @@ public final class AsyncCallbacks {
     private static CompletableFuture<List<AsyncCallbackResult>> parallel(Launcher launcher,
             List<? extends Task> members, Duration overallTimeout) {
         var run = ParallelRun.start(new Task.Parallel("parallel", List.copyOf(members), overallTimeout), launcher, 0);
-        return run.future().thenApply(r -> run.memberResults());
+        return run.memberResultsFuture(); // cancelling it cancels every member, as for every helper
     }
 
     /// The first member to succeed wins and the others are cancelled at once; when every member fails the

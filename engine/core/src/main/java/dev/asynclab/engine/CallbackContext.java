@@ -31,9 +31,6 @@ public interface CallbackContext {
     /// True once the invocation has ended without this callback: timed out or cancelled.
     boolean isCancelled();
 
-    /// True when the engine runs on the simulated clock.
-    boolean isSimulated();
-
     /// Sleeps on the engine's clock. Interrupted by a timeout or cancel.
     void sleep(Duration duration) throws InterruptedException;
 
@@ -44,8 +41,9 @@ public interface CallbackContext {
     /// Busy CPU work: spins on a real clock (and stops when interrupted); simulated time on a simulated one.
     void work(Duration duration) throws InterruptedException;
 
-    /// Adds simulated time (for code that ran for real on the simulated clock, such as a script). No effect on
-    /// the real clock.
+    /// Charges time the callback spent for real that the engine's clock has not seen pass (code that ran for real
+    /// on the simulated clock, such as a script): the outcome then lands that much later in simulated time. No
+    /// effect on the real clock, where that time has passed.
     void charge(Duration duration);
 
     /// A stage that completes after `duration` on the engine's clock, without holding a thread.

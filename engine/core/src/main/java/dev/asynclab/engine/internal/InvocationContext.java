@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/// The context one attempt's callback sees. Sleep and work block on the real clock and accumulate charged
-/// time on the simulated one (the invocation then completes when that time has passed).
+/// The context one attempt's callback sees. Sleep and work go to the scheduler, which blocks on the real clock
+/// and answers with time to charge on the simulated one (the invocation then completes when it has passed).
 final class InvocationContext implements CallbackContext {
 
     private final Invocation inv;
@@ -53,75 +53,35 @@ final class InvocationContext implements CallbackContext {
     }
 
     @Override
-    public boolean isSimulated() {
-        return inv.scheduler.isSimulated();
-    }
-
-    @Override
     public void sleep(Duration duration) throws InterruptedException {
         long nanos = duration.toNanos();
-        if (nanos <= 0) {
-            return;
-        }
-        if (isSimulated()) {
-            charged += nanos;
-        } else {
-            Thread.sleep(duration);
+        if (nanos > 0) {
+            charged += inv.scheduler.sleep(nanos);
         }
     }
 
     @Override
     public void sleepIgnoringInterrupt(Duration duration) {
         long nanos = duration.toNanos();
-        if (nanos <= 0) {
-            return;
-        }
-        if (isSimulated()) {
-            charged += nanos;
+        if (nanos > 0) {
             ignoresInterrupt = true;
-            return;
-        }
-        ignoresInterrupt = true;
-        long end = System.nanoTime() + nanos;
-        long left;
-        while ((left = end - System.nanoTime()) > 0) {
-            try {
-                Thread.sleep(Duration.ofNanos(left));
-            } catch (InterruptedException swallowed) {
-                // deliberately ignored: this is the badly behaved callback the engine must survive
-            }
+            charged += inv.scheduler.sleepIgnoringInterrupt(nanos);
         }
     }
 
     @Override
     public void work(Duration duration) throws InterruptedException {
         long nanos = duration.toNanos();
-        if (nanos <= 0) {
-            return;
-        }
-        if (isSimulated()) {
-            charged += nanos;
-            return;
-        }
-        long end = System.nanoTime() + nanos;
-        long sink = 0;
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 1_000; i++) {
-                sink += i * 31L ^ sink;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cpu work interrupted");
-            }
-        }
-        if (sink == 42) {
-            Thread.onSpinWait(); // keeps the loop from being optimised away
+        if (nanos > 0) {
+            charged += inv.scheduler.busyWork(nanos);
         }
     }
 
     @Override
     public void charge(Duration duration) {
-        if (isSimulated() && duration.toNanos() > 0) {
-            charged += duration.toNanos();
+        long nanos = duration.toNanos();
+        if (nanos > 0) {
+            charged += inv.scheduler.charge(nanos);
         }
     }
 
@@ -181,7 +141,7 @@ final class InvocationContext implements CallbackContext {
             for (Runnable r : hooks) {
                 try {
                     r.run();
-                } catch (RuntimeException ignored) {
+                } catch (Throwable ignored) {
                     // a failing stop hook must not keep the others from running
                 }
             }

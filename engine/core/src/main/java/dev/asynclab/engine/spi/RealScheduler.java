@@ -1,7 +1,6 @@
 package dev.asynclab.engine.spi;
 
-import dev.asynclab.engine.spi.Cancellable;
-import dev.asynclab.engine.spi.Scheduler;
+import dev.asynclab.engine.internal.TimerWheel;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 ///
 /// ```java
 /// Scheduler real = RealScheduler.shared();                  // virtual threads
-/// Scheduler platform = new RealScheduler(ThreadMode.PLATFORM);
+/// Scheduler platform = new RealScheduler(RealScheduler.ThreadMode.PLATFORM);
 /// ```
 public final class RealScheduler implements Scheduler, AutoCloseable {
 
@@ -30,13 +29,13 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     /// Timer resolution: a timeout fires within one tick after its deadline.
     public static final long TICK_NANOS = 500_000;
 
-    private final dev.asynclab.engine.internal.TimerWheel timer;
+    private final TimerWheel timer;
     private final ExecutorService workers;
     private final ThreadMode mode;
 
     public RealScheduler(ThreadMode mode) {
         this.mode = mode;
-        this.timer = new dev.asynclab.engine.internal.TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
+        this.timer = new TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
                 TICK_NANOS, 1024);
         ThreadFactory factory = mode == ThreadMode.VIRTUAL
                 ? Thread.ofVirtual().name("asynclab-v", 0).factory()
@@ -70,9 +69,10 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
         return workers;
     }
 
+    /// On the timer thread, after every timer of the current tick has fired; elsewhere at once.
     @Override
-    public boolean isSimulated() {
-        return false;
+    public void afterCurrentTick(Runnable task) {
+        TimerWheel.afterTick(task);
     }
 
     /// Stops the timer and worker threads (running callbacks are interrupted).
@@ -80,5 +80,13 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     public void close() {
         timer.close();
         workers.shutdownNow();
+    }
+
+    /// Which threads run callbacks on the real clock.
+    public enum ThreadMode {
+        /// One virtual thread per running callback: cheap to block, the default.
+        VIRTUAL,
+        /// Platform threads from a cached pool: to show what blocking costs when threads are scarce.
+        PLATFORM
     }
 }

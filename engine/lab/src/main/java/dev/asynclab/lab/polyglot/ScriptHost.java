@@ -101,9 +101,10 @@ public final class ScriptHost implements AutoCloseable {
             }
             throw e;
         } finally {
-            if (started != 0 && ctx.isSimulated()) {
+            if (started != 0) {
                 // Script code runs for real even on simulated time; charge what it took, less its sleeps, which
-                // the simulated clock has already counted.
+                // the clock has already counted (on the real clock, where that time has passed, charging is a
+                // no-op).
                 ctx.charge(Duration.ofNanos(Math.max(0, System.nanoTime() - started - api.sleptNanos())));
             }
             context.flushOutput();

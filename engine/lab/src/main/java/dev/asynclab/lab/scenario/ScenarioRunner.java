@@ -13,7 +13,7 @@ import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.lab.metrics.RunMetrics;
-import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 import dev.asynclab.engine.spi.Scheduler;
 import dev.asynclab.engine.spi.RealScheduler;
 import dev.asynclab.engine.spi.SimulatedScheduler;
@@ -66,7 +66,7 @@ public final class ScenarioRunner {
             scheduler = sim;
         } else {
             owned = new RealScheduler(scenario.pool().map(PoolSpec::threads)
-                    .orElse(dev.asynclab.engine.spi.ThreadMode.VIRTUAL));
+                    .orElse(dev.asynclab.engine.spi.RealScheduler.ThreadMode.VIRTUAL));
             scheduler = owned;
         }
         List<EventSink> all = new ArrayList<>(sinks);

@@ -75,11 +75,6 @@ final class TestContext implements CallbackContext {
     }
 
     @Override
-    public boolean isSimulated() {
-        return simulated;
-    }
-
-    @Override
     public void sleep(Duration duration) throws InterruptedException {
         if (!simulated) {
             TimeUnit.NANOSECONDS.sleep(duration.toNanos());
