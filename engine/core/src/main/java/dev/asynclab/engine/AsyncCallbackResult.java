@@ -33,4 +33,17 @@ public record AsyncCallbackResult(Status status, Object value, String errorType,
     static AsyncCallbackResult failed(String errorType, String errorMessage, long id) {
         return new AsyncCallbackResult(Status.FAILED, null, errorType, errorMessage, Duration.ZERO, 0, id);
     }
+
+    /// How an invocation ended. Exactly one per invocation.
+    public enum Status {
+        SUCCEEDED,
+        FAILED,
+        TIMED_OUT,
+        CANCELLED,
+        REJECTED;
+
+        public boolean isSuccess() {
+            return this == SUCCEEDED;
+        }
+    }
 }

@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /// ```
 public final class AsyncCallbackRuntime {
 
+    /// The engine's version, as written into audit log headers.
+    public static final String ENGINE_VERSION = "0.1.0";
+
     /// The timeout a wrapper gets when none is given: 30 seconds.
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -112,7 +115,7 @@ public final class AsyncCallbackRuntime {
             return this;
         }
 
-        /// The seed behind `CallbackContext.random()` and retry jitter.
+        /// The seed behind `AsyncCallback.Context.random()` and retry jitter.
         public Builder seed(long seed) {
             this.seed = seed;
             return this;

@@ -1,5 +1,6 @@
 package dev.asynclab.engine;
 
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.internal.Invocation;
 
 import java.time.Duration;

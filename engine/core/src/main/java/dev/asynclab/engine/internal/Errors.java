@@ -74,7 +74,7 @@ public final class Errors {
     }
 
     /// The simple name of `type`, or for an anonymous (or otherwise unnamed) class the simple name of its nearest
-    /// named superclass: `new IOException("x") {}` reads "IOException", so a `retryOn("IOException")` matches it.
+    /// named superclass: `new IOException("x") {}` reads "IOException", so `retryOn("IOException")` matches it.
     public static String readableName(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             String simple;
@@ -84,7 +84,7 @@ public final class Errors {
                 simple = "";
             }
             if (!simple.isEmpty()) {
-                return c == type ? simple : simple + " (anonymous subclass)";
+                return simple;
             }
         }
         String name = type.getName();

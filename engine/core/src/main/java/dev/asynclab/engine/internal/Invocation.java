@@ -2,7 +2,7 @@ package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.Scheduler;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;

@@ -1,6 +1,6 @@
 package dev.asynclab.engine.internal;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.event.EventType;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 
 /// The context one attempt's callback sees. Sleep and work go to the scheduler, which blocks on the real clock
 /// and answers with time to charge on the simulated one (the invocation then completes when it has passed).
-final class InvocationContext implements CallbackContext {
+final class InvocationContext implements AsyncCallback.Context {
 
     private final Invocation inv;
     private long charged;

@@ -1,7 +1,7 @@
 package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 

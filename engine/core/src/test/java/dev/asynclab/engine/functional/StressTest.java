@@ -6,7 +6,7 @@ import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbackWrapper;
 import dev.asynclab.engine.CallbackFailure;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.event.EventType;

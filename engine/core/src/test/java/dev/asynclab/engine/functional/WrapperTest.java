@@ -6,7 +6,7 @@ import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackWrapper;
 import dev.asynclab.engine.CallbackFailure;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.EventType;
 import org.junit.jupiter.api.Test;
 

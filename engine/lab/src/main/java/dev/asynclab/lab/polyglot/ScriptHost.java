@@ -1,6 +1,6 @@
 package dev.asynclab.lab.polyglot;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.CallbackFailure;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -71,7 +71,7 @@ public final class ScriptHost implements AutoCloseable {
     ///
     /// @throws CallbackFailure     what the script failed with, typed as the script typed it
     /// @throws InterruptedException when a timeout or cancel cut a `sleep` short
-    public Object run(ScriptSource source, CallbackContext ctx) throws Exception {
+    public Object run(ScriptSource source, AsyncCallback.Context ctx) throws Exception {
         ContextPool pool = pool(source.language());
         Source parsed = sources.computeIfAbsent(source, ScriptHost::toPolyglot);
         ScriptCall call = new ScriptCall(pool, pool.borrow());

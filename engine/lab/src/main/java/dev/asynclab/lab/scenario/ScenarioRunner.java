@@ -5,7 +5,7 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbacks;
-import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
@@ -102,11 +102,11 @@ public final class ScenarioRunner {
         long seed = options.seedFor(scenario);
         if (clock == ClockMode.SIMULATED) {
             String id = String.format("sim-%08x-%d", scenario.name().hashCode(), seed);
-            return AuditHeader.of(id, scenario.name(), java.time.Instant.EPOCH, EngineVersion.VERSION,
+            return AuditHeader.of(id, scenario.name(), java.time.Instant.EPOCH, AsyncCallbackRuntime.ENGINE_VERSION,
                     AuditHeader.CLOCK_SIMULATED, seed);
         }
         return AuditHeader.of(java.util.UUID.randomUUID().toString(), scenario.name(), java.time.Instant.now(),
-                EngineVersion.VERSION, AuditHeader.CLOCK_REAL, seed);
+                AsyncCallbackRuntime.ENGINE_VERSION, AuditHeader.CLOCK_REAL, seed);
     }
 
     /// Starts a scenario without script support.
