@@ -158,6 +158,23 @@ class RetryTest {
     }
 
     @Test
+    void cancellingDuringTheBackoffReportsTheAttemptThatRanAndItsId() {
+        try (var sim = new Sim()) {
+            var policy = RetryPolicy.builder().maxAttempts(5).delay(ms(100)).build();
+            var f = AsyncCallbacks.executeWithRetry(sim.runtime, failingFirst(10, new AtomicInteger()), "stop",
+                    ms(100), policy);
+            sim.clock.advance(nanos(50)); // attempt 1 failed at 10 ms; attempt 2 is due at 110 ms
+            f.cancel(true);
+            var r = f.join();
+            assertThat(r.status()).isEqualTo(Status.CANCELLED);
+            assertThat(r.attempt()).isEqualTo(1);
+            long firstId = sim.events(EventType.STARTED).getFirst().id();
+            assertThat(r.id()).isEqualTo(firstId).isPositive();
+            assertThat(r.errorMessage()).isEqualTo("cancelled between attempts");
+        }
+    }
+
+    @Test
     void aPolicyRefusesNonsense() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build());
