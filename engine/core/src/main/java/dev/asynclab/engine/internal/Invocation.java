@@ -294,11 +294,23 @@ public final class Invocation {
         }
     }
 
-    /// Its own timer fired (`reason` null), or a group's deadline passed (`reason` names it).
+    /// Its own timer fired (`reason` null), or a group's deadline passed (`reason` names it). A group's deadline
+    /// also ends an invocation that has not started yet (waiting in a pool's queue): its group stops waiting.
     private void onTimeout(String reason) {
         String message = reason != null ? reason
                 : timeoutReason != null ? timeoutReason
                 : "timed out after " + Duration.ofNanos(timeoutNanos).toMillis() + " ms";
+        if (reason != null) {
+            int s;
+            while ((s = state) == NEW || s == QUEUED) {
+                if (end(s, TIMED_OUT, null, 0, null, "TimeoutException", message, -1, true)) {
+                    return;
+                }
+            }
+            while (state == STARTING) {
+                Thread.onSpinWait(); // STARTED is being emitted; TIMED_OUT must come after it
+            }
+        }
         if (end(RUNNING, TIMED_OUT, null, scheduler.nanoTime() - startedAt, lane, "TimeoutException", message, -1,
                 false)) {
             // With many timeouts due together, every caller hears TIMED_OUT first; stopping the timed-out work
@@ -331,8 +343,9 @@ public final class Invocation {
         }
     }
 
-    /// Ends it as TIMED_OUT now if it is still running: a group's overall deadline passed. `reason` names that
-    /// limit and who set it, and becomes the message.
+    /// Ends it as TIMED_OUT now if it has not ended: a group's overall deadline passed. Still waiting, it never
+    /// runs; running, its work is stopped as for its own timeout. `reason` names that limit and who set it, and
+    /// becomes the message.
     public void expire(String reason) {
         onTimeout(reason);
     }
@@ -350,8 +363,8 @@ public final class Invocation {
             cancelTimeout();
             endedAt = scheduler.nanoTime();
             if (emitter.enabled()) {
-                emitter.emit(eventTypeOf(status), id, attempt, group, name, worker, neverStarted
-                                && to == CANCELLED ? 0 : neverStarted ? -1 : execNanos, errorType, message,
+                long duration = to == REJECTED ? -1 : execNanos; // a rejected one never had a time to count
+                emitter.emit(eventTypeOf(status), id, attempt, group, name, worker, duration, errorType, message,
                         to == SUCCEEDED ? Errors.shortText(value) : null, queueDepth);
             }
         } finally {

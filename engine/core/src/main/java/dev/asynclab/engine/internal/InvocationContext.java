@@ -94,6 +94,9 @@ final class InvocationContext implements AsyncCallback.Context {
                 task.cancel();
             }
         });
+        // A timeout or cancel of this attempt calls the delay off too: its timer must not outlive the invocation
+        // (the stage the callback returned may only depend on this one, and cancelling that leaves this running).
+        onCancel(() -> cf.cancel(false));
         return cf;
     }
 
