@@ -24,6 +24,7 @@ public interface AsyncCallback {
 
     /// A callback that needs no context.
     static AsyncCallback of(Callable<?> callable) {
+        java.util.Objects.requireNonNull(callable, "callable");
         return ctx -> callable.call();
     }
 
@@ -70,13 +71,14 @@ public interface AsyncCallback {
         /// effect on the real clock, where that time has passed.
         void charge(Duration duration);
 
-        /// A stage that completes after `duration` on the engine's clock, without holding a thread.
+        /// A stage that completes after `duration` on the engine's clock, without holding a thread. A timeout or
+        /// cancel of this attempt cancels it (its timer does not outlive the invocation).
         CompletionStage<Void> delay(Duration duration);
 
         /// A deterministic random number in [0, 1): seeded from the runtime's seed, the id and the attempt.
         double random();
 
-        /// Writes a line into the event log (a `LOG` event).
+        /// Writes a line into the event log (a `LOG` event; the text cut to 200 characters).
         void log(String message);
 
         /// Runs `action` (on the timer's or the canceller's thread) when this invocation times out or is cancelled

@@ -89,10 +89,13 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return submit(callback, name, AsyncCallbackRuntime.DEFAULT_TIMEOUT);
     }
 
-    /// Submits a callback; `timeout` counts from its start, `Duration.ZERO` for none. The future completes
-    /// normally with the result (REJECTED when the queue is full); cancelling it cancels the invocation.
+    /// Submits a callback; `timeout` counts from its start, `Duration.ZERO` for none, null for the default 30 s
+    /// (negative is refused). The future completes normally with the result (REJECTED when the queue is full or
+    /// the pool is closed); cancelling it cancels the invocation, and the future then completes normally with a
+    /// CANCELLED result (so its `isCancelled()` stays false: look at the result's status).
     public CompletableFuture<AsyncCallbackResult> submit(AsyncCallback callback, String name, Duration timeout) {
-        return launch(callback, name, timeout, null, 1, 0);
+        Objects.requireNonNull(callback, "callback");
+        return launch(callback, name, AsyncCallbackRuntime.callbackTimeout(timeout), null, 1, 0);
     }
 
     private InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
@@ -183,8 +186,10 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
     }
 
-    /// Changes the limit while running. Growing starts queued invocations at once; shrinking lets running ones
-    /// finish and starts no more until fewer than `maxConcurrent` run.
+    /// Changes the limit while running (and emits POOL_RESIZED). Growing starts queued invocations at once;
+    /// shrinking lets running ones finish and starts no more until fewer than `maxConcurrent` run.
+    ///
+    /// @throws IllegalArgumentException when `newMaxConcurrent` is less than 1
     public void resize(int newMaxConcurrent) {
         if (newMaxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + newMaxConcurrent);
@@ -287,24 +292,28 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return active;
     }
 
+    /// Invocations waiting in the queue now.
     public int queuedCount() {
         return queued;
     }
 
-    /// Invocations that reached a terminal state.
+    /// Invocations that reached a terminal state (REJECTED ones included).
     public long completedCount() {
         return completed.get();
     }
 
+    /// How many may run at once now (as built, or as last resized).
     public int maxConcurrent() {
         return maxConcurrent;
     }
 
+    /// How many may wait; negative for unbounded.
     public int queueCapacity() {
         return queueCapacity;
     }
 
-    /// Rejects new submissions and cancels everything queued and running.
+    /// Rejects new submissions and cancels everything queued and running; does not wait (see `awaitAll` for
+    /// callbacks that ignore their interrupt and hold their worker a while longer). Idempotent.
     @Override
     public void close() {
         closed = true;

@@ -78,6 +78,28 @@ public final class AsyncCallbackRuntime {
         return groups.incrementAndGet();
     }
 
+    /// A callback's timeout: null gives the default (30 s), zero means none, negative is refused.
+    static Duration callbackTimeout(Duration timeout) {
+        if (timeout == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a timeout must not be negative: " + timeout);
+        }
+        return timeout;
+    }
+
+    /// A group's limit or a delay (`what` names it): null and zero mean none, negative is refused.
+    static Duration limit(Duration limit, String what) {
+        if (limit == null) {
+            return Duration.ZERO;
+        }
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + limit);
+        }
+        return limit;
+    }
+
     long newId() {
         return ids.incrementAndGet();
     }

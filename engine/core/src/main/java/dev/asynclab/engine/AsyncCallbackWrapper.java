@@ -48,19 +48,18 @@ public final class AsyncCallbackWrapper {
         this(callback, name, AsyncCallbackRuntime.DEFAULT_TIMEOUT);
     }
 
+    /// A wrapper on `runtime`. `name` (null: "callback") labels its events; `timeout` counts from the start
+    /// (`Duration.ZERO`: none; null: the default 30 s; negative is refused with `IllegalArgumentException`).
     public AsyncCallbackWrapper(AsyncCallbackRuntime runtime, AsyncCallback callback, String name, Duration timeout) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
-        Objects.requireNonNull(callback, "callback");
-        if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        this.callback = callback;
+        this.callback = Objects.requireNonNull(callback, "callback");
         this.name = name == null ? "callback" : name;
-        this.timeout = timeout == null ? AsyncCallbackRuntime.DEFAULT_TIMEOUT : timeout;
+        this.timeout = AsyncCallbackRuntime.callbackTimeout(timeout);
     }
 
     /// Starts the callback (once) and returns its result-to-be. The future always completes normally with a
-    /// result; cancelling the future cancels the invocation.
+    /// result; cancelling the future cancels the invocation, and the future then holds its CANCELLED result (so
+    /// its `isCancelled()` stays false: look at the result's status).
     public CompletableFuture<AsyncCallbackResult> executeAsync() {
         Invocation inv = invocation;
         if (inv == null) {
@@ -117,6 +116,7 @@ public final class AsyncCallbackWrapper {
         return invocation.cancel();
     }
 
+    /// True when it ended as CANCELLED, or was cancelled before its first execute.
     public boolean isCancelled() {
         Invocation inv = invocation;
         if (inv == null) {
@@ -125,6 +125,7 @@ public final class AsyncCallbackWrapper {
         return inv.future().isDone() && inv.future().join().status() == Status.CANCELLED;
     }
 
+    /// True when it has ended (or was cancelled before its first execute, so will never run).
     public boolean isDone() {
         Invocation inv = invocation;
         return inv == null ? cancelledEarly : inv.isDone();

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RealScheduler implements Scheduler, AutoCloseable {
 
     private static final class Holder {
-        static final RealScheduler SHARED = new RealScheduler(ThreadMode.VIRTUAL);
+        static final RealScheduler SHARED = new RealScheduler(ThreadMode.VIRTUAL, true);
     }
 
     private static final AtomicLong TIMERS = new AtomicLong();
@@ -32,9 +32,16 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     private final TimerWheel timer;
     private final ExecutorService workers;
     private final ThreadMode mode;
+    private final boolean shared;
 
+    /// A real clock of its own (close it when done), running callbacks on `mode` threads.
     public RealScheduler(ThreadMode mode) {
-        this.mode = mode;
+        this(mode, false);
+    }
+
+    private RealScheduler(ThreadMode mode, boolean shared) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        this.shared = shared;
         this.timer = new TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
                 TICK_NANOS, 1024);
         ThreadFactory factory = mode == ThreadMode.VIRTUAL
@@ -75,9 +82,13 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
         TimerWheel.afterTick(task);
     }
 
-    /// Stops the timer and worker threads (running callbacks are interrupted).
+    /// Stops the timer and worker threads (running callbacks are interrupted). Does nothing on `shared()`, which
+    /// the default runtime uses for the life of the process.
     @Override
     public void close() {
+        if (shared) {
+            return;
+        }
         timer.close();
         workers.shutdownNow();
     }

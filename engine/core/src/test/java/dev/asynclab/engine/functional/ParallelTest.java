@@ -95,4 +95,11 @@ class ParallelTest {
                 .containsOnly(Status.CANCELLED);
         assertThat(stopped.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("both workers interrupted").isTrue();
     }
+
+    @Test
+    void anEmptyParallelGivesAnEmptyList() {
+        try (var sim = new Sim()) {
+            assertThat(AsyncCallbacks.executeParallel(sim.runtime, List.of(), Duration.ZERO).join()).isEmpty();
+        }
+    }
 }

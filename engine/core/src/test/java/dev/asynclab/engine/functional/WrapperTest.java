@@ -254,4 +254,25 @@ class WrapperTest {
         assertThat(result.get().status()).isEqualTo(Status.CANCELLED);
         assertThat(interrupted).isTrue();
     }
+
+    @Test
+    void aFailureWithoutAMessageReportsAnEmptyOne() {
+        try (var sim = new Sim()) {
+            var r = new AsyncCallbackWrapper(sim.runtime, ctx -> {
+                throw new IllegalStateException();
+            }, "silent", ms(10)).executeBlocking();
+            assertThat(r.errorMessage()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLogLineIsCutTo200Characters() {
+        try (var sim = new Sim()) {
+            new AsyncCallbackWrapper(sim.runtime, ctx -> {
+                ctx.log("y".repeat(10_000));
+                return 1;
+            }, "chatty", ms(10)).executeBlocking();
+            assertThat(sim.events(EventType.LOG).getFirst().value()).hasSize(200);
+        }
+    }
 }
