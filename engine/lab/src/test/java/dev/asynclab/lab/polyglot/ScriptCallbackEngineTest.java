@@ -4,7 +4,7 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbackWrapper;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
