@@ -17,6 +17,7 @@ import java.util.List;
 import static dev.asynclab.engine.Sim.ms;
 import static dev.asynclab.engine.Sim.nanos;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RaceTest {
 
@@ -175,8 +176,8 @@ class RaceTest {
             // pool of 2: p1 and p2 run, single waits; parallel wins at 40 ms, single is cancelled in the queue
             assertThat(f.join().value()).isEqualTo(List.of(1, 2));
             assertThat(sim.events(EventType.CANCELLED)).extracting(Event::name).containsExactly("single");
-            assertThat(sim.events(EventType.GROUP_STARTED)).extracting(Event::value)
-                    .containsExactly("race", "parallel in 1");
+            assertThat(sim.events(EventType.GROUP_STARTED)).extracting(Event::kind, Event::parentGroup)
+                    .containsExactly(tuple("race", 0L), tuple("parallel", 1L));
         }
     }
 }
