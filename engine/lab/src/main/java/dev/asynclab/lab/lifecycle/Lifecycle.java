@@ -80,12 +80,17 @@ public final class Lifecycle {
     private int size;
     private int open;
     private long ended;
-    private long[] ids = new long[256];
-    private long[] openedAt = new long[256];
-    private long[] queuedAt = new long[256];
-    private long[] startedAt = new long[256];
-    private long[] endedAt = new long[256];
-    private byte[] state = new byte[256];
+    /// The columns, in chunks of 16K slots: growing never copies a column, and no chunk is big enough to be a
+    /// humongous object for G1 (the app's store holds millions of invocations this way).
+    private static final int SHIFT = 14;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+    private long[][] ids = new long[4][];
+    private long[][] openedAt = new long[4][];
+    private long[][] queuedAt = new long[4][];
+    private long[][] startedAt = new long[4][];
+    private long[][] endedAt = new long[4][];
+    private byte[][] state = new byte[4][];
     private int[] free = new int[16];
     private int freeCount;
 
@@ -122,19 +127,21 @@ public final class Lifecycle {
             }
             slot = open(id, e);
         }
-        int s = state[slot];
+        byte[] states = state[slot >>> SHIFT];
+        int at = slot & MASK;
+        int s = states[at];
         switch (type) {
             case QUEUED -> {
                 if (s == Phase.OPEN.ordinal()) {
-                    queuedAt[slot] = e.t();
-                    state[slot] = (byte) Phase.QUEUED.ordinal();
+                    queuedAt[slot >>> SHIFT][at] = e.t();
+                    states[at] = (byte) Phase.QUEUED.ordinal();
                     listener.queued(this, slot, e);
                 }
             }
             case STARTED -> {
                 if (s < Phase.RUNNING.ordinal()) {
-                    startedAt[slot] = e.t();
-                    state[slot] = (byte) Phase.RUNNING.ordinal();
+                    startedAt[slot >>> SHIFT][at] = e.t();
+                    states[at] = (byte) Phase.RUNNING.ordinal();
                     listener.started(this, slot, e);
                 }
             }
@@ -168,16 +175,18 @@ public final class Lifecycle {
             slot = free[--freeCount];
         } else {
             slot = size++;
-            if (slot == ids.length) {
-                grow();
+            if ((slot & MASK) == 0) {
+                addChunk(slot >>> SHIFT);
             }
         }
-        ids[slot] = id;
-        openedAt[slot] = e.t();
-        queuedAt[slot] = -1;
-        startedAt[slot] = -1;
-        endedAt[slot] = -1;
-        state[slot] = (byte) Phase.OPEN.ordinal();
+        int c = slot >>> SHIFT;
+        int at = slot & MASK;
+        ids[c][at] = id;
+        openedAt[c][at] = e.t();
+        queuedAt[c][at] = -1;
+        startedAt[c][at] = -1;
+        endedAt[c][at] = -1;
+        state[c][at] = (byte) Phase.OPEN.ordinal();
         index.put(id, slot);
         open++;
         listener.opened(this, slot, e);
@@ -185,30 +194,38 @@ public final class Lifecycle {
     }
 
     private void end(int slot, Event e) {
-        endedAt[slot] = e.t();
-        state[slot] = (byte) (ENDED_BASE + e.type().ordinal());
+        endedAt[slot >>> SHIFT][slot & MASK] = e.t();
+        state[slot >>> SHIFT][slot & MASK] = (byte) (ENDED_BASE + e.type().ordinal());
         open--;
         ended++;
         listener.ended(this, slot, e);
     }
 
     private void forget(int slot) {
-        index.remove(ids[slot]);
-        state[slot] = FREE;
+        index.remove(id(slot));
+        state[slot >>> SHIFT][slot & MASK] = FREE;
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
         }
         free[freeCount++] = slot;
     }
 
-    private void grow() {
-        int n = ids.length * 2;
-        ids = Arrays.copyOf(ids, n);
-        openedAt = Arrays.copyOf(openedAt, n);
-        queuedAt = Arrays.copyOf(queuedAt, n);
-        startedAt = Arrays.copyOf(startedAt, n);
-        endedAt = Arrays.copyOf(endedAt, n);
-        state = Arrays.copyOf(state, n);
+    private void addChunk(int c) {
+        if (c == ids.length) {
+            int n = c * 2;
+            ids = Arrays.copyOf(ids, n);
+            openedAt = Arrays.copyOf(openedAt, n);
+            queuedAt = Arrays.copyOf(queuedAt, n);
+            startedAt = Arrays.copyOf(startedAt, n);
+            endedAt = Arrays.copyOf(endedAt, n);
+            state = Arrays.copyOf(state, n);
+        }
+        ids[c] = new long[CHUNK];
+        openedAt[c] = new long[CHUNK];
+        queuedAt[c] = new long[CHUNK];
+        startedAt[c] = new long[CHUNK];
+        endedAt[c] = new long[CHUNK];
+        state[c] = new byte[CHUNK];
     }
 
     /// The slot of invocation `id`, -1 if unknown (or forgotten).
@@ -232,45 +249,45 @@ public final class Lifecycle {
     }
 
     public long id(int slot) {
-        return ids[slot];
+        return ids[slot >>> SHIFT][slot & MASK];
     }
 
     public Phase phase(int slot) {
-        int s = state[slot];
+        int s = state[slot >>> SHIFT][slot & MASK];
         return s >= ENDED_BASE ? Phase.ENDED : PHASES[s];
     }
 
     /// The terminal event type it ended with, null while it has not.
     public EventType outcome(int slot) {
-        int s = state[slot];
+        int s = state[slot >>> SHIFT][slot & MASK];
         return s >= ENDED_BASE ? EventType.ofOrdinal(s - ENDED_BASE) : null;
     }
 
     /// `t` of its first event.
     public long openedAt(int slot) {
-        return openedAt[slot];
+        return openedAt[slot >>> SHIFT][slot & MASK];
     }
 
     /// `t` when it entered a queue, -1 if it never waited in one.
     public long queuedAt(int slot) {
-        return queuedAt[slot];
+        return queuedAt[slot >>> SHIFT][slot & MASK];
     }
 
     /// `t` when it started, -1 if it never did.
     public long startedAt(int slot) {
-        return startedAt[slot];
+        return startedAt[slot >>> SHIFT][slot & MASK];
     }
 
     /// `t` of its terminal event, -1 while it has none.
     public long endedAt(int slot) {
-        return endedAt[slot];
+        return endedAt[slot >>> SHIFT][slot & MASK];
     }
 
     /// Calls `action` with each invocation opened and not ended, lowest slot first (in a retaining fold, that is
     /// the order they appeared in).
     public void forEachOpen(IntConsumer action) {
         for (int slot = 0; slot < size; slot++) {
-            int s = state[slot];
+            int s = state[slot >>> SHIFT][slot & MASK];
             if (s >= 0 && s < ENDED_BASE) {
                 action.accept(slot);
             }
