@@ -13,7 +13,7 @@ import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import io.github.resilience4j.bulkhead.BulkheadConfig;

@@ -5,6 +5,8 @@ import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.internal.OutcomeWindow;
 import dev.asynclab.engine.spi.Scheduler;
 
+import dev.asynclab.engine.AsyncCallbackResult.Status;
+
 import java.time.Duration;
 import java.util.Objects;
 

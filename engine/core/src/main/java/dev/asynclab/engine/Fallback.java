@@ -1,5 +1,7 @@
 package dev.asynclab.engine;
 
+import dev.asynclab.engine.AsyncCallbackResult.Status;
+
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

@@ -33,7 +33,7 @@ abstract class RuntimeLauncher implements Launcher {
 
     @Override
     public InvocationFuture refuse(String name, int attempt, long group, String reason, String policy) {
-        var inv = new Invocation(runtime.newId(), attempt, group, name, NEVER_RUNS, java.time.Duration.ZERO,
+        var inv = new Invocation(runtime.newId(), attempt, group, name, NEVER_RUNS, java.time.Duration.ZERO, null,
                 runtime.scheduler(), runtime.emitter(), runtime.seed(), NOBODY);
         inv.reject(0, reason, policy);
         return inv.future();

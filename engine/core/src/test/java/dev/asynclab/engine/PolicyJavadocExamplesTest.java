@@ -1,6 +1,7 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.spi.SimulatedScheduler;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ class PolicyJavadocExamplesTest {
 
     private final SimulatedScheduler sim = new SimulatedScheduler();
     private final AsyncCallbackRuntime runtime = AsyncCallbackRuntime.builder().scheduler(sim).build();
-    private final AsyncCallbackPool pool = new AsyncCallbackPool(runtime, 2, 10);
+    private final AsyncCallbackPool pool = AsyncCallbackPool.builder(runtime).size(2).queueCapacity(10).build();
     private final AsyncCallback payCall = ctx -> "paid";
     private final AsyncCallback api = ctx -> "called";
     private final AsyncCallback query = ctx -> "rows";

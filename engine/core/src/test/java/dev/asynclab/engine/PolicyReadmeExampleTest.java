@@ -1,6 +1,7 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.spi.SimulatedScheduler;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallback;
-import dev.asynclab.engine.CallbackContext;
+
 import dev.asynclab.engine.CallbackFailure;
 import dev.asynclab.engine.FaultInjection;
 import dev.asynclab.engine.event.EventType;
@@ -30,7 +30,7 @@ final class FaultyCallback implements AsyncCallback {
     }
 
     @Override
-    public Object call(CallbackContext ctx) throws Exception {
+    public Object call(AsyncCallback.Context ctx) throws Exception {
         var random = new SplittableRandom(InvocationContext.mix(seed ^ SALT, ctx.id(), ctx.attempt()));
         for (FaultInjection fault : faults) {
             if (random.nextDouble() >= fault.rate()) {

@@ -4,10 +4,10 @@ import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.Bulkhead;
 import dev.asynclab.engine.CircuitBreaker;
 import dev.asynclab.engine.RateLimiter;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;
@@ -32,7 +32,8 @@ final class GuardedLauncher implements Launcher {
     }
 
     @Override
-    public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
+    public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
+                                   int attempt, long group) {
         if (breaker != null && !breaker.tryAcquirePermission()) {
             return inner.refuse(name, attempt, group, breaker.refusal(), "circuit-breaker");
         }
@@ -45,21 +46,22 @@ final class GuardedLauncher implements Launcher {
             }
             if (wait > 0) {
                 emitter().emit(EventType.RATE_LIMITED, 0, attempt, group, name, null, wait, null, null, "waited", -1);
-                return new Deferred(callback, name, timeout, attempt, group).start(wait);
+                return new Deferred(callback, name, timeout, timeoutReason, attempt, group).start(wait);
             }
         }
-        return admit(callback, name, timeout, attempt, group);
+        return admit(callback, name, timeout, timeoutReason, attempt, group);
     }
 
     /// Past the breaker and the limiter: the bulkhead, then the invocation itself.
-    private InvocationFuture admit(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
+    private InvocationFuture admit(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
+                                   int attempt, long group) {
         if (bulkhead != null && !bulkhead.tryAcquire()) {
             releaseBreaker();
             return inner.refuse(name, attempt, group, bulkhead.refusal(), "bulkhead");
         }
         AsyncCallback body = faults.isEmpty() ? callback
                 : new FaultyCallback(callback, faults, group, emitter(), seed());
-        InvocationFuture f = inner.launch(body, name, timeout, attempt, group);
+        InvocationFuture f = inner.launch(body, name, timeout, timeoutReason, attempt, group);
         if (bulkhead != null || breaker != null) {
             f.whenComplete((r, e) -> {
                 if (bulkhead != null) {
@@ -91,18 +93,22 @@ final class GuardedLauncher implements Launcher {
         private final AsyncCallback callback;
         private final String name;
         private final Duration timeout;
+        private final String timeoutReason;
         private final int attempt;
         private final long group;
         private final long since;
-        private final InvocationFuture result = new InvocationFuture(() -> stop(true), () -> stop(false));
+        private final InvocationFuture result = new InvocationFuture(() -> stop(true, null),
+                reason -> stop(false, reason));
         private Cancellable timer;
         private InvocationFuture launched;
         private boolean stopped;
 
-        Deferred(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
+        Deferred(AsyncCallback callback, String name, Duration timeout, String timeoutReason, int attempt,
+                 long group) {
             this.callback = callback;
             this.name = name;
             this.timeout = timeout;
+            this.timeoutReason = timeoutReason;
             this.attempt = attempt;
             this.group = group;
             this.since = scheduler().nanoTime();
@@ -122,13 +128,14 @@ final class GuardedLauncher implements Launcher {
                 if (stopped) {
                     return;
                 }
-                f = admit(callback, name, timeout, attempt, group);
+                f = admit(callback, name, timeout, timeoutReason, attempt, group);
                 launched = f;
             }
             f.whenComplete((r, e) -> result.complete(r));
         }
 
-        private boolean stop(boolean cancel) {
+        /// Cancels it, or expires it (`reason` names the group limit that fired).
+        private boolean stop(boolean cancel, String reason) {
             InvocationFuture f;
             synchronized (this) {
                 if (stopped || result.isDone()) {
@@ -146,14 +153,14 @@ final class GuardedLauncher implements Launcher {
                 if (cancel) {
                     return f.cancel(true);
                 }
-                f.expire();
+                f.expire(reason);
                 return true;
             }
             releaseBreaker();
             result.complete(TaskRunner.result(cancel ? Status.CANCELLED : Status.TIMED_OUT,
                     cancel ? "CancellationException" : "TimeoutException",
-                    (cancel ? "cancelled" : "timed out") + " while waiting for a rate-limit permit", since,
-                    GuardedLauncher.this));
+                    cancel ? "cancelled while waiting for a rate-limit permit"
+                            : reason + " while waiting for a rate-limit permit", since, GuardedLauncher.this, null));
             return true;
         }
     }

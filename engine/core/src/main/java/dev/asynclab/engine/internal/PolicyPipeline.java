@@ -2,7 +2,7 @@ package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.Fallback;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
 
@@ -23,7 +23,7 @@ final class PolicyPipeline {
             p.retryBudget().deposit();
         }
         InvocationFuture f = TaskRunner.retries(call) ? new RetryRun(call, attempts, parentGroup).start()
-                : attempts.launch(call.callback(), call.name(), call.timeout(), 1, parentGroup);
+                : attempts.launch(call.callback(), call.name(), call.timeout(), null, 1, parentGroup);
         return p.fallback() == null ? f : withFallback(f, p.fallback(), launcher, call.name(), parentGroup);
     }
 
@@ -42,10 +42,10 @@ final class PolicyPipeline {
         try {
             value = fallback.function().apply(failed);
         } catch (Throwable t) { // the exception boundary holds for fallbacks too
-            Throwable error = Errors.unwrap(t);
+            Errors.Described error = Errors.describe(t);
             launcher.emitter().emit(EventType.FALLBACK_USED, failed.id(), failed.attempt(), group, name, null, -1,
-                    failed.errorType(), failed.errorMessage(), "fallback failed: " + Errors.type(error), -1);
-            return new AsyncCallbackResult(Status.FAILED, null, Errors.type(error), Errors.message(error),
+                    failed.errorType(), failed.errorMessage(), "fallback failed: " + error.type(), -1);
+            return new AsyncCallbackResult(Status.FAILED, null, error.type(), error.message(),
                     failed.executionTime(), failed.attempt(), failed.id(), failed);
         }
         launcher.emitter().emit(EventType.FALLBACK_USED, failed.id(), failed.attempt(), group, name, null, -1,

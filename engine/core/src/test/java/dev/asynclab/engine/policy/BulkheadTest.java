@@ -4,7 +4,7 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbacks;
 import dev.asynclab.engine.Bulkhead;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
@@ -38,7 +38,7 @@ class BulkheadTest {
 
     @Test
     void inFrontOfAPoolItKeepsOneDependencyFromTakingEveryWorker() throws Exception {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 4, 100)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(4).queueCapacity(100).build()) {
             var slow = Bulkhead.of("slow-dependency", 1);
             var fs = futures();
             for (int i = 0; i < 4; i++) {

@@ -4,11 +4,12 @@ import dev.asynclab.engine.AsyncCallbacks;
 import dev.asynclab.engine.CircuitBreaker;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.RealScheduler;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +201,7 @@ class CircuitBreakerTest {
 
     @Test
     void worksOnTheRealClockToo() throws Exception {
-        try (var clock = new RealScheduler(dev.asynclab.engine.spi.ThreadMode.VIRTUAL)) {
+        try (var clock = new RealScheduler(ThreadMode.VIRTUAL)) {
             var runtime = AsyncCallbackRuntime.builder().scheduler(clock).build();
             var b = CircuitBreaker.builder("real").runtime(runtime).countWindow(2).minimumCalls(2)
                     .waitInOpenState(Duration.ofMinutes(1)).build();

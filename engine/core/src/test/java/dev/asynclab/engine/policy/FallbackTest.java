@@ -5,7 +5,7 @@ import dev.asynclab.engine.CircuitBreaker;
 import dev.asynclab.engine.Fallback;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;

@@ -3,7 +3,7 @@ package dev.asynclab.engine.policy;
 import dev.asynclab.engine.AsyncCallbacks;
 import dev.asynclab.engine.FaultInjection;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;

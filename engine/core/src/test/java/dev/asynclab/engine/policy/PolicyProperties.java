@@ -39,7 +39,7 @@ class PolicyProperties {
             @ForAll @IntRange(min = 1, max = 6) int poolSize,
             @ForAll boolean breaker, @ForAll boolean limiter, @ForAll boolean bulkhead, @ForAll boolean budget,
             @ForAll boolean fallback, @ForAll long seed) throws Exception {
-        try (var sim = new Sim(seed); var pool = new AsyncCallbackPool(sim.runtime, poolSize, 20)) {
+        try (var sim = new Sim(seed); var pool = AsyncCallbackPool.builder(sim.runtime).size(poolSize).queueCapacity(20).build()) {
             var policies = Task.Policies.NONE
                     .withCircuitBreaker(breaker ? CircuitBreaker.builder("b").runtime(sim.runtime).countWindow(5)
                             .minimumCalls(3).waitInOpenState(ms(30)).halfOpenCalls(2).build() : null)

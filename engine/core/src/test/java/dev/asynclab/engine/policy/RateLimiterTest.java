@@ -2,7 +2,7 @@ package dev.asynclab.engine.policy;
 
 import dev.asynclab.engine.RateLimiter;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;

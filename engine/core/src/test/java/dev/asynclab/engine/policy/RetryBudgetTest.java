@@ -3,7 +3,7 @@ package dev.asynclab.engine.policy;
 import dev.asynclab.engine.RetryBudget;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
 import org.junit.jupiter.api.Test;

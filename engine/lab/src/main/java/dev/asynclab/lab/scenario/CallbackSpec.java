@@ -1,10 +1,13 @@
 package dev.asynclab.lab.scenario;
 
+import dev.asynclab.engine.RetryPolicy;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /// A declared callback: what it does, how often it arrives, how it fails, its timeout, retry and
-/// cancellation. `timeout` and `retry` already have the scenario's defaults applied.
+/// cancellation. `timeout` and `retry` already have the scenario's defaults applied; `retry` is
+/// [RetryPolicies#NONE] when there is none.
 ///
 /// ```yaml
 /// - name: fetch-user
@@ -19,8 +22,8 @@ import java.util.Optional;
 ///   fallback: { value: guest }
 /// ```
 public record CallbackSpec(String name, int count, Arrival arrival, Work work, Failure fail, Duration timeout,
-                           Retry retry, Optional<Duration> cancelAfter, Position position, Resilience resilience)
-        implements Step {
+                           RetryPolicy retry, Optional<Duration> cancelAfter, Position position,
+                           Resilience resilience) implements Step {
 
     public CallbackSpec {
         if (count < 1) {
@@ -31,7 +34,7 @@ public record CallbackSpec(String name, int count, Arrival arrival, Work work, F
 
     /// A callback without resilience policies.
     public CallbackSpec(String name, int count, Arrival arrival, Work work, Failure fail, Duration timeout,
-                        Retry retry, Optional<Duration> cancelAfter, Position position) {
+                        RetryPolicy retry, Optional<Duration> cancelAfter, Position position) {
         this(name, count, arrival, work, fail, timeout, retry, cancelAfter, position, Resilience.NONE);
     }
 }

@@ -2,7 +2,7 @@ package dev.asynclab.lab.scenario;
 
 import dev.asynclab.engine.Fallback;
 import dev.asynclab.engine.FaultInjection;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 
 import java.time.Duration;
 import java.util.ArrayList;
