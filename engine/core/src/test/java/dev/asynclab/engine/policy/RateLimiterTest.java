@@ -78,4 +78,25 @@ class RateLimiterTest {
             assertThat(sim.terminalsPerId().values()).containsOnly(1L);
         }
     }
+
+    @Test
+    void onTheRealClockAWaitingCallStartsAfterItsTokenWithoutHoldingAThread() throws Exception {
+        try (var clock = new dev.asynclab.engine.spi.RealScheduler(
+                dev.asynclab.engine.spi.RealScheduler.ThreadMode.VIRTUAL)) {
+            var runtime = dev.asynclab.engine.AsyncCallbackRuntime.builder().scheduler(clock).build();
+            var limiter = RateLimiter.builder("api").runtime(runtime).limit(20, Duration.ofSeconds(1)).burst(1)
+                    .maxWait(Duration.ofSeconds(5)).build();
+            long before = System.nanoTime();
+            var first = dev.asynclab.engine.AsyncCallbacks.execute(runtime,
+                    Task.call("first", ctx -> System.nanoTime(), Duration.ofSeconds(5)).withRateLimiter(limiter));
+            var second = dev.asynclab.engine.AsyncCallbacks.execute(runtime,
+                    Task.call("second", ctx -> System.nanoTime(), Duration.ofSeconds(5)).withRateLimiter(limiter));
+            var a = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            var b = second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(a.status()).isEqualTo(Status.SUCCEEDED);
+            assertThat(b.status()).isEqualTo(Status.SUCCEEDED);
+            // the second waited for its token, 50 ms after the first: a lower bound only, never a tight one
+            assertThat((long) b.value() - before).isGreaterThanOrEqualTo(Sim.nanos(50) - Sim.nanos(1));
+        }
+    }
 }
