@@ -3,6 +3,7 @@ package dev.asynclab.engine.internal;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
+import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 
 import java.time.Duration;
@@ -29,8 +30,7 @@ public final class TaskRunner {
 
     static long openGroup(Launcher launcher, String kind, String name, long parentGroup) {
         long group = launcher.newGroup();
-        launcher.emitter().emit(EventType.GROUP_STARTED, 0, 0, group, name, null, -1, null, null,
-                parentGroup == 0 ? kind : kind + " in " + parentGroup, -1);
+        launcher.emitter().emit(Event.groupStarted(group, name, kind, parentGroup));
         return group;
     }
 

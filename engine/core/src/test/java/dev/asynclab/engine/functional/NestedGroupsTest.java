@@ -19,6 +19,7 @@ import static dev.asynclab.engine.functional.TestCallbacks.after;
 import static dev.asynclab.engine.functional.TestCallbacks.failAfter;
 import static dev.asynclab.engine.Sim.nanos;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /// Groups nest to any depth, in a pool as on the runtime.
 class NestedGroupsTest {
@@ -37,8 +38,8 @@ class NestedGroupsTest {
             // pool of 2: p1 and p2 run, single waits; parallel wins at 40 ms, single is cancelled in the queue
             assertThat(f.join().value()).isEqualTo(List.of(1, 2));
             assertThat(sim.events(EventType.CANCELLED)).extracting(Event::name).containsExactly("single");
-            assertThat(sim.events(EventType.GROUP_STARTED)).extracting(Event::value)
-                    .containsExactly("race", "parallel in 1");
+            assertThat(sim.events(EventType.GROUP_STARTED)).extracting(Event::kind, Event::parentGroup)
+                    .containsExactly(tuple("race", 0L), tuple("parallel", 1L));
         }
     }
 }

@@ -21,6 +21,7 @@ import dev.asynclab.engine.spi.SimulatedScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -86,8 +87,8 @@ public final class ScenarioRunner {
         long total = plan.stream().mapToLong(a -> a.times.length).sum();
         var run = new ScenarioRun(scenario, clock, seed, total);
         var execution = new Execution(run, runtime, pool, scheduler, bus, owned, metrics);
-        runtime.emit(Event.of(EventType.RUN_STARTED, 0, 0, 0, scenario.name())
-                .withValue(clock.name().toLowerCase() + " seed=" + seed + (pool == null ? "" : " pool=" + poolSize)));
+        runtime.emit(Event.runStarted(scenario.name(), clock.name().toLowerCase(Locale.ROOT), seed,
+                pool == null ? -1 : poolSize));
         execution.schedule(plan);
         scenario.cancelAllAt().ifPresent(at -> execution.cancelAllAt(factory.scaled(at.toNanos())));
         execution.begin();
