@@ -2,7 +2,7 @@ package dev.asynclab.lab.polyglot;
 
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbackWrapper;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.asynclab.lab.polyglot;
 
 import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.AsyncCallbackRuntime;
-import dev.asynclab.engine.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,7 +34,7 @@ class ScriptContextPoolTest {
     @Test
     void concurrentCallsInAPoolEachBorrowTheirOwnContext() {
         var host = new ScriptHost(0, 2);
-        try (host; var pool = new AsyncCallbackPool(AsyncCallbackRuntime.builder().seed(7).build(), 4, -1)) {
+        try (host; var pool = AsyncCallbackPool.builder(AsyncCallbackRuntime.builder().seed(7).build()).size(4).build()) {
             var callback = ScriptCallback.of(new ScriptSource(JS, "sleep(20); return name", "pooled.js"), host);
             List<CompletableFuture<AsyncCallbackResult>> futures = new ArrayList<>();
             for (int i = 0; i < 24; i++) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.asynclab.lab.polyglot.ScriptLanguage;
 import dev.asynclab.engine.RetryPolicy;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
