@@ -42,9 +42,10 @@ public final class Cli implements Callable<Integer> {
         int open(Path file, PrintWriter err);
     }
 
+    /// A path, or a `file:` URI (what a desktop's file manager may pass).
     @Parameters(paramLabel = "FILE", arity = "0..1",
             description = "A scenario (.yaml) or an audit log (.jsonl) to open in the window.")
-    Path file;
+    String fileArgument;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
@@ -69,10 +70,12 @@ public final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (file == null) {
+        if (fileArgument == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return OK;
         }
+        Path file = fileArgument.startsWith("file:") ? Path.of(java.net.URI.create(fileArgument))
+                : Path.of(fileArgument);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean openable = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".jsonl");
         if (!Files.isRegularFile(file)) {

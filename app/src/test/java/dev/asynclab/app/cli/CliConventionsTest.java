@@ -171,6 +171,17 @@ class CliConventionsTest {
     }
 
     @Test
+    void aFileUriAsAFileManagerPassesItOpensTheFile() {
+        List<Path> opened = new ArrayList<>();
+        Path scenario = SCENARIOS.resolve("07-race.yaml").toAbsolutePath();
+
+        int code = execute(opened, scenario.toUri().toString());
+
+        assertThat(code).isEqualTo(Cli.OK);
+        assertThat(opened).containsExactly(scenario);
+    }
+
+    @Test
     void aFileArgumentThatCannotBeOpenedIsOneLineAndExitCodeTwo(@TempDir Path dir) throws IOException {
         List<Path> opened = new ArrayList<>();
         Path text = Files.writeString(dir.resolve("notes.txt"), "x");
