@@ -173,7 +173,7 @@ public final class Cli implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"asynclab " + dev.asynclab.engine.EngineVersion.VERSION};
+            return new String[]{"asynclab " + dev.asynclab.engine.AsyncCallbackRuntime.ENGINE_VERSION};
         }
     }
 }
