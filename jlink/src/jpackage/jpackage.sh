@@ -21,10 +21,10 @@ app_image() {
   echo "jpackage: app image in $dest/asynclab (run $dest/asynclab/bin/asynclab)"
 }
 
-# JavaFX loads GTK (and with it libXtst) with dlopen, so jpackage's scan of the image's linked libraries does not
-# see them: declared by hand (GTK 3 was renamed libgtk-3-0t64 in Debian 13 / Ubuntu 24.04). xdg-utils registers
-# the menu entry and the file types when the package installs.
-GUI_DEPS="libgtk-3-0 | libgtk-3-0t64, libxtst6, xdg-utils"
+# JavaFX loads GTK with dlopen, so jpackage's scan of the image's linked libraries does not see it: declared by
+# hand (GTK 3 was renamed libgtk-3-0t64 in Debian 13 / Ubuntu 24.04). The scan finds libxtst6 itself, and
+# jpackage adds xdg-utils for the menu entry and file types (checked with dpkg-deb -I).
+GUI_DEPS="libgtk-3-0 | libgtk-3-0t64"
 
 deb() {
   local missing=()
@@ -36,9 +36,10 @@ deb() {
   fi
   [ -d "$dest/asynclab" ] || app_image
   rm -f "$dest"/asynclab_*.deb
-  # A menu entry with the icon (--linux-shortcut), scenarios and audit logs opened by it (--file-associations:
-  # the file manager's "Open with" passes the file on, as `asynclab FILE`), asynclab on the PATH (the postinst
-  # and prerm in deb/: jpackage's templates plus a link in /usr/bin), the maintainer and the licence.
+  # A menu entry with the icon (--linux-shortcut; deb/asynclab.desktop is jpackage's template with a proper name
+  # and the %f that hands a file on, as `asynclab FILE`), scenarios and audit logs opened by it
+  # (--file-associations), asynclab on the PATH (the postinst and prerm in deb/: jpackage's templates plus a link
+  # in /usr/bin), the maintainer, and the licence where the repository has one.
   local license=()
   [ -f "$here/../../../LICENSE" ] && license=(--license-file "$here/../../../LICENSE")
   "$jdk/bin/jpackage" --type deb --app-image "$dest/asynclab" --name asynclab --app-version "$version" \
