@@ -7,6 +7,9 @@ import dev.asynclab.app.ui.charts.ChartsViewModel;
 import dev.asynclab.app.ui.details.DetailsView;
 import dev.asynclab.app.ui.details.InvocationDetails;
 import dev.asynclab.app.ui.events.EventsTableView;
+import dev.asynclab.app.ui.session.Session;
+import dev.asynclab.lab.scenario.Lint;
+import javafx.scene.control.ListView;
 import dev.asynclab.app.ui.theme.Icons;
 import dev.asynclab.app.ui.timeline.OutcomePalette;
 import dev.asynclab.app.ui.timeline.TimelineView;
@@ -70,6 +73,7 @@ public final class MainView extends BorderPane {
     private final Consumer<MainView> onToggleTheme;
     private final TuningWindow tuning;
     private long chartsRefreshedAt;
+    private final javafx.beans.value.ChangeListener<Number> selectionListener = (o, a, b) -> showSelection(b.intValue());
 
     public MainView(MainViewModel vm, ScenarioCatalog catalog, Consumer<MainView> onToggleTheme) {
         this.vm = vm;
@@ -79,7 +83,7 @@ public final class MainView extends BorderPane {
         this.timeline = new TimelineView(vm.storeProperty().get());
         timeline.setId("timeline");
         welcome.showScenarios(catalog.scenarios());
-        welcome.showRecent(vm.recent().files());
+        welcome.showRecent(vm.recentFiles());
         welcome.openButton().setOnAction(e -> openAsking());
         welcome.followButton().setOnAction(e -> followAsking());
 
@@ -137,7 +141,7 @@ public final class MainView extends BorderPane {
 
     private ToolBar toolbar() {
         Button run = button("Run", "run-button", Material2MZ.PLAY_ARROW, Shortcut.RUN, vm::run);
-        run.disableProperty().bind(vm.runningProperty().or(vm.scenarioProperty().isNull()));
+        run.disableProperty().bind(vm.runningProperty().or(vm.runnableProperty().not()));
         Button stop = button("Stop", "stop-button", Material2MZ.STOP, Shortcut.STOP, vm::stop);
         stop.disableProperty().bind(vm.runningProperty().not());
         ChoiceBox<ClockMode> clock = new ChoiceBox<>();
@@ -295,20 +299,34 @@ public final class MainView extends BorderPane {
     }
 
     private Tab problemsTab() {
-        javafx.scene.control.ListView<dev.asynclab.lab.scenario.Lint> list =
-                new javafx.scene.control.ListView<>(vm.problems());
+        ListView<Lint> list = new ListView<>(vm.session().lints());
         list.setId("problems");
-        list.setPlaceholder(new Label("No problems: the run's lints show up here when it ends."));
-        list.setOnMouseClicked(e -> {
-            var lint = list.getSelectionModel().getSelectedItem();
-            int slot = lint == null ? -1 : vm.firstSlotOf(lint);
-            if (slot >= 0) {
-                timeline.reveal(slot);
+        list.setPlaceholder(new Label("No problems: the lints show up here when the run or log has ended."));
+        list.setOnMouseClicked(e -> focus(list.getSelectionModel().getSelectedItem()));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                focus(list.getSelectionModel().getSelectedItem());
             }
         });
-        Tab tab = new Tab("Problems", list);
-        tab.textProperty().bind(javafx.beans.binding.Bindings.size(vm.problems()).asString("Problems (%d)"));
+        Tab tab = new Tab();
+        vm.sessionProperty().addListener((o, was, now) -> {
+            list.setItems(now.lints());
+            tab.textProperty().bind(javafx.beans.binding.Bindings.size(now.lints()).asString("Problems (%d)"));
+        });
+        tab.textProperty().bind(javafx.beans.binding.Bindings.size(vm.session().lints()).asString("Problems (%d)"));
+        tab.setContent(list);
         return tab;
+    }
+
+    /// A lint's link: selects the first invocation it names, highlights all of them, and brings it into view.
+    private void focus(Lint lint) {
+        if (lint == null) {
+            return;
+        }
+        int slot = vm.session().focus(lint);
+        if (slot >= 0) {
+            timeline.reveal(slot);
+        }
     }
 
     private HBox legend() {
@@ -346,6 +364,8 @@ public final class MainView extends BorderPane {
     }
 
     private void wire() {
+        bindSession(null, vm.session());
+        vm.sessionProperty().addListener((o, was, now) -> bindSession(was, now));
         vm.storeProperty().addListener((o, was, now) -> {
             timeline.setStore(now);
             events.setStore(now);
@@ -358,8 +378,6 @@ public final class MainView extends BorderPane {
             refreshCharts(false);
         });
         vm.runningProperty().addListener((o, a, b) -> refreshCharts(true));
-        timeline.selectedSlotProperty().bindBidirectional(vm.selectedSlotProperty());
-        vm.selectedSlotProperty().addListener((o, a, b) -> showSelection(b.intValue()));
         events.setOnJump(event -> {
             EventStore store = vm.storeProperty().get();
             int slot = store.invocationSlot(store.id(event));
@@ -368,6 +386,19 @@ public final class MainView extends BorderPane {
             }
         });
         charts.setOnBucket(range -> timeline.highlightLatency(range[0], range[1]));
+    }
+
+    /// Points the views that change the session's state (selection, highlight) at the new session.
+    private void bindSession(Session was, Session now) {
+        if (was != null) {
+            timeline.selectedSlotProperty().unbindBidirectional(was.selectedSlotProperty());
+            timeline.highlightProperty().unbindBidirectional(was.highlightProperty());
+            was.selectedSlotProperty().removeListener(selectionListener);
+        }
+        timeline.selectedSlotProperty().bindBidirectional(now.selectedSlotProperty());
+        timeline.highlightProperty().bindBidirectional(now.highlightProperty());
+        now.selectedSlotProperty().addListener(selectionListener);
+        showSelection(now.selectedSlotProperty().get());
     }
 
     private void showSelection(int slot) {

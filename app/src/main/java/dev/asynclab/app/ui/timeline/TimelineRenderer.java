@@ -187,18 +187,19 @@ public final class TimelineRenderer {
             double x1 = (end - t0) / ns;
             if (x1 - x0 < MIN_BAR) {
                 bins.add(x0, x1, outcome);
-                if (marks.highlights(inv.latency(slot))) {
-                    g.setFill(palette.accent());
-                    g.fillRect(gx + Math.max(0, x0), y - 1, 2, 3);
+                if (marks.highlight().test(inv, slot)) {
+                    // A tick under the lane: the bar itself is binned into its pixel column.
+                    g.setFill(palette.highlight());
+                    g.fillRect(gx + Math.max(0, x0), y + h - 3, 2, 4);
                     highlighted++;
                 }
             } else {
                 drawBar(g, gx + Math.max(0, x0), y, Math.min(x1, width) - Math.max(0, x0), h, outcome, palette);
-                if (marks.highlights(inv.latency(slot))) {
+                if (marks.highlight().test(inv, slot)) {
+                    // A filled band along the bar's foot: the selection is an outline, so the two read apart.
                     highlighted++;
-                    g.setStroke(palette.accent());
-                    g.setLineWidth(2);
-                    g.strokeRect(gx + Math.max(0, x0), y, Math.min(x1, width) - Math.max(0, x0), h);
+                    g.setFill(palette.highlight());
+                    g.fillRect(gx + Math.max(0, x0), y + h - 4, Math.min(x1, width) - Math.max(0, x0), 4);
                 }
                 bars++;
             }
@@ -209,7 +210,7 @@ public final class TimelineRenderer {
 
     /// True when a pixel spans at least one summary bin and nothing asks for attempt-level detail.
     private static boolean coarse(TimeBins summary, double nsPerPixel, TimelineMarks marks) {
-        return nsPerPixel >= summary.binNanos() && marks.highlightFrom() < 0;
+        return nsPerPixel >= summary.binNanos() && marks.highlight().isNone();
     }
 
     private void drawBar(GraphicsContext g, double x, double y, double w, double h, Outcome outcome,

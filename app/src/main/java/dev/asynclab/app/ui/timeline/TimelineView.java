@@ -38,8 +38,7 @@ public final class TimelineView extends Region {
             new SimpleObjectProperty<>(this, "palette", OutcomePalette.defaults());
     private final Tooltip tooltip = new Tooltip();
     private EventStore store;
-    private long highlightFrom = -1;
-    private long highlightTo = -1;
+    private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
     private boolean dirty = true;
     private long drawCount;
     private DrawStats lastStats = DrawStats.NONE;
@@ -57,6 +56,7 @@ public final class TimelineView extends Region {
         Tooltip.install(this, tooltip);
         selectedSlot.addListener((o, was, now) -> invalidate());
         palette.addListener((o, was, now) -> invalidate());
+        highlight.addListener((o, was, now) -> invalidate());
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             pressX = e.getX();
@@ -103,7 +103,7 @@ public final class TimelineView extends Region {
         TimelineLayout layout = canvasLayout();
         viewport.update(store.lastTime(), layout.plotWidth());
         lastStats = renderer.draw(canvas.getGraphicsContext2D(), layout, store, viewport, palette.get(),
-                new TimelineMarks(selectedSlot.get(), highlightFrom, highlightTo, store.lastTime()));
+                new TimelineMarks(selectedSlot.get(), highlight.get(), store.lastTime()));
         drawCount++;
         return lastStats;
     }
@@ -180,9 +180,14 @@ public final class TimelineView extends Region {
 
     /// Highlights the invocations whose latency is in `[from, to)`; a negative `from` clears it.
     public void highlightLatency(long from, long to) {
-        highlightFrom = from;
-        highlightTo = to;
-        invalidate();
+        highlight.set(from < 0 ? Highlight.NONE : Highlight.latency(from, to, "latency "
+                + dev.asynclab.app.ui.format.Durations.format(from) + " – "
+                + dev.asynclab.app.ui.format.Durations.format(to)));
+    }
+
+    /// The invocations emphasised beside the selection (a histogram bucket's, a lint's).
+    public ObjectProperty<Highlight> highlightProperty() {
+        return highlight;
     }
 
     /// Scrolls so the invocation's attempts are in view and selects it.
@@ -211,6 +216,11 @@ public final class TimelineView extends Region {
         double w = canvasLayout().plotWidth();
         viewport.zoom(factor, w / 2, store.lastTime(), w);
         invalidate();
+    }
+
+    /// The store drawn now.
+    public EventStore store() {
+        return store;
     }
 
     public Viewport viewport() {

@@ -62,8 +62,9 @@ public final class WelcomeView extends VBox {
         scenarios.getItems().setAll(entries);
     }
 
-    public void showRecent(List<Path> files) {
-        recent.getItems().setAll(files);
+    /// Shows this list of recent files, and follows it as it changes.
+    public void showRecent(javafx.collections.ObservableList<Path> files) {
+        recent.setItems(files);
     }
 
     public Button openButton() {
@@ -72,6 +73,10 @@ public final class WelcomeView extends VBox {
 
     public Button followButton() {
         return follow;
+    }
+
+    public ListView<Path> recentList() {
+        return recent;
     }
 
     public ListView<ScenarioEntry> scenarioList() {

@@ -1,4 +1,4 @@
-package dev.asynclab.app.ui.main;
+package dev.asynclab.app.ui.session;
 
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.EventType;
