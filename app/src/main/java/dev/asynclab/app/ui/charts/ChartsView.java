@@ -36,6 +36,11 @@ public final class ChartsView extends GridPane {
     private final List<JFreeChart> charts;
     private Consumer<long[]> onBucket = range -> { };
 
+    /// With a model of its own (FXML makes it so).
+    public ChartsView() {
+        this(new ChartsViewModel());
+    }
+
     public ChartsView(ChartsViewModel model) {
         ChartText.useCanvasText();
         this.model = model;
@@ -117,39 +122,11 @@ public final class ChartsView extends GridPane {
 
     /// Colors the charts from the theme's palette.
     public void applyPalette(OutcomePalette palette) {
-        java.awt.Color background = awt(palette.background());
-        java.awt.Color text = awt(palette.text());
-        java.awt.Color grid = awt(palette.grid());
-        for (JFreeChart chart : charts) {
-            chart.setBackgroundPaint(background);
-            chart.getTitle().setPaint(text);
-            if (chart.getLegend() != null) {
-                chart.getLegend().setBackgroundPaint(background);
-                chart.getLegend().setItemPaint(text);
-            }
-            XYPlot plot = chart.getXYPlot();
-            plot.setBackgroundPaint(background);
-            plot.setDomainGridlinePaint(grid);
-            plot.setRangeGridlinePaint(grid);
-            for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
-                axis.setLabelPaint(text);
-                axis.setTickLabelPaint(text);
-            }
-        }
-        histogram.getXYPlot().getRenderer().setSeriesPaint(0, awt(palette.outcome(Outcome.SUCCEEDED)));
-        var percentiles = charts.get(1).getXYPlot().getRenderer();
-        percentiles.setSeriesPaint(0, awt(palette.outcome(Outcome.SUCCEEDED)));
-        percentiles.setSeriesPaint(1, awt(palette.outcome(Outcome.TIMED_OUT)));
-        percentiles.setSeriesPaint(2, awt(palette.outcome(Outcome.FAILED)));
+        charts.forEach(chart -> ChartTheme.apply(chart, palette));
         var load = charts.get(2).getXYPlot().getRenderer();
-        load.setSeriesPaint(0, awt(palette.outcome(Outcome.RUNNING)));
-        load.setSeriesPaint(1, awt(palette.outcome(Outcome.REJECTED)));
-        charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, awt(palette.accent()));
-    }
-
-    private static java.awt.Color awt(javafx.scene.paint.Color c) {
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(),
-                (float) c.getOpacity());
+        load.setSeriesPaint(0, ChartTheme.awt(palette.outcome(Outcome.RUNNING)));
+        load.setSeriesPaint(1, ChartTheme.awt(palette.outcome(Outcome.REJECTED)));
+        charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, ChartTheme.awt(palette.accent()));
     }
 
     private void exportAsking(JFreeChart chart) {

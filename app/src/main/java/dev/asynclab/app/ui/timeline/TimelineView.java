@@ -46,6 +46,11 @@ public final class TimelineView extends Region {
     private double lastDragX;
     private boolean dragged;
 
+    /// An empty timeline (FXML makes it so); `setStore` gives it events.
+    public TimelineView() {
+        this(new EventStore());
+    }
+
     public TimelineView(EventStore store) {
         this.store = store;
         getStyleClass().add(STYLE_CLASS);
@@ -216,6 +221,22 @@ public final class TimelineView extends Region {
         double w = canvasLayout().plotWidth();
         viewport.zoom(factor, w / 2, store.lastTime(), w);
         invalidate();
+    }
+
+    /// The timeline drawn into an image: as it is in view, or (`whole`) fitted to the whole run; the view is left
+    /// as it was.
+    public javafx.scene.image.WritableImage snapshotImage(boolean whole) {
+        Viewport.State before = viewport.state();
+        if (whole) {
+            viewport.fitAll();
+        }
+        redraw();
+        javafx.scene.image.WritableImage image = canvas.snapshot(null, null);
+        if (whole) {
+            viewport.restore(before);
+            redraw();
+        }
+        return image;
     }
 
     /// The store drawn now.
