@@ -159,8 +159,10 @@ public final class TimelineView extends Region {
         int best = -1;
         long bestDistance = Long.MAX_VALUE;
         int to = intervals.endStartingAtOrBefore(t + tolerance);
-        for (int i = intervals.firstEndingAtOrAfter(t - tolerance); i < to; i++) {
-            long end = intervals.isOpen(i) ? store.lastTime() : intervals.end(i);
+        // An attempt's late-finish ghost counts as part of it, so a click on the ghost selects it.
+        for (int i = intervals.firstEndingAtOrAfter(t - tolerance - intervals.longestLateTail()); i < to; i++) {
+            long end = intervals.isOpen(i) ? store.lastTime()
+                    : Math.max(intervals.end(i), store.invocations().lateEndAt(intervals.slot(i)));
             long distance = t < intervals.start(i) ? intervals.start(i) - t : Math.max(0, t - end);
             if (distance <= tolerance && distance < bestDistance) {
                 bestDistance = distance;
@@ -173,14 +175,14 @@ public final class TimelineView extends Region {
     private String describe(double x, double y) {
         int slot = slotAt(x, y);
         if (slot < 0) {
-            return TimeAxis.duration(viewport.timeAt(Math.max(0, x - TimelineLayout.GUTTER)));
+            return dev.asynclab.app.ui.format.Durations.format(viewport.timeAt(Math.max(0, x - TimelineLayout.GUTTER)));
         }
         InvocationTable inv = store.invocations();
         long end = inv.endedAt(slot) < 0 ? store.lastTime() : inv.endedAt(slot);
         return "#" + inv.id(slot) + " " + store.invocationName(slot) + " (attempt " + inv.attempt(slot) + ")\n"
                 + inv.outcome(slot) + " on " + store.laneNames().get(inv.lane(slot)) + ", ran "
-                + TimeAxis.duration(end - inv.startedAt(slot))
-                + (inv.latency(slot) >= 0 ? ", latency " + TimeAxis.duration(inv.latency(slot)) : "");
+                + dev.asynclab.app.ui.format.Durations.format(end - inv.startedAt(slot))
+                + (inv.latency(slot) >= 0 ? ", latency " + dev.asynclab.app.ui.format.Durations.format(inv.latency(slot)) : "");
     }
 
     /// Highlights the invocations whose latency is in `[from, to)`; a negative `from` clears it.
