@@ -31,7 +31,12 @@ import java.util.function.Consumer;
 /// throughput over time; each with a PNG button; a click on a histogram bar reports its latency range.
 public final class ChartsView extends GridPane {
 
+    static final double MIN_READABLE_HEIGHT = 170;
+    static final double MIN_READABLE_WIDTH = 220;
+
     private final ChartsViewModel model;
+    private final List<StackPane> cells = new java.util.ArrayList<>();
+    private int arrangedColumns;
     private final JFreeChart histogram;
     private final List<JFreeChart> charts;
     private Consumer<long[]> onBucket = range -> { };
@@ -69,6 +74,7 @@ public final class ChartsView extends GridPane {
             png.setOnAction(e -> exportAsking(chart));
             StackPane cell = new StackPane(viewer, png);
             StackPane.setAlignment(png, javafx.geometry.Pos.TOP_RIGHT);
+            cells.add(cell);
             add(cell, i % 2, i / 2);
             if (i == 0) {
                 viewer.addChartMouseListener(new ChartMouseListenerFX() {
@@ -85,15 +91,39 @@ public final class ChartsView extends GridPane {
                 });
             }
         }
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(r);
+        arrange(2);
+        // Low and wide (a 1024×700 window): one row of four, so each chart keeps a readable height and axes.
+        heightProperty().addListener((o, a, b) -> arrange(columnsFor(getWidth(), b.doubleValue())));
+        widthProperty().addListener((o, a, b) -> arrange(columnsFor(b.doubleValue(), getHeight())));
+    }
+
+    /// Two rows of two when there is height for two readable rows, else one row of four when the width allows.
+    static int columnsFor(double width, double height) {
+        return height < 2 * MIN_READABLE_HEIGHT && width >= 4 * MIN_READABLE_WIDTH ? 4 : 2;
+    }
+
+    private void arrange(int columns) {
+        if (columns == arrangedColumns) {
+            return;
+        }
+        arrangedColumns = columns;
+        int rows = (cells.size() + columns - 1) / columns;
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        for (int i = 0; i < cells.size(); i++) {
+            GridPane.setConstraints(cells.get(i), i % columns, i / columns);
+        }
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints constraint = new ColumnConstraints();
+            constraint.setPercentWidth(100.0 / columns);
+            constraint.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(constraint);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints constraint = new RowConstraints();
+            constraint.setPercentHeight(100.0 / rows);
+            constraint.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(constraint);
         }
     }
 

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /// The status bar (`StatusBar.fxml`): the live counts and the summary line. When the window is too narrow for the
 /// counts in words it shows them abbreviated ("200 sub · 180 ok · …") rather than cutting them; the whole line
@@ -30,8 +31,7 @@ public final class StatusBar extends HBox {
         counts.setTooltip(whole);
         summary.setTooltip(new Tooltip());
         summary.getTooltip().textProperty().bind(summary.textProperty());
-        widthProperty().addListener((o, a, b) -> show(shown));
-        summary.textProperty().addListener((o, a, b) -> show(shown));
+        summary.textProperty().addListener((o, a, b) -> requestLayout());
     }
 
     public void bind(ObservableValue<StatusCounts> source, ObservableValue<String> summaryLine) {
@@ -42,14 +42,28 @@ public final class StatusBar extends HBox {
 
     private void show(StatusCounts c) {
         shown = c == null ? StatusCounts.ZERO : c;
+        whole.setText(shown.describe());
+        requestLayout();
+    }
+
+    /// After laying out, picks the words or the abbreviation by the room the counts really have (their label plus
+    /// the spacer's slack), and lays out again if that changed the text.
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
         String full = shown.describe();
-        whole.setText(full);
-        counts.setText(full);
-        double room = getWidth() - snappedLeftInset() - snappedRightInset() - summary.prefWidth(-1)
-                - 2 * getSpacing() - 8;
-        if (getWidth() > 0 && counts.prefWidth(-1) > room) {
-            counts.setText(shown.abbreviated());
+        double room = counts.getWidth() + spacer.getWidth() - spacer.minWidth(-1);
+        double need = textWidth(full) + counts.snappedLeftInset() + counts.snappedRightInset() + 2;
+        String text = getWidth() <= 0 || need <= room ? full : shown.abbreviated();
+        if (!text.equals(counts.getText())) {
+            counts.setText(text);
         }
+    }
+
+    private double textWidth(String text) {
+        Text probe = new Text(text);
+        probe.setFont(counts.getFont());
+        return probe.getLayoutBounds().getWidth();
     }
 
     public Label countsLabel() {
