@@ -21,6 +21,7 @@ public final class DetailsView extends VBox {
         title.getStyleClass().add("details-title");
         title.setId("details-title");
         title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE); // wrapped whole, never cut to "…"
         error.getStyleClass().add("details-error");
         error.setId("details-error");
         error.setWrapText(true);

@@ -128,7 +128,7 @@ public final class MainView extends BorderPane {
         stopButton.disableProperty().bind(vm.runningProperty().not());
         tuneButton.disableProperty().bind(vm.scenarioProperty().isNull());
         errorLabel.textProperty().bind(vm.errorProperty());
-        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         replayBar.bind(vm.replay());
         statusBar.bind(vm.countsProperty(), vm.summaryProperty());

@@ -108,6 +108,9 @@ public final class ReplayViewModel {
 
     /// Shows the first `k` events.
     public void seek(int k) {
+        if (session == null) {
+            return; // no log open (the scrubber snapping back as a replay closes)
+        }
         int target = Math.max(0, Math.min(events.size(), k));
         int now = position.get();
         if (target < now) {

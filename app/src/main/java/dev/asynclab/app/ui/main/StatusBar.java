@@ -28,6 +28,7 @@ public final class StatusBar extends HBox {
     public StatusBar() {
         Fxml.load(this);
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        counts.setMinWidth(USE_PREF_SIZE); // never cut: it is abbreviated instead
         counts.setTooltip(whole);
         summary.setTooltip(new Tooltip());
         summary.getTooltip().textProperty().bind(summary.textProperty());
@@ -46,18 +47,19 @@ public final class StatusBar extends HBox {
         requestLayout();
     }
 
-    /// After laying out, picks the words or the abbreviation by the room the counts really have (their label plus
-    /// the spacer's slack), and lays out again if that changed the text.
+    /// Before laying out, picks the words or the abbreviation by the room the counts have.
     @Override
     protected void layoutChildren() {
-        super.layoutChildren();
         String full = shown.describe();
-        double room = counts.getWidth() + spacer.getWidth() - spacer.minWidth(-1);
+        // The counts come first: the summary gets at most a third of a narrow bar (cut with "…", whole on hover).
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 2 * getSpacing()
+                - spacer.minWidth(-1) - Math.min(summary.prefWidth(-1), getWidth() / 3);
         double need = textWidth(full) + counts.snappedLeftInset() + counts.snappedRightInset() + 2;
         String text = getWidth() <= 0 || need <= room ? full : shown.abbreviated();
         if (!text.equals(counts.getText())) {
             counts.setText(text);
         }
+        super.layoutChildren();
     }
 
     private double textWidth(String text) {

@@ -36,6 +36,7 @@ public final class WelcomeView extends VBox {
         Label intro = new Label("Open a scenario, press Run (F5), and watch the engine work: timeouts, retries, races"
                 + " and a saturated pool, drawn as they happen. Drop a .yaml scenario or a .jsonl audit log here.");
         intro.setWrapText(true);
+        intro.setMinHeight(USE_PREF_SIZE);
         scenarios.setId("welcome-scenarios");
         scenarios.setCellFactory(list -> new ScenarioCell());
         // One click opens a scenario, as the README promises (the list is a menu of lessons, not a selection).

@@ -229,4 +229,21 @@ class SessionReplacementTest {
         robot.interact(view.timeline()::redraw);
         assertThat(view.timeline().lastStats().highlighted()).isZero();
     }
+
+    /// A replay replaced by a scenario: the replay bar goes, its scrubber snapping back does not touch the new
+    /// session (it once tried to rewind a replay that was already closed).
+    @Test
+    void aReplayReplacedByAScenarioLeavesNoReplayBehind(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path log = writeLog(dir, "04-retry-fixed-delay.yaml");
+        robot.interact(() -> vm.open(log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.replay().activeProperty().get());
+        Session replayed = vm.session();
+        robot.interact(() -> vm.open(SCENARIOS.resolve("01-timeout.yaml")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(replayed.isClosed()).isTrue();
+        assertThat(vm.replay().activeProperty().get()).isFalse();
+        assertThat(robot.lookup("#replay-slider").query().isVisible()).isFalse();
+        assertThat(vm.storeProperty().get().size()).isZero();
+        assertThat(vm.replay().lengthProperty().get()).isZero();
+    }
 }
