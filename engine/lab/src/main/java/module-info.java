@@ -3,13 +3,13 @@
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
+    exports dev.asynclab.lab.lifecycle;
     exports dev.asynclab.lab.metrics;
     exports dev.asynclab.lab.scenario;
     exports dev.asynclab.lab.audit;
     exports dev.asynclab.lab.polyglot;
 
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
     requires HdrHistogram;
     requires org.graalvm.polyglot;
     requires org.snakeyaml.engine;
