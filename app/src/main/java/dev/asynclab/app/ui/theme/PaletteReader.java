@@ -31,15 +31,20 @@ public final class PaletteReader {
         for (Outcome o : Outcome.values()) {
             colors.put(o, resolve(root, o.token(), fallback.outcome(o)));
         }
-        Map<PolicyMark, Color> policies = new EnumMap<>(PolicyMark.class);
-        for (PolicyMark mark : PolicyMark.values()) {
-            policies.put(mark, resolve(root, mark.token(), fallback.policy(mark)));
-        }
         return new OutcomePalette(colors, resolve(root, "-timeline-background", fallback.background()),
                 resolve(root, "-timeline-stripe", fallback.laneStripe()),
                 resolve(root, "-timeline-text", fallback.text()),
                 resolve(root, "-timeline-grid", fallback.grid()),
-                resolve(root, "-timeline-accent", fallback.accent()), policies);
+                resolve(root, "-timeline-accent", fallback.accent()),
+                resolve(root, "-timeline-highlight", fallback.highlight()), policies(root, fallback));
+    }
+
+    private static Map<PolicyMark, Color> policies(Parent root, OutcomePalette fallback) {
+        Map<PolicyMark, Color> policies = new EnumMap<>(PolicyMark.class);
+        for (PolicyMark mark : PolicyMark.values()) {
+            policies.put(mark, resolve(root, mark.token(), fallback.policy(mark)));
+        }
+        return policies;
     }
 
     private static Color resolve(Parent root, String token, Color fallback) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /// Color open = p.policy(PolicyMark.CIRCUIT_OPEN);
 /// ```
 public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text,
-                             Color grid, Color accent, Map<PolicyMark, Color> policies) {
+                             Color grid, Color accent, Color highlight, Map<PolicyMark, Color> policies) {
 
     public OutcomePalette {
         outcomes = Map.copyOf(outcomes);
@@ -23,8 +23,8 @@ public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Col
 
     /// A palette whose policy colors are the light theme's.
     public OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text, Color grid,
-                          Color accent) {
-        this(outcomes, background, laneStripe, text, grid, accent, defaultPolicies());
+                          Color accent, Color highlight) {
+        this(outcomes, background, laneStripe, text, grid, accent, highlight, defaultPolicies());
     }
 
     public Color outcome(Outcome o) {
@@ -55,6 +55,6 @@ public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Col
         colors.put(Outcome.REJECTED, Color.web("#CC79A7"));
         colors.put(Outcome.LATE, Color.web("#0072B2"));
         return new OutcomePalette(colors, Color.web("#ffffff"), Color.web("#f3f4f6"), Color.web("#1f2328"),
-                Color.web("#d0d7de"), Color.web("#0969da"));
+                Color.web("#d0d7de"), Color.web("#0969da"), Color.web("#bf3989"));
     }
 }

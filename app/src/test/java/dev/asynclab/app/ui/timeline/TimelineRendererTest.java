@@ -75,7 +75,7 @@ class TimelineRendererTest {
             Canvas canvas = new Canvas(900, 300);
             new TimelineRenderer().draw(canvas.getGraphicsContext2D(), layout, store, view, palette,
                     TimelineMarks.NONE);
-            double y = layout.laneTop(0) - BreakerBandPainter.HEIGHT / 2;
+            double y = layout.laneTop(0) - BreakerBandLayer.HEIGHT / 2;
             var reader = canvas.snapshot(null, null).getPixelReader();
             return new javafx.scene.paint.Color[] {
                 reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(30 * US)), (int) y),

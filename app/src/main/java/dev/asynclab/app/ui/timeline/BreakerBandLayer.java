@@ -8,12 +8,15 @@ import java.util.List;
 /// Draws each circuit breaker's state as a band in the gap between the queue lane and the worker lanes it
 /// guards: closed, open and half-open in their theme colours, one thin band per breaker, stacked. A band is a
 /// handful of rectangles (one per state change in view), so it costs nothing next to the lanes.
-final class BreakerBandPainter {
+final class BreakerBandLayer implements TimelineLayer {
 
     /// The height the bands share: the gap above the first worker lane.
     static final double HEIGHT = 4;
 
-    private BreakerBandPainter() {
+    @Override
+    public void draw(TimelineFrame f, DrawTally tally) {
+        draw(f.g(), f.layout(), f.store().breakerBands(), f.view(), f.t0(), f.t1(),
+                Math.max(f.liveEdge(), f.store().lastTime()), f.palette());
     }
 
     /// @return how many rectangles were drawn
