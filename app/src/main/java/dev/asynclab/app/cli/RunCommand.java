@@ -1,5 +1,6 @@
 package dev.asynclab.app.cli;
 
+import dev.asynclab.lab.audit.AuditLogReader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.polyglot.ScenarioScripts;
@@ -10,6 +11,9 @@ import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRun;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.story.RedFlag;
+import dev.asynclab.lab.story.RedFlags;
+import dev.asynclab.lab.story.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,8 +78,10 @@ final class RunCommand implements Callable<Integer> {
         }
         RunSummary summary = run.await();
         List<Lint> lints = Linter.check(scenario, summary);
-        SummaryReport.print(stdout, scenario.name(), run.clock(), run.seed(), summary, lints);
-        SummaryReport.writeJson(out.resolve("summary.json"), scenario.name(), summary, lints);
+        // The red flags link to invocations: read them back from the log just written, as `summarize` would.
+        List<RedFlag> flags = RedFlags.rank(lints, RunHistory.of(AuditLogReader.read(log).events()));
+        SummaryReport.print(stdout, scenario.name(), run.clock(), run.seed(), summary, flags, log);
+        SummaryReport.writeJson(out.resolve("summary.json"), scenario.name(), summary, lints, flags);
         stdout.println("wrote " + log + " and " + out.resolve("summary.json"));
         if (run.eventStalls() > 0) {
             stdout.println("note: the engine waited " + run.eventStalls() + " times for the audit log to catch up "

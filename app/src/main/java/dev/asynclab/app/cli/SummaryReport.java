@@ -8,6 +8,7 @@ import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.metrics.HumanTime;
 import dev.asynclab.lab.scenario.Lint;
+import dev.asynclab.lab.story.RedFlag;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ final class SummaryReport {
     private SummaryReport() {
     }
 
-    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s, List<Lint> lints) {
+    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s, List<RedFlag> flags,
+                      Path log) {
         out.printf("%s%s%n", title, clock == null ? "" : "  (" + clock.name().toLowerCase() + " clock, seed "
                 + seed + ")");
         out.printf("duration %s   throughput %.1f/s   peak active %d   peak queued %d   utilization %s%n",
@@ -36,10 +38,14 @@ final class SummaryReport {
         if (s.byName().size() > 1) {
             row(out, s.overall());
         }
-        if (!lints.isEmpty()) {
-            out.println("lints:");
-            for (Lint l : lints) {
-                out.println("  " + l);
+        if (!flags.isEmpty()) {
+            out.println("red flags, most serious first:");
+            for (RedFlag f : flags) {
+                out.println("  " + f.rank() + ". [" + f.code() + "] " + f.sentence());
+                if (!f.ids().isEmpty()) {
+                    out.println("     shown by " + f.idList(5) + "; asynclab explain " + log + " --id "
+                            + f.ids().getFirst());
+                }
             }
         }
     }
@@ -60,12 +66,14 @@ final class SummaryReport {
         return HumanTime.format(nanos);
     }
 
-    static void writeJson(Path file, String title, RunSummary s, List<Lint> lints) throws IOException {
+    static void writeJson(Path file, String title, RunSummary s, List<Lint> lints, List<RedFlag> flags)
+            throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", title);
         doc.put("counts", s.observedCounts());
         doc.put("summary", s);
         doc.put("lints", lints);
+        doc.put("redFlags", flags);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
     }
 }
