@@ -108,5 +108,6 @@ class ScriptCallbackEngineTest {
         RunSummary summary = run.await(Duration.ofMinutes(2));
         assertThat(scenario.expect().check(summary.observedCounts())).as(file).isEmpty();
         assertThat(events).anyMatch(e -> e.type().name().equals("LOG"));
+        dev.asynclab.lab.story.TourChecks.check(scenario, events, summary);
     }
 }
