@@ -105,7 +105,7 @@ public class PoolThroughputBenchmark {
     }
 
     private static long batch(AsyncCallbackRuntime runtime) throws InterruptedException {
-        var pool = new AsyncCallbackPool(runtime, 2, -1);
+        var pool = AsyncCallbackPool.builder(runtime).size(2).build();
         for (int i = 0; i < BATCH; i++) {
             pool.submit(TRIVIAL, "batch", Duration.ofSeconds(30));
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /// queued invocation itself, with no hand-off to another thread.
 ///
 /// ```java
-/// try (var pool = new AsyncCallbackPool(4, 100)) {
+/// try (var pool = AsyncCallbackPool.builder().size(4).queueCapacity(100).build()) {
 ///     for (int i = 0; i < 200; i++) {
 ///         pool.submit(ctx -> { ctx.sleep(Duration.ofMillis(50)); return "ok"; }, "fetch", Duration.ofSeconds(1));
 ///     }
@@ -59,29 +60,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final InvocationOwner owner = new Owner();
     private final Launcher launcher;
 
-    /// A pool on the default runtime with an unbounded queue.
-    public AsyncCallbackPool(int maxConcurrent) {
-        this(AsyncCallbackRuntime.defaultRuntime(), maxConcurrent, -1);
+    /// Options for a pool, starting from its runtime; `size` is required.
+    public static Builder builder(AsyncCallbackRuntime runtime) {
+        return new Builder(runtime);
     }
 
-    /// A pool on the default runtime.
-    public AsyncCallbackPool(int maxConcurrent, int queueCapacity) {
-        this(AsyncCallbackRuntime.defaultRuntime(), maxConcurrent, queueCapacity);
+    /// Options for a pool on the default runtime (real clock, virtual threads, no events).
+    public static Builder builder() {
+        return new Builder(AsyncCallbackRuntime.defaultRuntime());
     }
 
-    public AsyncCallbackPool(AsyncCallbackRuntime runtime, int maxConcurrent, int queueCapacity) {
-        this(runtime, maxConcurrent, queueCapacity, "");
-    }
-
-    /// A pool whose lanes are named `label + "w" + n` (several pools in one run stay apart on the timeline).
-    public AsyncCallbackPool(AsyncCallbackRuntime runtime, int maxConcurrent, int queueCapacity, String label) {
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + maxConcurrent);
-        }
-        this.runtime = runtime;
-        this.maxConcurrent = maxConcurrent;
-        this.queueCapacity = queueCapacity;
-        this.label = label == null ? "" : label;
+    private AsyncCallbackPool(Builder b) {
+        this.runtime = b.runtime;
+        this.maxConcurrent = b.size;
+        this.queueCapacity = b.queueCapacity;
+        this.label = b.label;
         this.lanes = new LaneAllocator(this.label + "w");
         this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
     }
@@ -348,5 +341,47 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     AsyncCallbackRuntime runtime() {
         return runtime;
+    }
+
+    /// Options for a pool: how many run at once, how many may wait, and the lanes' label.
+    ///
+    /// ```java
+    /// var pool = AsyncCallbackPool.builder(runtime).size(4).queueCapacity(100).label("db-").build();
+    /// ```
+    public static final class Builder {
+        private final AsyncCallbackRuntime runtime;
+        private int size;
+        private int queueCapacity = -1;
+        private String label = "";
+
+        private Builder(AsyncCallbackRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+        }
+
+        /// How many callbacks run at once (at least 1). Required.
+        public Builder size(int maxConcurrent) {
+            this.size = maxConcurrent;
+            return this;
+        }
+
+        /// How many may wait in the FIFO queue; past it, `REJECTED`. Negative (the default): unbounded.
+        public Builder queueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+            return this;
+        }
+
+        /// Lanes are named `label + "w" + n`, so several pools in one run stay apart on the timeline.
+        public Builder label(String label) {
+            this.label = label == null ? "" : label;
+            return this;
+        }
+
+        /// The pool; throws `IllegalArgumentException` when `size` is less than 1.
+        public AsyncCallbackPool build() {
+            if (size < 1) {
+                throw new IllegalArgumentException("a pool's size must be at least 1, was " + size);
+            }
+            return new AsyncCallbackPool(this);
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /// var sim = new SimulatedScheduler();
 /// var bus = EventBus.create(sim::nanoTime, 1 << 16, List.of(new AuditLogWriter(path, header)));
 /// var runtime = AsyncCallbackRuntime.builder().scheduler(sim).events(bus).seed(42).build();
-/// var pool = new AsyncCallbackPool(runtime, 4, 100);
+/// var pool = AsyncCallbackPool.builder(runtime).size(4).queueCapacity(100).build();
 /// ```
 public final class AsyncCallbackRuntime {
 

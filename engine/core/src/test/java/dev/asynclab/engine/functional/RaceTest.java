@@ -163,7 +163,7 @@ class RaceTest {
 
     @Test
     void nestedGroupsRunInAPool() {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 2, -1)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(2).build()) {
             Task tree = Task.race("outer", Duration.ZERO,
                     Task.parallel("both", Duration.ZERO,
                             Task.call("p1", after(40, 1), ms(1000)),

@@ -6,7 +6,8 @@ import dev.asynclab.engine.spi.ThreadMode;
 /// `queueCapacity` wait (negative: unbounded, as `AsyncCallbackPool` takes it), the rest are rejected.
 ///
 /// ```java
-/// scenario.pool().map(p -> new AsyncCallbackPool(runtime, p.size(), p.queueCapacity()));
+/// scenario.pool().map(p -> AsyncCallbackPool.builder(runtime).size(p.size()).queueCapacity(p.queueCapacity())
+///         .build());
 /// ```
 public record PoolSpec(int size, int queueCapacity, ThreadMode threads) {
 

@@ -78,7 +78,8 @@ public final class ScenarioRunner {
         var factory = new TaskFactory(scenario.defaults(), dilation, scripts == null ? ScenarioRunner::noScripts
                 : scripts);
         AsyncCallbackPool pool = poolSize > 0
-                ? new AsyncCallbackPool(runtime, poolSize, scenario.pool().map(PoolSpec::queueCapacity).orElse(-1))
+                ? AsyncCallbackPool.builder(runtime).size(poolSize)
+                        .queueCapacity(scenario.pool().map(PoolSpec::queueCapacity).orElse(-1)).build()
                 : null;
 
         List<Arrivals> plan = plan(scenario, seed, factory);
