@@ -21,6 +21,7 @@ module dev.asynclab.app {
     requires info.picocli;
 
     opens dev.asynclab.app.cli to info.picocli;
+    opens dev.asynclab.app.ui.teach to javafx.fxml;
 
     exports dev.asynclab.app;
     exports dev.asynclab.app.store;
