@@ -69,12 +69,15 @@ public final class MainView extends BorderPane {
     private final Spinner<Double> speed = new Spinner<>(0.01, 1000, 1.0, 0.25);
     private final Consumer<MainView> onToggleTheme;
     private final TuningWindow tuning;
+    private final TeachingPanels teaching;
     private long chartsRefreshedAt;
 
     public MainView(MainViewModel vm, ScenarioCatalog catalog, Consumer<MainView> onToggleTheme) {
         this.vm = vm;
         this.onToggleTheme = onToggleTheme;
         this.tuning = new TuningWindow(vm);
+        this.teaching = new TeachingPanels(vm);
+        teaching.presenter().scaleProperty().addListener((o, a, b) -> setStyle(teaching.presenter().rootStyle()));
         this.welcome = new WelcomeView(vm::open);
         this.timeline = new TimelineView(vm.storeProperty().get());
         timeline.setId("timeline");
@@ -99,6 +102,10 @@ public final class MainView extends BorderPane {
         return tuning;
     }
 
+    TeachingPanels teaching() {
+        return teaching;
+    }
+
     private MenuBar menus() {
         Menu file = new Menu("File", null,
                 item("Open…", Shortcut.OPEN, this::openAsking),
@@ -113,13 +120,17 @@ public final class MainView extends BorderPane {
                 item("Slower", Shortcut.SLOWER, () -> speed.getValueFactory().setValue(speed.getValue() / 2)),
                 item("Seed", Shortcut.SEED, seed::requestFocus),
                 item("Pool size", Shortcut.POOL, pool::requestFocus),
-                item("Tune pool size…", Shortcut.TUNE, () -> tuning.show(getScene().getWindow())));
+                item("Tune pool size…", Shortcut.TUNE, () -> tuning.show(getScene().getWindow())),
+                item("Guided tour", Shortcut.TOUR, teaching::startTour));
         Menu view = new Menu("View", null,
                 item("Fit all", Shortcut.FIT, timeline::fitAll),
                 item("Follow live edge", Shortcut.LIVE, timeline::followLive),
                 item("Zoom in", Shortcut.ZOOM_IN, () -> timeline.zoom(0.5)),
                 item("Zoom out", Shortcut.ZOOM_OUT, () -> timeline.zoom(2)),
-                item("Light / dark theme", Shortcut.THEME, () -> onToggleTheme.accept(this)));
+                item("Light / dark theme", Shortcut.THEME, () -> onToggleTheme.accept(this)),
+                item("Larger text (presenter)", Shortcut.PRESENT_LARGER, teaching.presenter()::larger),
+                item("Smaller text (presenter)", Shortcut.PRESENT_SMALLER, teaching.presenter()::smaller),
+                item("Normal text size", Shortcut.PRESENT_RESET, teaching.presenter()::reset));
         Menu replay = new Menu("Replay", null,
                 item("Play / pause", Shortcut.PLAY, this::togglePlay),
                 item("Previous event", Shortcut.STEP_BACK, () -> vm.replay().step(-1)),
@@ -187,10 +198,14 @@ public final class MainView extends BorderPane {
                 () -> onToggleTheme.accept(this));
         Button tune = button("Tune…", "tune-button", Material2MZ.TUNE, Shortcut.TUNE, () -> tuning.show(getScene().getWindow()));
         tune.disableProperty().bind(vm.scenarioProperty().isNull());
+        Button tour = button("Tour", "tour-button", Material2MZ.SCHOOL, Shortcut.TOUR, teaching::startTour);
+        tour.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                vm.scenarioProperty().get() == null || vm.scenarioProperty().get().tour().isEmpty()
+                        || vm.runningProperty().get(), vm.scenarioProperty(), vm.runningProperty()));
         return new ToolBar(button("Open", "open-button", Material2AL.FOLDER_OPEN, Shortcut.OPEN,
                 this::openAsking), run, stop,
                 new Separator(), new Label("clock"), clock, paced, new Label("speed"), speed, new Label("seed"), seed,
-                new Label("pool"), pool, tune, new Separator(), fit, live, theme);
+                new Label("pool"), pool, tune, tour, new Separator(), fit, live, theme);
     }
 
     private static Button button(String text, String id, Ikon icon, Shortcut shortcut, Runnable action) {
@@ -257,7 +272,7 @@ public final class MainView extends BorderPane {
         verified.textProperty().bind(replay.verificationProperty());
         HBox bar = new HBox(8, play, back, next, scrub, position, new Label("speed"), rate);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(2, new HBox(12, header, verified), bar);
+        VBox box = new VBox(2, new HBox(12, header, verified), bar, teaching.replayCaption());
         box.setStyle("-fx-padding: 4 8 4 8;");
         HBox wrapper = new HBox(box);
         HBox.setHgrow(box, Priority.ALWAYS);
@@ -275,11 +290,12 @@ public final class MainView extends BorderPane {
     }
 
     private StackPane center() {
-        VBox timelineBox = new VBox(legend(), timeline);
+        VBox timelineBox = new VBox(teaching.captionPanel(), legend(), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        SplitPane top = new SplitPane(timelineBox, details);
+        javafx.scene.Node side = teaching.side(details);
+        SplitPane top = new SplitPane(timelineBox, side);
         top.setDividerPositions(0.75);
-        SplitPane.setResizableWithParent(details, false);
+        SplitPane.setResizableWithParent(side, false);
         chartsTab.setContent(charts);
         chartsTab.selectedProperty().addListener((o, a, b) -> refreshCharts(true));
         eventsTab.setContent(events);
@@ -373,6 +389,7 @@ public final class MainView extends BorderPane {
     private void showSelection(int slot) {
         EventStore store = vm.storeProperty().get();
         details.show(InvocationDetails.of(store, slot));
+        details.showStory(teaching.storyOf(slot));
         events.showInvocation(slot < 0 ? 0 : store.invocations().id(slot));
     }
 

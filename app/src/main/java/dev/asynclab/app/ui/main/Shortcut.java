@@ -26,10 +26,15 @@ public record Shortcut(String action, String keys) {
     public static final Shortcut STEP_BACK = new Shortcut("Replay: previous event", "Shortcut+LEFT");
     public static final Shortcut STEP_NEXT = new Shortcut("Replay: next event", "Shortcut+RIGHT");
     public static final Shortcut TUNE = new Shortcut("Tune the pool size (sweep, compare, what-if)", "Shortcut+U");
+    public static final Shortcut TOUR = new Shortcut("Play the scenario's guided tour", "Shortcut+G");
+    public static final Shortcut PRESENT_LARGER = new Shortcut("Presenter: larger text", "Shortcut+Shift+EQUALS");
+    public static final Shortcut PRESENT_SMALLER = new Shortcut("Presenter: smaller text", "Shortcut+Shift+MINUS");
+    public static final Shortcut PRESENT_RESET = new Shortcut("Presenter: normal text size", "Shortcut+Shift+0");
     public static final Shortcut HELP = new Shortcut("This list", "F1");
 
     public static final List<Shortcut> ALL = List.of(OPEN, FOLLOW, WELCOME, RUN, STOP, CLOCK, FASTER, SLOWER, SEED,
-            POOL, TUNE, FIT, LIVE, ZOOM_IN, ZOOM_OUT, THEME, PLAY, STEP_BACK, STEP_NEXT, HELP);
+            POOL, TUNE, TOUR, FIT, LIVE, ZOOM_IN, ZOOM_OUT, THEME, PRESENT_LARGER, PRESENT_SMALLER, PRESENT_RESET, PLAY,
+            STEP_BACK, STEP_NEXT, HELP);
 
     public KeyCombination combination() {
         return KeyCombination.keyCombination(keys);

@@ -42,6 +42,8 @@ public final class TourPlayerViewModel {
     private final StringProperty caption = new SimpleStringProperty(this, "caption", "");
     private final StringProperty question = new SimpleStringProperty(this, "question", "");
     private final ObservableList<String> choices = FXCollections.observableArrayList();
+    /// One read-only view, kept: listeners on a fresh wrapper per call would go when it is collected.
+    private final ObservableList<String> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
     private final IntegerProperty chosen = new SimpleIntegerProperty(this, "chosen", -1);
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
     private final StringProperty verdict = new SimpleStringProperty(this, "verdict", "");
@@ -155,7 +157,7 @@ public final class TourPlayerViewModel {
     }
 
     public ObservableList<String> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return readOnlyChoices;
     }
 
     public ReadOnlyIntegerProperty chosenProperty() {
