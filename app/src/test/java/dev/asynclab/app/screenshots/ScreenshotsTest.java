@@ -108,6 +108,24 @@ class ScreenshotsTest {
         shoot(robot, "scenario-error");
     }
 
+    @Test
+    void aTourStepWithItsQuestion(FxRobot robot) throws Exception {
+        Files.createDirectories(ASSETS);
+        robot.interact(() -> {
+            assertThat(vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml"))).isTrue();
+            vm.showingWelcomeProperty().set(false);
+        });
+        robot.clickOn("#tour-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#tour-caption").tryQuery()
+                .map(n -> !((javafx.scene.control.Label) n).getText().isEmpty()).orElse(false));
+        robot.clickOn("#tour-next");
+        robot.clickOn("#tour-next");
+        robot.interact(view.timeline()::fitAll);
+        shoot(robot, "tour-question");
+        robot.clickOn("about half (6 to 14)");
+        shoot(robot, "tour-answer");
+    }
+
     private void run(FxRobot robot, String file) throws Exception {
         robot.interact(() -> {
             assertThat(vm.loadScenario(SCENARIOS.resolve(file))).isTrue();

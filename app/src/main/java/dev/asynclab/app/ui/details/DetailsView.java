@@ -28,6 +28,8 @@ public final class DetailsView extends VBox {
         story.getStyleClass().add("details-story");
         story.setId("details-story");
         story.setWrapText(true);
+        story.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines grow the label, not "..."
+        story.setMaxWidth(Double.MAX_VALUE);
         story.setManaged(false);
         attempts.setId("details-attempts");
         attempts.setPrefHeight(110);

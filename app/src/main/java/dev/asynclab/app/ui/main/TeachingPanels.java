@@ -74,8 +74,18 @@ final class TeachingPanels {
 
     /// The right-hand side: the tour player (while a tour plays) over the details panel.
     Node side(Region details) {
-        VBox side = new VBox(tourBox, details);
+        // The tour scrolls when its step says more than the column holds; details take what is left.
+        var tourScroll = new javafx.scene.control.ScrollPane(tourBox);
+        tourScroll.setFitToWidth(true);
+        tourScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        tourScroll.setPrefViewportHeight(420); // a scroll pane asks for its viewport, not for its content
+        tourScroll.setMinHeight(320);
+        tourScroll.visibleProperty().bind(touring);
+        tourScroll.managedProperty().bind(touring);
+        VBox side = new VBox(tourScroll, details);
+        VBox.setVgrow(tourScroll, javafx.scene.layout.Priority.SOMETIMES);
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
+        details.setMinHeight(120);
         side.setPrefWidth(details.getPrefWidth());
         return side;
     }
