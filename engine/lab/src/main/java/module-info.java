@@ -3,6 +3,7 @@
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
+    exports dev.asynclab.lab.lifecycle;
     exports dev.asynclab.lab.metrics;
     exports dev.asynclab.lab.scenario;
     exports dev.asynclab.lab.audit;
@@ -10,7 +11,6 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.story;
 
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
     requires HdrHistogram;
     requires org.graalvm.polyglot;
     requires org.snakeyaml.engine;

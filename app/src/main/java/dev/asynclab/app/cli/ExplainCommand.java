@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,40 +26,41 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "N", description = "The invocation to explain (default: the notable ones).")
     Long id;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
+        Output say = cli.output();
         InputFiles.existing(log);
+        say.step("reading %s", log);
         AuditLog read = AuditLogReader.read(log);
-        read.truncation().ifPresent(t -> spec.commandLine().getErr().println("note: " + t.describe()));
+        read.truncation().ifPresent(t -> say.problem("note: " + t.describe()));
         RunHistory history = RunHistory.of(read.events());
-        PrintWriter out = spec.commandLine().getOut();
         if (id != null) {
             InvocationStory story = StoryTeller.tell(history, id).orElseThrow(() -> noSuchId(history));
-            print(out, story.title(), story);
+            print(say, story.title(), story);
             return Cli.OK;
         }
         List<Notable> notable = Notable.pick(history);
         if (notable.isEmpty()) {
-            out.println("the log holds no invocation to explain");
+            say.report("the log holds no invocation to explain");
             return Cli.OK;
         }
         for (int i = 0; i < notable.size(); i++) {
             Notable n = notable.get(i);
             InvocationStory story = StoryTeller.tell(history, n.id()).orElseThrow();
             if (i > 0) {
-                out.println();
+                say.report("");
             }
-            print(out, story.title() + " — " + n.reason(), story);
+            print(say, story.title() + " — " + n.reason(), story);
         }
         return Cli.OK;
     }
 
-    private static void print(PrintWriter out, String heading, InvocationStory story) {
-        out.println(heading);
-        out.println(story.paragraph());
+    private static void print(Output say, String heading, InvocationStory story) {
+        say.report(heading);
+        say.report(story.paragraph());
     }
 
     private IllegalArgumentException noSuchId(RunHistory history) {

@@ -1,19 +1,20 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.lab.audit.AuditLog;
 import dev.asynclab.lab.audit.AuditLogReader;
-import dev.asynclab.lab.story.RedFlag;
-import dev.asynclab.lab.story.RedFlags;
-import dev.asynclab.lab.story.RunHistory;
 import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
 import dev.asynclab.lab.scenario.Linter;
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.lab.story.RedFlag;
+import dev.asynclab.lab.story.RedFlags;
+import dev.asynclab.lab.story.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -31,23 +32,37 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--fail-on-lint", description = "Exit with 1 when the log shows lints.")
     boolean failOnLint;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
+        Output say = cli.output();
         InputFiles.existing(log);
+        if (json != null) {
+            OutputFiles.file(json);
+        }
         var metrics = new RunMetrics(0);
-        AuditLog read = AuditLogReader.read(log);
-        String title = read.header().scenario();
-        read.events().forEach(metrics::onEvent);
-        read.truncation().ifPresent(t -> spec.commandLine().getErr().println("note: " + t.describe()));
+        String title;
+        List<Event> events = new ArrayList<>(); // the red flags' stories need them
+        say.step("reading %s", log);
+        try (var reader = AuditLogReader.open(log)) {
+            title = reader.header().scenario();
+            reader.forEach(e -> {
+                metrics.onEvent(e);
+                events.add(e);
+            });
+            reader.truncation().ifPresent(t -> say.problem("note: " + t.describe()));
+        }
         RunSummary summary = metrics.summary();
+        say.step("read %,d events", summary.eventCount());
         List<Lint> lints = Linter.check(null, summary);
-        List<RedFlag> flags = RedFlags.rank(lints, RunHistory.of(read.events()));
-        SummaryReport.print(spec.commandLine().getOut(), title, null, null, summary, flags, log);
+        SummaryReport.print(say.reportWriter(), title, null, null, summary);
+        List<RedFlag> flags = RedFlags.rank(lints, RunHistory.of(events));
+        SummaryReport.printRedFlags(say, flags, log);
         if (json != null) {
             SummaryReport.writeJson(json, title, summary, lints, flags);
+            say.report("wrote " + json);
         }
         return failOnLint && !lints.isEmpty() ? Cli.PROBLEMS : Cli.OK;
     }

@@ -23,8 +23,9 @@ final class SummaryReport {
     private SummaryReport() {
     }
 
-    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s, List<RedFlag> flags,
-                      Path log) {
+    /// The table: the run's figures, a row per callback name (a race's or parallel group's row has the group's own
+    /// outcomes and durations), and the overall row.
+    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s) {
         out.printf("%s%s%n", title, clock == null ? "" : "  (" + clock.name().toLowerCase() + " clock, seed "
                 + seed + ")");
         out.printf("duration %s   throughput %.1f/s   peak active %d   peak queued %d   utilization %s%n",
@@ -38,12 +39,17 @@ final class SummaryReport {
         if (s.byName().size() > 1) {
             row(out, s.overall());
         }
+    }
+
+    /// The lints as ranked red flags, at every level (`--quiet` too): they are problems. Each names the invocations
+    /// that show it and the `explain` command that tells one of their stories.
+    static void printRedFlags(Output say, List<RedFlag> flags, Path log) {
         if (!flags.isEmpty()) {
-            out.println("red flags, most serious first:");
+            say.problem("red flags, most serious first:");
             for (RedFlag f : flags) {
-                out.println("  " + f.rank() + ". [" + f.code() + "] " + f.sentence());
+                say.problem("  " + f.rank() + ". [" + f.code() + "] " + f.sentence());
                 if (!f.ids().isEmpty()) {
-                    out.println("     shown by " + f.idList(5) + "; asynclab explain " + log + " --id "
+                    say.problem("     shown by " + f.idList(5) + "; asynclab explain " + log + " --id "
                             + f.ids().getFirst());
                 }
             }
@@ -66,6 +72,7 @@ final class SummaryReport {
         return HumanTime.format(nanos);
     }
 
+    /// Writes `summary.json`; `file` has been checked with `OutputFiles`.
     static void writeJson(Path file, String title, RunSummary s, List<Lint> lints, List<RedFlag> flags)
             throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.asynclab.app.tuning;
 
 import dev.asynclab.engine.RetryPolicy;
-import dev.asynclab.engine.spi.ThreadMode;
 import dev.asynclab.lab.scenario.Arrival;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.GroupSpec;
@@ -9,6 +8,7 @@ import dev.asynclab.lab.scenario.PoolSpec;
 import dev.asynclab.lab.scenario.RetryPolicies;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.Step;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 
 import java.time.Duration;
 import java.util.Optional;

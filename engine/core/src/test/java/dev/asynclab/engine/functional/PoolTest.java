@@ -4,11 +4,11 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -61,7 +61,7 @@ class PoolTest {
                 }, "job-" + i, ms(100));
             }
             assertThat(pool.queuedCount()).isEqualTo(19);
-            pool.awaitAll(Duration.ZERO);
+            pool.awaitAll(Duration.ofHours(1));
             assertThat(order).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
             List<Event> queued = sim.events(EventType.QUEUED);
             assertThat(queued).extracting(Event::queueDepth).startsWith(1, 2, 3);

@@ -1,6 +1,6 @@
 package dev.asynclab.lab.scenario;
 
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 
 /// `pool: { size: 4, queue: 100, threads: virtual }`: at most `size` invocations run at once, up to
 /// `queueCapacity` wait (negative: unbounded, as `AsyncCallbackPool` takes it), the rest are rejected.
