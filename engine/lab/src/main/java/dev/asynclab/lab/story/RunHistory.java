@@ -57,7 +57,7 @@ public final class RunHistory {
         int poolSize = 0;
         for (Event e : events) {
             switch (e.type()) {
-                case RUN_STARTED -> poolSize = poolSizeIn(e.value());
+                case RUN_STARTED -> poolSize = Math.max(0, e.poolSize());
                 case POOL_RESIZED -> poolSize = (int) parseLong(String.valueOf(e.value()));
                 case GROUP_STARTED -> groupStarted.put(e.group(), e);
                 case GROUP_FINISHED -> groupFinished.put(e.group(), e);
@@ -137,13 +137,12 @@ public final class RunHistory {
 
     /// `retry`, `race`, `parallel` or `hedged`; empty for no group or a group whose start is not in the log.
     public Optional<String> groupKind(long group) {
-        return groupStart(group).map(e -> e.value() == null ? "" : e.value().split(" ", 2)[0]);
+        return groupStart(group).map(e -> e.kind() == null ? "" : e.kind());
     }
 
     /// The group this group runs in (a retried race member's retry group runs in its race), or 0.
     public long parentGroup(long group) {
-        return groupStart(group).map(e -> e.value()).filter(v -> v.contains(" in "))
-                .map(v -> parseLong(v.substring(v.indexOf(" in ") + 4))).orElse(0L);
+        return groupStart(group).map(Event::parentGroup).orElse(0L);
     }
 
     /// The invocations of `group` itself (not of the groups inside it), in order.
@@ -175,18 +174,6 @@ public final class RunHistory {
             return idsInGroup(group);
         }
         return List.of(id);
-    }
-
-    /// The pool size a run's RUN_STARTED event names (`simulated seed=1 pool=4`), or 0.
-    private static int poolSizeIn(String runStarted) {
-        if (runStarted != null) {
-            for (String part : runStarted.split(" ")) {
-                if (part.startsWith("pool=")) {
-                    return (int) parseLong(part.substring(5));
-                }
-            }
-        }
-        return 0;
     }
 
     private static long parseLong(String s) {
