@@ -8,6 +8,7 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.scenario;
     exports dev.asynclab.lab.audit;
     exports dev.asynclab.lab.polyglot;
+    exports dev.asynclab.lab.story;
 
     requires com.fasterxml.jackson.databind;
     requires HdrHistogram;

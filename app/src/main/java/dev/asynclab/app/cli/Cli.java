@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/// The command line: `asynclab run|sweep|verify|summarize|export|merge ...`, and `asynclab FILE`, which opens a
+/// The command line: `asynclab run|sweep|verify|summarize|explain|export|merge ...`, and `asynclab FILE`, which opens a
 /// scenario or an audit log in the window.
 ///
 /// Exit codes: 0 fine, 1 a check found problems (lints with `--fail-on-lint`, a broken log, unmet
@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
 /// ```
 @Command(name = "asynclab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Async Lab: open a scenario or audit log in the window, or run, sweep, verify, summarize, "
-                + "export and merge them.",
+                + "explain, export and merge them.",
         subcommands = {RunCommand.class, SweepCommand.class, VerifyCommand.class, SummarizeCommand.class,
-                ExportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+                ExplainCommand.class, ExportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     public static final int OK = 0;

@@ -30,7 +30,7 @@ public final class ScenarioVariant {
                 .orElse(new PoolSpec(w.poolSize(), -1, ThreadMode.VIRTUAL));
         var steps = s.steps().stream().map(step -> topLevel(step, w)).toList();
         return new Scenario(s.name(), s.description(), s.seed(), s.clock(), s.speed(), Optional.of(pool),
-                s.defaults(), steps, s.cancelAllAt(), s.expect(), s.source());
+                s.defaults(), steps, s.cancelAllAt(), s.expect(), s.tour(), s.source());
     }
 
     private static Step topLevel(Step step, WhatIfSettings w) {

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class ScenarioReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "clock", "speed", "pool",
-            "defaults", "callbacks", "cancel_all", "expect");
+            "defaults", "callbacks", "cancel_all", "expect", "tour");
     private static final Map<String, ClockMode> CLOCKS = ordered("real", ClockMode.REAL, "simulated",
             ClockMode.SIMULATED);
     private static final Map<String, ThreadMode> THREADS = ordered("virtual", ThreadMode.VIRTUAL, "platform",
@@ -50,11 +50,12 @@ final class ScenarioReader {
         List<Step> callbacks = top.require("callbacks", "a list of callbacks and groups")
                 .map(n -> steps.readList(n, "callbacks", false)).orElse(List.of());
         Expectation expect = top.get("expect").flatMap(this::expectation).orElse(Expectation.NONE);
+        Tour tour = top.get("tour").map(n -> new TourReader(problems, callbacks).read(n)).orElse(Tour.NONE);
         if (!problems.isEmpty() || name.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(name.get(), description, seed, clock, speed, pool, defaults, callbacks,
-                cancelAll, expect, source));
+                cancelAll, expect, tour, source));
     }
 
     private Optional<PoolSpec> pool(Node node) {

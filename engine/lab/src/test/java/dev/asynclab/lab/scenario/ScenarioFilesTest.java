@@ -89,6 +89,13 @@ class ScenarioFilesTest {
         "name: x\npool: { size: 0 }\ncallbacks:\n  - { name: a }\n",
         "name: x\ncallbacks:\n  - { name: a }\nexpect: { succeeded: \"about 5\" }\n",
         "name: x\ncallbacks: []\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { caption: c }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, on: { event: queued }, caption: c }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { on: { event: timed_ot }, caption: c }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, caption: c, question: { ask: q, "
+                + "answer: { count: timedout }, choices: [ { say: a, when: 0 }, { say: b, when: 1 } ] } }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, caption: c, question: { ask: q, "
+                + "answer: { count: failed }, choices: [ { say: a, when: 0 } ] } }\n",
     })
     void schemaAndLoaderRejectTheSameMistakes(String text) throws IOException {
         assertThat(schema.validate(YAML.readTree(text))).as("schema errors").isNotEmpty();
@@ -102,6 +109,9 @@ class ScenarioFilesTest {
         "name: x\ncallbacks:\n  - { name: a, arrival: { at: [0, 5ms] }, timeout: 0 }\n",
         "name: x\ncallbacks:\n  - race: { members: [ { parallel: { members: [ { name: a } ] } } ] }\n",
         "name: x\ncallbacks:\n  - { name: a, retry: { attempts: 2, retry_on: IOException } }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, caption: c }\n  - { on: { event: timed_out, "
+                + "name: a, attempt: 2 }, caption: c, question: { ask: q, answer: { count: failed, name: a }, "
+                + "choices: [ { say: none, when: 0 }, { say: some, when: \">= 1\" } ], explain: e } }\n",
     })
     void schemaAndLoaderAcceptTheSameForms(String text) throws Exception {
         assertThat(schema.validate(YAML.readTree(text))).isEmpty();
