@@ -1,4 +1,4 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
@@ -12,12 +12,16 @@ import java.util.function.Consumer;
 
 /// Pairs each invocation's events (SUBMITTED, QUEUED, STARTED, then its terminal event) into an [Attempt],
 /// handed on when the terminal event arrives; [#finish()] hands on those that never ended. Also remembers
-/// which worker ran an invocation that timed out or was cancelled, so its LATE_FINISH can be drawn there.
+/// which worker ran an invocation that timed out or was cancelled, so its LATE_FINISH can be drawn there, and
+/// keeps the run's load: how many attempts run ([#active()]) and wait in the queue ([#queued()]) after each event.
+/// This is the exporters' one fold of an invocation's lifecycle.
 final class AttemptAssembler {
 
     private final Consumer<Attempt> done;
     private final Map<Long, Partial> open = new LinkedHashMap<>();
     private final Map<Long, String> overrunning = new HashMap<>();
+    private int active;
+    private int queued;
 
     AttemptAssembler(Consumer<Attempt> done) {
         this.done = done;
@@ -26,9 +30,21 @@ final class AttemptAssembler {
     void accept(Event e) {
         switch (e.type()) {
             case SUBMITTED -> partial(e).submitted = e.t();
-            case QUEUED -> partial(e).queued = e.t();
+            case QUEUED -> {
+                Partial p = partial(e);
+                if (p.queued < 0 && p.started < 0) {
+                    queued++;
+                }
+                p.queued = e.t();
+            }
             case STARTED -> {
                 Partial p = partial(e);
+                if (p.started < 0) {
+                    active++;
+                    if (p.queued >= 0) {
+                        queued--;
+                    }
+                }
                 p.started = e.t();
                 p.worker = e.worker();
             }
@@ -37,6 +53,16 @@ final class AttemptAssembler {
                 // other events are not part of an attempt's span
             }
         }
+    }
+
+    /// Attempts running after the last event: started, not yet ended.
+    int active() {
+        return active;
+    }
+
+    /// Attempts waiting in the queue after the last event: queued, neither started nor ended.
+    int queued() {
+        return queued;
     }
 
     /// The worker an invocation ran on before its timeout or cancel, for its LATE_FINISH; forgotten after.
@@ -52,6 +78,10 @@ final class AttemptAssembler {
         Partial p = open.remove(e.id());
         if (p == null) {
             p = new Partial(e);
+        } else if (p.started >= 0) {
+            active--;
+        } else if (p.queued >= 0) {
+            queued--;
         }
         String worker = p.worker != null ? p.worker : p.started >= 0 ? e.worker() : null;
         if (p.started >= 0 && (e.type() == EventType.TIMED_OUT || e.type() == EventType.CANCELLED)) {

@@ -1,7 +1,8 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynclab.lab.audit.AuditTestLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +97,7 @@ class ExportersTest {
         var events = AuditTestLogs.run().subList(0, 3);
         var out = new java.io.ByteArrayOutputStream();
 
-        CsvExporter.export(events, out);
+        CsvExporter.export(events::forEach, out);
 
         assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n"))
                 .containsExactly(CsvExporter.HEADER, "1,1,,fetch-user,w0,0.001000,0.002000,,UNFINISHED,,,,");
