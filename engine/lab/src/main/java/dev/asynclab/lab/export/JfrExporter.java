@@ -37,7 +37,7 @@ public final class JfrExporter {
     private final JfrMetadata.EventType markerType;
     private final JfrMetadata.EventType loadType;
     private final AttemptAssembler attempts = new AttemptAssembler(this::attempt);
-    private final GroupFlows groups = new GroupFlows();
+    private final GroupTracker groups = new GroupTracker();
     private final JfrBuffer body = new JfrBuffer();
     private int active;
     private int queued;
@@ -112,7 +112,7 @@ public final class JfrExporter {
         switch (e.type()) {
             case TIMED_OUT, CANCELLED, REJECTED, RETRY_SCHEDULED, LOG -> marker(e);
             case LATE_FINISH -> late(e);
-            case GROUP_STARTED -> groups.groupStarted(e);
+            case GROUP_STARTED -> groups.started(e);
             case GROUP_FINISHED -> group(groups.finish(e.group()), e.t(), e.value());
             default -> {
                 // part of an attempt, or not recorded
@@ -161,13 +161,13 @@ public final class JfrExporter {
         write(lateType, e.t());
     }
 
-    private void group(GroupFlows.Group group, long end, String outcome) {
+    private void group(GroupTracker.Group group, long end, String outcome) {
         if (group == null) {
             return;
         }
-        body.clear().putVarLong(group.started).putVarLong(end - group.started)
+        body.clear().putVarLong(group.started()).putVarLong(end - group.started())
                 .putVarLong(chunk.thread(ChromeTraceExporter.QUEUE_THREAD))
-                .putString(group.name).putVarLong(group.id).putString(group.kind).putString(outcome);
+                .putString(group.name()).putVarLong(group.id()).putString(group.kind()).putString(outcome);
         write(groupType, end);
     }
 

@@ -14,7 +14,8 @@ final class LanePacker {
     /// Per row (a worker, the queue, the groups), the latest end placed on each of its lanes.
     private final Map<String, List<Long>> rows = new HashMap<>();
 
-    /// The lane (0, 1, …) of `row` on which `[start, end]` overlaps nothing placed before.
+    /// The lane (0, 1, …) of `row` on which `[start, end]` overlaps nothing placed before. An interval whose end
+    /// is not known yet is placed with `end` = [Long#MAX_VALUE] and ended later with [#end].
     int place(String row, long start, long end) {
         List<Long> lanes = rows.computeIfAbsent(row, r -> new ArrayList<>(2));
         for (int lane = 0; lane < lanes.size(); lane++) {
@@ -25,5 +26,10 @@ final class LanePacker {
         }
         lanes.add(end);
         return lanes.size() - 1;
+    }
+
+    /// Sets the end of the interval last placed on `lane` of `row`, once known.
+    void end(String row, int lane, long end) {
+        rows.get(row).set(lane, end);
     }
 }

@@ -15,6 +15,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /// Exports a log as a Perfetto trace: Perfetto's native protobuf format (a `Trace` of `TracePacket`s with
 /// TrackEvents), which ui.perfetto.dev and Perfetto's trace processor open as such, not as "legacy JSON".
@@ -23,8 +25,10 @@ import java.nio.file.Path;
 /// start to end, named after the callback, with its outcome as category and id, attempt, group, outcome and error
 /// as arguments; the ghost of a late finish on the worker's `late` track; each queue wait on a lane of the
 /// queue; each race, parallel and retry group on a lane of `groups`; instants for timeouts, cancels, rejections,
-/// retry scheduling and log lines; `active` and `queued` counters; flows from each retry group to its attempts in
-/// order and from each race or parallel group to its members (see [GroupFlows]).
+/// retry scheduling and log lines; `active` and `queued` counters. Flows: the slices of one group — its own and
+/// those of its attempts and nested groups — share a flow id (the group's id), and Perfetto links slices that
+/// share an id in time order: a retry group to its first attempt and each attempt to the next, a race or
+/// parallel group to its members.
 /// Timestamps are the log's `t`, nanoseconds since the run started.
 ///
 /// ```java
@@ -39,7 +43,9 @@ public final class PerfettoExporter {
     private final PerfettoTracks tracks;
     private final AttemptAssembler attempts = new AttemptAssembler(this::attempt);
     private final LanePacker lanes = new LanePacker();
-    private final GroupFlows flows = new GroupFlows();
+    private final GroupTracker groups = new GroupTracker();
+    /// The lane of `groups` each open group is drawn on.
+    private final Map<Long, Integer> groupLanes = new HashMap<>();
     private boolean first = true;
     private int active;
     private int queued;
@@ -75,13 +81,12 @@ public final class PerfettoExporter {
 
     private void accept(Event e) {
         lastT = e.t();
-        flows.seen(e);
         attempts.accept(e);
         switch (e.type()) {
             case TIMED_OUT, CANCELLED, REJECTED, RETRY_SCHEDULED, LOG -> instant(e);
             case LATE_FINISH -> ghost(e);
-            case GROUP_STARTED -> flows.groupStarted(e);
-            case GROUP_FINISHED -> group(flows.finish(e.group()), e.t(), e.value());
+            case GROUP_STARTED -> groupStarted(groups.started(e));
+            case GROUP_FINISHED -> groupFinished(groups.finish(e.group()), e.t(), e.value());
             default -> {
                 // part of an attempt, or not drawn
             }
@@ -91,8 +96,8 @@ public final class PerfettoExporter {
 
     private void finish() {
         attempts.finish();
-        for (long group : flows.openGroups()) {
-            group(flows.finish(group), lastT, null);
+        for (long group : groups.openGroups()) {
+            groupFinished(groups.finish(group), lastT, null);
         }
     }
 
@@ -115,16 +120,13 @@ public final class PerfettoExporter {
                 .addDebugAnnotations(number("attempt", a.attempt()))
                 .addDebugAnnotations(text("outcome", outcome));
         if (a.group() != 0) {
-            begin.addDebugAnnotations(number("group", a.group()));
+            begin.addDebugAnnotations(number("group", a.group())).addFlowIds(a.group());
         }
         if (a.errorType() != null) {
             begin.addDebugAnnotations(text("errorType", a.errorType()));
         }
         if (a.errorMessage() != null) {
             begin.addDebugAnnotations(text("errorMessage", a.errorMessage()));
-        }
-        for (long flow : flows.forAttempt(a)) {
-            begin.addFlowIds(flow);
         }
         slice(track, a.started(), end, begin);
     }
@@ -142,21 +144,36 @@ public final class PerfettoExporter {
                 .addDebugAnnotations(number("overrunNanos", Math.max(0, e.duration()))));
     }
 
-    private void group(GroupFlows.Group group, long end, String outcome) {
+    /// A group's slice begins as the group starts, so that it is the first slice of its flow in the file as well
+    /// as in time (Perfetto takes the first slice carrying a flow id as the flow's source, ties in file order).
+    /// It carries its own id as flow id, which its attempts (and nested groups) carry too, and its parent's.
+    private void groupStarted(GroupTracker.Group group) {
+        int lane = lanes.place("groups", group.started(), Long.MAX_VALUE);
+        groupLanes.put(group.id(), lane);
+        TrackEvent.Builder begin = event(group.kind() + " " + ChromeTraceExporter.label(group.name()), "group")
+                .setType(TrackEvent.Type.TYPE_SLICE_BEGIN).setTrackUuid(tracks.groupLane(lane))
+                .addDebugAnnotations(number("group", group.id()))
+                .addDebugAnnotations(text("kind", group.kind()))
+                .addFlowIds(group.id());
+        if (group.parent() != 0) {
+            begin.addFlowIds(group.parent());
+        }
+        packet(group.started(), begin);
+    }
+
+    /// Ends a group's slice; its outcome goes on the END, which Perfetto merges into the slice's arguments.
+    private void groupFinished(GroupTracker.Group group, long end, String outcome) {
         if (group == null) {
             return;
         }
-        long track = tracks.groupLane(lanes.place("groups", group.started, end));
-        TrackEvent.Builder begin = event(group.kind + " " + ChromeTraceExporter.label(group.name), "group")
-                .addDebugAnnotations(number("group", group.id))
-                .addDebugAnnotations(text("kind", group.kind));
+        int lane = groupLanes.remove(group.id());
+        lanes.end("groups", lane, end);
+        TrackEvent.Builder last = TrackEvent.newBuilder().setType(TrackEvent.Type.TYPE_SLICE_END)
+                .setTrackUuid(tracks.groupLane(lane));
         if (outcome != null) {
-            begin.addDebugAnnotations(text("outcome", outcome));
+            last.addDebugAnnotations(text("outcome", outcome));
         }
-        for (long flow : group.memberFlows) {
-            begin.addFlowIds(flow);
-        }
-        slice(track, group.started, end, begin);
+        packet(end, last);
     }
 
     private void instant(Event e) {
@@ -195,6 +212,10 @@ public final class PerfettoExporter {
 
     /// A slice as a BEGIN and an END on `track`. Both are written when the slice is complete, so packets are not
     /// in time order; Perfetto sorts them on import, and the lanes keep slices on one track from overlapping.
+    ///
+    /// Why ties cannot break nesting: a lane takes a slice only if it starts when or after every slice placed
+    /// there before has ended, and slices are written as they are placed; so where one ends as the next begins,
+    /// the END comes first in the file, and Perfetto keeps file order among equal timestamps.
     private void slice(long track, long start, long end, TrackEvent.Builder begin) {
         packet(start, begin.setType(TrackEvent.Type.TYPE_SLICE_BEGIN).setTrackUuid(track));
         packet(end, TrackEvent.newBuilder().setType(TrackEvent.Type.TYPE_SLICE_END).setTrackUuid(track));
@@ -213,11 +234,11 @@ public final class PerfettoExporter {
     }
 
     private void describe(TrackDescriptor track) {
-        write(sequenced().setTrackDescriptor(track));
+        write(sequenced().setTrackDescriptor(track).build());
     }
 
     private void packet(long t, TrackEvent.Builder event) {
-        write(sequenced().setTimestamp(t).setTrackEvent(event));
+        write(sequenced().setTimestamp(t).setTrackEvent(event).build());
     }
 
     /// Every packet names the sequence; the first also says that it starts the sequence's state.
@@ -232,9 +253,9 @@ public final class PerfettoExporter {
 
     /// One packet as field 1 of `Trace` (`repeated TracePacket packet = 1`), so the file is a `Trace` message
     /// without the whole trace ever being held in memory.
-    private void write(TracePacket.Builder packet) {
+    private void write(TracePacket packet) {
         try {
-            out.writeMessage(1, packet.build());
+            out.writeMessage(1, packet);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
