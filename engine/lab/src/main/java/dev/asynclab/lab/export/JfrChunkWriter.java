@@ -16,7 +16,7 @@ import java.util.Map;
 ///
 /// - a 68-byte header, big-endian: magic `FLR\0`, version 2.1, chunk size, offsets of the constant pools and of
 ///   the metadata, start (epoch ns), duration (ns), start ticks, ticks per second, a file-state byte (0 =
-///   finished) and a flag byte (bit 1 = final chunk);
+///   finished) and a flag byte (bit 0 = integers compressed, bit 1 = final chunk);
 /// - records, each a size (counting itself) and a type id, both LEB128, then the fields in the order the type
 ///   declares them: integers LEB128, strings by encoding byte, constant-pool fields as the entry's key;
 /// - a checkpoint record (type 1) with the constant pools (here: the threads), and the metadata record (type 0)
@@ -34,6 +34,9 @@ final class JfrChunkWriter implements AutoCloseable {
     private static final int HEADER_SIZE = 68;
     private static final long CHECKPOINT_TYPE = 1;
     private static final long METADATA_TYPE = 0;
+    /// The flag byte: integers are LEB128 (JDK Mission Control reads them raw without this bit; the JDK always
+    /// reads LEB128), and this chunk is the recording's last.
+    private static final byte COMPRESSED_INTEGERS = 1;
     private static final byte FINAL_CHUNK = 1 << 1;
 
     private final FileChannel file;
@@ -94,7 +97,7 @@ final class JfrChunkWriter implements AutoCloseable {
             header.put(new byte[] {'F', 'L', 'R', 0}).putShort((short) 2).putShort((short) 1)
                     .putLong(position).putLong(checkpointAt).putLong(metadataAt)
                     .putLong(startEpochNanos).putLong(lastTicks).putLong(0).putLong(1_000_000_000L)
-                    .put((byte) 0).put((byte) 0).put((byte) 0).put(FINAL_CHUNK).flip();
+                    .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) (COMPRESSED_INTEGERS | FINAL_CHUNK)).flip();
             file.write(header, 0);
         }
     }

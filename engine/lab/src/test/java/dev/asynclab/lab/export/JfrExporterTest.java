@@ -6,6 +6,13 @@ import dev.asynclab.lab.audit.AuditTestLogs;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -15,11 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// The JFR export is read by the JDK's own readers: `jdk.jfr.consumer.RecordingFile` and the `jfr` tool.
+/// The JFR export is read by the JDK's own readers (`jdk.jfr.consumer.RecordingFile` and the `jfr` tool) and by
+/// JDK Mission Control's parser (`org.openjdk.jmc:flightrecorder`, what the JMC application opens files with).
 class JfrExporterTest {
 
     @TempDir
@@ -89,6 +99,35 @@ class JfrExporterTest {
                 "save-order/TIMED_OUT", "cache/SUCCEEDED");
         assertThat(attempts.getFirst().get("values").get("startTime").asText()).startsWith("2026-11-24T14:15:15.1234");
         assertThat(attempts.getFirst().get("values").get("eventThread").get("javaName").asText()).isEqualTo("w0");
+    }
+
+    @Test
+    void jdkMissionControlsParserLoadsEveryEventTypeWithItsThreadAndTimes() throws Exception {
+        IItemCollection items = JfrLoaderToolkit.loadEvents(export().toFile());
+
+        Map<String, Long> counts = new TreeMap<>();
+        List<String> attempts = new ArrayList<>();
+        for (IItemIterable iterable : items) {
+            IType<IItem> type = iterable.getType();
+            counts.merge(type.getIdentifier(), iterable.getItemCount(), Long::sum);
+            if (type.getIdentifier().equals("asynclab.Attempt")) {
+                var start = JfrAttributes.START_TIME.getAccessor(type);
+                var duration = JfrAttributes.DURATION.getAccessor(type);
+                var thread = JfrAttributes.EVENT_THREAD.getAccessor(type);
+                for (IItem item : iterable) {
+                    attempts.add(thread.getMember(item).getThreadName() + " "
+                            + start.getMember(item).longValueIn(UnitLookup.EPOCH_NS) + " "
+                            + duration.getMember(item).longValueIn(UnitLookup.NANOSECOND));
+                }
+            }
+        }
+
+        assertThat(counts).containsEntry("asynclab.Attempt", 4L).containsEntry("asynclab.Marker", 5L)
+                .containsEntry("asynclab.LateFinish", 1L).containsEntry("asynclab.Group", 1L)
+                .containsEntry("asynclab.Load", 9L);
+        long start = AuditTestLogs.START.getEpochSecond() * 1_000_000_000L + AuditTestLogs.START.getNano();
+        assertThat(attempts).contains("w0 " + (start + 2_000) + " 50000000", "w1 " + (start + 180_000_100)
+                + " 100000000");
     }
 
     private static RecordedEvent only(List<RecordedEvent> events, String type) {
