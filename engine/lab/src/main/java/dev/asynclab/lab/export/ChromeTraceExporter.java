@@ -37,9 +37,6 @@ import java.util.Set;
 /// ```
 public final class ChromeTraceExporter {
 
-    /// The name of the thread (tid 0 of each process) for events that happened on no worker.
-    static final String QUEUE_THREAD = "queue";
-
     private static final JsonFactory JSON = new JsonFactory();
 
     private final JsonGenerator g;
@@ -80,7 +77,7 @@ public final class ChromeTraceExporter {
             g.writeNumberField("seed", header.seed());
             g.writeEndObject();
             g.writeArrayFieldStart("traceEvents");
-            var exporter = new ChromeTraceExporter(g, header.label() != null ? header.label() : header.scenario());
+            var exporter = new ChromeTraceExporter(g, ExportNames.runName(header));
             try {
                 events.forEach(exporter::accept);
                 exporter.attempts.finish();
@@ -125,7 +122,7 @@ public final class ChromeTraceExporter {
                 long lane = lane(a.worker());
                 g.writeStartObject();
                 g.writeStringField("ph", "X");
-                g.writeStringField("name", label(a.name()));
+                g.writeStringField("name", ExportNames.label(a.name()));
                 g.writeStringField("cat", a.outcome().name());
                 writeLane(lane);
                 time("ts", a.started());
@@ -182,7 +179,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", phase);
         g.writeStringField("cat", "queue");
-        g.writeStringField("name", "queued " + label(a.name()));
+        g.writeStringField("name", "queued " + ExportNames.label(a.name()));
         g.writeStringField("id", Long.toString(a.id()));
         g.writeNumberField("pid", pid);
         time("ts", t);
@@ -194,7 +191,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", "i");
         g.writeStringField("s", "t");
-        g.writeStringField("name", e.type() + " " + label(e.name()));
+        g.writeStringField("name", e.type() + " " + ExportNames.label(e.name()));
         g.writeStringField("cat", e.type().name());
         writeLane(lane);
         time("ts", e.t());
@@ -223,7 +220,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", phase);
         g.writeStringField("cat", "group");
-        g.writeStringField("name", label(e.name()));
+        g.writeStringField("name", ExportNames.label(e.name()));
         g.writeStringField("id", "g" + e.group());
         g.writeNumberField("pid", pid);
         time("ts", e.t());
@@ -245,7 +242,7 @@ public final class ChromeTraceExporter {
         long lane = lane(worker);
         g.writeStartObject();
         g.writeStringField("ph", "X");
-        g.writeStringField("name", "late " + label(e.name()));
+        g.writeStringField("name", "late " + ExportNames.label(e.name()));
         g.writeStringField("cat", "LATE_FINISH");
         writeLane(lane);
         time("ts", Math.max(0, e.t() - overrun));
@@ -312,7 +309,7 @@ public final class ChromeTraceExporter {
         if (worker == null) {
             int pid = pid(null);
             if (queueThreadsNamed.add(pid)) {
-                metadata("thread_name", pid, 0, QUEUE_THREAD);
+                metadata("thread_name", pid, 0, ExportNames.QUEUE);
             }
             return 0;
         }
@@ -343,9 +340,5 @@ public final class ChromeTraceExporter {
     private void time(String field, long nanos) throws IOException {
         g.writeFieldName(field);
         g.writeNumber(BigDecimal.valueOf(nanos, 3));
-    }
-
-    static String label(String name) {
-        return name == null ? "(unnamed)" : name;
     }
 }

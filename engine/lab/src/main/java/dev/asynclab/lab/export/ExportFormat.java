@@ -13,22 +13,19 @@ import java.util.Optional;
 /// ```
 public enum ExportFormat {
     /// Perfetto's native TrackEvent protobuf ([PerfettoExporter]): ui.perfetto.dev, trace_processor.
-    PERFETTO("perfetto", ".perfetto-trace", "Perfetto trace (TrackEvent protobuf): ui.perfetto.dev"),
+    PERFETTO("perfetto", ".perfetto-trace"),
     /// The Chrome Trace Event JSON ([ChromeTraceExporter]): chrome://tracing, Perfetto's legacy importer.
-    CHROME_TRACE("chrome-trace", ".trace.json", "Chrome Trace Event JSON: chrome://tracing, ui.perfetto.dev"),
+    CHROME_TRACE("chrome-trace", ".trace.json"),
     /// A JFR recording ([JfrExporter]): JDK Mission Control, `jfr print`, `jfr summary`.
-    JFR("jfr", ".jfr", "JFR recording: JDK Mission Control, jfr print, jfr summary"),
+    JFR("jfr", ".jfr"),
     /// One CSV row per attempt ([CsvExporter]): spreadsheets, pandas, R.
-    CSV("csv", ".csv", "CSV, one row per attempt: spreadsheets, pandas, R");
+    CSV("csv", ".csv");
 
     private final String cliName;
     private final String extension;
-    private final String description;
-
-    ExportFormat(String cliName, String extension, String description) {
+    ExportFormat(String cliName, String extension) {
         this.cliName = cliName;
         this.extension = extension;
-        this.description = description;
     }
 
     /// The name on the command line (`--format perfetto`).
@@ -39,11 +36,6 @@ public enum ExportFormat {
     /// The extension of the default output file, dot included.
     public String extension() {
         return extension;
-    }
-
-    /// What the format is and what opens it, in a few words.
-    public String description() {
-        return description;
     }
 
     /// The format called `name` on the command line (case-insensitive; `chrome` for `chrome-trace`).

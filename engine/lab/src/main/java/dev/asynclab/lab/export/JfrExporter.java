@@ -121,7 +121,7 @@ public final class JfrExporter {
         if (attempts.active() != active || attempts.queued() != queued) {
             active = attempts.active();
             queued = attempts.queued();
-            body.clear().putVarLong(e.t()).putVarLong(chunk.thread(ChromeTraceExporter.QUEUE_THREAD))
+            body.clear().putVarLong(e.t()).putVarLong(chunk.thread(ExportNames.QUEUE))
                     .putVarLong(active).putVarLong(queued);
             write(loadType, e.t());
         }
@@ -166,13 +166,13 @@ public final class JfrExporter {
             return;
         }
         body.clear().putVarLong(group.started()).putVarLong(end - group.started())
-                .putVarLong(chunk.thread(ChromeTraceExporter.QUEUE_THREAD))
+                .putVarLong(chunk.thread(ExportNames.QUEUE))
                 .putString(group.name()).putVarLong(group.id()).putString(group.kind()).putString(outcome);
         write(groupType, end);
     }
 
     private void marker(Event e) {
-        String thread = e.worker() != null ? e.worker() : ChromeTraceExporter.QUEUE_THREAD;
+        String thread = e.worker() != null ? e.worker() : ExportNames.QUEUE;
         body.clear().putVarLong(e.t()).putVarLong(chunk.thread(thread))
                 .putString(e.type().name()).putString(e.name()).putVarLong(e.id()).putVarLong(e.attempt())
                 .putString(e.errorType()).putString(e.errorMessage()).putString(e.value());

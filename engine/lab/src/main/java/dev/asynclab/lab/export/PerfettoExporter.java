@@ -68,7 +68,7 @@ public final class PerfettoExporter {
     /// Writes the trace of `events` to `out` (left open).
     public static void export(AuditHeader header, EventSource events, OutputStream out) throws IOException {
         var coded = CodedOutputStream.newInstance(out, 1 << 16);
-        var exporter = new PerfettoExporter(coded, header.label() != null ? header.label() : header.scenario());
+        var exporter = new PerfettoExporter(coded, ExportNames.runName(header));
         try {
             exporter.tracks.process(null);
             events.forEach(exporter::accept);
@@ -106,7 +106,7 @@ public final class PerfettoExporter {
         long waitUntil = a.started() >= 0 ? a.started() : a.ended();
         if (a.queued() >= 0 && waitFrom >= 0 && waitUntil > waitFrom) {
             long lane = tracks.queueLane(lanes.place("queue", waitFrom, waitUntil));
-            slice(lane, waitFrom, waitUntil, event("queued " + ChromeTraceExporter.label(a.name()), "queue")
+            slice(lane, waitFrom, waitUntil, event("queued " + ExportNames.label(a.name()), "queue")
                     .addDebugAnnotations(number("id", a.id())));
         }
         if (a.started() < 0) {
@@ -115,7 +115,7 @@ public final class PerfettoExporter {
         long end = a.ended() >= 0 ? a.ended() : lastT;
         long track = tracks.worker(a.worker(), lanes.place("worker\0" + a.worker(), a.started(), end));
         String outcome = a.outcome() == null ? "UNFINISHED" : a.outcome().name();
-        TrackEvent.Builder begin = event(ChromeTraceExporter.label(a.name()), outcome)
+        TrackEvent.Builder begin = event(ExportNames.label(a.name()), outcome)
                 .addDebugAnnotations(number("id", a.id()))
                 .addDebugAnnotations(number("attempt", a.attempt()))
                 .addDebugAnnotations(text("outcome", outcome));
@@ -139,7 +139,7 @@ public final class PerfettoExporter {
         }
         long from = Math.max(0, e.t() - Math.max(0, e.duration()));
         long track = tracks.ghost(worker, lanes.place("ghost\0" + worker, from, e.t()));
-        slice(track, from, e.t(), event("late " + ChromeTraceExporter.label(e.name()), "LATE_FINISH")
+        slice(track, from, e.t(), event("late " + ExportNames.label(e.name()), "LATE_FINISH")
                 .addDebugAnnotations(number("id", e.id()))
                 .addDebugAnnotations(number("overrunNanos", Math.max(0, e.duration()))));
     }
@@ -150,7 +150,7 @@ public final class PerfettoExporter {
     private void groupStarted(GroupTracker.Group group) {
         int lane = lanes.place("groups", group.started(), Long.MAX_VALUE);
         groupLanes.put(group.id(), lane);
-        TrackEvent.Builder begin = event(group.kind() + " " + ChromeTraceExporter.label(group.name()), "group")
+        TrackEvent.Builder begin = event(group.kind() + " " + ExportNames.label(group.name()), "group")
                 .setType(TrackEvent.Type.TYPE_SLICE_BEGIN).setTrackUuid(tracks.groupLane(lane))
                 .addDebugAnnotations(number("group", group.id()))
                 .addDebugAnnotations(text("kind", group.kind()))
@@ -178,7 +178,7 @@ public final class PerfettoExporter {
 
     private void instant(Event e) {
         long track = e.worker() != null ? tracks.worker(e.worker(), 0) : tracks.queue();
-        TrackEvent.Builder instant = event(e.type() + " " + ChromeTraceExporter.label(e.name()), e.type().name())
+        TrackEvent.Builder instant = event(e.type() + " " + ExportNames.label(e.name()), e.type().name())
                 .setType(TrackEvent.Type.TYPE_INSTANT).setTrackUuid(track)
                 .addDebugAnnotations(number("id", e.id()))
                 .addDebugAnnotations(number("attempt", e.attempt()));

@@ -58,7 +58,7 @@ final class PerfettoTracks {
 
     /// The queue's own track, for events on no worker.
     long queue() {
-        return child("queue", process(null), "queue");
+        return child("queue", process(null), ExportNames.QUEUE);
     }
 
     /// The `lane`-th lane of queue waits, under the queue's track.
