@@ -23,8 +23,8 @@ import java.util.Map;
 ///
 /// What it draws (the tracks are described in [PerfettoTracks]): a slice per attempt on its worker's track from
 /// start to end, named after the callback, with its outcome as category and id, attempt, group, outcome and error
-/// as arguments; the ghost of a late finish on the worker's `late` track; each queue wait on a lane of the
-/// queue; each race, parallel and retry group on a lane of `groups`; instants for timeouts, cancels, rejections,
+/// as arguments; the ghost of a late finish on the worker's `late` track; each queue wait on the `queue`
+/// track; each race, parallel and retry group on the `groups` track; instants for timeouts, cancels, rejections,
 /// retry scheduling and log lines; `active` and `queued` counters. Flows: the slices of one group — its own and
 /// those of its attempts and nested groups — share a flow id (the group's id), and Perfetto links slices that
 /// share an id in time order: a retry group to its first attempt and each attempt to the next, a race or
@@ -105,7 +105,7 @@ public final class PerfettoExporter {
         long waitFrom = a.submitted() >= 0 ? a.submitted() : a.queued();
         long waitUntil = a.started() >= 0 ? a.started() : a.ended();
         if (a.queued() >= 0 && waitFrom >= 0 && waitUntil > waitFrom) {
-            long lane = tracks.queueLane(lanes.place("queue", waitFrom, waitUntil));
+            long lane = tracks.queue(lanes.place("queue", waitFrom, waitUntil));
             slice(lane, waitFrom, waitUntil, event("queued " + ExportNames.label(a.name()), "queue")
                     .addDebugAnnotations(number("id", a.id())));
         }
@@ -151,7 +151,7 @@ public final class PerfettoExporter {
         int lane = lanes.place("groups", group.started(), Long.MAX_VALUE);
         groupLanes.put(group.id(), lane);
         TrackEvent.Builder begin = event(group.kind() + " " + ExportNames.label(group.name()), "group")
-                .setType(TrackEvent.Type.TYPE_SLICE_BEGIN).setTrackUuid(tracks.groupLane(lane))
+                .setType(TrackEvent.Type.TYPE_SLICE_BEGIN).setTrackUuid(tracks.groups(lane))
                 .addDebugAnnotations(number("group", group.id()))
                 .addDebugAnnotations(text("kind", group.kind()))
                 .addFlowIds(group.id());
@@ -169,7 +169,7 @@ public final class PerfettoExporter {
         int lane = groupLanes.remove(group.id());
         lanes.end("groups", lane, end);
         TrackEvent.Builder last = TrackEvent.newBuilder().setType(TrackEvent.Type.TYPE_SLICE_END)
-                .setTrackUuid(tracks.groupLane(lane));
+                .setTrackUuid(tracks.groups(lane));
         if (outcome != null) {
             last.addDebugAnnotations(text("outcome", outcome));
         }
@@ -177,7 +177,7 @@ public final class PerfettoExporter {
     }
 
     private void instant(Event e) {
-        long track = e.worker() != null ? tracks.worker(e.worker(), 0) : tracks.queue();
+        long track = e.worker() != null ? tracks.worker(e.worker(), 0) : tracks.queue(0);
         TrackEvent.Builder instant = event(e.type() + " " + ExportNames.label(e.name()), e.type().name())
                 .setType(TrackEvent.Type.TYPE_INSTANT).setTrackUuid(track)
                 .addDebugAnnotations(number("id", e.id()))

@@ -11,12 +11,15 @@ import java.util.function.Consumer;
 /// The tracks of a Perfetto export, each described (a TrackDescriptor handed to `out`) the first time it is used:
 ///
 /// - a process track per lane group (the run's scenario, or each merged log's label), and under it
-/// - a track per worker (`w3`), with extra lanes (`w3 #2`) only if two attempts of one worker overlap;
-/// - a track per worker for late-finish ghosts (`w3 late`, `w3 late #2`…), which overlap what the worker does next;
-/// - under the run's process: `queue`, whose lanes (`queue #1`…) hold the waits side by side and which itself holds
-///   what happened on no worker (rejections, cancels before start, retry scheduling); `groups`, whose lanes hold
-///   race, parallel and retry groups; and the counters `active` and `queued`.
+/// - a track per worker (`w3`);
+/// - a track per worker for late-finish ghosts (`w3 late`), which overlap what the worker does next;
+/// - under the run's process: `queue`, for the waits and for what happened on no worker (rejections, cancels
+///   before start, retry scheduling); `groups`, for race, parallel, hedged and retry groups; and the counters
+///   `active` and `queued`.
 ///
+/// A track holds slices that nest, so where slices of one row overlap (queue waits, groups, ghosts; a worker's
+/// attempts only in a strange log), the row has several tracks, its lanes (see [LanePacker]), all with the row's
+/// name: Perfetto's UI shows sibling tracks of one name as one track, their slices side by side.
 /// Track uuids count from 1; process ids too.
 final class PerfettoTracks {
 
@@ -44,32 +47,24 @@ final class PerfettoTracks {
                 .setProcess(ProcessDescriptor.newBuilder().setPid(pid).setProcessName(process)));
     }
 
-    /// `worker`'s track, or its `lane`-th extra lane.
+    /// Lane `lane` of `worker`'s track.
     long worker(String worker, int lane) {
-        String name = workerName(worker) + (lane == 0 ? "" : " #" + (lane + 1));
-        return child("worker\0" + worker + "\0" + lane, process(worker), name);
+        return child("worker\0" + worker + "\0" + lane, process(worker), workerName(worker));
     }
 
-    /// The `lane`-th track of `worker`'s late-finish ghosts.
+    /// Lane `lane` of `worker`'s late-finish ghosts.
     long ghost(String worker, int lane) {
-        String name = workerName(worker) + " late" + (lane == 0 ? "" : " #" + (lane + 1));
-        return child("ghost\0" + worker + "\0" + lane, process(worker), name);
+        return child("ghost\0" + worker + "\0" + lane, process(worker), workerName(worker) + " late");
     }
 
-    /// The queue's own track, for events on no worker.
-    long queue() {
-        return child("queue", process(null), ExportNames.QUEUE);
+    /// Lane `lane` of the queue; lane 0 also holds what happened on no worker.
+    long queue(int lane) {
+        return child("queue\0" + lane, process(null), ExportNames.QUEUE);
     }
 
-    /// The `lane`-th lane of queue waits, under the queue's track.
-    long queueLane(int lane) {
-        return child("queue\0" + lane, queue(), "queue #" + (lane + 1));
-    }
-
-    /// The `lane`-th lane of groups, under a `groups` track.
-    long groupLane(int lane) {
-        long parent = child("groups", process(null), "groups");
-        return child("groups\0" + lane, parent, "groups #" + (lane + 1));
+    /// Lane `lane` of the groups.
+    long groups(int lane) {
+        return child("groups\0" + lane, process(null), "groups");
     }
 
     /// A counter track of the run (`active`, `queued`).
