@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 /// Control or a spreadsheet.
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export an audit log for the tools people already use.", "",
-                "Formats:",
-                "  perfetto      Perfetto trace (TrackEvent protobuf), .perfetto-trace: open in ui.perfetto.dev",
-                "  chrome-trace  Chrome Trace Event JSON, .trace.json: chrome://tracing, ui.perfetto.dev",
-                "  jfr           JFR recording, .jfr: JDK Mission Control, jfr print, jfr summary",
-                "  csv           one row per attempt, .csv: spreadsheets, pandas, R", ""})
+                "Formats (file written next to the log unless --out says where):",
+                "  perfetto      .perfetto-trace  Perfetto's own format: ui.perfetto.dev",
+                "  chrome-trace  .trace.json      Chrome Trace JSON: chrome://tracing",
+                "  jfr           .jfr             JDK Mission Control, jfr print/summary",
+                "  csv           .csv             one row per attempt", ""})
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
@@ -28,7 +28,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "perfetto, chrome-trace, jfr or csv.")
     ExportFormat format;
 
-    @Option(names = "--out", description = "Output file (default: next to the log, with the format's extension).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output file (default: next to the log, with the format's extension).")
     Path out;
 
     @picocli.CommandLine.Spec
