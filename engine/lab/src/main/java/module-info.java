@@ -4,6 +4,7 @@
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
+    exports dev.asynclab.lab.lifecycle;
     exports dev.asynclab.lab.metrics;
     exports dev.asynclab.lab.scenario;
     exports dev.asynclab.lab.audit;
@@ -13,7 +14,6 @@ module dev.asynclab.lab {
     opens dev.asynclab.lab.export.perfetto to com.google.protobuf;
 
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
     requires com.google.protobuf;
     requires HdrHistogram;
     requires org.graalvm.polyglot;

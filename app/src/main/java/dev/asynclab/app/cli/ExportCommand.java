@@ -32,16 +32,17 @@ final class ExportCommand implements Callable<Integer> {
             description = "Output file (default: next to the log, with the format's extension).")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
         InputFiles.existing(log);
         String base = log.getFileName().toString().replaceFirst("\\.jsonl$", "");
         Path target = out != null ? out : log.resolveSibling(base + format.extension());
+        OutputFiles.file(target);
         format.export(log, target);
-        spec.commandLine().getOut().println("wrote " + target);
+        cli.output().report("wrote " + target);
         return Cli.OK;
     }
 
