@@ -20,6 +20,14 @@ module dev.asynclab.app {
     requires info.picocli;
 
     opens dev.asynclab.app.cli to info.picocli;
+    // The FXML views fill their @FXML fields and call their handlers by reflection.
+    opens dev.asynclab.app.ui.main to javafx.fxml;
+    // ... and make the app's own controls they declare.
+    exports dev.asynclab.app.ui.timeline to javafx.fxml;
+    exports dev.asynclab.app.ui.details to javafx.fxml;
+    exports dev.asynclab.app.ui.events to javafx.fxml;
+    exports dev.asynclab.app.ui.charts to javafx.fxml;
+    exports dev.asynclab.app.ui.welcome to javafx.fxml;
 
     exports dev.asynclab.app;
     exports dev.asynclab.app.store;

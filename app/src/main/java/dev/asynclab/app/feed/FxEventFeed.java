@@ -61,6 +61,30 @@ public final class FxEventFeed implements EventSink {
         }
     }
 
+    /// Hands several events in at once (a replay stepping or playing on the FX thread): one hop at most.
+    public void offerAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        boolean hop;
+        synchronized (lock) {
+            pending.addAll(events);
+            hop = !draining;
+            draining = true;
+        }
+        if (hop) {
+            hop();
+        }
+    }
+
+    /// Drops every event not yet handed over (a replay seeking backwards, a session being replaced). A close
+    /// already received is kept, so the listener still hears of it.
+    public void discard() {
+        synchronized (lock) {
+            pending = new ArrayList<>();
+        }
+    }
+
     @Override
     public void onClose() {
         boolean hop;

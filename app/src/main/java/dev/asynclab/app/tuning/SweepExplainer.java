@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.app.ui.format.Durations;
 
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +98,7 @@ public final class SweepExplainer {
     }
 
     private static String time(long nanos) {
-        return HumanTime.format(nanos);
+        return Durations.format(nanos);
     }
 
     private static String percent(double fraction) {

@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.app.ui.format.Durations;
 import dev.asynclab.lab.scenario.SweepTarget;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -82,7 +82,7 @@ public final class TuningCharts {
             var line = new ValueMarker(value, RECOMMENDED, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
             line.setLabel("target " + b.measure() + (rate ? " > " : " < ") + (rate ? b.limit() + "/s"
-                    : HumanTime.format((long) b.limit())));
+                    : Durations.format((long) b.limit())));
             line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             (rate ? throughput : latency).getXYPlot().addRangeMarker(line);

@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.app.ui.format.Durations;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -149,9 +149,9 @@ public final class TuningView {
         table.setId("tuning-table");
         table.getColumns().setAll(List.of(
                 ViewParts.textColumn("pool", p -> Integer.toString(p.poolSize())),
-                ViewParts.textColumn("p50", p -> HumanTime.format(p.latency().p50())),
-                ViewParts.textColumn("p95", p -> HumanTime.format(p.latency().p95())),
-                ViewParts.textColumn("p99", p -> HumanTime.format(p.latency().p99())),
+                ViewParts.textColumn("p50", p -> Durations.format(p.latency().p50())),
+                ViewParts.textColumn("p95", p -> Durations.format(p.latency().p95())),
+                ViewParts.textColumn("p99", p -> Durations.format(p.latency().p99())),
                 ViewParts.textColumn("throughput", p -> String.format(Locale.ROOT, "%.1f/s", p.throughput())),
                 ViewParts.textColumn("util", p -> String.format(Locale.ROOT, "%.0f%%", p.utilization() * 100)),
                 ViewParts.textColumn("meets", p -> p.meetsTarget() ? "yes" : "")));

@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.app.ui.format.Durations;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -69,6 +69,7 @@ public final class WhatIfView {
         pool.setSnapToTicks(true);
         pool.setMajorTickUnit(1);
         pool.setMinorTickCount(0);
+        pool.setBlockIncrement(1); // the arrow keys step one worker at a time
         pool.maxProperty().bind(model.maxPoolSizeProperty());
         pool.valueProperty().bindBidirectional(model.poolSizeProperty());
         Slider timeout = new Slider(0, model.maxTimeoutMillisProperty().get(), model.timeoutMillisProperty().get());
@@ -80,6 +81,7 @@ public final class WhatIfView {
         attempts.setSnapToTicks(true);
         attempts.setMajorTickUnit(1);
         attempts.setMinorTickCount(0);
+        attempts.setBlockIncrement(1);
         attempts.valueProperty().bindBidirectional(model.retryAttemptsProperty());
 
         GridPane grid = new GridPane();
@@ -89,7 +91,7 @@ public final class WhatIfView {
                 model.arrivalScaleProperty().get()), model.arrivalScaleProperty()));
         row(grid, 1, "Pool size", pool, model.poolSizeProperty().asString());
         row(grid, 2, "Timeout", timeout, Bindings.createStringBinding(() -> model.timeoutMillisProperty().get() < 1
-                ? "none" : HumanTime.format(Math.round(model.timeoutMillisProperty().get() * 1e6)),
+                ? "none" : Durations.format(Math.round(model.timeoutMillisProperty().get() * 1e6)),
                 model.timeoutMillisProperty()));
         row(grid, 3, "Attempts", attempts, model.retryAttemptsProperty().asString());
 

@@ -1,6 +1,6 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.lab.metrics.HumanTime;
+import dev.asynclab.app.ui.format.Durations;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.ClockMode;
@@ -230,8 +230,8 @@ public final class WhatIfViewModel implements AutoCloseable {
         summaryText.set(String.format(Locale.ROOT, "%.2fx arrivals, pool %d, timeout %s, %d attempts: p50 %s, "
                         + "p99 %s, %.1f/s, utilization %.0f%%, %d timed out, %d rejected",
                 settings.arrivalScale(), settings.poolSize(),
-                settings.timeout().isZero() ? "none" : HumanTime.format(settings.timeout().toNanos()),
-                settings.retryAttempts(), HumanTime.format(l.p50()), HumanTime.format(l.p99()), summary.throughput(),
+                settings.timeout().isZero() ? "none" : Durations.format(settings.timeout().toNanos()),
+                settings.retryAttempts(), Durations.format(l.p50()), Durations.format(l.p99()), summary.throughput(),
                 summary.utilization() * 100, summary.overall().count("TIMED_OUT"),
                 summary.overall().count("REJECTED")));
         running.set(false);

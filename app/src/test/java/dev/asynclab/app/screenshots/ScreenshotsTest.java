@@ -36,7 +36,8 @@ import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// Makes the README's screenshots of the main views into `assets/`, headless (Monocle, software rendering).
+/// Makes the README's screenshots of the main views into `assets/`, headless (Monocle, software rendering): at
+/// 1440×900, and the welcome view and a run at 1024×700 and 1920×1080 (`*-1024x700.png`, `*-1920x1080.png`).
 ///
 /// Run: `./mvnw -B -q -pl app -am test -Pscreenshots -Dtest=ScreenshotsTest -Dsurefire.failIfNoSpecifiedTests=false`
 @Tag("screenshots")
@@ -50,9 +51,11 @@ class ScreenshotsTest {
     private final Preferences prefs = Preferences.userRoot().node("asynclab-shots-" + System.nanoTime());
     private MainViewModel vm;
     private MainView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         vm = new MainViewModel(new RecentFiles(prefs));
         view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
         stage.setScene(new Scene(view, 1440, 900));
@@ -106,6 +109,30 @@ class ScreenshotsTest {
         Files.writeString(broken, "name: Broken\ncallbacks:\n  - name: fetch\n    count: 3\n    timout: 100ms\n");
         robot.interact(() -> vm.open(broken));
         shoot(robot, "scenario-error");
+
+        // The same window on a small laptop screen (or a projector) and on a large one.
+        for (int[] size : new int[][] {{1024, 700}, {1920, 1080}}) {
+            String suffix = "-" + size[0] + "x" + size[1];
+            resize(robot, size[0], size[1]);
+            robot.interact(vm::showWelcome);
+            shoot(robot, "welcome" + suffix);
+            run(robot, "06-retry-storm.yaml");
+            robot.interact(() -> view.timeline().selectedSlotProperty().set(
+                    vm.storeProperty().get().lane(0).slot(vm.storeProperty().get().lane(0).size() / 2)));
+            shoot(robot, "timeline" + suffix);
+            robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.DARK));
+            shoot(robot, "timeline-dark" + suffix);
+            robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.LIGHT));
+        }
+    }
+
+    private void resize(FxRobot robot, int width, int height) {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.getScene().getWidth()).isEqualTo(width);
     }
 
     private void run(FxRobot robot, String file) throws Exception {

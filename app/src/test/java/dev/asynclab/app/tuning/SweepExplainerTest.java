@@ -38,7 +38,7 @@ class SweepExplainerTest {
         var points = List.of(point(1, 900, 40, 860, 25, 1), point(2, 45, 40, 5, 74, 0.9),
                 point(3, 44, 40, 2, 75, 0.6), point(4, 44, 40, 0, 75, 0.45));
         assertThat(SweepExplainer.explain(points, false))
-                .startsWith("Beyond 2 the queue is nearly empty (p99 45.0ms against the work's own p99 of 40.0ms, "
+                .startsWith("Beyond 2 the queue is nearly empty (p99 45.0 ms against the work's own p99 of 40.0 ms, "
                         + "utilization 90% down to 45%)")
                 .endsWith("throughput stays at 75.0/s because that is the arrival rate.");
     }
@@ -56,15 +56,15 @@ class SweepExplainerTest {
     void p99StillFallingAtTheTopSaysToSweepFurther() {
         var points = List.of(point(1, 900, 40, 860, 25, 1), point(2, 300, 40, 260, 50, 1));
         assertThat(SweepExplainer.explain(points, false)).startsWith("p99 still improves at the top of the range "
-                + "(900ms at 1, 300ms at 2)").contains("sweep larger sizes");
+                + "(900.0 ms at 1, 300.0 ms at 2)").contains("sweep larger sizes");
     }
 
     @Test
     void aQueueThatEmptiesAtTheLastSizeSaysSoRatherThanSweepFurther() {
         var points = List.of(point(6, 85, 20, 65, 285, 0.95), point(7, 50, 20, 30, 326, 0.93),
                 point(8, 20, 20, 0, 372, 0.93));
-        assertThat(SweepExplainer.explain(points, false)).isEqualTo("At 8, the largest size swept, p99 20.0ms is "
-                + "within 0% of the work's own p99 of 20.0ms: the queue adds almost nothing there, so larger sizes "
+        assertThat(SweepExplainer.explain(points, false)).isEqualTo("At 8, the largest size swept, p99 20.0 ms is "
+                + "within 0% of the work's own p99 of 20.0 ms: the queue adds almost nothing there, so larger sizes "
                 + "can gain at most that difference.");
     }
 
@@ -72,8 +72,8 @@ class SweepExplainerTest {
     void flatWithIdleWorkersAndAQueueBlamesTheArrivalsNotThePool() {
         var points = List.of(point(1, 900, 40, 860, 25, 1), point(2, 200, 40, 150, 50, 0.6),
                 point(3, 198, 40, 150, 50, 0.4));
-        assertThat(SweepExplainer.explain(points, false)).startsWith("Beyond 2 neither p99 (200ms)")
-                .contains("queue wait p99 is still up to 150ms");
+        assertThat(SweepExplainer.explain(points, false)).startsWith("Beyond 2 neither p99 (200.0 ms)")
+                .contains("queue wait p99 is still up to 150.0 ms");
     }
 
     @Test

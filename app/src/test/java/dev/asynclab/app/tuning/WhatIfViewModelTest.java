@@ -58,7 +58,7 @@ class WhatIfViewModelTest {
         });
 
         await(() -> model.appliedGenerationProperty().get() > before && !model.runningProperty().get());
-        assertThat(model.summaryTextProperty().get()).startsWith("0.50x arrivals, pool 6, timeout 150ms, 1 attempts");
+        assertThat(model.summaryTextProperty().get()).startsWith("0.50x arrivals, pool 6, timeout 150.0 ms, 1 attempts");
         long timedOut = model.outcomeData().getValue("what-if", "timed out").longValue();
         // exponential work with a 40 ms mean: about e^-3.75 (2.4%) of 2000 run longer than 150 ms
         assertThat(timedOut).isBetween(10L, 120L);

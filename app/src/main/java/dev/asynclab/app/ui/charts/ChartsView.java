@@ -31,10 +31,20 @@ import java.util.function.Consumer;
 /// throughput over time; each with a PNG button; a click on a histogram bar reports its latency range.
 public final class ChartsView extends GridPane {
 
+    static final double MIN_READABLE_HEIGHT = 170;
+    static final double MIN_READABLE_WIDTH = 220;
+
     private final ChartsViewModel model;
+    private final List<StackPane> cells = new java.util.ArrayList<>();
+    private int arrangedColumns;
     private final JFreeChart histogram;
     private final List<JFreeChart> charts;
     private Consumer<long[]> onBucket = range -> { };
+
+    /// With a model of its own (FXML makes it so).
+    public ChartsView() {
+        this(new ChartsViewModel());
+    }
 
     public ChartsView(ChartsViewModel model) {
         ChartText.useCanvasText();
@@ -64,6 +74,7 @@ public final class ChartsView extends GridPane {
             png.setOnAction(e -> exportAsking(chart));
             StackPane cell = new StackPane(viewer, png);
             StackPane.setAlignment(png, javafx.geometry.Pos.TOP_RIGHT);
+            cells.add(cell);
             add(cell, i % 2, i / 2);
             if (i == 0) {
                 viewer.addChartMouseListener(new ChartMouseListenerFX() {
@@ -80,15 +91,39 @@ public final class ChartsView extends GridPane {
                 });
             }
         }
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(r);
+        arrange(2);
+        // Low and wide (a 1024×700 window): one row of four, so each chart keeps a readable height and axes.
+        heightProperty().addListener((o, a, b) -> arrange(columnsFor(getWidth(), b.doubleValue())));
+        widthProperty().addListener((o, a, b) -> arrange(columnsFor(b.doubleValue(), getHeight())));
+    }
+
+    /// Two rows of two when there is height for two readable rows, else one row of four when the width allows.
+    static int columnsFor(double width, double height) {
+        return height < 2 * MIN_READABLE_HEIGHT && width >= 4 * MIN_READABLE_WIDTH ? 4 : 2;
+    }
+
+    private void arrange(int columns) {
+        if (columns == arrangedColumns) {
+            return;
+        }
+        arrangedColumns = columns;
+        int rows = (cells.size() + columns - 1) / columns;
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        for (int i = 0; i < cells.size(); i++) {
+            GridPane.setConstraints(cells.get(i), i % columns, i / columns);
+        }
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints constraint = new ColumnConstraints();
+            constraint.setPercentWidth(100.0 / columns);
+            constraint.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(constraint);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints constraint = new RowConstraints();
+            constraint.setPercentHeight(100.0 / rows);
+            constraint.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(constraint);
         }
     }
 
@@ -117,39 +152,11 @@ public final class ChartsView extends GridPane {
 
     /// Colors the charts from the theme's palette.
     public void applyPalette(OutcomePalette palette) {
-        java.awt.Color background = awt(palette.background());
-        java.awt.Color text = awt(palette.text());
-        java.awt.Color grid = awt(palette.grid());
-        for (JFreeChart chart : charts) {
-            chart.setBackgroundPaint(background);
-            chart.getTitle().setPaint(text);
-            if (chart.getLegend() != null) {
-                chart.getLegend().setBackgroundPaint(background);
-                chart.getLegend().setItemPaint(text);
-            }
-            XYPlot plot = chart.getXYPlot();
-            plot.setBackgroundPaint(background);
-            plot.setDomainGridlinePaint(grid);
-            plot.setRangeGridlinePaint(grid);
-            for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
-                axis.setLabelPaint(text);
-                axis.setTickLabelPaint(text);
-            }
-        }
-        histogram.getXYPlot().getRenderer().setSeriesPaint(0, awt(palette.outcome(Outcome.SUCCEEDED)));
-        var percentiles = charts.get(1).getXYPlot().getRenderer();
-        percentiles.setSeriesPaint(0, awt(palette.outcome(Outcome.SUCCEEDED)));
-        percentiles.setSeriesPaint(1, awt(palette.outcome(Outcome.TIMED_OUT)));
-        percentiles.setSeriesPaint(2, awt(palette.outcome(Outcome.FAILED)));
+        charts.forEach(chart -> ChartTheme.apply(chart, palette));
         var load = charts.get(2).getXYPlot().getRenderer();
-        load.setSeriesPaint(0, awt(palette.outcome(Outcome.RUNNING)));
-        load.setSeriesPaint(1, awt(palette.outcome(Outcome.REJECTED)));
-        charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, awt(palette.accent()));
-    }
-
-    private static java.awt.Color awt(javafx.scene.paint.Color c) {
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(),
-                (float) c.getOpacity());
+        load.setSeriesPaint(0, ChartTheme.awt(palette.outcome(Outcome.RUNNING)));
+        load.setSeriesPaint(1, ChartTheme.awt(palette.outcome(Outcome.REJECTED)));
+        charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, ChartTheme.awt(palette.accent()));
     }
 
     private void exportAsking(JFreeChart chart) {

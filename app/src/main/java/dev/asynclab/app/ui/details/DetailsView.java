@@ -21,12 +21,16 @@ public final class DetailsView extends VBox {
         title.getStyleClass().add("details-title");
         title.setId("details-title");
         title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE); // wrapped whole, never cut to "…"
         error.getStyleClass().add("details-error");
         error.setId("details-error");
         error.setWrapText(true);
         attempts.setId("details-attempts");
         attempts.setPrefHeight(110);
+        // Never squeezed to a bare scroll bar in a low window: the events list gives way first.
+        attempts.setMinHeight(72);
         events.setId("details-events");
+        events.setMinHeight(48);
         VBox.setVgrow(events, Priority.ALWAYS);
         getChildren().addAll(title, error, new Label("Attempts"), attempts, new Label("Events"), events);
         show(InvocationDetails.NONE);

@@ -46,16 +46,16 @@ public record InvocationDetails(String title, String error, List<String> attempt
         StringBuilder s = new StringBuilder("attempt ").append(inv.attempt(slot)).append(" (#").append(inv.id(slot))
                 .append("): ").append(inv.outcome(slot));
         if (inv.queuedAt(slot) >= 0 && inv.startedAt(slot) >= 0) {
-            s.append(" · waited ").append(TimeAxis.duration(inv.startedAt(slot) - inv.queuedAt(slot)));
+            s.append(" · waited ").append(dev.asynclab.app.ui.format.Durations.format(inv.startedAt(slot) - inv.queuedAt(slot)));
         }
         if (inv.startedAt(slot) >= 0 && inv.endedAt(slot) >= 0) {
-            s.append(" · ran ").append(TimeAxis.duration(inv.endedAt(slot) - inv.startedAt(slot)));
+            s.append(" · ran ").append(dev.asynclab.app.ui.format.Durations.format(inv.endedAt(slot) - inv.startedAt(slot)));
         }
         if (inv.latency(slot) >= 0) {
-            s.append(" · latency ").append(TimeAxis.duration(inv.latency(slot)));
+            s.append(" · latency ").append(dev.asynclab.app.ui.format.Durations.format(inv.latency(slot)));
         }
         if (inv.lateEndAt(slot) >= 0) {
-            s.append(" · kept running ").append(TimeAxis.duration(inv.lateEndAt(slot) - inv.endedAt(slot)))
+            s.append(" · kept running ").append(dev.asynclab.app.ui.format.Durations.format(inv.lateEndAt(slot) - inv.endedAt(slot)))
                     .append(" after it ended");
         }
         return s.toString();
@@ -63,12 +63,12 @@ public record InvocationDetails(String title, String error, List<String> attempt
 
     /// One event as a line: time, type, worker and what it carries.
     public static String event(EventStore store, int e) {
-        StringBuilder s = new StringBuilder(TimeAxis.duration(store.time(e))).append("  ").append(store.type(e));
+        StringBuilder s = new StringBuilder(dev.asynclab.app.ui.format.Durations.format(store.time(e))).append("  ").append(store.type(e));
         if (store.worker(e) != null) {
             s.append(" on ").append(store.worker(e));
         }
         if (store.duration(e) >= 0) {
-            s.append(" · ").append(TimeAxis.duration(store.duration(e)));
+            s.append(" · ").append(dev.asynclab.app.ui.format.Durations.format(store.duration(e)));
         }
         if (store.errorType(e) != null) {
             s.append(" · ").append(store.errorType(e));

@@ -51,15 +51,15 @@ public final class EventsTableView extends VBox {
         HBox filters = new HBox(6, new Label("Filter"), name, type, outcome, allInvocations);
         filters.setStyle("-fx-padding: 4; -fx-alignment: center-left;");
         table.getColumns().add(column("seq", 60, e -> store.seq(e)));
-        table.getColumns().add(column("t", 90, e -> TimeAxis.duration(store.time(e))));
+        table.getColumns().add(column("t", 90, e -> dev.asynclab.app.ui.format.Durations.format(store.time(e))));
         table.getColumns().add(column("type", 110, e -> store.type(e)));
         table.getColumns().add(column("id", 60, e -> store.id(e)));
-        table.getColumns().add(column("attempt", 60, e -> store.attempt(e)));
-        table.getColumns().add(column("group", 60, e -> store.group(e)));
+        table.getColumns().add(column("attempt", 84, e -> store.attempt(e)));
+        table.getColumns().add(column("group", 72, e -> store.group(e)));
         table.getColumns().add(column("name", 120, e -> store.name(e)));
-        table.getColumns().add(column("worker", 60, e -> store.worker(e)));
+        table.getColumns().add(column("worker", 80, e -> store.worker(e)));
         table.getColumns().add(column("duration", 90, e -> store.duration(e) < 0 ? ""
-                : TimeAxis.duration(store.duration(e))));
+                : dev.asynclab.app.ui.format.Durations.format(store.duration(e))));
         table.getColumns().add(column("error", 200, e -> store.errorType(e) == null ? ""
                 : store.errorType(e) + ": " + store.errorMessage(e)));
         table.getColumns().add(column("value", 120, e -> store.value(e)));

@@ -1,17 +1,16 @@
 package dev.asynclab.app.ui.main;
 
-import dev.asynclab.app.feed.FeedListener;
 import dev.asynclab.app.feed.FxEventFeed;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.run.AuditTailSource;
 import dev.asynclab.app.ui.run.RunSource;
 import dev.asynclab.app.ui.run.ScenarioRunSource;
+import dev.asynclab.app.ui.session.Session;
+import dev.asynclab.app.ui.session.SessionSource;
+import dev.asynclab.app.ui.session.StatusCounts;
 import dev.asynclab.app.ui.welcome.RecentFiles;
-import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.ClockMode;
-import dev.asynclab.lab.scenario.Lint;
-import dev.asynclab.lab.scenario.Linter;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioException;
@@ -22,20 +21,35 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/// The main window's state and the only place that talks to the engine: the open scenario, the toolbar's run
-/// options, the run's store and live counts, the selected invocation. No `Node`s: tested without a screen.
+/// The main window's state and the only place that talks to the engine: the current [Session] (what is shown,
+/// for one source), the toolbar's run options, the welcome view, the recent files. No `Node`s: tested without a
+/// screen.
+///
+/// Opening anything — a scenario, a log, a followed log, a broken file, a new run — makes a new session and closes
+/// the old one whole. The read-only properties here (`store`, `running`, `counts`, ...) follow the current
+/// session, for views that show whatever is current; what a view can change (selection, highlight) it changes
+/// on the session itself.
 ///
 /// ```java
 /// MainViewModel vm = new MainViewModel(new RecentFiles(prefs));
@@ -46,73 +60,86 @@ import java.util.Optional;
 public final class MainViewModel {
 
     private final RecentFiles recent;
-    private final ReplayViewModel replay = new ReplayViewModel(this);
-    private final ObjectProperty<EventStore> store = new SimpleObjectProperty<>(this, "store", new EventStore());
-    private final LongProperty storeVersion = new SimpleLongProperty(this, "storeVersion");
-    private final ObjectProperty<StatusCounts> counts = new SimpleObjectProperty<>(this, "counts", StatusCounts.ZERO);
-    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ReplayViewModel replay = new ReplayViewModel();
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session",
+            new Session(new SessionSource.Nothing()));
     private final BooleanProperty showingWelcome = new SimpleBooleanProperty(this, "showingWelcome", true);
-    private final ObjectProperty<Path> scenarioFile = new SimpleObjectProperty<>(this, "scenarioFile");
-    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
-    private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final StringProperty title = new SimpleStringProperty(this, "title", "Async Lab");
-    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
-    private final ObjectProperty<RunSummary> lastSummary = new SimpleObjectProperty<>(this, "lastSummary");
-    private final javafx.collections.ObservableList<Lint> problems = javafx.collections.FXCollections
-            .observableArrayList();
     private final ObjectProperty<ClockMode> clock = new SimpleObjectProperty<>(this, "clock", ClockMode.SIMULATED);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final BooleanProperty paced = new SimpleBooleanProperty(this, "paced", true);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
     private final IntegerProperty poolSize = new SimpleIntegerProperty(this, "poolSize", 0);
-    private final IntegerProperty selectedSlot = new SimpleIntegerProperty(this, "selectedSlot", -1);
-    private final EventRate rate = new EventRate();
-    private RunSource source;
-    private FxEventFeed feed;
+    // Mirrors of the current session's properties, rebound when the session changes.
+    private final ReadOnlyObjectWrapper<EventStore> store = new ReadOnlyObjectWrapper<>(this, "store");
+    private final ReadOnlyLongWrapper storeVersion = new ReadOnlyLongWrapper(this, "storeVersion");
+    private final ReadOnlyObjectWrapper<StatusCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
+    private final ReadOnlyObjectWrapper<RunSummary> lastSummary = new ReadOnlyObjectWrapper<>(this, "lastSummary");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<Path> scenarioFile = new ReadOnlyObjectWrapper<>(this, "scenarioFile");
+    private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(this, "runnable");
+    private final ScenarioFileWatch watch = new ScenarioFileWatch();
 
     public MainViewModel(RecentFiles recent) {
         this.recent = recent;
+        refreshRecent();
+        mirror(session.get());
     }
 
     /// Opens a scenario (`.yaml`) or an audit log (`.jsonl`): a scenario is loaded and checked, a log replayed.
     public void open(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
-            stop();
-            recent.add(file);
-            replay.open(file);
+            replay(file);
             return;
         }
         loadScenario(file);
     }
 
-    /// Loads a scenario; a broken one shows its problems (file:line:column: message) and cannot run.
+    /// Replays an audit log in a new session.
+    public void replay(Path log) {
+        remember(log);
+        Session next = replace(new Session(new SessionSource.ReplayedLog(log)));
+        replay.open(next, log);
+    }
+
+    /// Loads a scenario in a new session; a broken one shows its problems (file:line:column: message) and
+    /// nothing else, and cannot run.
     public boolean loadScenario(Path file) {
-        stop();
-        replay.close();
-        scenarioFile.set(file);
-        recent.add(file);
-        showingWelcome.set(false);
+        remember(file);
         try {
             Scenario s = ScenarioLoader.load(file);
-            scenario.set(s);
-            error.set("");
-            title.set(s.name());
             seed.set(s.seed());
             clock.set(s.clock());
             speed.set(s.speed());
             poolSize.set(s.pool().map(p -> p.size()).orElse(0));
+            replace(new Session(new SessionSource.LoadedScenario(file, s)));
+            watch.watch(file);
             return true;
         } catch (ScenarioException e) {
-            scenario.set(null);
-            error.set(e.getMessage());
-            title.set(file.getFileName().toString());
+            replace(Session.broken(file, e.getMessage()));
+            watch.watch(file);
             return false;
         }
     }
 
-    /// Runs the loaded scenario with the toolbar's options; nothing when there is none or it has errors.
+    /// Runs the current session's scenario with the toolbar's options, in a new session. If its file changed on
+    /// disk since it was loaded, the new version is loaded first (and, if it is now broken, shown instead).
     public void run() {
+        if (running.get()) {
+            return;
+        }
+        Optional<Path> file = session.get().source().file().filter(MainViewModel::isScenarioFile);
+        boolean broken = session.get().source() instanceof SessionSource.BrokenFile;
+        if (file.isPresent() && (broken || watch.changedSinceWatched(file.get()))) {
+            if (!reloadKeepingOptions(file.get())) {
+                return;
+            }
+        }
         Scenario s = scenario.get();
         if (s == null || running.get()) {
             return;
@@ -122,176 +149,174 @@ public final class MainViewModel {
         if (poolSize.get() > 0) {
             options = options.withPoolSize(poolSize.get());
         }
+        String describe = String.format(Locale.ROOT, "%s clock · seed %d · pool %s", clock.get(), seed.get(),
+                poolSize.get() > 0 ? Integer.toString(poolSize.get()) : "as in the scenario");
+        Session next = replace(new Session(new SessionSource.ScenarioRun(scenarioFile.get(), s, describe)));
         ScenarioRunSource run = new ScenarioRunSource(s, options);
-        run.summary().whenComplete((result, failure) -> Platform.runLater(() -> finished(result, failure)));
-        start(run);
-    }
-
-    /// Follows an audit log another program is still writing.
-    public void follow(Path file) {
-        stop();
-        replay.close();
-        showingWelcome.set(false);
-        title.set(file.getFileName().toString());
-        error.set("");
-        start(new AuditTailSource(file));
-    }
-
-    /// Starts any source into a fresh store (the tests' synthetic source comes in here too).
-    public void start(RunSource next) {
-        stop();
-        source = next;
-        EventStore fresh = new EventStore();
-        store.set(fresh);
-        selectedSlot.set(-1);
-        summary.set("");
-        lastSummary.set(null);
-        problems.clear();
-        rate.reset();
-        counts.set(StatusCounts.ZERO);
-        showingWelcome.set(false);
-        running.set(true);
-        title.set(next.title());
-        feed = new FxEventFeed(new FeedListener() {
-            @Override
-            public void onFrame(List<Event> batch) {
-                if (store.get() == fresh) {
-                    append(batch);
-                }
-            }
-
-            @Override
-            public void onClosed() {
-                if (source == next) {
-                    running.set(false);
-                }
+        run.summary().whenComplete((result, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                Platform.runLater(() -> next.fail("The run stopped: " + cause.getMessage()));
             }
         });
-        next.start(feed);
+        next.start(run);
     }
 
-    /// Stops the running source, if any; the events so far stay.
+    private static boolean isScenarioFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /// The file was edited on disk: load it again, but keep the run options the user has set.
+    private boolean reloadKeepingOptions(Path file) {
+        long keptSeed = seed.get();
+        ClockMode keptClock = clock.get();
+        double keptSpeed = speed.get();
+        int keptPool = poolSize.get();
+        boolean loaded = loadScenario(file);
+        seed.set(keptSeed);
+        clock.set(keptClock);
+        speed.set(keptSpeed);
+        poolSize.set(keptPool);
+        return loaded;
+    }
+
+    /// Follows an audit log another program is still writing, in a new session.
+    public void follow(Path file) {
+        remember(file);
+        replace(new Session(new SessionSource.FollowedLog(file))).start(new AuditTailSource(file));
+    }
+
+    /// Starts any source in a new session (the tests' synthetic sources come in here).
+    public void start(RunSource next) {
+        replace(new Session(new SessionSource.Other(next.title()))).start(next);
+    }
+
+    /// Stops the current session's producer, if any; the events so far stay.
     public void stop() {
-        if (source != null) {
-            source.stop();
+        session.get().stop();
+        replay.pause();
+    }
+
+    /// Closes the current session and makes `next` current: nothing of the old one stays.
+    private Session replace(Session next) {
+        Session old = session.get();
+        replay.close();
+        old.close();
+        if (!(next.source() instanceof SessionSource.LoadedScenario)
+                && !(next.source() instanceof SessionSource.ScenarioRun)
+                && !(next.source() instanceof SessionSource.BrokenFile)) {
+            watch.clear();
         }
-        running.set(false);
+        mirror(next);
+        session.set(next);
+        showingWelcome.set(next.source() instanceof SessionSource.Nothing);
+        return next;
     }
 
-    /// Appends a batch on the FX thread and refreshes the counts (the feed and the replay call this).
-    void append(List<Event> batch) {
-        EventStore s = store.get();
-        s.appendAll(batch);
-        counts.set(StatusCounts.of(s, rate.add(System.nanoTime(), batch.size()), feed == null ? 0 : feed.backlog()));
-        storeVersion.set(storeVersion.get() + 1);
+    private void mirror(Session s) {
+        store.bind(s.storeProperty());
+        storeVersion.bind(s.versionProperty());
+        counts.bind(s.countsProperty());
+        running.bind(s.runningProperty());
+        error.bind(s.errorProperty());
+        summary.bind(s.summaryProperty());
+        lastSummary.bind(s.resultProperty());
+        title.set(s.title());
+        scenario.set(s.scenario().orElse(null));
+        scenarioFile.set(s.source().file().orElse(null));
+        runnable.set(s.scenario().isPresent() || s.source() instanceof SessionSource.BrokenFile broken
+                && isScenarioFile(broken.broken()));
     }
 
-    /// Replaces the store (a replay seeking backwards rebuilds it).
-    void replaceStore(EventStore next) {
-        store.set(next);
-        selectedSlot.set(-1);
-        counts.set(StatusCounts.of(next, 0, 0));
-        storeVersion.set(storeVersion.get() + 1);
+    private void remember(Path file) {
+        recent.add(file);
+        refreshRecent();
     }
 
-    private void finished(RunSummary result, Throwable failure) {
-        if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            error.set("The run stopped: " + cause.getMessage());
-            return;
-        }
-        lastSummary.set(result);
-        problems.setAll(Linter.check(scenario.get(), result));
-        summary.set(String.format(java.util.Locale.ROOT, "%,d events · p50 %s · p99 %s · %.1f/s · peak queue %d",
-                result.eventCount(), dev.asynclab.app.ui.timeline.TimeAxis.duration(result.overall().latency().p50()),
-                dev.asynclab.app.ui.timeline.TimeAxis.duration(result.overall().latency().p99()), result.throughput(),
-                result.peakQueued()));
+    /// Reads the recent files again, leaving out those that no longer exist.
+    public void refreshRecent() {
+        recentFiles.setAll(recent.files().stream().filter(Files::exists).toList());
     }
 
     public void showWelcome() {
+        refreshRecent();
         showingWelcome.set(true);
     }
 
     public Optional<Path> lastDirectory() {
-        return recent.files().stream().map(Path::getParent).filter(p -> p != null).findFirst();
+        return recentFiles.stream().map(Path::getParent).filter(p -> p != null).findFirst();
     }
 
-    public RecentFiles recent() {
-        return recent;
+    /// The recent files that still exist, most recent first; updated as soon as a file is opened.
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
     }
 
     public ReplayViewModel replay() {
         return replay;
     }
 
-    public ObjectProperty<EventStore> storeProperty() {
-        return store;
+    /// What is shown now; replaced whole by anything opened.
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
     }
 
-    public LongProperty storeVersionProperty() {
-        return storeVersion;
+    public Session session() {
+        return session.get();
     }
 
-    public ObjectProperty<StatusCounts> countsProperty() {
-        return counts;
+    public ReadOnlyObjectProperty<EventStore> storeProperty() {
+        return store.getReadOnlyProperty();
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
+    public ReadOnlyLongProperty storeVersionProperty() {
+        return storeVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StatusCounts> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     public BooleanProperty showingWelcomeProperty() {
         return showingWelcome;
     }
 
-    public ObjectProperty<Path> scenarioFileProperty() {
-        return scenarioFile;
+    /// The file of the current session (a scenario, a log), null for none.
+    public ReadOnlyObjectProperty<Path> scenarioFileProperty() {
+        return scenarioFile.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Scenario> scenarioProperty() {
-        return scenario;
+    /// The scenario Run runs: the current session's, null when it has none (a log, a broken file).
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    /// True when Run has something to run: a scenario, or a scenario file whose mistakes may have been fixed on
+    /// disk since (Run loads it again).
+    public ReadOnlyBooleanProperty runnableProperty() {
+        return runnable.getReadOnlyProperty();
     }
 
-    public StringProperty titleProperty() {
-        return title;
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
-    public StringProperty summaryProperty() {
-        return summary;
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
-    /// The engine's figures of the last scenario run, once it has ended.
-    public ObjectProperty<RunSummary> lastSummaryProperty() {
-        return lastSummary;
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
-    /// The lints of the last scenario run (what it shows that is probably a mistake), once it has ended.
-    public javafx.collections.ObservableList<Lint> problems() {
-        return problems;
-    }
-
-    /// The slot of the first invocation a lint names (for a group lint, the group's first member), -1 if none.
-    public int firstSlotOf(Lint lint) {
-        EventStore s = store.get();
-        for (long id : lint.ids()) {
-            if (!lint.groupIds()) {
-                int slot = s.invocationSlot(id);
-                if (slot >= 0) {
-                    return slot;
-                }
-                continue;
-            }
-            for (int slot = 0; slot < s.invocations().size(); slot++) {
-                if (s.invocations().group(slot) == id) {
-                    return slot;
-                }
-            }
-        }
-        return -1;
+    /// The engine's figures of the current session's events, once its source has ended.
+    public ReadOnlyObjectProperty<RunSummary> lastSummaryProperty() {
+        return lastSummary.getReadOnlyProperty();
     }
 
     public ObjectProperty<ClockMode> clockProperty() {
@@ -314,12 +339,8 @@ public final class MainViewModel {
         return poolSize;
     }
 
-    public IntegerProperty selectedSlotProperty() {
-        return selectedSlot;
-    }
-
-    /// The feed of the current run, for tests that count its hops; empty before the first run.
+    /// The feed of the current session, for tests that count its hops.
     public Optional<FxEventFeed> feed() {
-        return Optional.ofNullable(feed);
+        return Optional.of(session.get().feed());
     }
 }

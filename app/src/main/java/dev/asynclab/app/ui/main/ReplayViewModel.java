@@ -1,13 +1,12 @@
 package dev.asynclab.app.ui.main;
 
-import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.session.RunFold;
+import dev.asynclab.app.ui.session.Session;
+import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditHeader;
-import dev.asynclab.lab.audit.AuditLog;
 import dev.asynclab.lab.audit.AuditLogException;
-import dev.asynclab.lab.audit.AuditLogReader;
 import dev.asynclab.lab.audit.AuditVerifier;
 import dev.asynclab.lab.audit.VerificationReport;
-import dev.asynclab.engine.event.Event;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -20,20 +19,26 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/// Replay of an audit log: its header and verification result, play at any speed (in log time per wall time),
-/// pause, scrub to any event, step one event forward or back. The events shown are always the log's first
-/// `position` events, so the timeline and charts are those of the run at that moment.
+/// Replay of an audit log into its session: the log's header and verification result, play at any speed (in log
+/// time per wall time), pause, scrub to any event, step one event forward or back. The session shows the log's
+/// first `position` events, so the timeline and charts are those of the run at that moment; its summary and
+/// lints are those of the whole log (what `asynclab summarize` prints).
+///
+/// The log is read once, verified in the same pass, on a virtual thread; every event then enters the session
+/// through its feed, as a live run's do (a seek hands the feed what the view lacks; a backward seek rewinds the
+/// session's store first).
 ///
 /// ```java
-/// replay.open(Path.of("audit.jsonl"));   // reads and verifies off the FX thread, then shows it all
-/// replay.seek(0); replay.play();         // from the start, at `speed`
+/// replay.open(session, Path.of("audit.jsonl"));   // reads, verifies and folds off the FX thread
+/// replay.seek(0); replay.play();                  // from the start, at `speed`
 /// ```
 public final class ReplayViewModel {
 
-    private final MainViewModel main;
+    private Session session;
     private List<Event> events = List.of();
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
@@ -51,58 +56,68 @@ public final class ReplayViewModel {
         }
     };
 
-    ReplayViewModel(MainViewModel main) {
-        this.main = main;
-    }
-
-    /// Reads and verifies the log on a background thread, then shows all of it.
-    public void open(Path file) {
+    /// Reads, verifies and folds the log on a background thread, then hands all of it to `into`'s feed.
+    public void open(Session into, Path file) {
         close();
-        main.showingWelcomeProperty().set(false);
-        main.titleProperty().set(file.getFileName().toString());
-        main.errorProperty().set("");
-        main.summaryProperty().set("");
+        session = into;
+        into.foldElsewhere();
         header.set("reading " + file.getFileName() + " …");
+        verification.set("");
         Thread.ofVirtual().name("audit-read").start(() -> {
+            List<Event> read = new ArrayList<>();
+            AuditHeader[] head = new AuditHeader[1];
+            RunFold fold = new RunFold(null);
             try {
-                AuditLog log = AuditLogReader.read(file);
-                VerificationReport report = AuditVerifier.verify(file);
-                Platform.runLater(() -> show(log, report));
+                VerificationReport report = AuditVerifier.read(file, h -> head[0] = h, e -> {
+                    read.add(e);
+                    fold.take(e);
+                });
+                RunFold.Result result = read.isEmpty() ? null : fold.result();
+                Platform.runLater(() -> show(into, head[0], read, report, result));
             } catch (AuditLogException e) {
                 Platform.runLater(() -> {
-                    header.set("");
-                    main.errorProperty().set(e.getMessage());
+                    if (session == into) {
+                        header.set("");
+                        into.fail(e.getMessage());
+                    }
                 });
             }
         });
     }
 
-    private void show(AuditLog log, VerificationReport report) {
-        events = log.events();
-        AuditHeader h = log.header();
+    private void show(Session into, AuditHeader h, List<Event> read, VerificationReport report,
+                      RunFold.Result result) {
+        if (session != into || into.isClosed()) {
+            return; // another session replaced this one while the log was read
+        }
+        events = read;
         header.set(String.format(Locale.ROOT, "%s · run %s · %s clock · seed %d · started %s · engine %s%s",
                 h.scenario(), h.runId(), h.clock(), h.seed(), h.start(), h.engineVersion(),
                 h.label() == null ? "" : " · " + h.label()));
-        String truncated = log.truncation().map(t -> " · " + t.describe()).orElse("");
+        String truncated = report.truncation().map(t -> " · " + t.describe()).orElse("");
         verification.set((report.ok() ? "chain verified: " + report.events() + " events" : report.summary())
                 + truncated);
+        if (result != null) {
+            into.showResult(result);
+        }
         length.set(events.size());
         position.set(0);
-        main.replaceStore(new EventStore());
         active.set(true);
         seek(events.size());
     }
 
     /// Shows the first `k` events.
     public void seek(int k) {
+        if (session == null) {
+            return; // no log open (the scrubber snapping back as a replay closes)
+        }
         int target = Math.max(0, Math.min(events.size(), k));
         int now = position.get();
         if (target < now) {
-            EventStore rebuilt = new EventStore();
-            rebuilt.appendAll(events.subList(0, target));
-            main.replaceStore(rebuilt);
+            session.rewind();
+            session.offer(events.subList(0, target));
         } else if (target > now) {
-            main.append(events.subList(now, target));
+            session.offer(events.subList(now, target));
         }
         position.set(target);
         playhead = target == 0 ? 0 : events.get(target - 1).t();
@@ -130,9 +145,13 @@ public final class ReplayViewModel {
         playing.set(false);
     }
 
+    /// Ends the replay (its session is being replaced).
     public void close() {
         pause();
+        session = null;
         active.set(false);
+        header.set("");
+        verification.set("");
         events = List.of();
         length.set(0);
         position.set(0);

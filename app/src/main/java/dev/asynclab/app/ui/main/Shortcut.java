@@ -1,42 +1,94 @@
 package dev.asynclab.app.ui.main;
 
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 import java.util.List;
+import java.util.Map;
 
-/// The keyboard shortcuts, one list for the menus' accelerators and for Help ▸ Shortcuts.
-public record Shortcut(String action, String keys) {
+/// The keyboard shortcuts, one list for the menus' accelerators, the toolbar's tooltips and Help ▸ Shortcuts. A
+/// menu item or button in the FXML names its shortcut by `userData` ("RUN").
+public enum Shortcut {
+    OPEN("Open a scenario or audit log", "Shortcut+O"),
+    FOLLOW("Follow a growing audit log", "Shortcut+Shift+O"),
+    WELCOME("Back to the welcome view", "Shortcut+H"),
+    RUN("Run the scenario", "F5"),
+    STOP("Stop the run", "Shift+F5"),
+    CLOCK("Switch clock (real / simulated)", "Shortcut+K"),
+    FASTER("Speed ×2", "Shortcut+CLOSE_BRACKET"),
+    SLOWER("Speed ÷2", "Shortcut+OPEN_BRACKET"),
+    SEED("Edit the seed", "Shortcut+E"),
+    POOL("Edit the pool size", "Shortcut+P"),
+    TUNE("Tune the pool size (sweep, compare, what-if)", "Shortcut+U"),
+    FIT("Timeline: fit all", "Shortcut+0"),
+    LIVE("Timeline: follow the live edge", "Shortcut+L"),
+    ZOOM_IN("Timeline: zoom in", "Shortcut+EQUALS"),
+    ZOOM_OUT("Timeline: zoom out", "Shortcut+MINUS"),
+    EXPORT_TIMELINE("Timeline: export as PNG", "Shortcut+Shift+E"),
+    THEME("Switch light / dark theme", "Shortcut+T"),
+    PLAY("Replay: play / pause", "Shortcut+SPACE"),
+    STEP_BACK("Replay: previous event", "Shortcut+LEFT"),
+    STEP_NEXT("Replay: next event", "Shortcut+RIGHT"),
+    HELP("This list", "F1");
 
-    public static final Shortcut OPEN = new Shortcut("Open a scenario or audit log", "Shortcut+O");
-    public static final Shortcut FOLLOW = new Shortcut("Follow a growing audit log", "Shortcut+Shift+O");
-    public static final Shortcut WELCOME = new Shortcut("Back to the welcome view", "Shortcut+H");
-    public static final Shortcut RUN = new Shortcut("Run the scenario", "F5");
-    public static final Shortcut STOP = new Shortcut("Stop the run", "Shift+F5");
-    public static final Shortcut CLOCK = new Shortcut("Switch clock (real / simulated)", "Shortcut+K");
-    public static final Shortcut FASTER = new Shortcut("Speed ×2", "Shortcut+CLOSE_BRACKET");
-    public static final Shortcut SLOWER = new Shortcut("Speed ÷2", "Shortcut+OPEN_BRACKET");
-    public static final Shortcut SEED = new Shortcut("Edit the seed", "Shortcut+E");
-    public static final Shortcut POOL = new Shortcut("Edit the pool size", "Shortcut+P");
-    public static final Shortcut FIT = new Shortcut("Timeline: fit all", "Shortcut+0");
-    public static final Shortcut LIVE = new Shortcut("Timeline: follow the live edge", "Shortcut+L");
-    public static final Shortcut ZOOM_IN = new Shortcut("Timeline: zoom in", "Shortcut+EQUALS");
-    public static final Shortcut ZOOM_OUT = new Shortcut("Timeline: zoom out", "Shortcut+MINUS");
-    public static final Shortcut THEME = new Shortcut("Switch light / dark theme", "Shortcut+T");
-    public static final Shortcut PLAY = new Shortcut("Replay: play / pause", "Shortcut+SPACE");
-    public static final Shortcut STEP_BACK = new Shortcut("Replay: previous event", "Shortcut+LEFT");
-    public static final Shortcut STEP_NEXT = new Shortcut("Replay: next event", "Shortcut+RIGHT");
-    public static final Shortcut TUNE = new Shortcut("Tune the pool size (sweep, compare, what-if)", "Shortcut+U");
-    public static final Shortcut HELP = new Shortcut("This list", "F1");
+    public static final List<Shortcut> ALL = List.of(values());
 
-    public static final List<Shortcut> ALL = List.of(OPEN, FOLLOW, WELCOME, RUN, STOP, CLOCK, FASTER, SLOWER, SEED,
-            POOL, TUNE, FIT, LIVE, ZOOM_IN, ZOOM_OUT, THEME, PLAY, STEP_BACK, STEP_NEXT, HELP);
+    /// Keys whose names are not what is printed on them.
+    private static final Map<KeyCode, String> KEY_TEXT = Map.ofEntries(
+            Map.entry(KeyCode.CLOSE_BRACKET, "]"), Map.entry(KeyCode.OPEN_BRACKET, "["),
+            Map.entry(KeyCode.EQUALS, "="), Map.entry(KeyCode.MINUS, "-"), Map.entry(KeyCode.PLUS, "+"),
+            Map.entry(KeyCode.SPACE, "Space"), Map.entry(KeyCode.LEFT, "←"), Map.entry(KeyCode.RIGHT, "→"),
+            Map.entry(KeyCode.UP, "↑"), Map.entry(KeyCode.DOWN, "↓"), Map.entry(KeyCode.COMMA, ","),
+            Map.entry(KeyCode.PERIOD, "."), Map.entry(KeyCode.SLASH, "/"));
 
-    public KeyCombination combination() {
-        return KeyCombination.keyCombination(keys);
+    private final String action;
+    private final String keys;
+
+    Shortcut(String action, String keys) {
+        this.action = action;
+        this.keys = keys;
     }
 
-    /// The keys as people read them ("Ctrl+O").
+    public String action() {
+        return action;
+    }
+
+    public String keys() {
+        return keys;
+    }
+
+    /// The key combination. Parsed here rather than by `KeyCombination.keyCombination`, which looks keys up by
+    /// their display names ("Close Bracket") and so turns "CLOSE_BRACKET" into a character nobody can type.
+    public KeyCombination combination() {
+        String[] parts = keys.split("\\+");
+        KeyCombination.Modifier[] modifiers = new KeyCombination.Modifier[parts.length - 1];
+        for (int i = 0; i < parts.length - 1; i++) {
+            modifiers[i] = switch (parts[i]) {
+                case "Shortcut" -> KeyCombination.SHORTCUT_DOWN;
+                case "Shift" -> KeyCombination.SHIFT_DOWN;
+                case "Ctrl" -> KeyCombination.CONTROL_DOWN;
+                case "Alt" -> KeyCombination.ALT_DOWN;
+                default -> throw new IllegalStateException("unknown modifier " + parts[i] + " in " + keys);
+            };
+        }
+        String key = parts[parts.length - 1];
+        KeyCode code = KeyCode.getKeyCode(key) != null ? KeyCode.getKeyCode(key) : KeyCode.valueOf(key);
+        return new KeyCodeCombination(code, modifiers);
+    }
+
+    /// The keys as people read them: "Ctrl+O", "Ctrl+]", "Shift+F5" (JavaFX's own text says "CLOSE_BRACKET").
     public String display() {
-        return combination().getDisplayText();
+        KeyCombination c = combination();
+        if (!(c instanceof KeyCodeCombination code) || !KEY_TEXT.containsKey(code.getCode())) {
+            return c.getDisplayText();
+        }
+        String text = c.getDisplayText();
+        return text.substring(0, text.lastIndexOf('+') + 1) + KEY_TEXT.get(code.getCode());
+    }
+
+    /// "Run the scenario (F5)", for tooltips.
+    public String tooltip() {
+        return action + " (" + display() + ")";
     }
 }

@@ -12,6 +12,7 @@ final class TuningWindow {
     private final MainViewModel vm;
     private TuningTabs tabs;
     private Stage stage;
+    private dev.asynclab.app.ui.timeline.OutcomePalette palette;
 
     TuningWindow(MainViewModel vm) {
         this.vm = vm;
@@ -28,7 +29,7 @@ final class TuningWindow {
             stage = new Stage();
             stage.initOwner(owner);
             stage.setScene(new Scene(tabs.root(), 1100, 760));
-            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+            themeLike(owner);
             // added, not set: the main window's own on-hidden handler (saving its size) stays
             owner.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> close());
         }
@@ -39,8 +40,30 @@ final class TuningWindow {
         } else {
             stage.setTitle("Tuning — open a scenario first");
         }
+        themeLike(owner);
         stage.show();
         stage.toFront();
+    }
+
+    /// The main window's theme: its stylesheets, its dark or light root class, its outcome palette in the charts.
+    private void themeLike(Window owner) {
+        stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+        var classes = tabs.root().getStyleClass();
+        classes.remove("dark");
+        if (owner.getScene().getRoot().getStyleClass().contains("dark")) {
+            classes.add("dark");
+        }
+        if (palette != null) {
+            dev.asynclab.app.ui.charts.ChartTheme.applyAll(tabs.root(), palette);
+        }
+    }
+
+    /// The theme changed in the main window.
+    void applyPalette(dev.asynclab.app.ui.timeline.OutcomePalette next) {
+        palette = next;
+        if (stage != null) {
+            themeLike(stage.getOwner());
+        }
     }
 
     TuningTabs tabs() {

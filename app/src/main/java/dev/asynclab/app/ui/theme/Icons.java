@@ -29,4 +29,19 @@ public final class Icons {
         graphic.iconColorProperty().bind(owner.textFillProperty());
         return graphic;
     }
+
+    /// Gives every button under `root` whose graphic is a `FontIcon` (declared in FXML) its text color.
+    public static void colorGraphics(javafx.scene.Parent root) {
+        colorGraphics(root.lookupAll(".button"));
+    }
+
+    /// The same for these nodes (a tool bar's items are not its children until it has a skin).
+    public static void colorGraphics(java.util.Collection<? extends javafx.scene.Node> nodes) {
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Labeled l && l.getGraphic() instanceof FontIcon icon) {
+                icon.getStyleClass().add("button-icon");
+                icon.iconColorProperty().bind(l.textFillProperty());
+            }
+        }
+    }
 }

@@ -34,7 +34,8 @@ public final class PaletteReader {
                 resolve(root, "-timeline-stripe", fallback.laneStripe()),
                 resolve(root, "-timeline-text", fallback.text()),
                 resolve(root, "-timeline-grid", fallback.grid()),
-                resolve(root, "-timeline-accent", fallback.accent()));
+                resolve(root, "-timeline-accent", fallback.accent()),
+                resolve(root, "-timeline-highlight", fallback.highlight()));
     }
 
     private static Color resolve(Parent root, String token, Color fallback) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /// Color failed = p.outcome(Outcome.FAILED);
 /// ```
 public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text,
-                             Color grid, Color accent) {
+                             Color grid, Color accent, Color highlight) {
 
     public OutcomePalette {
         outcomes = Map.copyOf(outcomes);
@@ -35,6 +35,6 @@ public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Col
         colors.put(Outcome.REJECTED, Color.web("#CC79A7"));
         colors.put(Outcome.LATE, Color.web("#0072B2"));
         return new OutcomePalette(colors, Color.web("#ffffff"), Color.web("#f3f4f6"), Color.web("#1f2328"),
-                Color.web("#d0d7de"), Color.web("#0969da"));
+                Color.web("#d0d7de"), Color.web("#0969da"), Color.web("#bf3989"));
     }
 }

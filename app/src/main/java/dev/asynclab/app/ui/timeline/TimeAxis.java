@@ -67,19 +67,9 @@ public final class TimeAxis {
         return t + " ns";
     }
 
-    /// A duration in the unit that suits its own size ("850 µs", "12.5 ms", "2.00 s").
+    /// A duration as the whole app writes it (`Durations`).
     public static String duration(long nanos) {
-        long abs = Math.abs(nanos);
-        if (abs >= 1_000_000_000L) {
-            return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
-        }
-        if (abs >= 1_000_000L) {
-            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        }
-        if (abs >= 1_000L) {
-            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
-        }
-        return nanos + " ns";
+        return dev.asynclab.app.ui.format.Durations.format(nanos);
     }
 
     private static String scaled(long t, long unit, long step, String suffix) {

@@ -1,12 +1,12 @@
 package dev.asynclab.app.ui.timeline;
 
-/// What the timeline emphasises: the selected invocation (its slot, -1 for none) and a latency range whose
-/// invocations are highlighted (from a histogram bucket; `highlightFrom < 0` for none), and the live edge.
-public record TimelineMarks(int selectedSlot, long highlightFrom, long highlightTo, long liveEdge) {
+/// What the timeline emphasises: the selected invocation (its slot, -1 for none), the highlighted invocations (a
+/// histogram bucket's, a lint's) and the live edge (-1: the store's last event).
+public record TimelineMarks(int selectedSlot, Highlight highlight, long liveEdge) {
 
-    public static final TimelineMarks NONE = new TimelineMarks(-1, -1, -1, -1);
+    public static final TimelineMarks NONE = new TimelineMarks(-1, Highlight.NONE, -1);
 
-    public boolean highlights(long latency) {
-        return highlightFrom >= 0 && latency >= highlightFrom && latency < highlightTo;
+    public TimelineMarks {
+        highlight = highlight == null ? Highlight.NONE : highlight;
     }
 }

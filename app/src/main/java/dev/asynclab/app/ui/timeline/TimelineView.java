@@ -38,14 +38,18 @@ public final class TimelineView extends Region {
             new SimpleObjectProperty<>(this, "palette", OutcomePalette.defaults());
     private final Tooltip tooltip = new Tooltip();
     private EventStore store;
-    private long highlightFrom = -1;
-    private long highlightTo = -1;
+    private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
     private boolean dirty = true;
     private long drawCount;
     private DrawStats lastStats = DrawStats.NONE;
     private double pressX;
     private double lastDragX;
     private boolean dragged;
+
+    /// An empty timeline (FXML makes it so); `setStore` gives it events.
+    public TimelineView() {
+        this(new EventStore());
+    }
 
     public TimelineView(EventStore store) {
         this.store = store;
@@ -57,6 +61,7 @@ public final class TimelineView extends Region {
         Tooltip.install(this, tooltip);
         selectedSlot.addListener((o, was, now) -> invalidate());
         palette.addListener((o, was, now) -> invalidate());
+        highlight.addListener((o, was, now) -> invalidate());
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             pressX = e.getX();
@@ -103,7 +108,7 @@ public final class TimelineView extends Region {
         TimelineLayout layout = canvasLayout();
         viewport.update(store.lastTime(), layout.plotWidth());
         lastStats = renderer.draw(canvas.getGraphicsContext2D(), layout, store, viewport, palette.get(),
-                new TimelineMarks(selectedSlot.get(), highlightFrom, highlightTo, store.lastTime()));
+                new TimelineMarks(selectedSlot.get(), highlight.get(), store.lastTime()));
         drawCount++;
         return lastStats;
     }
@@ -154,8 +159,10 @@ public final class TimelineView extends Region {
         int best = -1;
         long bestDistance = Long.MAX_VALUE;
         int to = intervals.endStartingAtOrBefore(t + tolerance);
-        for (int i = intervals.firstEndingAtOrAfter(t - tolerance); i < to; i++) {
-            long end = intervals.isOpen(i) ? store.lastTime() : intervals.end(i);
+        // An attempt's late-finish ghost counts as part of it, so a click on the ghost selects it.
+        for (int i = intervals.firstEndingAtOrAfter(t - tolerance - intervals.longestLateTail()); i < to; i++) {
+            long end = intervals.isOpen(i) ? store.lastTime()
+                    : Math.max(intervals.end(i), store.invocations().lateEndAt(intervals.slot(i)));
             long distance = t < intervals.start(i) ? intervals.start(i) - t : Math.max(0, t - end);
             if (distance <= tolerance && distance < bestDistance) {
                 bestDistance = distance;
@@ -168,21 +175,26 @@ public final class TimelineView extends Region {
     private String describe(double x, double y) {
         int slot = slotAt(x, y);
         if (slot < 0) {
-            return TimeAxis.duration(viewport.timeAt(Math.max(0, x - TimelineLayout.GUTTER)));
+            return dev.asynclab.app.ui.format.Durations.format(viewport.timeAt(Math.max(0, x - TimelineLayout.GUTTER)));
         }
         InvocationTable inv = store.invocations();
         long end = inv.endedAt(slot) < 0 ? store.lastTime() : inv.endedAt(slot);
         return "#" + inv.id(slot) + " " + store.invocationName(slot) + " (attempt " + inv.attempt(slot) + ")\n"
                 + inv.outcome(slot) + " on " + store.laneNames().get(inv.lane(slot)) + ", ran "
-                + TimeAxis.duration(end - inv.startedAt(slot))
-                + (inv.latency(slot) >= 0 ? ", latency " + TimeAxis.duration(inv.latency(slot)) : "");
+                + dev.asynclab.app.ui.format.Durations.format(end - inv.startedAt(slot))
+                + (inv.latency(slot) >= 0 ? ", latency " + dev.asynclab.app.ui.format.Durations.format(inv.latency(slot)) : "");
     }
 
     /// Highlights the invocations whose latency is in `[from, to)`; a negative `from` clears it.
     public void highlightLatency(long from, long to) {
-        highlightFrom = from;
-        highlightTo = to;
-        invalidate();
+        highlight.set(from < 0 ? Highlight.NONE : Highlight.latency(from, to, "latency "
+                + dev.asynclab.app.ui.format.Durations.format(from) + " – "
+                + dev.asynclab.app.ui.format.Durations.format(to)));
+    }
+
+    /// The invocations emphasised beside the selection (a histogram bucket's, a lint's).
+    public ObjectProperty<Highlight> highlightProperty() {
+        return highlight;
     }
 
     /// Scrolls so the invocation's attempts are in view and selects it.
@@ -211,6 +223,27 @@ public final class TimelineView extends Region {
         double w = canvasLayout().plotWidth();
         viewport.zoom(factor, w / 2, store.lastTime(), w);
         invalidate();
+    }
+
+    /// The timeline drawn into an image: as it is in view, or (`whole`) fitted to the whole run; the view is left
+    /// as it was.
+    public javafx.scene.image.WritableImage snapshotImage(boolean whole) {
+        Viewport.State before = viewport.state();
+        if (whole) {
+            viewport.fitAll();
+        }
+        redraw();
+        javafx.scene.image.WritableImage image = canvas.snapshot(null, null);
+        if (whole) {
+            viewport.restore(before);
+            redraw();
+        }
+        return image;
+    }
+
+    /// The store drawn now.
+    public EventStore store() {
+        return store;
     }
 
     public Viewport viewport() {

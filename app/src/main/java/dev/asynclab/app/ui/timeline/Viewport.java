@@ -67,6 +67,20 @@ public final class Viewport {
         mode = end(width) >= dataEnd ? Mode.FOLLOW : Mode.FREE;
     }
 
+    /// Where the view is, to come back to it (`restore`).
+    public record State(long start, double nsPerPixel, Mode mode) {
+    }
+
+    public State state() {
+        return new State(start, nsPerPixel, mode);
+    }
+
+    public void restore(State s) {
+        start = s.start();
+        nsPerPixel = s.nsPerPixel();
+        mode = s.mode();
+    }
+
     public long timeAt(double x) {
         return start + (long) (x * nsPerPixel);
     }

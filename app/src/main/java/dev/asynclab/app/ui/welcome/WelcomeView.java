@@ -24,7 +24,10 @@ public final class WelcomeView extends VBox {
     private final Button open = Icons.decorate(new Button("Open…"), Material2AL.FOLDER_OPEN);
     private final Button follow = Icons.decorate(new Button("Follow a log…"), Material2MZ.RSS_FEED);
 
-    public WelcomeView(Consumer<Path> onOpen) {
+    private Consumer<Path> onOpen = file -> { };
+
+    /// Empty (FXML makes it so); `setOnOpen` says what opening a scenario or recent file does.
+    public WelcomeView() {
         getStyleClass().add("welcome");
         setSpacing(10);
         setPadding(new Insets(16));
@@ -33,10 +36,13 @@ public final class WelcomeView extends VBox {
         Label intro = new Label("Open a scenario, press Run (F5), and watch the engine work: timeouts, retries, races"
                 + " and a saturated pool, drawn as they happen. Drop a .yaml scenario or a .jsonl audit log here.");
         intro.setWrapText(true);
+        intro.setMinHeight(USE_PREF_SIZE);
         scenarios.setId("welcome-scenarios");
         scenarios.setCellFactory(list -> new ScenarioCell());
+        // One click opens a scenario, as the README promises (the list is a menu of lessons, not a selection).
         scenarios.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && scenarios.getSelectionModel().getSelectedItem() != null) {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                    && scenarios.getSelectionModel().getSelectedItem() != null) {
                 onOpen.accept(scenarios.getSelectionModel().getSelectedItem().file());
             }
         });
@@ -49,7 +55,8 @@ public final class WelcomeView extends VBox {
         recent.setId("welcome-recent");
         recent.setPrefHeight(120);
         recent.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                    && recent.getSelectionModel().getSelectedItem() != null) {
                 onOpen.accept(recent.getSelectionModel().getSelectedItem());
             }
         });
@@ -58,12 +65,17 @@ public final class WelcomeView extends VBox {
                 new Label("Recent files"), recent);
     }
 
+    public void setOnOpen(Consumer<Path> onOpen) {
+        this.onOpen = onOpen;
+    }
+
     public void showScenarios(List<ScenarioEntry> entries) {
         scenarios.getItems().setAll(entries);
     }
 
-    public void showRecent(List<Path> files) {
-        recent.getItems().setAll(files);
+    /// Shows this list of recent files, and follows it as it changes.
+    public void showRecent(javafx.collections.ObservableList<Path> files) {
+        recent.setItems(files);
     }
 
     public Button openButton() {
@@ -72,6 +84,10 @@ public final class WelcomeView extends VBox {
 
     public Button followButton() {
         return follow;
+    }
+
+    public ListView<Path> recentList() {
+        return recent;
     }
 
     public ListView<ScenarioEntry> scenarioList() {
@@ -92,7 +108,14 @@ public final class WelcomeView extends VBox {
             Label description = new Label(entry.isBroken() ? entry.problem() : entry.description());
             description.getStyleClass().add(entry.isBroken() ? "scenario-error" : "scenario-description");
             description.setWrapText(true);
-            description.setMaxWidth(900);
+            description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // Wrapped to the list's width (less its scroll bar), so the whole description shows at any size.
+            description.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+            description.prefWidthProperty().bind(description.maxWidthProperty());
+            setTooltip(new javafx.scene.control.Tooltip(entry.name() + "\n\n" + (entry.isBroken() ? entry.problem()
+                    : entry.description())));
+            getTooltip().setWrapText(true);
+            getTooltip().setMaxWidth(600);
             setGraphic(new VBox(2, name, description));
             setText(null);
         }

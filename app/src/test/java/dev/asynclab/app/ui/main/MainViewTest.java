@@ -8,6 +8,7 @@ import dev.asynclab.app.ui.timeline.TimelineView;
 import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.app.store.Outcome;
+import dev.asynclab.app.ui.session.StatusCounts;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.engine.event.EventType;
@@ -72,6 +73,11 @@ class MainViewTest {
         vm.clockProperty().set(ClockMode.SIMULATED);
         vm.pacedProperty().set(false);
         return loaded;
+    }
+
+    private void awaitStoreSize(long size) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.storeProperty().get().size() == size);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void awaitRunEnd() throws Exception {
@@ -181,11 +187,19 @@ class MainViewTest {
         awaitRunEnd();
         var expected = dev.asynclab.lab.scenario.Linter.check(vm.scenarioProperty().get(),
                 vm.lastSummaryProperty().get());
-        assertThat(vm.problems()).containsExactlyElementsOf(expected).isNotEmpty();
-        var lint = vm.problems().stream().filter(l -> !l.ids().isEmpty() && !l.groupIds()).findFirst()
+        assertThat(vm.session().lints()).containsExactlyElementsOf(expected).isNotEmpty();
+        var lint = vm.session().lints().stream().filter(l -> !l.ids().isEmpty() && !l.groupIds()).findFirst()
                 .orElseThrow();
-        int slot = vm.firstSlotOf(lint);
-        assertThat(vm.storeProperty().get().invocations().id(slot)).isEqualTo(lint.ids().getFirst());
+        int slot = WaitForAsyncUtils.asyncFx(() -> vm.session().focus(lint)).get();
+        EventStore store = vm.storeProperty().get();
+        assertThat(store.invocations().id(slot)).isEqualTo(lint.ids().getFirst());
+        // every invocation the lint names is highlighted, and the timeline draws them so
+        int[] concerned = vm.session().slotsOf(lint);
+        assertThat(concerned).hasSize(lint.ids().size());
+        for (int s : concerned) {
+            assertThat(view.timeline().highlightProperty().get().test(store.invocations(), s)).isTrue();
+        }
+        assertThat(view.timeline().selectedSlotProperty().get()).isEqualTo(slot);
     }
 
     @Test
@@ -208,7 +222,7 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         long id = store.invocations().id(slot);
-        assertThat(vm.selectedSlotProperty().get()).isEqualTo(slot);
+        assertThat(vm.session().selectedSlotProperty().get()).isEqualTo(slot);
         assertThat(view.details().titleText()).startsWith("#" + id + " ");
         assertThat(view.events().rowCount()).isEqualTo(store.eventsOf(slot).length);
     }
@@ -250,8 +264,50 @@ class MainViewTest {
         Label error = robot.lookup("#scenario-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).contains("broken.yaml:5:");
-        assertThat(robot.lookup("#run-button").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(vm::run); // Run loads the file again: still broken, so nothing runs
+        assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.storeProperty().get().size()).isZero();
+        assertThat(error.getText()).contains("broken.yaml:5:");
+    }
+
+    /// F5 after editing the file on disk runs the new version, even when the old one was broken.
+    @Test
+    void runAfterTheFileIsFixedOnDiskRunsTheNewVersion(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("edited.yaml");
+        Files.writeString(file, "name: Edited\ncallbacks:\n  - name: fetch\n    count: 3\n    timout: 100ms\n");
+        robot.interact(() -> vm.open(file));
+        assertThat(robot.lookup("#run-button").queryAs(Button.class).isDisabled())
+                .as("Run stays available: the file may be fixed on disk").isFalse();
+        Files.writeString(file, "name: Edited\nclock: simulated\ncallbacks:\n  - name: fetch\n    count: 3\n"
+                + "    work: { sleep: 10ms }\n");
+        robot.interact(() -> vm.pacedProperty().set(false));
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        awaitRunEnd();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.countsProperty().get().succeeded()).isEqualTo(3);
+
+        Files.writeString(file, "name: Edited again\nclock: simulated\ncallbacks:\n  - name: fetch\n"
+                + "    count: 5\n    work: { sleep: 10ms }\n");
+        robot.interact(vm::run);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.titleProperty().get().equals("Edited again")
+                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        assertThat(vm.countsProperty().get().succeeded()).isEqualTo(5);
+    }
+
+    @Test
+    void recentFilesUpdateAtOnceAndDropFilesThatNoLongerExist(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path kept = dir.resolve("kept.yaml");
+        Path gone = dir.resolve("gone.yaml");
+        Files.copy(SCENARIOS.resolve("01-timeout.yaml"), kept);
+        Files.copy(SCENARIOS.resolve("01-timeout.yaml"), gone);
+        robot.interact(() -> vm.open(gone));
+        robot.interact(() -> vm.open(kept));
+        assertThat(view.welcome().recentList().getItems()).startsWith(kept.toAbsolutePath().normalize(),
+                gone.toAbsolutePath().normalize());
+        Files.delete(gone);
+        robot.interact(vm::showWelcome);
+        assertThat(view.welcome().recentList().getItems()).contains(kept.toAbsolutePath().normalize())
+                .doesNotContain(gone.toAbsolutePath().normalize());
     }
 
     @Test
@@ -271,7 +327,7 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#replay-header").queryAs(Label.class).getText()).contains(scenario.name());
         assertThat(vm.replay().verificationProperty().get()).startsWith("chain verified");
-        assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
+        awaitStoreSize(summary.eventCount());
         robot.interact(view::showEventsTab); // the table follows the store while it shows
         assertThat(view.events().rowCount()).isEqualTo(summary.eventCount());
 
@@ -279,9 +335,9 @@ class MainViewTest {
         assertThat(vm.storeProperty().get().size()).isZero();
         robot.interact(() -> vm.replay().step(1));
         robot.interact(() -> vm.replay().step(1));
-        assertThat(vm.storeProperty().get().size()).isEqualTo(2);
+        awaitStoreSize(2);
         robot.interact(() -> vm.replay().step(-1));
-        assertThat(vm.storeProperty().get().size()).isEqualTo(1);
+        awaitStoreSize(1);
         assertThat(vm.storeProperty().get().type(0)).isEqualTo(EventType.RUN_STARTED);
         assertThat(view.events().rowCount()).isEqualTo(1);
     }

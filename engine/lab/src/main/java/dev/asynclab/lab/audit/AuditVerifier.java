@@ -1,7 +1,10 @@
 package dev.asynclab.lab.audit;
 
+import dev.asynclab.engine.event.Event;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /// Checks an audit log: the hash chain from the header on (so an edited, removed or reordered line is named),
 /// gap-free `seq`, `t` never decreasing, exactly one terminal event per invocation (none missing once the run
@@ -35,6 +38,44 @@ public final class AuditVerifier {
             } catch (AuditLogException e) {
                 checks.fail(e.line(), "column " + e.column() + ": malformed: " + e.problem());
                 return checks.report(Optional.empty(), e.line());
+            }
+            long lines = reader.truncation().map(Truncation::line).orElse(lastLine[0]);
+            return checks.report(reader.truncation(), lines);
+        }
+    }
+
+    /// Reads and verifies `file` in one pass, handing every whole record to `events` as it goes (a replay needs
+    /// both, and a large log should be read once). Unlike [#verify(Path)] it reads on past the first failed check,
+    /// so a log with one edited line still replays whole; it stops at a malformed line (nothing after it can be
+    /// trusted to parse), which the report names.
+    ///
+    /// ```java
+    /// List<Event> events = new ArrayList<>();
+    /// VerificationReport r = AuditVerifier.read(path, h -> System.out.println(h.scenario()), events::add);
+    /// ```
+    ///
+    /// @throws AuditLogException when the file cannot be read or does not start with an audit log header
+    public static VerificationReport read(Path file, Consumer<? super AuditHeader> header,
+                                          Consumer<? super Event> events) {
+        try (var reader = AuditLogReader.open(file)) {
+            header.accept(reader.header());
+            var checks = new LogInvariants(reader.headerHash(), reader.headerDeclaredHash());
+            long[] lastLine = {1};
+            long[] badLine = {0};
+            try {
+                reader.visit((event, line, buf, start, hashedEnd, declaredHash) -> {
+                    lastLine[0] = line;
+                    if (badLine[0] == 0 && !checks.check(event, line, buf, start, hashedEnd, declaredHash)) {
+                        badLine[0] = line;
+                    }
+                    events.accept(event);
+                });
+            } catch (AuditLogException e) {
+                checks.fail(e.line(), "column " + e.column() + ": malformed: " + e.problem());
+                return checks.report(Optional.empty(), e.line());
+            }
+            if (badLine[0] != 0) {
+                return checks.report(Optional.empty(), badLine[0]);
             }
             long lines = reader.truncation().map(Truncation::line).orElse(lastLine[0]);
             return checks.report(reader.truncation(), lines);

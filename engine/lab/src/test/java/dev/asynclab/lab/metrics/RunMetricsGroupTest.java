@@ -41,7 +41,7 @@ class RunMetricsGroupTest {
     @Test
     void retryGroupsAddNothingToTheirCallbacksRow() {
         var metrics = new RunMetrics(1);
-        metrics.onEvent(at(0, Event.of(EventType.GROUP_STARTED, 0, 0, 9, "fetch").withValue("retry")));
+        metrics.onEvent(at(0, Event.groupStarted(9, "fetch", "retry", 0)));
         metrics.onEvent(at(0, Event.of(EventType.SUBMITTED, 1, 1, 9, "fetch")));
         metrics.onEvent(at(0, Event.of(EventType.STARTED, 1, 1, 9, "fetch")));
         metrics.onEvent(at(5 * MS, Event.of(EventType.SUCCEEDED, 1, 1, 9, "fetch").withDuration(5 * MS)));
@@ -58,7 +58,7 @@ class RunMetricsGroupTest {
     private static List<Event> race(long group, long t0, long took, String outcome) {
         long id = group * 10;
         return List.of(
-                at(t0, Event.of(EventType.GROUP_STARTED, 0, 0, group, "data-fetch").withValue("race")),
+                at(t0, Event.groupStarted(group, "data-fetch", "race", 0)),
                 at(t0, Event.of(EventType.SUBMITTED, id, 1, group, "cache")),
                 at(t0, Event.of(EventType.STARTED, id, 1, group, "cache")),
                 at(t0 + took, Event.of(EventType.SUCCEEDED, id, 1, group, "cache").withDuration(took)),

@@ -1,4 +1,4 @@
-package dev.asynclab.app.ui.main;
+package dev.asynclab.app.ui.session;
 
 /// Events per second over the last second of wall time, from the batch sizes the feed hands over.
 final class EventRate {

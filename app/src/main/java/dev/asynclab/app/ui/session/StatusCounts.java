@@ -1,4 +1,4 @@
-package dev.asynclab.app.ui.main;
+package dev.asynclab.app.ui.session;
 
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.EventType;
@@ -25,5 +25,13 @@ public record StatusCounts(long submitted, int queued, int active, long succeede
                         + " · timed out %,d · cancelled %,d · rejected %,d · late %,d · %,.0f events/s",
                 submitted, queued, active, succeeded, failed, timedOut, cancelled, rejected, late, eventsPerSecond)
                 + (behind > 0 ? String.format(Locale.ROOT, " · view %,d events behind", behind) : "");
+    }
+
+    /// The same counts in a narrow window: short words, nothing left out.
+    public String abbreviated() {
+        return String.format(Locale.ROOT, "%,d sub · %,d q · %,d act · %,d ok · %,d fail · %,d t/o · %,d canc"
+                        + " · %,d rej · %,d late · %,.0f ev/s", submitted, queued, active, succeeded, failed, timedOut,
+                cancelled, rejected, late, eventsPerSecond)
+                + (behind > 0 ? String.format(Locale.ROOT, " · %,d behind", behind) : "");
     }
 }

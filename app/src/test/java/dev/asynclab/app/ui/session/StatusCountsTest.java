@@ -1,4 +1,4 @@
-package dev.asynclab.app.ui.main;
+package dev.asynclab.app.ui.session;
 
 import org.junit.jupiter.api.Test;
 

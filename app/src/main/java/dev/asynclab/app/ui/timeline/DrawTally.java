@@ -1,0 +1,16 @@
+package dev.asynclab.app.ui.timeline;
+
+/// The counts one frame's layers add up, turned into `DrawStats` at the end.
+final class DrawTally {
+
+    int bars;
+    int binned;
+    int binnedColumns;
+    int markers;
+    int highlighted;
+    int ghosts;
+
+    DrawStats stats() {
+        return new DrawStats(bars, binned, binnedColumns, markers, highlighted, ghosts);
+    }
+}

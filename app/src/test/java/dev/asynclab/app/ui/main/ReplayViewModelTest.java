@@ -1,0 +1,130 @@
+package dev.asynclab.app.ui.main;
+
+import dev.asynclab.app.ui.session.Session;
+import dev.asynclab.app.ui.session.SessionSource;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogWriter;
+import dev.asynclab.lab.scenario.ClockMode;
+import dev.asynclab.lab.scenario.RunOptions;
+import dev.asynclab.lab.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.metrics.RunSummary;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The replay's view model without a view: a log read into a session through its feed, seeks back and forth,
+/// steps, and a close that leaves nothing behind. (The FX toolkit runs, for the feed's frames; no window shows.)
+@ExtendWith(ApplicationExtension.class)
+class ReplayViewModelTest {
+
+    private final ReplayViewModel replay = new ReplayViewModel();
+    private Path log;
+    private RunSummary summary;
+
+    @Start
+    void start(Stage stage) {
+    }
+
+    @BeforeEach
+    void writeLog(@TempDir Path dir) throws Exception {
+        log = dir.resolve("run.jsonl");
+        var scenario = ScenarioLoader.load(MainViewTest.SCENARIOS.resolve("04-retry-fixed-delay.yaml"));
+        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("replay-test", scenario.name(),
+                Instant.EPOCH, "test", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
+            summary = ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED),
+                    List.of(writer)).await();
+        }
+    }
+
+    private Session open(FxRobot robot) throws Exception {
+        Session session = new Session(new SessionSource.ReplayedLog(log));
+        robot.interact(() -> replay.open(session, log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> replay.activeProperty().get());
+        awaitSize(session, summary.eventCount());
+        return session;
+    }
+
+    private static void awaitSize(Session session, long size) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.store().size() == size);
+    }
+
+    @Test
+    void aLogIsShownWholeWithItsHeaderVerificationAndLints(FxRobot robot) throws Exception {
+        Session session = open(robot);
+        assertThat(replay.lengthProperty().get()).isEqualTo(summary.eventCount());
+        assertThat(replay.positionProperty().get()).isEqualTo(summary.eventCount());
+        assertThat(replay.headerProperty().get()).contains("Retry").contains("replay-test");
+        assertThat(replay.verificationProperty().get()).startsWith("chain verified");
+        assertThat(session.resultProperty().get().eventCount()).isEqualTo(summary.eventCount());
+        assertThat(session.summaryProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void seekingBackRewindsTheStoreAndSteppingMovesOneEvent(FxRobot robot) throws Exception {
+        Session session = open(robot);
+        var before = session.store();
+        robot.interact(() -> replay.seek(5));
+        awaitSize(session, 5);
+        assertThat(session.store()).as("a backward seek starts a fresh store").isNotSameAs(before);
+        robot.interact(() -> replay.step(1));
+        awaitSize(session, 6);
+        robot.interact(() -> replay.step(-2));
+        awaitSize(session, 4);
+        assertThat(replay.positionProperty().get()).isEqualTo(4);
+        robot.interact(() -> replay.seek(1_000_000));
+        awaitSize(session, summary.eventCount());
+        assertThat(replay.positionProperty().get()).isEqualTo(summary.eventCount());
+    }
+
+    @Test
+    void playingFromTheStartShowsEveryEventAgain(FxRobot robot) throws Exception {
+        Session session = open(robot);
+        robot.interact(() -> {
+            replay.speedProperty().set(100);
+            replay.seek(0);
+            replay.play();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !replay.playingProperty().get());
+        awaitSize(session, summary.eventCount());
+    }
+
+    @Test
+    void closingLeavesNoReplayAndIgnoresLaterSeeks(FxRobot robot) throws Exception {
+        Session session = open(robot);
+        robot.interact(() -> {
+            session.close();
+            replay.close();
+            replay.seek(3);
+        });
+        assertThat(replay.activeProperty().get()).isFalse();
+        assertThat(replay.lengthProperty().get()).isZero();
+        assertThat(replay.headerProperty().get()).isEmpty();
+        assertThat(session.store().size()).isEqualTo(summary.eventCount());
+    }
+
+    @Test
+    void aFileThatIsNotALogFailsItsSessionWithOneLine(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path notALog = dir.resolve("notes.jsonl");
+        Files.writeString(notALog, "hello\n");
+        Session session = new Session(new SessionSource.ReplayedLog(notALog));
+        robot.interact(() -> replay.open(session, notALog));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.errorProperty().get().isEmpty());
+        assertThat(session.errorProperty().get()).contains("notes.jsonl").doesNotContain("\n");
+        assertThat(replay.activeProperty().get()).isFalse();
+    }
+}
