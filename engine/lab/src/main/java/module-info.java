@@ -1,5 +1,6 @@
 /// Async Lab's lab, on the engine core: scenarios (model, loader, runner, sweeps, lints), the audit log
-/// (writer, reader, verifier, merger, exporters), metrics and script callbacks (GraalVM polyglot).
+/// (writer, reader, verifier, merger), its exports (Perfetto, Chrome trace JSON, JFR, CSV), metrics and script
+/// callbacks (GraalVM polyglot).
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
@@ -9,8 +10,12 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.audit;
     exports dev.asynclab.lab.polyglot;
     exports dev.asynclab.lab.story;
+    exports dev.asynclab.lab.export;
+    // Perfetto's generated message classes: not API, but protobuf-java reads their descriptors reflectively.
+    opens dev.asynclab.lab.export.perfetto to com.google.protobuf;
 
     requires com.fasterxml.jackson.databind;
+    requires com.google.protobuf;
     requires HdrHistogram;
     requires org.graalvm.polyglot;
     requires org.snakeyaml.engine;
