@@ -84,7 +84,7 @@ public final class RunMetrics implements EventSink {
             poolSize = e.poolSize(); // a replayed log says its pool size in its first event
         }
         if (e.type() == EventType.POOL_RESIZED && e.value() != null) {
-            poolSize = Integer.parseInt(e.value());
+            poolSize = resizedTo(e.value(), poolSize);
         }
         if (e.type() == EventType.GROUP_STARTED) {
             String kind = e.kind() == null ? "" : e.kind();
@@ -173,6 +173,15 @@ public final class RunMetrics implements EventSink {
         public void lateFinished(Lifecycle l, int slot, Event e) {
             count(series(e.name()), "LATE_FINISH");
             example("LATE_FINISH", e.name(), e.id());
+        }
+    }
+
+    /// The new size a POOL_RESIZED names; a foreign log's text that is no size leaves the size as it was.
+    private static int resizedTo(String value, int current) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException notASize) {
+            return current;
         }
     }
 
