@@ -1,5 +1,6 @@
 /// Async Lab's lab, on the engine core: scenarios (model, loader, runner, sweeps, lints), the audit log
-/// (writer, reader, verifier, merger, exporters), metrics and script callbacks (GraalVM polyglot).
+/// (writer, reader, verifier, merger, exporters), metrics, script callbacks (GraalVM polyglot) and pool-size
+/// advice fitted from a recorded log.
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
@@ -7,6 +8,7 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.scenario;
     exports dev.asynclab.lab.audit;
     exports dev.asynclab.lab.polyglot;
+    exports dev.asynclab.lab.advise;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

@@ -14,7 +14,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class WorkReader {
 
     private static final List<String> FORMS = List.of("sleep", "cpu", "js", "python");
-    private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal");
+    private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal",
+            "empirical");
+    private static final int MAX_VALUES = 100_000;
 
     private final Problems problems;
     private final ScriptFiles scriptFiles;
@@ -37,7 +39,8 @@ final class WorkReader {
                 }));
     }
 
-    private Optional<Distribution> distribution(Node node, String what) {
+    /// A duration or a distribution of durations (also the `gaps` of an arrival).
+    Optional<Distribution> distribution(Node node, String what) {
         if (node instanceof ScalarNode) {
             return Scalars.duration(node, what, problems).map(Distribution.Fixed::new);
         }
@@ -46,6 +49,7 @@ final class WorkReader {
                     Node value = map.get(form).orElseThrow();
                     return switch (form) {
                         case "uniform" -> uniform(value, map.what(form));
+                        case "empirical" -> empirical(value, map.what(form));
                         case "exponential" -> Scalars.duration(value, map.what(form), problems)
                                 .map(mean -> (Distribution) new Distribution.Exponential(mean));
                         case "normal" -> MapNode.open(value, "normal of " + what, List.of("mean", "stddev"), problems)
@@ -85,6 +89,23 @@ final class WorkReader {
             return Optional.empty();
         }
         return Optional.of(new Distribution.Uniform(min.get(), max.get()));
+    }
+
+    private Optional<Distribution> empirical(Node node, String what) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty() || seq.getValue().size() > MAX_VALUES) {
+            problems.add(node, "expected a list of 1 to " + MAX_VALUES + " durations like [3ms, 5ms, 40ms] for "
+                    + what + ", found " + Scalars.describe(node));
+            return Optional.empty();
+        }
+        problems.charge(node, seq.getValue().size());
+        List<Duration> values = new java.util.ArrayList<>();
+        boolean ok = true;
+        for (Node item : seq.getValue()) {
+            Optional<Duration> value = Scalars.duration(item, what, problems);
+            value.ifPresent(values::add);
+            ok &= value.isPresent();
+        }
+        return ok ? Optional.of(new Distribution.Empirical(values)) : Optional.empty();
     }
 
     private static Optional<Duration[]> both(Optional<Duration> a, Optional<Duration> b) {
