@@ -8,14 +8,15 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
-/// The command line: `asynclab run|sweep|verify|summarize|export ...`.
+/// The command line: `asynclab run|sweep|advise|verify|summarize|export ...`.
 ///
 /// Exit codes: 0 fine, 1 a check found problems (lints with `--fail-on-lint`, a broken log, unmet
 /// expectations with `--check`), 2 bad input. An error is one line; `--debug` adds the stack trace.
 @Command(name = "asynclab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Async Lab: run, sweep, verify, summarize, export and merge async callback scenarios and audit logs.",
-        subcommands = {RunCommand.class, SweepCommand.class, VerifyCommand.class, SummarizeCommand.class,
-                ExportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        description = "Async Lab: run, sweep, advise, verify, summarize, export and merge async callback scenarios "
+                + "and audit logs.",
+        subcommands = {RunCommand.class, SweepCommand.class, AdviseCommand.class, VerifyCommand.class,
+                SummarizeCommand.class, ExportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int OK = 0;
