@@ -9,6 +9,7 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.audit;
     exports dev.asynclab.lab.polyglot;
     exports dev.asynclab.lab.advise;
+    exports dev.asynclab.lab.limit;
 
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

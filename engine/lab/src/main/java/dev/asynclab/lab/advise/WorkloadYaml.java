@@ -75,6 +75,7 @@ public final class WorkloadYaml {
             case Work.Sleep s -> "{ sleep: " + distribution(s.duration()) + " }";
             case Work.Cpu c -> "{ cpu: " + distribution(c.duration()) + " }";
             case Work.Script s -> throw new IllegalArgumentException("a fitted workload has no scripts");
+            case Work.Downstream d -> throw new IllegalArgumentException("a fitted workload has no downstream");
         };
     }
 

@@ -10,10 +10,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/// Reads `work:` (sleep, cpu, js, python) and the duration distributions of sleep and cpu.
+/// Reads `work:` (sleep, cpu, downstream, js, python) and the duration distributions of sleep and cpu.
 final class WorkReader {
 
-    private static final List<String> FORMS = List.of("sleep", "cpu", "js", "python");
+    private static final List<String> FORMS = List.of("sleep", "cpu", "downstream", "js", "python");
     private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal",
             "empirical");
     private static final int MAX_VALUES = 100_000;
@@ -33,6 +33,7 @@ final class WorkReader {
                     return switch (form) {
                         case "sleep" -> distribution(value, map.what(form)).map(d -> (Work) new Work.Sleep(d));
                         case "cpu" -> distribution(value, map.what(form)).map(Work.Cpu::new);
+                        case "downstream" -> downstream(value, map.what(form));
                         case "js" -> script(value, ScriptLanguage.JS, map.what(form));
                         default -> script(value, ScriptLanguage.PYTHON, map.what(form));
                     };
@@ -89,6 +90,17 @@ final class WorkReader {
             return Optional.empty();
         }
         return Optional.of(new Distribution.Uniform(min.get(), max.get()));
+    }
+
+    private Optional<Work> downstream(Node node, String what) {
+        return MapNode.open(node, what, List.of("slots", "sleep"), problems).flatMap(map -> {
+            Optional<Long> slots = map.require("slots", "how many calls the downstream serves at once")
+                    .flatMap(x -> map.integer("slots", 1, 100_000));
+            Optional<Distribution> sleep = map.require("sleep", "how long the downstream takes per call")
+                    .flatMap(n -> distribution(n, map.what("sleep")));
+            return slots.isPresent() && sleep.isPresent()
+                    ? Optional.of(new Work.Downstream(slots.get().intValue(), sleep.get())) : Optional.empty();
+        });
     }
 
     private Optional<Distribution> empirical(Node node, String what) {
