@@ -20,6 +20,15 @@ public sealed interface LimitSpec {
     /// The largest size the limit may reach.
     int max();
 
+    /// The algorithm's key in a scenario file: `aimd`, `vegas` or `gradient2`.
+    default String algorithm() {
+        return switch (this) {
+            case Aimd a -> "aimd";
+            case Vegas v -> "vegas";
+            case Gradient2 g -> "gradient2";
+        };
+    }
+
     /// Loss-based: +1 while calls succeed with at least half the limit busy; times `backoff` on every drop (a
     /// timeout, a rejection, or a run longer than `timeout`).
     record Aimd(int initial, int min, int max, double backoff, Duration timeout) implements LimitSpec {
