@@ -51,6 +51,7 @@ public final class EventStore {
     private final TimeBins queueDepthSummary = new TimeBins();
     private final TimeBins queueMarkerSummary = new TimeBins();
     private final StepSeries active = new StepSeries();
+    private final StepSeries poolSize = new StepSeries();
     private final IntColumn markers = new IntColumn();
     private final IntColumn endOrder = new IntColumn();
     private final long[] countsByType = new long[EventType.values().length];
@@ -95,6 +96,7 @@ public final class EventStore {
         switch (eventType) {
             case GROUP_STARTED -> groups.started(group.get(i) != 0 ? group.get(i) : id.get(i), name.get(i), t);
             case GROUP_FINISHED -> groups.finished(group.get(i) != 0 ? group.get(i) : id.get(i), t);
+            case RUN_STARTED, POOL_RESIZED -> poolSizeFrom(value(i), eventType, t);
             default -> { }
         }
         if (id.get(i) == 0) {
@@ -391,6 +393,25 @@ public final class EventStore {
 
     public StepSeries activeSeries() {
         return active;
+    }
+
+    /// The pool's size over time: from the run's first event, then each POOL_RESIZED (an adaptive limit's
+    /// changes). Empty when the source names no pool.
+    public StepSeries poolSizeSeries() {
+        return poolSize;
+    }
+
+    private static final java.util.regex.Pattern POOL = java.util.regex.Pattern.compile("\\bpool=(\\d+)");
+
+    private void poolSizeFrom(String value, EventType eventType, long t) {
+        if (value == null) {
+            return;
+        }
+        java.util.regex.Matcher m = eventType == EventType.RUN_STARTED ? POOL.matcher(value) : null;
+        String number = m == null ? value : m.find() ? m.group(1) : null;
+        if (number != null && number.matches("\\d{1,9}")) {
+            poolSize.add(t, Integer.parseInt(number) - poolSize.current());
+        }
     }
 
     public GroupTable groups() {
