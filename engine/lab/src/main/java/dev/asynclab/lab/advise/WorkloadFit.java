@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/// The workload an audit log shows, fitted: per callback its arrivals (batches and the gaps between them), its
+/// The workload an audit log shows, fitted: per callback its arrivals (the recorded trace, replayed in blocks), its
 /// service time (Kaplan–Meier over the attempts, so timeouts and cancels count for as long as they ran), its
 /// failures, timeout and retries; and the pool. [#scenario(double)] turns it into a scenario the engine can
 /// replay on the simulated clock; [#resample(RandomGenerator)] gives a bootstrap replicate of it.
@@ -46,6 +46,9 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
     static final long BATCH_WINDOW_NS = 1_000_000;
     /// The most values an empirical distribution gets in the written scenario: quantiles beyond that.
     static final int MAX_VALUES = 1_000;
+    /// The longest trace replayed as recorded (`arrival: { at: [...] }`, the scenario format's limit); a longer
+    /// one is replayed as a renewal process of its gaps and batch sizes.
+    static final int MAX_TRACE = 100_000;
 
     public WorkloadFit {
         callbacks = List.copyOf(callbacks);
@@ -55,15 +58,72 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
     /// One callback's fitted workload, with the observations it came from (for resampling).
     ///
     /// @param count     first attempts recorded
-    /// @param gaps      the gaps between batches of arrivals, in nanoseconds
+    /// @param trace     their arrival offsets from the first one, ascending
+    /// @param blockSeed 0: the trace replays in order; otherwise the seed that picks its blocks (a bootstrap)
+    /// @param gaps      the gaps between batches of arrivals (less than 1 ms apart), in nanoseconds
     /// @param sizes     the size of each batch
     /// @param execNs    how long each started attempt ran
     /// @param finished  whether each ran to its end
     /// @param failure   failures at the end of a complete run, with the commonest error
     /// @param timeout   the timeout (zero: none seen)
     /// @param retry     the retry policy seen
-    public record CallbackFit(String name, int count, long[] gaps, int[] sizes, long[] execNs, boolean[] finished,
-                              Failure failure, Duration timeout, Retry retry) {
+    public record CallbackFit(String name, int count, long[] trace, long blockSeed, long[] gaps, int[] sizes,
+                              long[] execNs, boolean[] finished, Failure failure, Duration timeout, Retry retry) {
+
+        /// How many blocks the trace is cut into for the bootstrap: about 80 arrivals each, 1 to 50 blocks. A
+        /// block keeps the traffic's shape within it (a burst, a lull); only the order of blocks is resampled.
+        int blocks() {
+            return Math.max(1, Math.min(50, trace.length / 80));
+        }
+
+        /// The recorded span, from the first arrival to one mean gap past the last.
+        long span() {
+            long last = trace[trace.length - 1];
+            return last + Math.max(1, last / Math.max(1, trace.length - 1));
+        }
+
+        /// The arrivals replayed over the recorded span at `scale` times the rate: the trace cut into blocks,
+        /// each compressed by `scale`, laid end to end until the span is full — in the recorded order, or in an
+        /// order drawn with replacement when this fit is a bootstrap replicate (a moving-block bootstrap).
+        public Arrival.At replay(double scale) {
+            int blocks = blocks();
+            long span = span();
+            double length = (double) span / blocks;
+            var picker = blockSeed == 0 ? null : new java.util.SplittableRandom(blockSeed);
+            List<Duration> offsets = new ArrayList<>();
+            double cursor = 0;
+            for (int j = 0; cursor < span; j++) {
+                int b = picker == null ? j % blocks : picker.nextInt(blocks);
+                long from = Math.round(b * length);
+                long to = Math.round((b + 1) * length);
+                int i = lowerBound(trace, from);
+                for (; i < trace.length && trace[i] < to; i++) {
+                    long offset = Math.round(cursor + (trace[i] - from) / scale);
+                    if (offset < span) {
+                        offsets.add(Duration.ofNanos(offset));
+                    }
+                }
+                cursor += length / scale;
+            }
+            if (offsets.isEmpty()) {
+                offsets.add(Duration.ZERO);
+            }
+            return new Arrival.At(offsets, Duration.ZERO);
+        }
+
+        private static int lowerBound(long[] sorted, long value) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
 
         /// The service-time distribution: Kaplan–Meier quantiles, at most [#MAX_VALUES] of them.
         public Distribution service() {
@@ -71,7 +131,8 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
             return new Distribution.Empirical(Arrays.stream(sample).mapToObj(WorkloadFit::roundedDuration).toList());
         }
 
-        /// The arrivals: a renewal process of batches with the recorded gaps and sizes.
+        /// The arrivals as a renewal process of batches with the recorded gaps and sizes: the compact form, for a
+        /// trace too long to write out (and a summary of its shape).
         public Arrival arrival() {
             long[] sorted = gaps.clone();
             Arrays.sort(sorted);
@@ -107,7 +168,8 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
                 e[i] = execNs[k];
                 f[i] = finished[k];
             }
-            return new CallbackFit(name, count, g, s, e, f, failure, timeout, retry);
+            long seed = random.nextLong() | 1; // never 0, which means "in order"
+            return new CallbackFit(name, count, trace, seed, g, s, e, f, failure, timeout, retry);
         }
     }
 
@@ -132,8 +194,8 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
         if (!dev.asynclab.lab.audit.AuditHeader.CLOCK_REAL.equals(run.clock())) {
             notes.add("the log was recorded on the simulated clock: the machine's own effects are not in it");
         }
-        notes.add("arrivals are replayed as a stationary renewal process: a rate that changed over the recording "
-                + "is averaged");
+        notes.add("arrivals are replayed as recorded; the bootstrap draws blocks of about 80 arrivals in a new "
+                + "order, so a burst keeps its shape but a rate that drifted over the recording is mixed");
         return new WorkloadFit(run.scenario(), run.poolSize(), run.queueCap(), fits, cpu, notes);
     }
 
@@ -174,7 +236,11 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
                     + "runs count as cut short, the cancels themselves are not replayed");
         }
         Retry retry = retry(cb);
-        return new CallbackFit(cb.name(), arrivals.length, gaps.stream().mapToLong(Long::longValue).toArray(),
+        long[] trace = new long[arrivals.length];
+        for (int k = 0; k < trace.length; k++) {
+            trace[k] = arrivals[k] - arrivals[0];
+        }
+        return new CallbackFit(cb.name(), arrivals.length, trace, 0, gaps.stream().mapToLong(Long::longValue).toArray(),
                 sizes.stream().mapToInt(Integer::intValue).toArray(), cb.execNs(), cb.finished(), failure,
                 Duration.ofNanos(cb.timeoutNs()), retry);
     }
@@ -215,9 +281,18 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
         for (CallbackFit c : callbacks) {
             Distribution service = c.service();
             Work work = cpu.cpuBound() ? new Work.Cpu(service) : new Work.Sleep(service);
-            int count = (int) Math.max(1, Math.round(c.count() * rateScale));
-            steps.add(new CallbackSpec(c.name(), count, c.arrival().faster(rateScale), work, c.failure(), c.timeout(),
-                    c.retry(), Optional.empty(), Position.UNKNOWN));
+            Arrival arrival;
+            int count;
+            if (c.count() <= MAX_TRACE) {
+                Arrival.At at = c.replay(rateScale);
+                arrival = at;
+                count = at.offsets().size();
+            } else {
+                arrival = c.arrival().faster(rateScale);
+                count = (int) Math.max(1, Math.round(c.count() * rateScale));
+            }
+            steps.add(new CallbackSpec(c.name(), count, arrival, work, c.failure(), c.timeout(), c.retry(),
+                    Optional.empty(), Position.UNKNOWN));
         }
         PoolSpec pool = new PoolSpec(Math.max(1, poolSize), queueCap, ThreadMode.VIRTUAL);
         String description = "Fitted by asynclab advise from the audit log of '" + name + "'"

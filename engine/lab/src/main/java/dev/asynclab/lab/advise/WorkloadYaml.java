@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /// Writes a fitted workload as a scenario file a person can read, edit and run (`asynclab run workload.yaml`):
 /// the forms of `docs/scenario-format.md`, with the fit's notes as comments. Only what a fit produces is
-/// written: callbacks with sleep or cpu work, `gaps` arrivals, failures, timeouts and retries.
+/// written: callbacks with sleep or cpu work, `at` (or, for a trace too long, `gaps`) arrivals, failures,
+/// timeouts and retries.
 ///
 /// ```java
 /// Files.writeString(dir.resolve("workload.yaml"), WorkloadYaml.write(fit.scenario(1.0), fit));
@@ -62,8 +63,12 @@ public final class WorkloadYaml {
     }
 
     private static String arrival(Arrival a) {
+        if (a instanceof Arrival.At at) {
+            return "{ at: [" + at.offsets().stream().map(WorkloadYaml::duration).collect(Collectors.joining(", "))
+                    + "] }";
+        }
         if (!(a instanceof Arrival.Gaps g)) {
-            throw new IllegalArgumentException("a fitted workload has gaps arrivals, not " + a);
+            throw new IllegalArgumentException("a fitted workload has at or gaps arrivals, not " + a);
         }
         String sizes = g.sizes().equals(List.of(1)) ? ""
                 : ", sizes: [" + g.sizes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "]";

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,12 +122,27 @@ class WorkloadFitTest {
         assertThat(loaded.pool()).isEqualTo(fitted.pool());
         CallbackSpec a = (CallbackSpec) loaded.steps().getFirst();
         CallbackSpec b = (CallbackSpec) fitted.steps().getFirst();
-        assertThat(a.count()).isEqualTo(4_500);
+        assertThat(a.count()).isCloseTo(4_500, org.assertj.core.data.Percentage.withPercentage(3));
         assertThat(a.arrival()).isEqualTo(b.arrival());
         assertThat(a.work()).isEqualTo(b.work());
         assertThat(a.timeout()).isEqualTo(b.timeout());
         assertThat(((Work.Sleep) a.work()).duration()).isInstanceOf(Distribution.Empirical.class);
-        assertThat(yaml).contains("gaps: { empirical: [").contains("sleep: { empirical: [");
+        assertThat(yaml).contains("arrival: { at: [").contains("sleep: { empirical: [");
+    }
+
+    @Test
+    void replayKeepsBurstsWholeAndScalesTheRate() throws Exception {
+        WorkloadFit fit = fit(Recordings.scenario("{ burst: { size: 8, every: 100ms } }", "{ sleep: 10ms }", 1_600,
+                "0", 4));
+        WorkloadFit.CallbackFit job = fit.callbacks().getFirst();
+        for (WorkloadFit.CallbackFit c : List.of(job, fit.resample(new SplittableRandom(4)).callbacks().getFirst())) {
+            var times = c.replay(1.0).offsets().stream().map(java.time.Duration::toNanos).toList();
+            assertThat(times).hasSize(1_600);
+            // every instant that has arrivals has a whole burst of 8
+            assertThat(times.stream().collect(java.util.stream.Collectors.groupingBy(t -> t,
+                    java.util.stream.Collectors.counting())).values()).containsOnly(8L);
+        }
+        assertThat(job.replay(2.0).offsets()).hasSize(3_200);
     }
 
     @Test
