@@ -4,6 +4,7 @@
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
+    exports dev.asynclab.lab.lifecycle;
     exports dev.asynclab.lab.metrics;
     exports dev.asynclab.lab.scenario;
     exports dev.asynclab.lab.audit;

@@ -3,7 +3,7 @@ package dev.asynclab.bench;
 import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackRuntime;
-import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.engine.event.EventBus;
@@ -70,7 +70,7 @@ public class PoolThroughputBenchmark {
     public void openLog() throws java.io.IOException {
         logFile = java.nio.file.Files.createTempFile("asynclab-bench", ".jsonl");
         logWriter = AuditLogWriter.open(logFile, AuditHeader.of("bench", "pool throughput",
-                java.time.Instant.now(), EngineVersion.VERSION, AuditHeader.CLOCK_REAL, 1));
+                java.time.Instant.now(), AsyncCallbackRuntime.ENGINE_VERSION, AuditHeader.CLOCK_REAL, 1));
         fileBus = EventBus.create(1 << 16, logWriter);
         toFile = AsyncCallbackRuntime.builder().events(fileBus).build();
     }
@@ -105,7 +105,7 @@ public class PoolThroughputBenchmark {
     }
 
     private static long batch(AsyncCallbackRuntime runtime) throws InterruptedException {
-        var pool = new AsyncCallbackPool(runtime, 2, -1);
+        var pool = AsyncCallbackPool.builder(runtime).size(2).build();
         for (int i = 0; i < BATCH; i++) {
             pool.submit(TRIVIAL, "batch", Duration.ofSeconds(30));
         }

@@ -6,7 +6,7 @@ import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbackWrapper;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;

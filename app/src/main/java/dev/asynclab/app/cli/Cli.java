@@ -76,7 +76,7 @@ public final class Cli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"asynclab " + dev.asynclab.engine.EngineVersion.VERSION};
+            return new String[]{"asynclab " + dev.asynclab.engine.AsyncCallbackRuntime.ENGINE_VERSION};
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.asynclab.app.cli;
 
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.lab.metrics.RunSummary;
-import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.lab.scenario.Lint;
 import dev.asynclab.lab.scenario.Linter;
 import dev.asynclab.lab.scenario.RunOptions;
@@ -10,6 +9,7 @@ import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRun;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.scenario.ScenarioScripts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,12 +2,12 @@ package dev.asynclab.app.cli;
 
 import dev.asynclab.lab.metrics.HumanTime;
 import dev.asynclab.lab.metrics.LatencyStats;
-import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.PoolSweep;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioLoader;
+import dev.asynclab.lab.scenario.ScenarioScripts;
 import dev.asynclab.lab.scenario.SweepTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,6 +2,7 @@ package dev.asynclab.app.store;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.lifecycle.Lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,14 @@ public final class EventStore {
     private final List<String> errorMessages = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
 
-    private final LongIntMap slotsById = new LongIntMap();
+    /// The one lifecycle fold (retaining: a slot per invocation, forever); `Indexer` hears its transitions.
+    private final Lifecycle lifecycle = Lifecycle.retaining(new Indexer());
+    /// The event being appended, for the lifecycle's callbacks.
+    private int current;
     /// The latest attempt of each retried call, keyed by group and name, to link attempts as they arrive.
     private final java.util.Map<AttemptKey, Integer> latestAttempt = new java.util.HashMap<>();
-    private final InvocationTable invocations = new InvocationTable();
+    private final InvocationTable invocations = new InvocationTable(lifecycle);
+    private final StartFields startFields = new StartFields();
     private final List<LaneIntervals> laneIntervals = new ArrayList<>();
     private final GroupTable groups = new GroupTable();
     private final StepSeries queued = new StepSeries();
@@ -87,47 +92,98 @@ public final class EventStore {
             text.add(-1);
         }
         countsByType[e.type().ordinal()]++;
-        index(i, e.type());
+        if (e.kind() != null || e.poolSize() != -1 || e.parentGroup() != 0 || e.seed() != 0) {
+            startFields.add(i, e);
+        }
+        index(i, e);
         version++;
     }
 
-    private void index(int i, EventType eventType) {
+    private void index(int i, Event e) {
         long t = time.get(i);
-        switch (eventType) {
+        switch (e.type()) {
             case GROUP_STARTED -> groups.started(group.get(i) != 0 ? group.get(i) : id.get(i), name.get(i), t);
             case GROUP_FINISHED -> groups.finished(group.get(i) != 0 ? group.get(i) : id.get(i), t);
-            case RUN_STARTED, POOL_RESIZED -> poolSizeFrom(value(i), eventType, t);
+            case RUN_STARTED -> poolSizeTo(e.poolSize(), t);
+            case POOL_RESIZED -> poolSizeTo(e.value() != null && e.value().matches("\\d{1,9}")
+                    ? Integer.parseInt(e.value()) : -1, t);
             default -> { }
         }
-        if (id.get(i) == 0) {
+        current = i;
+        int slot = lifecycle.accept(e);
+        if (slot < 0) {
             return;
         }
-        int slot = slotsById.get(id.get(i));
-        if (slot < 0) {
-            slot = invocations.add(id.get(i), group.get(i), attempt.get(i), name.get(i), i, t);
-            slotsById.put(id.get(i), slot);
+        invocations.touch(slot, i);
+        if (e.type() == EventType.RETRY_SCHEDULED) {
+            addMarker(i, slot);
+        }
+    }
+
+    /// What each lifecycle transition adds to the store's indexes (rows, lanes, series, markers).
+    private final class Indexer implements Lifecycle.Listener {
+
+        @Override
+        public void opened(Lifecycle l, int slot, Event e) {
+            int i = current;
+            invocations.add(slot, group.get(i), attempt.get(i), name.get(i), i);
             linkAttempt(slot, i);
         }
-        invocations.touch(slot, i);
-        switch (eventType) {
-            case QUEUED -> {
-                invocations.queued(slot, t);
-                queued.add(t, +1);
-                queueDepthSummary.max(t, t, queued.current());
+
+        @Override
+        public void queued(Lifecycle l, int slot, Event e) {
+            long t = e.t();
+            queued.add(t, +1);
+            queueDepthSummary.max(t, t, queued.current());
+        }
+
+        @Override
+        public void started(Lifecycle l, int slot, Event e) {
+            long t = e.t();
+            if (l.queuedAt(slot) >= 0) {
+                queued.add(t, -1);
             }
-            case STARTED -> started(slot, i, t);
-            case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> ended(slot, i, t, eventType);
-            case RETRY_SCHEDULED -> addMarker(i, slot);
-            case LATE_FINISH -> {
-                invocations.lateFinished(slot, t);
-                if (invocations.lane(slot) >= 0 && invocations.endedAt(slot) >= 0) {
-                    LaneIntervals lane = laneIntervals.get(invocations.lane(slot));
-                    lane.outcomeSummary().max(invocations.endedAt(slot), t, Outcome.LATE.notability());
-                    lane.lateTail(t - invocations.endedAt(slot));
-                }
-                lateCount++;
+            // A start without a worker (an old or foreign log) still gets a lane, named "?".
+            int laneIndex = lane.get(current) >= 0 ? lane.get(current) : laneNames.intern("?");
+            while (laneIntervals.size() <= laneIndex) {
+                laneIntervals.add(new LaneIntervals());
             }
-            default -> { }
+            int interval = laneIntervals.get(laneIndex).open(slot, t);
+            invocations.started(slot, laneIndex, interval);
+            active.add(t, +1);
+        }
+
+        @Override
+        public void ended(Lifecycle l, int slot, Event e) {
+            long t = e.t();
+            EventType eventType = e.type();
+            if (l.startedAt(slot) >= 0) {
+                laneIntervals.get(invocations.lane(slot)).close(invocations.laneInterval(slot), t,
+                        Outcome.of(eventType));
+                active.add(t, -1);
+            } else if (l.queuedAt(slot) >= 0) {
+                queued.add(t, -1);
+            }
+            invocations.ended(slot, current);
+            endOrder.add(slot);
+            if (markerKind(eventType) > 0) {
+                addMarker(current, slot);
+            }
+        }
+
+        @Override
+        public void lateFinished(Lifecycle l, int slot, Event e) {
+            lateCount++;
+            if (slot < 0) {
+                return; // a late finish of an invocation this store never saw begin: counted, not drawn
+            }
+            long t = e.t();
+            invocations.lateFinished(slot, t);
+            if (invocations.lane(slot) >= 0 && invocations.endedAt(slot) >= 0) {
+                LaneIntervals lane = laneIntervals.get(invocations.lane(slot));
+                lane.outcomeSummary().max(invocations.endedAt(slot), t, Outcome.LATE.notability());
+                lane.lateTail(t - invocations.endedAt(slot));
+            }
         }
     }
 
@@ -141,40 +197,6 @@ public final class EventStore {
         Integer previous = latestAttempt.put(new AttemptKey(group.get(i), name.get(i)), slot);
         if (previous != null && invocations.attempt(previous) < attempt.get(i)) {
             invocations.linkAttempts(previous, slot);
-        }
-    }
-
-    private void started(int slot, int i, long t) {
-        if (invocations.startedAt(slot) >= 0) {
-            return;
-        }
-        if (invocations.queuedAt(slot) >= 0) {
-            queued.add(t, -1);
-        }
-        // A start without a worker (an old or foreign log) still gets a lane, named "?".
-        int laneIndex = lane.get(i) >= 0 ? lane.get(i) : laneNames.intern("?");
-        while (laneIntervals.size() <= laneIndex) {
-            laneIntervals.add(new LaneIntervals());
-        }
-        int interval = laneIntervals.get(laneIndex).open(slot, t);
-        invocations.started(slot, t, laneIndex, interval);
-        active.add(t, +1);
-    }
-
-    private void ended(int slot, int i, long t, EventType eventType) {
-        if (invocations.terminalEvent(slot) >= 0) {
-            return;
-        }
-        if (invocations.startedAt(slot) >= 0) {
-            laneIntervals.get(invocations.lane(slot)).close(invocations.laneInterval(slot), t, Outcome.of(eventType));
-            active.add(t, -1);
-        } else if (invocations.queuedAt(slot) >= 0) {
-            queued.add(t, -1);
-        }
-        invocations.ended(slot, t, Outcome.of(eventType), i);
-        endOrder.add(slot);
-        if (markerKind(eventType) > 0) {
-            addMarker(i, slot);
         }
     }
 
@@ -277,8 +299,9 @@ public final class EventStore {
 
     /// The event as the engine's record (for details and export; views read the columns).
     public Event event(int i) {
-        return new Event(seq.get(i), time.get(i), type(i), id.get(i), attempt.get(i), group.get(i), name(i), worker(i),
-                duration.get(i), errorType(i), errorMessage(i), value(i), queueDepth.get(i));
+        Event e = new Event(seq.get(i), time.get(i), type(i), id.get(i), attempt.get(i), group.get(i), name(i),
+                worker(i), duration.get(i), errorType(i), errorMessage(i), value(i), queueDepth.get(i));
+        return startFields.restore(i, e);
     }
 
     /// The first event at or after `t` (`size()` when none).
@@ -314,7 +337,7 @@ public final class EventStore {
 
     /// The slot of invocation `id`, -1 if it has not been seen.
     public int invocationSlot(long invocationId) {
-        return slotsById.get(invocationId);
+        return lifecycle.slotOf(invocationId);
     }
 
     public String invocationName(int slot) {
@@ -401,16 +424,9 @@ public final class EventStore {
         return poolSize;
     }
 
-    private static final java.util.regex.Pattern POOL = java.util.regex.Pattern.compile("\\bpool=(\\d+)");
-
-    private void poolSizeFrom(String value, EventType eventType, long t) {
-        if (value == null) {
-            return;
-        }
-        java.util.regex.Matcher m = eventType == EventType.RUN_STARTED ? POOL.matcher(value) : null;
-        String number = m == null ? value : m.find() ? m.group(1) : null;
-        if (number != null && number.matches("\\d{1,9}")) {
-            poolSize.add(t, Integer.parseInt(number) - poolSize.current());
+    private void poolSizeTo(int size, long t) {
+        if (size > 0) {
+            poolSize.add(t, size - poolSize.current());
         }
     }
 

@@ -1,22 +1,21 @@
 package dev.asynclab.app.store;
 
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.lifecycle.Lifecycle;
+
 /// One row per invocation id (a retry attempt is its own invocation), in order of first appearance.
 ///
-/// Times are -1 when the invocation has not reached that state; `lane` is -1 until it starts.
+/// Times are -1 when the invocation has not reached that state; `lane` is -1 until it starts. The times and
+/// the outcome are the lab's [Lifecycle] fold (a row is its slot); this table adds what the views need besides.
 public final class InvocationTable {
 
+    private final Lifecycle lifecycle;
     private int size;
-    private final LongColumn ids = new LongColumn();
     private final LongColumn groups = new LongColumn();
     private final IntColumn attempts = new IntColumn();
     private final IntColumn names = new IntColumn();
     private final IntColumn lanes = new IntColumn();
-    private final LongColumn submitted = new LongColumn();
-    private final LongColumn queued = new LongColumn();
-    private final LongColumn started = new LongColumn();
-    private final LongColumn ended = new LongColumn();
     private final LongColumn lateEnd = new LongColumn();
-    private final ByteColumn outcomes = new ByteColumn();
     private final IntColumn firstEvent = new IntColumn();
     private final IntColumn lastEvent = new IntColumn();
     private final IntColumn terminalEvent = new IntColumn();
@@ -24,20 +23,23 @@ public final class InvocationTable {
     private final IntColumn previousAttempt = new IntColumn();
     private final IntColumn nextAttempt = new IntColumn();
 
-    int add(long id, long group, int attempt, int name, int eventIndex, long t) {
+    InvocationTable(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /// Adds the row of the invocation the lifecycle just opened in `slot`: rows and slots are both dense, in
+    /// order of first appearance, so they are the same number.
+    int add(int slot, long group, int attempt, int name, int eventIndex) {
         int i = size;
+        if (slot != i) {
+            throw new IllegalStateException("invocation row " + i + " for lifecycle slot " + slot);
+        }
         int n = i + 1;
-        ids.add(id);
         groups.add(group);
         attempts.add(attempt);
         names.add(name);
         lanes.add(-1);
-        submitted.add(t);
-        queued.add(-1);
-        started.add(-1);
-        ended.add(-1);
         lateEnd.add(-1);
-        outcomes.add((byte) Outcome.RUNNING.ordinal());
         firstEvent.add(eventIndex);
         lastEvent.add(eventIndex);
         terminalEvent.add(-1);
@@ -67,19 +69,12 @@ public final class InvocationTable {
         lastEvent.set(slot, eventIndex);
     }
 
-    void queued(int slot, long t) {
-        queued.set(slot, t);
-    }
-
-    void started(int slot, long t, int lane, int interval) {
-        started.set(slot, t);
+    void started(int slot, int lane, int interval) {
         lanes.set(slot, lane);
         laneInterval.set(slot, interval);
     }
 
-    void ended(int slot, long t, Outcome outcome, int eventIndex) {
-        ended.set(slot, t);
-        outcomes.set(slot, (byte) outcome.ordinal());
+    void ended(int slot, int eventIndex) {
         terminalEvent.set(slot, eventIndex);
     }
 
@@ -92,7 +87,7 @@ public final class InvocationTable {
     }
 
     public long id(int slot) {
-        return ids.get(slot);
+        return lifecycle.id(slot);
     }
 
     public long group(int slot) {
@@ -112,20 +107,21 @@ public final class InvocationTable {
         return lanes.get(slot);
     }
 
+    /// When it was first seen (submitted, as a rule).
     public long submittedAt(int slot) {
-        return submitted.get(slot);
+        return lifecycle.openedAt(slot);
     }
 
     public long queuedAt(int slot) {
-        return queued.get(slot);
+        return lifecycle.queuedAt(slot);
     }
 
     public long startedAt(int slot) {
-        return started.get(slot);
+        return lifecycle.startedAt(slot);
     }
 
     public long endedAt(int slot) {
-        return ended.get(slot);
+        return lifecycle.endedAt(slot);
     }
 
     /// When a callback that outlived its timeout or cancel really returned, -1 if it did not.
@@ -134,7 +130,8 @@ public final class InvocationTable {
     }
 
     public Outcome outcome(int slot) {
-        return Outcome.ofOrdinal(outcomes.get(slot));
+        EventType terminal = lifecycle.outcome(slot);
+        return terminal == null ? Outcome.RUNNING : Outcome.of(terminal);
     }
 
     public int firstEvent(int slot) {
@@ -156,6 +153,7 @@ public final class InvocationTable {
 
     /// From submission to the terminal event, -1 while it has not ended.
     public long latency(int slot) {
-        return ended.get(slot) < 0 ? -1 : ended.get(slot) - submitted.get(slot);
+        long ended = lifecycle.endedAt(slot);
+        return ended < 0 ? -1 : ended - lifecycle.openedAt(slot);
     }
 }

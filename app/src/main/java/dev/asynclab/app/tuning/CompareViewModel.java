@@ -1,11 +1,11 @@
 package dev.asynclab.app.tuning;
 
 import dev.asynclab.lab.metrics.RunSummary;
-import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioRun;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.scenario.ScenarioScripts;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

@@ -2,13 +2,11 @@ package dev.asynclab.app.tuning;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventSink;
+import dev.asynclab.lab.lifecycle.Lifecycle;
 import org.HdrHistogram.Histogram;
 import org.jfree.data.xy.XYSeries;
 
-import java.util.HashMap;
-import java.util.Map;
-
-/// The full latency distribution of a run (submitted to terminal event, as `RunMetrics` measures it), kept in an
+/// The full latency distribution of a run (first to terminal event, as `RunMetrics` measures it), kept in an
 /// HdrHistogram so that two runs can be overlaid, not only compared by a few percentiles.
 ///
 /// ```java
@@ -19,24 +17,17 @@ import java.util.Map;
 public final class LatencyDistribution implements EventSink {
 
     private final Histogram histogram = new Histogram(3);
-    private final Map<Long, Long> submittedAt = new HashMap<>();
+    /// The lab's lifecycle fold, the one `RunMetrics` measures latency by: first event to terminal event.
+    private final Lifecycle lifecycle = Lifecycle.forgetting(new Lifecycle.Listener() {
+        @Override
+        public void ended(Lifecycle l, int slot, Event e) {
+            histogram.recordValue(Math.max(0, e.t() - l.openedAt(slot)));
+        }
+    });
 
     @Override
     public void onEvent(Event e) {
-        if (e.id() == 0) {
-            return;
-        }
-        switch (e.type()) {
-            case SUBMITTED -> submittedAt.put(e.id(), e.t());
-            case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> {
-                Long start = submittedAt.remove(e.id());
-                if (start != null) {
-                    histogram.recordValue(Math.max(0, e.t() - start));
-                }
-            }
-            default -> {
-            }
-        }
+        lifecycle.accept(e);
     }
 
     /// A copy of the distribution so far (call after the run, or from the bus's thread).

@@ -1,13 +1,14 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.lab.scenario.Arrival;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.GroupSpec;
 import dev.asynclab.lab.scenario.PoolSpec;
-import dev.asynclab.lab.scenario.Retry;
+import dev.asynclab.lab.scenario.RetryPolicies;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.Step;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -50,9 +51,7 @@ public final class ScenarioVariant {
     }
 
     private static CallbackSpec callback(CallbackSpec cb, Arrival arrival, WhatIfSettings w) {
-        Retry r = cb.retry();
-        Retry retry = new Retry(w.retryAttempts(), r.delay(), r.backoff(), r.maxDelay(), r.jitter(), r.retryOn(),
-                r.retryTimeouts(), r.deadline());
+        RetryPolicy retry = RetryPolicies.withMaxAttempts(cb.retry(), w.retryAttempts());
         return new CallbackSpec(cb.name(), cb.count(), arrival, cb.work(), cb.fail(), w.timeout(), retry,
                 cb.cancelAfter(), cb.position());
     }

@@ -1,10 +1,10 @@
 package dev.asynclab.app.tuning;
 
-import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.PoolSweep;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.scenario.ScenarioScripts;
 import dev.asynclab.lab.scenario.SweepTarget;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;

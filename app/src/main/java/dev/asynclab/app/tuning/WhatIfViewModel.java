@@ -2,13 +2,13 @@ package dev.asynclab.app.tuning;
 
 import dev.asynclab.lab.metrics.HumanTime;
 import dev.asynclab.lab.metrics.RunSummary;
-import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioRun;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.scenario.ScenarioScripts;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -121,7 +121,7 @@ public final class WhatIfViewModel implements AutoCloseable {
             arrivalScale.set(1.0);
             poolSize.set(size);
             timeoutMillis.set(timeout);
-            retryAttempts.set(first.map(cb -> cb.retry().attempts()).orElse(1));
+            retryAttempts.set(first.map(cb -> cb.retry().maxAttempts()).orElse(1));
         } finally {
             loading = false;
         }

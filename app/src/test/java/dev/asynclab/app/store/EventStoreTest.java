@@ -45,8 +45,7 @@ class EventStoreTest {
     void thePoolSizeOverTimeFollowsTheRunStartAndEveryResize() {
         EventStore store = new EventStore();
         store.appendAll(List.of(
-                Event.of(EventType.RUN_STARTED, 0, 0, 0, "aimd").withValue("simulated seed=1 pool=10")
-                        .withSeqAndTime(0, 0),
+                Event.runStarted("aimd", "simulated", 1, 10).withSeqAndTime(0, 0),
                 Event.of(EventType.POOL_RESIZED, 0, 0, 0, "pool").withValue("11").withSeqAndTime(1, 100),
                 Event.of(EventType.POOL_RESIZED, 0, 0, 0, "pool").withValue("5").withSeqAndTime(2, 200)));
 
@@ -130,5 +129,38 @@ class EventStoreTest {
         int probe = events.size() / 2;
         assertThat(store.event(probe)).isEqualTo(events.get(probe));
         assertThat(store.firstAtOrAfter(events.get(probe).t())).isLessThanOrEqualTo(probe);
+    }
+
+    @Test
+    void startEventsGiveBackTheirTypedFields() {
+        EventStore store = new EventStore();
+        Event run = Event.runStarted("r", "simulated", 42, 4).withSeqAndTime(0, 0);
+        Event group = Event.groupStarted(5, "fetch", "race", 2).withSeqAndTime(1, 0);
+        Event plain = at(2, 1, EventType.SUBMITTED, 1, null);
+        store.appendAll(List.of(run, group, plain));
+
+        assertThat(store.event(0)).isEqualTo(run);
+        assertThat(store.event(1)).isEqualTo(group);
+        assertThat(store.event(2)).isEqualTo(plain);
+    }
+
+    @Test
+    void latencyAndQueueingAgreeWithTheLabsMetricsOverARun() {
+        List<Event> events = new SyntheticRun(4, 2_000, 10_000, 3).events(30_000);
+        EventStore store = new EventStore();
+        store.appendAll(events);
+        var metrics = new dev.asynclab.lab.metrics.RunMetrics(4);
+        events.forEach(metrics::onEvent);
+
+        var latency = new org.HdrHistogram.Histogram(3);
+        for (int k = 0; k < store.endedCount(); k++) {
+            latency.recordValue(Math.max(0, store.invocations().latency(store.endedSlot(k))));
+        }
+        var summary = metrics.summary();
+        assertThat(latency.getTotalCount()).isEqualTo(summary.overall().latency().count());
+        assertThat(latency.getValueAtPercentile(99)).isEqualTo(summary.overall().latency().p99());
+        assertThat(latency.getMaxValue()).isEqualTo(summary.overall().latency().max());
+        assertThat(store.queuedSeries().current()).isEqualTo(metrics.queued());
+        assertThat(store.activeSeries().current()).isEqualTo(metrics.active());
     }
 }

@@ -45,7 +45,7 @@ class ScenarioVariantTest {
         var steady = (CallbackSpec) v.steps().get(0);
         assertThat(steady.arrival()).isEqualTo(new Arrival.Every(Duration.ofMillis(10), Duration.ZERO));
         assertThat(steady.timeout()).isEqualTo(Duration.ofMillis(50));
-        assertThat(steady.retry().attempts()).isEqualTo(3);
+        assertThat(steady.retry().maxAttempts()).isEqualTo(3);
         assertThat(steady.work()).isEqualTo(((CallbackSpec) s.steps().get(0)).work());
         var random = (CallbackSpec) v.steps().get(1);
         assertThat(random.arrival()).isEqualTo(new Arrival.Poisson(100, Duration.ofMillis(5)));

@@ -6,16 +6,15 @@ import dev.asynclab.engine.internal.InvocationFuture;
 import dev.asynclab.engine.internal.InvocationOwner;
 import dev.asynclab.engine.internal.LaneAllocator;
 import dev.asynclab.engine.internal.Launcher;
-import dev.asynclab.engine.spi.SimulatedScheduler;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /// A bounded pool: at most `maxConcurrent` callbacks run at once; the rest wait in a FIFO queue of bounded
@@ -27,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /// queued invocation itself, with no hand-off to another thread.
 ///
 /// ```java
-/// try (var pool = new AsyncCallbackPool(4, 100)) {
+/// try (var pool = AsyncCallbackPool.builder().size(4).queueCapacity(100).build()) {
 ///     for (int i = 0; i < 200; i++) {
 ///         pool.submit(ctx -> { ctx.sleep(Duration.ofMillis(50)); return "ok"; }, "fetch", Duration.ofSeconds(1));
 ///     }
@@ -46,7 +45,8 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final String label;
     private final int queueCapacity;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
+    /// Futures of `awaitAll` calls, completed when the pool gets quiet; guarded by `lock`.
+    private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
     private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
     private final List<Invocation> running = new ArrayList<>();
     private final LaneAllocator lanes;
@@ -59,29 +59,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final InvocationOwner owner = new Owner();
     private final Launcher launcher;
 
-    /// A pool on the default runtime with an unbounded queue.
-    public AsyncCallbackPool(int maxConcurrent) {
-        this(AsyncCallbackRuntime.defaultRuntime(), maxConcurrent, -1);
+    /// Options for a pool, starting from its runtime; `size` is required.
+    public static Builder builder(AsyncCallbackRuntime runtime) {
+        return new Builder(runtime);
     }
 
-    /// A pool on the default runtime.
-    public AsyncCallbackPool(int maxConcurrent, int queueCapacity) {
-        this(AsyncCallbackRuntime.defaultRuntime(), maxConcurrent, queueCapacity);
+    /// Options for a pool on the default runtime (real clock, virtual threads, no events).
+    public static Builder builder() {
+        return new Builder(AsyncCallbackRuntime.defaultRuntime());
     }
 
-    public AsyncCallbackPool(AsyncCallbackRuntime runtime, int maxConcurrent, int queueCapacity) {
-        this(runtime, maxConcurrent, queueCapacity, "");
-    }
-
-    /// A pool whose lanes are named `label + "w" + n` (several pools in one run stay apart on the timeline).
-    public AsyncCallbackPool(AsyncCallbackRuntime runtime, int maxConcurrent, int queueCapacity, String label) {
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + maxConcurrent);
-        }
-        this.runtime = runtime;
-        this.maxConcurrent = maxConcurrent;
-        this.queueCapacity = queueCapacity;
-        this.label = label == null ? "" : label;
+    private AsyncCallbackPool(Builder b) {
+        this.runtime = b.runtime;
+        this.maxConcurrent = b.size;
+        this.queueCapacity = b.queueCapacity;
+        this.label = b.label;
         this.lanes = new LaneAllocator(this.label + "w");
         this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
     }
@@ -97,15 +89,19 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return submit(callback, name, AsyncCallbackRuntime.DEFAULT_TIMEOUT);
     }
 
-    /// Submits a callback; `timeout` counts from its start, `Duration.ZERO` for none. The future completes
-    /// normally with the result (REJECTED when the queue is full); cancelling it cancels the invocation.
+    /// Submits a callback; `timeout` counts from its start, `Duration.ZERO` for none, null for the default 30 s
+    /// (negative is refused). The future completes normally with the result (REJECTED when the queue is full or
+    /// the pool is closed); cancelling it cancels the invocation, and the future then completes normally with a
+    /// CANCELLED result (so its `isCancelled()` stays false: look at the result's status).
     public CompletableFuture<AsyncCallbackResult> submit(AsyncCallback callback, String name, Duration timeout) {
-        return launch(callback, name, timeout, 1, 0);
+        Objects.requireNonNull(callback, "callback");
+        return launch(callback, name, AsyncCallbackRuntime.callbackTimeout(timeout), null, 1, 0);
     }
 
-    private InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
-        Invocation inv = new Invocation(runtime.newId(), attempt, group, name, callback, timeout, runtime.scheduler(),
-                runtime.emitter(), runtime.seed(), owner);
+    private InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
+                                    int attempt, long group) {
+        Invocation inv = new Invocation(runtime.newId(), attempt, group, name, callback, timeout, timeoutReason,
+                runtime.scheduler(), runtime.emitter(), runtime.seed(), owner);
         outstanding.incrementAndGet();
         boolean start = false;
         String rejection = null;
@@ -183,17 +179,17 @@ public final class AsyncCallbackPool implements AutoCloseable {
             }
             lanes.release(slot);
             active--;
-            if (active == 0 && outstanding.get() == 0) {
-                idle.signalAll();
-            }
+            signalIfQuiet();
             return null;
         } finally {
             lock.unlock();
         }
     }
 
-    /// Changes the limit while running. Growing starts queued invocations at once; shrinking lets running ones
-    /// finish and starts no more until fewer than `maxConcurrent` run.
+    /// Changes the limit while running (and emits POOL_RESIZED). Growing starts queued invocations at once;
+    /// shrinking lets running ones finish and starts no more until fewer than `maxConcurrent` run.
+    ///
+    /// @throws IllegalArgumentException when `newMaxConcurrent` is less than 1
     public void resize(int newMaxConcurrent) {
         if (newMaxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + newMaxConcurrent);
@@ -239,26 +235,51 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return n;
     }
 
-    /// Waits, at most `timeout`, until the pool is quiet: every submitted invocation has ended and every worker
-    /// has let go (a callback running past its timeout holds its worker). True if it got quiet. On the simulated
-    /// clock it drives the simulation instead of blocking.
+    /// Waits, at most `timeout` on the pool's clock, until the pool is quiet: every submitted invocation has ended
+    /// and every worker has let go (a callback running past its timeout holds its worker). True if it got quiet.
+    /// The real clock blocks the calling thread; the simulated clock runs the simulation meanwhile instead (for
+    /// at most `timeout` of simulated time, and no further than it has something to run), so it never blocks.
+    /// Zero or negative: no waiting, only what is due now.
+    ///
+    /// @throws InterruptedException when the calling thread is interrupted while it waits (real clock)
     public boolean awaitAll(Duration timeout) throws InterruptedException {
-        if (runtime.scheduler() instanceof SimulatedScheduler sim) {
-            sim.runWhile(() -> !isQuiet());
-            return isQuiet();
-        }
-        long nanos = timeout.toNanos();
+        var quiet = new CompletableFuture<Void>();
         lock.lock();
         try {
-            while (!isQuiet()) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = idle.awaitNanos(nanos);
+            if (isQuiet()) {
+                return true;
             }
-            return true;
+            quietWaiters.add(quiet);
         } finally {
             lock.unlock();
+        }
+        try {
+            long nanos = timeout.isNegative() ? 0 : saturatedNanos(timeout);
+            return runtime.scheduler().await(quiet, nanos) || isQuiet();
+        } finally {
+            lock.lock();
+            try {
+                quietWaiters.remove(quiet);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /// Completes the `awaitAll` futures if the pool is quiet. Call under `lock`: the quiet test and the
+    /// registration of a waiter in `awaitAll` are then atomic with respect to each other, so no wake-up is lost.
+    private void signalIfQuiet() {
+        if (isQuiet() && !quietWaiters.isEmpty()) {
+            quietWaiters.forEach(w -> w.complete(null));
+            quietWaiters.clear();
         }
     }
 
@@ -271,24 +292,28 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return active;
     }
 
+    /// Invocations waiting in the queue now.
     public int queuedCount() {
         return queued;
     }
 
-    /// Invocations that reached a terminal state.
+    /// Invocations that reached a terminal state (REJECTED ones included).
     public long completedCount() {
         return completed.get();
     }
 
+    /// How many may run at once now (as built, or as last resized).
     public int maxConcurrent() {
         return maxConcurrent;
     }
 
+    /// How many may wait; negative for unbounded.
     public int queueCapacity() {
         return queueCapacity;
     }
 
-    /// Rejects new submissions and cancels everything queued and running.
+    /// Rejects new submissions and cancels everything queued and running; does not wait (see `awaitAll` for
+    /// callbacks that ignore their interrupt and hold their worker a while longer). Idempotent.
     @Override
     public void close() {
         closed = true;
@@ -321,7 +346,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
             if (outstanding.decrementAndGet() == 0 && active == 0) {
                 lock.lock();
                 try {
-                    idle.signalAll();
+                    signalIfQuiet();
                 } finally {
                     lock.unlock();
                 }
@@ -340,13 +365,55 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
 
         @Override
-        public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt,
-                                       long group) {
-            return AsyncCallbackPool.this.launch(callback, name, timeout, attempt, group);
+        public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
+                                       int attempt, long group) {
+            return AsyncCallbackPool.this.launch(callback, name, timeout, timeoutReason, attempt, group);
         }
     }
 
     AsyncCallbackRuntime runtime() {
         return runtime;
+    }
+
+    /// Options for a pool: how many run at once, how many may wait, and the lanes' label.
+    ///
+    /// ```java
+    /// var pool = AsyncCallbackPool.builder(runtime).size(4).queueCapacity(100).label("db-").build();
+    /// ```
+    public static final class Builder {
+        private final AsyncCallbackRuntime runtime;
+        private int size;
+        private int queueCapacity = -1;
+        private String label = "";
+
+        private Builder(AsyncCallbackRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+        }
+
+        /// How many callbacks run at once (at least 1). Required.
+        public Builder size(int maxConcurrent) {
+            this.size = maxConcurrent;
+            return this;
+        }
+
+        /// How many may wait in the FIFO queue; past it, `REJECTED`. Negative (the default): unbounded.
+        public Builder queueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+            return this;
+        }
+
+        /// Lanes are named `label + "w" + n`, so several pools in one run stay apart on the timeline.
+        public Builder label(String label) {
+            this.label = label == null ? "" : label;
+            return this;
+        }
+
+        /// The pool; throws `IllegalArgumentException` when `size` is less than 1.
+        public AsyncCallbackPool build() {
+            if (size < 1) {
+                throw new IllegalArgumentException("a pool's size must be at least 1, was " + size);
+            }
+            return new AsyncCallbackPool(this);
+        }
     }
 }

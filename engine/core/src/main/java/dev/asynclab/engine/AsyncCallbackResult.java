@@ -12,12 +12,16 @@ import java.time.Duration;
 ///
 /// @param status        how it ended
 /// @param value         what the callback returned, or null
-/// @param errorType     the simple class name of the error (or `TimeoutException`, `CancellationException`,
-///                      `RejectedExecutionException`), null on success
-/// @param errorMessage  the error's message, or null
-/// @param executionTime from start to the terminal event (zero when it never started)
-/// @param attempt       1 for a first try, n for the n-th attempt of a retry
-/// @param id            the invocation id, as in the event log
+/// @param errorType     the simple class name of the error (of its nearest named superclass for an anonymous class;
+///                      `errorType()` for a `CallbackFailure`), or `TimeoutException`, `CancellationException`,
+///                      `RejectedExecutionException`; null on success
+/// @param errorMessage  the error's message ("" when it has none, cut to 4096 characters saying so; for a timeout,
+///                      the limit that fired and who set it); null on success
+/// @param executionTime from start to the terminal event (zero when it never started; for a group, from the
+///                      group's start)
+/// @param attempt       1 for a first try, n for the n-th attempt of a retry; for a group, that of the member whose
+///                      result stands for it (0 when none does)
+/// @param id            the invocation id, as in the event log (for a group, as for `attempt`)
 public record AsyncCallbackResult(Status status, Object value, String errorType, String errorMessage,
                                   Duration executionTime, int attempt, long id) {
 
@@ -32,5 +36,18 @@ public record AsyncCallbackResult(Status status, Object value, String errorType,
 
     static AsyncCallbackResult failed(String errorType, String errorMessage, long id) {
         return new AsyncCallbackResult(Status.FAILED, null, errorType, errorMessage, Duration.ZERO, 0, id);
+    }
+
+    /// How an invocation ended. Exactly one per invocation.
+    public enum Status {
+        SUCCEEDED,
+        FAILED,
+        TIMED_OUT,
+        CANCELLED,
+        REJECTED;
+
+        public boolean isSuccess() {
+            return this == SUCCEEDED;
+        }
     }
 }

@@ -17,9 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /// var sim = new SimulatedScheduler();
 /// var bus = EventBus.create(sim::nanoTime, 1 << 16, List.of(new AuditLogWriter(path, header)));
 /// var runtime = AsyncCallbackRuntime.builder().scheduler(sim).events(bus).seed(42).build();
-/// var pool = new AsyncCallbackPool(runtime, 4, 100);
+/// var pool = AsyncCallbackPool.builder(runtime).size(4).queueCapacity(100).build();
 /// ```
 public final class AsyncCallbackRuntime {
+
+    /// The engine's version, as written into audit log headers.
+    public static final String ENGINE_VERSION = "0.1.0";
 
     /// The timeout a wrapper gets when none is given: 30 seconds.
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -37,7 +40,8 @@ public final class AsyncCallbackRuntime {
     private final StandaloneLauncher standalone = new StandaloneLauncher(this);
 
     private AsyncCallbackRuntime(Builder b) {
-        this.scheduler = b.scheduler;
+        // The shared real clock only when no other is given: its timer thread starts with it.
+        this.scheduler = b.scheduler != null ? b.scheduler : RealScheduler.shared();
         this.emitter = new Emitter(b.events);
         this.seed = b.seed;
     }
@@ -74,6 +78,28 @@ public final class AsyncCallbackRuntime {
         return groups.incrementAndGet();
     }
 
+    /// A callback's timeout: null gives the default (30 s), zero means none, negative is refused.
+    static Duration callbackTimeout(Duration timeout) {
+        if (timeout == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a timeout must not be negative: " + timeout);
+        }
+        return timeout;
+    }
+
+    /// A group's limit or a delay (`what` names it): null and zero mean none, negative is refused.
+    static Duration limit(Duration limit, String what) {
+        if (limit == null) {
+            return Duration.ZERO;
+        }
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + limit);
+        }
+        return limit;
+    }
+
     long newId() {
         return ids.incrementAndGet();
     }
@@ -92,7 +118,7 @@ public final class AsyncCallbackRuntime {
 
     /// Options for a runtime.
     public static final class Builder {
-        private Scheduler scheduler = RealScheduler.shared();
+        private Scheduler scheduler; // null: RealScheduler.shared(), looked up only by build()
         private EventBus events;
         private long seed = 1;
 
@@ -111,7 +137,7 @@ public final class AsyncCallbackRuntime {
             return this;
         }
 
-        /// The seed behind `CallbackContext.random()` and retry jitter.
+        /// The seed behind `AsyncCallback.Context.random()` and retry jitter.
         public Builder seed(long seed) {
             this.seed = seed;
             return this;

@@ -1,7 +1,7 @@
 package dev.asynclab.engine;
 
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.internal.Invocation;
-import dev.asynclab.engine.spi.SimulatedScheduler;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -48,26 +48,25 @@ public final class AsyncCallbackWrapper {
         this(callback, name, AsyncCallbackRuntime.DEFAULT_TIMEOUT);
     }
 
+    /// A wrapper on `runtime`. `name` (null: "callback") labels its events; `timeout` counts from the start
+    /// (`Duration.ZERO`: none; null: the default 30 s; negative is refused with `IllegalArgumentException`).
     public AsyncCallbackWrapper(AsyncCallbackRuntime runtime, AsyncCallback callback, String name, Duration timeout) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
-        Objects.requireNonNull(callback, "callback");
-        if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        this.callback = callback;
+        this.callback = Objects.requireNonNull(callback, "callback");
         this.name = name == null ? "callback" : name;
-        this.timeout = timeout == null ? AsyncCallbackRuntime.DEFAULT_TIMEOUT : timeout;
+        this.timeout = AsyncCallbackRuntime.callbackTimeout(timeout);
     }
 
     /// Starts the callback (once) and returns its result-to-be. The future always completes normally with a
-    /// result; cancelling the future cancels the invocation.
+    /// result; cancelling the future cancels the invocation, and the future then holds its CANCELLED result (so
+    /// its `isCancelled()` stays false: look at the result's status).
     public CompletableFuture<AsyncCallbackResult> executeAsync() {
         Invocation inv = invocation;
         if (inv == null) {
             synchronized (this) {
                 inv = invocation;
                 if (inv == null) {
-                    inv = runtime.standalone().create(callback, name, timeout, 1, 0);
+                    inv = runtime.standalone().create(callback, name, timeout, null, 1, 0);
                     invocation = inv;
                     if (cancelledEarly) {
                         inv.cancel(); // cancelled before it was ever executed: it never runs
@@ -80,12 +79,27 @@ public final class AsyncCallbackWrapper {
         return inv.future();
     }
 
-    /// Runs the callback and waits for its result. On the simulated clock this drives the simulation until the
-    /// result is there, so it never blocks.
+    /// Runs the callback (once, as `executeAsync`) and waits for its result, on the runtime's clock: the real
+    /// clock blocks the calling thread; the simulated clock runs the simulation until the result is there, so it
+    /// never blocks. If the calling thread is interrupted while it waits, the invocation is cancelled and its
+    /// `CANCELLED` result returned (the thread's interrupt flag stays set).
+    ///
+    /// @throws IllegalStateException on the simulated clock, when the simulation has nothing left to run and the
+    ///         invocation still has not ended: an asynchronous callback whose stage never completes, with no
+    ///         timeout, would otherwise wait forever
     public AsyncCallbackResult executeBlocking() {
         CompletableFuture<AsyncCallbackResult> f = executeAsync();
-        if (runtime.scheduler() instanceof SimulatedScheduler sim) {
-            sim.runUntilDone(f);
+        boolean done;
+        try {
+            done = runtime.scheduler().await(f, Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            return f.join(); // cancelling ends it at once
+        }
+        if (!done) {
+            throw new IllegalStateException("'" + name + "' (id " + id() + ") can never end: its clock has nothing "
+                    + "left to run, and it waits for a stage that never completes, with no timeout");
         }
         return f.join();
     }
@@ -102,6 +116,7 @@ public final class AsyncCallbackWrapper {
         return invocation.cancel();
     }
 
+    /// True when it ended as CANCELLED, or was cancelled before its first execute.
     public boolean isCancelled() {
         Invocation inv = invocation;
         if (inv == null) {
@@ -110,6 +125,7 @@ public final class AsyncCallbackWrapper {
         return inv.future().isDone() && inv.future().join().status() == Status.CANCELLED;
     }
 
+    /// True when it has ended (or was cancelled before its first execute, so will never run).
     public boolean isDone() {
         Invocation inv = invocation;
         return inv == null ? cancelledEarly : inv.isDone();

@@ -26,7 +26,8 @@ public final class AsyncCallbacks {
     private AsyncCallbacks() {
     }
 
-    /// Runs any task (a call, perhaps with retries, or a nested group) straight on the runtime.
+    /// Runs any task (a call, perhaps with retries, or a nested group) straight on the runtime, each invocation at
+    /// once on the runtime's workers.
     public static CompletableFuture<AsyncCallbackResult> execute(AsyncCallbackRuntime runtime, Task task) {
         return TaskRunner.run(task, runtime.standalone(), 0);
     }
@@ -36,7 +37,8 @@ public final class AsyncCallbacks {
         return TaskRunner.run(task, pool.launcher(), 0);
     }
 
-    /// Tries `callback` up to `policy.maxAttempts()` times in all; the result is the last attempt's.
+    /// Tries `callback` up to `policy.maxAttempts()` times in all (once when `policy` is null); the result is the
+    /// last attempt's. Cancelled between attempts, the result is CANCELLED with the last attempt's number and id.
     public static CompletableFuture<AsyncCallbackResult> executeWithRetry(AsyncCallbackRuntime runtime,
             AsyncCallback callback, String name, Duration timeout, RetryPolicy policy) {
         return execute(runtime, new Task.Call(name, callback, timeout, policy));
@@ -47,8 +49,10 @@ public final class AsyncCallbacks {
         return execute(pool, new Task.Call(name, callback, timeout, policy));
     }
 
-    /// Runs every member at once and gives every result, in order; members still running after
-    /// `overallTimeout` (zero: none) end as TIMED_OUT.
+    /// Runs every member at once (in a pool: submits them at once) and gives every result, in order; members not
+    /// ended after `overallTimeout` (zero or null: none) end as TIMED_OUT, their message naming that limit. An
+    /// empty list gives an empty list. Cancelling the future cancels every member, and it then completes normally
+    /// with their results.
     public static CompletableFuture<List<AsyncCallbackResult>> executeParallel(AsyncCallbackRuntime runtime,
             List<? extends Task> members, Duration overallTimeout) {
         return parallel(runtime.standalone(), members, overallTimeout);
@@ -62,7 +66,7 @@ public final class AsyncCallbacks {
     private static CompletableFuture<List<AsyncCallbackResult>> parallel(Launcher launcher,
             List<? extends Task> members, Duration overallTimeout) {
         var run = ParallelRun.start(new Task.Parallel("parallel", List.copyOf(members), overallTimeout), launcher, 0);
-        return run.future().thenApply(r -> run.memberResults());
+        return run.memberResultsFuture(); // cancelling it cancels every member, as for every helper
     }
 
     /// The first member to succeed wins and the others are cancelled at once; when every member fails the

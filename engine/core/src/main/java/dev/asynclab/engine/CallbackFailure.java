@@ -2,7 +2,8 @@ package dev.asynclab.engine;
 
 /// A failure whose reported type is given, not taken from the exception's class: for declared failures
 /// (`fail: { error: IOException }` in a scenario) and for errors raised by scripts, whose types are not Java
-/// classes. The engine puts `errorType()` and the message into the `FAILED` event and result.
+/// classes. The engine puts `errorType()` and the message into the `FAILED` event and result (the class's own
+/// name when `errorType()` is null or blank).
 ///
 /// ```java
 /// AsyncCallback flaky = ctx -> { throw new CallbackFailure("IOException", "connection reset"); };

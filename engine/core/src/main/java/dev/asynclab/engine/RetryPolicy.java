@@ -7,7 +7,9 @@ import java.util.Set;
 ///
 /// `maxAttempts` counts tries in all: 3 means the first try and at most two retries (as Failsafe's
 /// `maxAttempts`). The delay before retry n (n = 1 for the first retry) is
-/// `min(maxDelay, delay × backoff^(n-1))`, then spread by ±`jitter` (a fraction: 0.2 = ±20 %). A failure is
+/// `min(maxDelay, delay × backoff^(n-1))` (`maxDelay` zero: no cap), then spread by ±`jitter` (a fraction:
+/// 0.2 = ±20 %). Values out of range (`maxAttempts` < 1, `backoff` < 1, `jitter` outside [0, 1], a negative
+/// duration) are refused with `IllegalArgumentException`. A failure is
 /// retried when its error type is in `retryOn` (all failures when empty); a timeout when `retryTimeouts`.
 /// Cancelled and rejected invocations are never retried. With a `deadline`, no attempt starts or runs past
 /// it: each attempt's timeout is cut to the time that is left.
@@ -27,13 +29,18 @@ public record RetryPolicy(int maxAttempts, Duration delay, double backoff, Durat
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts counts tries in all and must be at least 1");
         }
-        if (backoff < 1.0) {
-            throw new IllegalArgumentException("backoff must be at least 1.0 (1.0 = a fixed delay)");
+        if (!(backoff >= 1.0) || Double.isInfinite(backoff)) { // NaN fails every comparison: refuse it too
+            throw new IllegalArgumentException("backoff must be at least 1.0 (1.0 = a fixed delay), was " + backoff);
         }
-        if (jitter < 0 || jitter > 1) {
-            throw new IllegalArgumentException("jitter is a fraction from 0 to 1");
+        if (!(jitter >= 0 && jitter <= 1)) {
+            throw new IllegalArgumentException("jitter is a fraction from 0 to 1, was " + jitter);
         }
-        retryOn = Set.copyOf(retryOn);
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be zero or more, was " + delay);
+        }
+        maxDelay = AsyncCallbackRuntime.limit(maxDelay, "maxDelay");
+        deadline = AsyncCallbackRuntime.limit(deadline, "deadline");
+        retryOn = retryOn == null ? Set.of() : Set.copyOf(retryOn);
     }
 
     /// Three tries in all, 100 ms apart, every failure and timeout retried.

@@ -15,9 +15,10 @@ final class StandaloneLauncher extends RuntimeLauncher implements InvocationOwne
         super(runtime);
     }
 
-    Invocation create(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
-        return new Invocation(runtime.newId(), attempt, group, name, callback, timeout, runtime.scheduler(),
-                runtime.emitter(), runtime.seed(), this);
+    Invocation create(AsyncCallback callback, String name, Duration timeout, String timeoutReason, int attempt,
+                      long group) {
+        return new Invocation(runtime.newId(), attempt, group, name, callback, timeout, timeoutReason,
+                runtime.scheduler(), runtime.emitter(), runtime.seed(), this);
     }
 
     void start(Invocation inv) {
@@ -35,8 +36,9 @@ final class StandaloneLauncher extends RuntimeLauncher implements InvocationOwne
     }
 
     @Override
-    public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group) {
-        Invocation inv = create(callback, name, timeout, attempt, group);
+    public InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
+                                   int attempt, long group) {
+        Invocation inv = create(callback, name, timeout, timeoutReason, attempt, group);
         start(inv);
         return inv.future();
     }

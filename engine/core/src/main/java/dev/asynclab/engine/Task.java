@@ -17,37 +17,45 @@ public sealed interface Task {
 
     String name();
 
-    /// One callback; `timeout` per attempt (zero: none); `retry` null for a single try.
+    /// One callback; `timeout` per attempt, counted from its start (zero: none; null: the default 30 s; negative
+    /// is refused); `retry` null for a single try.
     record Call(String name, AsyncCallback callback, Duration timeout, RetryPolicy retry) implements Task {
         public Call {
             Objects.requireNonNull(callback, "callback");
-            timeout = timeout == null ? AsyncCallbackRuntime.DEFAULT_TIMEOUT : timeout;
+            timeout = AsyncCallbackRuntime.callbackTimeout(timeout);
         }
 
+        /// The same call, tried as `policy` says.
         public Call withRetry(RetryPolicy policy) {
             return new Call(name, callback, timeout, policy);
         }
     }
 
-    /// Every member at once; done when all are; members still running at `timeout` time out.
+    /// Every member at once; done when all are. At `timeout` (zero or null: none) the members that have not ended
+    /// end as TIMED_OUT, those still waiting in a pool's queue too, and their message names this limit.
     record Parallel(String name, List<Task> members, Duration timeout) implements Task {
         public Parallel {
             members = List.copyOf(members);
+            timeout = AsyncCallbackRuntime.limit(timeout, "a group timeout");
         }
     }
 
-    /// Every member at once; the first success wins and the others are cancelled at once.
+    /// Every member at once; the first success wins and the others are cancelled at once. At `timeout` (zero or
+    /// null: none) whatever has not ended times out, and the race with it.
     record Race(String name, List<Task> members, Duration timeout) implements Task {
         public Race {
             members = List.copyOf(members);
+            timeout = AsyncCallbackRuntime.limit(timeout, "a group timeout");
         }
     }
 
     /// Members start one after another, each only if none has succeeded `hedgeDelay` after the previous one
-    /// started (or at once when every started member has failed); the first success wins.
+    /// started (or at once when every started member has failed); the first success wins. `timeout` as for a race.
     record Hedged(String name, List<Task> members, Duration hedgeDelay, Duration timeout) implements Task {
         public Hedged {
             members = List.copyOf(members);
+            hedgeDelay = AsyncCallbackRuntime.limit(hedgeDelay, "a hedge delay");
+            timeout = AsyncCallbackRuntime.limit(timeout, "a group timeout");
         }
     }
 

@@ -10,10 +10,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// The core is embeddable: it needs nothing but the JDK, and exports only its API, event and SPI packages.
+/// The core is embeddable: it needs nothing but the JDK, exports only its API, event and SPI packages, keeps its
+/// exported API small, and never asks which clock it runs on.
 class ArchitectureTest {
+
+    /// Exported public top-level types the core has now. Raise it (to at most 25) only with a type worth its place.
+    static final int EXPORTED_TOP_LEVEL_TYPES = 17;
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -36,5 +41,50 @@ class ArchitectureTest {
         assertThat(exported).containsExactlyInAnyOrder(
                 "dev.asynclab.engine", "dev.asynclab.engine.event", "dev.asynclab.engine.spi");
         assertThat(module.requires()).allMatch(r -> r.name().startsWith("java."), "only JDK modules");
+    }
+
+    @Test
+    void theCoreNeverAsksWhichClockItRunsOn() {
+        var outsideSpi = CORE.that(com.tngtech.archunit.base.DescribedPredicate.describe("outside the spi package",
+                c -> !c.getPackageName().equals("dev.asynclab.engine.spi")));
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName(
+                        "dev.asynclab.engine.spi.SimulatedScheduler")
+                .because("what differs between the clocks is a method of the Scheduler SPI, not an instanceof")
+                .check(outsideSpi);
+        var asks = new java.util.ArrayList<String>();
+        for (var c : outsideSpi) {
+            c.getInstanceofChecks().stream()
+                    .filter(check -> check.getRawType().isAssignableTo(dev.asynclab.engine.spi.Scheduler.class))
+                    .forEach(check -> asks.add(c.getName() + " instanceof " + check.getRawType().getName() + " at "
+                            + check.getSourceCodeLocation()));
+            c.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getName().equals("isSimulated"))
+                    .forEach(call -> asks.add(call.getDescription()));
+        }
+        assertThat(asks).as("instanceof of a clock or isSimulated() outside the spi package").isEmpty();
+    }
+
+    @Test
+    void theExportedApiHasAtMostSeventeenTopLevelTypes() {
+        Set<String> exported = Set.of("dev.asynclab.engine", "dev.asynclab.engine.event", "dev.asynclab.engine.spi");
+        var topLevel = CORE.stream()
+                .filter(c -> exported.contains(c.getPackageName()) && c.isTopLevelClass()
+                        && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName).sorted().toList();
+        var nested = CORE.stream()
+                .filter(c -> exported.contains(c.getPackageName()) && c.isNestedClass() && isPublicAllTheWayOut(c))
+                .map(com.tngtech.archunit.core.domain.JavaClass::getName).sorted().toList();
+        System.out.println("exported public types: " + topLevel.size() + " top-level " + topLevel + ", "
+                + nested.size() + " nested " + nested);
+        assertThat(topLevel).hasSize(EXPORTED_TOP_LEVEL_TYPES);
+    }
+
+    private static boolean isPublicAllTheWayOut(com.tngtech.archunit.core.domain.JavaClass c) {
+        for (var k = java.util.Optional.of(c); k.isPresent(); k = k.get().getEnclosingClass()) {
+            if (!k.get().getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -32,7 +32,7 @@ class ReadmeExampleTest {
         List<Event> events = new CopyOnWriteArrayList<>();
         try (var bus = EventBus.create(1 << 16, events::add)) {
             var runtime = AsyncCallbackRuntime.builder().events(bus).build();
-            try (var pool = new AsyncCallbackPool(runtime, 4, 100)) {
+            try (var pool = AsyncCallbackPool.builder(runtime).size(4).queueCapacity(100).build()) {
                 var policy = RetryPolicy.builder().maxAttempts(3)
                         .delay(Duration.ofMillis(20)).backoff(2.0, Duration.ofSeconds(1)).jitter(0.2).build();
                 var flaky = AsyncCallbacks.executeWithRetry(pool, ctx -> {

@@ -2,7 +2,7 @@ package dev.asynclab.lab;
 
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbackWrapper;
-import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogWriter;
@@ -30,7 +30,7 @@ class ReadmeAuditExampleTest {
         Path auditFile = dir.resolve("audit.jsonl");
         // --- README example starts here
         // The lab's audit log is a sink like any other: hash-chained JSON Lines that `asynclab verify` checks.
-        var header = AuditHeader.of("run-1", "readme", Instant.now(), EngineVersion.VERSION, "real", 1);
+        var header = AuditHeader.of("run-1", "readme", Instant.now(), AsyncCallbackRuntime.ENGINE_VERSION, "real", 1);
         try (var audit = AuditLogWriter.open(auditFile, header);
              var bus = EventBus.create(1 << 16, audit)) {
             var runtime = AsyncCallbackRuntime.builder().events(bus).build();

@@ -1,12 +1,12 @@
 package dev.asynclab.app.ui.run;
 
-import dev.asynclab.lab.polyglot.ScenarioScripts;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioRun;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.scenario.ScenarioScripts;
 
 import java.util.List;
 import java.util.Optional;

@@ -5,8 +5,18 @@ package dev.asynclab.engine.event;
 /// Absent values: `id`, `group` are 0; `attempt` is 0 outside invocations; `duration` and `queueDepth`
 /// are -1; strings are null. `t` is nanoseconds since the run started and never decreases along `seq`.
 ///
+/// The last four fields say what a run or a group started as, typed rather than written into `value`:
+/// - `RUN_STARTED`: `kind` is the clock (`real`, `simulated`), `seed` the run's seed, `poolSize` the size of
+///   the pool the run shares (-1: none, each call runs on its own).
+/// - `GROUP_STARTED`: `kind` is the group's kind (`retry`, `parallel`, `race`, `hedged`) and `parentGroup`
+///   the group it runs in (0: none).
+///
+/// Elsewhere they are absent: `kind` null, `parentGroup` and `seed` 0, `poolSize` -1.
+///
 /// ```java
 /// Event e = Event.of(EventType.STARTED, 97, 2, 41, "fetch-user").withWorker("w3");
+/// Event run = Event.runStarted("Pool saturation", "simulated", 42, 4);
+/// Event race = Event.groupStarted(41, "data-fetch", "race", 0);
 /// ```
 public record Event(
         long seq,
@@ -21,41 +31,66 @@ public record Event(
         String errorType,
         String errorMessage,
         String value,
-        int queueDepth) {
+        int queueDepth,
+        String kind,
+        long parentGroup,
+        long seed,
+        int poolSize) {
+
+    /// An event without the run and group fields (absent), as most events are.
+    public Event(long seq, long t, EventType type, long id, int attempt, long group, String name, String worker,
+                 long duration, String errorType, String errorMessage, String value, int queueDepth) {
+        this(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value, queueDepth,
+                null, 0, 0, -1);
+    }
 
     /// An event with only its identity set; the bus fills in `seq` and `t`.
     public static Event of(EventType type, long id, int attempt, long group, String name) {
         return new Event(-1, -1, type, id, attempt, group, name, null, -1, null, null, null, -1);
     }
 
+    /// The `RUN_STARTED` of a run named `name` on `clock` (`real`, `simulated`) with `seed`, sharing a pool of
+    /// `poolSize` (-1: none).
+    public static Event runStarted(String name, String clock, long seed, int poolSize) {
+        return new Event(-1, -1, EventType.RUN_STARTED, 0, 0, 0, name, null, -1, null, null, null, -1, clock, 0, seed,
+                poolSize);
+    }
+
+    /// The `GROUP_STARTED` of group `group`, of `kind` (`retry`, `parallel`, `race`, `hedged`), inside
+    /// `parentGroup` (0: none).
+    public static Event groupStarted(long group, String name, String kind, long parentGroup) {
+        return new Event(-1, -1, EventType.GROUP_STARTED, 0, 0, group, name, null, -1, null, null, null, -1, kind,
+                parentGroup, 0, -1);
+    }
+
     public Event withSeqAndTime(long seq, long t) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+                queueDepth, kind, parentGroup, seed, poolSize);
     }
 
     public Event withWorker(String worker) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+                queueDepth, kind, parentGroup, seed, poolSize);
     }
 
     public Event withDuration(long duration) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+                queueDepth, kind, parentGroup, seed, poolSize);
     }
 
     public Event withError(String errorType, String errorMessage) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+                queueDepth, kind, parentGroup, seed, poolSize);
     }
 
     public Event withValue(String value) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+                queueDepth, kind, parentGroup, seed, poolSize);
     }
 
     public Event withQueueDepth(int queueDepth) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+                queueDepth, kind, parentGroup, seed, poolSize);
     }
 
     public boolean isTerminal() {

@@ -2,16 +2,16 @@ package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.spi.Cancellable;
 import dev.asynclab.engine.spi.Scheduler;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 
 /// One invocation of one callback: a small state machine whose every transition is one CAS.
 ///
@@ -22,12 +22,16 @@ import java.util.concurrent.CompletionStage;
 /// ```
 ///
 /// Thread safety: `run` is called once, by the worker. `cancel` and the timeout may come from any thread at any
-/// time; whoever wins the CAS out of RUNNING emits the one terminal event and completes the future.
+/// time; whoever wins the CAS into a terminal state emits the one terminal event and completes the future.
 public final class Invocation {
 
-    /* Overview. Three parties race to end a running invocation: the callback returning (finish), the timeout
-     * timer (onTimeout) and a canceller (cancel). Each tries one CAS out of RUNNING; exactly one wins and emits
-     * the terminal event. A loser that is the callback itself records LATE_FINISH when it returned without
+    /* Overview. Three parties race to end a running invocation: the callback's outcome (finish), the timeout
+     * timer or a group's deadline (onTimeout) and a canceller (cancel); before it runs, a canceller and a full
+     * queue (reject). Every one of them goes through `end`, the one terminal transition: one CAS into a terminal
+     * state, then, whatever happens while reporting it, the timeout timer is cancelled, the terminal event
+     * emitted, the caller's future completed and the owner told. The error text is made by `Errors.describe`
+     * before the CAS, and that cannot throw, so no Throwable however hostile can leave a caller waiting or a
+     * pool slot taken. A loser that is the callback itself records LATE_FINISH when it returned without
      * honouring the interrupt. Event order is part of the contract, so:
      * - STARTED must precede any terminal event: the worker moves QUEUED -> STARTING, emits STARTED, then sets
      *   RUNNING; a canceller that sees STARTING spins until RUNNING (a few instructions).
@@ -35,7 +39,11 @@ public final class Invocation {
      *   finisher spins until it is set.
      * Interrupts must never leak into the next callback a worker runs: the interrupter takes the runner thread
      * with getAndSet and marks interruptDelivered after interrupting; a finishing worker that finds the runner
-     * already taken waits for that mark, then clears its interrupt flag. */
+     * already taken waits for that mark, then clears its interrupt flag.
+     * The worker slot of work that goes on after `run` returns (an asynchronous stage, simulated time still to
+     * pass) is handed back exactly once, by whichever of "the work ended" and "the work was stopped" comes
+     * first: a CAS on workerReleased. A stage is hostile input (it may throw, complete twice or never): it is
+     * heard once (a CAS on stageSettled), and a timed-out or cancelled one is no longer waited for. */
 
     static final int NEW = 0;
     static final int QUEUED = 1;
@@ -49,12 +57,16 @@ public final class Invocation {
 
     private static final VarHandle STATE;
     private static final VarHandle RUNNER;
+    private static final VarHandle WORKER_RELEASED;
+    private static final VarHandle STAGE_SETTLED;
 
     static {
         try {
             var lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(Invocation.class, "state", int.class);
             RUNNER = lookup.findVarHandle(Invocation.class, "runner", Thread.class);
+            WORKER_RELEASED = lookup.findVarHandle(Invocation.class, "workerReleased", boolean.class);
+            STAGE_SETTLED = lookup.findVarHandle(Invocation.class, "stageSettled", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -66,6 +78,8 @@ public final class Invocation {
     final String name;
     final AsyncCallback callback;
     final long timeoutNanos;
+    /// What its own timer's TIMED_OUT says, when someone else set that limit (a retry deadline); null: its own.
+    private final String timeoutReason;
     final Scheduler scheduler;
     final Emitter emitter;
     final long seed;
@@ -77,23 +91,28 @@ public final class Invocation {
     private volatile Thread runner;
     private volatile boolean interruptDelivered;
     private volatile boolean terminalEmitted;
+    private volatile boolean workerReleased;
+    private volatile boolean stageSettled;
     private volatile Cancellable timeoutTask;
     private volatile Cancellable pendingCompletion;
-    private volatile CompletableFuture<?> asyncStage;
+    private volatile CompletionStage<?> asyncStage;
     private volatile String lane;
     private int slot = -1;
     private final long submittedAt;
     private volatile long startedAt;
     private volatile long endedAt;
 
+    /// An invocation, submitted now. `timeoutReason` names who set `timeout` when it is not the callback's own
+    /// (null when it is).
     public Invocation(long id, int attempt, long group, String name, AsyncCallback callback, Duration timeout,
-                      Scheduler scheduler, Emitter emitter, long seed, InvocationOwner owner) {
+                      String timeoutReason, Scheduler scheduler, Emitter emitter, long seed, InvocationOwner owner) {
         this.id = id;
         this.attempt = attempt;
         this.group = group;
         this.name = name;
         this.callback = callback;
         this.timeoutNanos = timeout == null ? 0 : Math.max(0, timeout.toNanos());
+        this.timeoutReason = timeoutReason;
         this.scheduler = scheduler;
         this.emitter = emitter;
         this.seed = seed;
@@ -145,34 +164,34 @@ public final class Invocation {
 
     /// Ends it as REJECTED (the queue was full). Not under a lock: the caller's continuations run here.
     public void reject(int depth, String why) {
-        if (STATE.compareAndSet(this, NEW, REJECTED)) {
-            endedAt = scheduler.nanoTime();
-            emitter.emit(EventType.REJECTED, id, attempt, group, name, null, -1, "RejectedExecutionException", why,
-                    null, depth);
-            terminalEmitted = true;
-            complete(Status.REJECTED, null, "RejectedExecutionException", why, 0);
-            owner.ended(this, true);
-        }
+        end(NEW, REJECTED, null, 0, null, "RejectedExecutionException", why, depth, true);
     }
 
     /// Runs the callback on the calling (worker) thread, on lane `lane`.
     ///
     /// @return true when the worker is free again now; false when the work goes on (an asynchronous stage, or
-    /// simulated time still to pass) and the owner will hear `workerDoneLater` instead.
+    /// simulated time still to pass) and the owner will hear `workerDoneLater` instead, exactly once.
     public boolean run(String lane) {
         if (!STATE.compareAndSet(this, NEW, STARTING) && !STATE.compareAndSet(this, QUEUED, STARTING)) {
             return true; // cancelled while waiting: nothing runs
         }
-        this.lane = lane;
-        ctx = new InvocationContext(this);
-        startedAt = scheduler.nanoTime();
-        emitter.emit(EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null, null, null, -1);
         Thread me = Thread.currentThread();
-        runner = me;
-        state = RUNNING;
+        try {
+            this.lane = lane;
+            ctx = new InvocationContext(this);
+            startedAt = scheduler.nanoTime();
+            emitter.emit(EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null, null, null,
+                    -1);
+        } finally {
+            runner = me;
+            state = RUNNING; // whatever happened above: a canceller spinning on STARTING must get through
+        }
         // Armed only once RUNNING: a timer that fired earlier would find no state to leave and be lost.
         if (timeoutNanos > 0) {
-            timeoutTask = scheduler.schedule(this::onTimeout, timeoutNanos - (scheduler.nanoTime() - startedAt));
+            timeoutTask = scheduler.schedule(() -> onTimeout(null), timeoutNanos - (scheduler.nanoTime() - startedAt));
+            if (isDone()) {
+                cancelTimeout(); // ended (cancelled from another thread) while the timer was being armed
+            }
         }
 
         Object value = null;
@@ -180,36 +199,62 @@ public final class Invocation {
         try {
             value = callback.call(ctx);
         } catch (Throwable t) { // the exception boundary: Errors too, nothing reaches the worker
-            error = Errors.unwrap(t);
+            error = t;
         } finally {
             detachRunner(me);
         }
 
         if (error == null && value instanceof CompletionStage<?> stage) {
-            CompletableFuture<?> cf = stage.toCompletableFuture();
-            asyncStage = cf;
-            if (isStopped()) {
-                cf.cancel(true); // timed out or cancelled while the callback was still returning its stage
-            }
-            cf.whenComplete((v, ex) -> {
-                finish(v, ex == null ? null : Errors.unwrap(ex));
-                owner.workerDoneLater(this);
-            });
+            awaitStage(stage);
             return false;
         }
         long charged = ctx.charged();
-        if (charged > 0 && scheduler.isSimulated()) {
+        if (charged > 0) {
+            // Time charged on a clock where it has not passed yet (simulated): the outcome lands once it has.
             Object v = value;
             Throwable e = error;
             pendingCompletion = scheduler.schedule(() -> {
                 pendingCompletion = null;
                 finish(v, e);
-                owner.workerDoneLater(this);
+                releaseWorker();
             }, charged);
+            if (isStopped()) {
+                stopPendingCompletion(); // stopped from another thread while the completion was being scheduled
+            }
             return false;
         }
         finish(value, error);
         return true;
+    }
+
+    /// Listens to a stage the callback returned, through `whenComplete` only: `toCompletableFuture` may throw,
+    /// and the stage's own methods may throw, call back twice or never.
+    private void awaitStage(CompletionStage<?> stage) {
+        asyncStage = stage;
+        try {
+            stage.whenComplete(this::stageSettled);
+        } catch (Throwable t) {
+            stageSettled(null, t); // a stage that cannot be listened to has failed (unless it already settled)
+        }
+        if (isStopped()) {
+            stopStage(); // timed out or cancelled while the callback was still returning its stage
+        }
+    }
+
+    private void stageSettled(Object value, Throwable error) {
+        // CAS: a stage that calls back twice, or calls back and then throws, is heard once.
+        if (STAGE_SETTLED.compareAndSet(this, false, true)) {
+            finish(value, error);
+            releaseWorker();
+        }
+    }
+
+    /// Hands the worker slot back to the owner, once, for work that went on after `run` returned.
+    private void releaseWorker() {
+        // CAS: the work ending and the work being stopped race to free the slot; only one may.
+        if (WORKER_RELEASED.compareAndSet(this, false, true)) {
+            owner.workerDoneLater(this);
+        }
     }
 
     private void detachRunner(Thread me) {
@@ -225,61 +270,52 @@ public final class Invocation {
 
     /// The callback's own outcome arrived.
     private void finish(Object value, Throwable error) {
-        int target = error == null ? SUCCEEDED : FAILED;
-        if (STATE.compareAndSet(this, RUNNING, target)) {
-            // Guard against a race with the timer: it may fire now, but its CAS out of RUNNING fails.
-            cancelTimeout();
-            long now = scheduler.nanoTime();
-            endedAt = now;
-            long exec = now - startedAt;
-            if (error == null) {
-                if (emitter.enabled()) {
-                    emitter.emit(EventType.SUCCEEDED, id, attempt, group, name, lane, exec, null, null,
-                            Errors.shortText(value), -1);
-                }
-                terminalEmitted = true;
-                complete(Status.SUCCEEDED, value, null, null, exec);
-            } else {
-                String type = Errors.type(error);
-                String message = Errors.message(error);
-                emitter.emit(EventType.FAILED, id, attempt, group, name, lane, exec, type, message, null, -1);
-                terminalEmitted = true;
-                complete(Status.FAILED, null, type, message, exec);
-            }
-            owner.ended(this, false);
+        long now = scheduler.nanoTime();
+        boolean won;
+        if (error == null) {
+            won = end(RUNNING, SUCCEEDED, value, now - startedAt, lane, null, null, -1, false);
+        } else {
+            Errors.Described d = Errors.describe(error);
+            won = end(RUNNING, FAILED, null, now - startedAt, lane, d.type(), d.message(), -1, false);
+        }
+        if (won) {
             return;
         }
         // Lost to a timeout or cancel. Work that stopped on the interrupt is no late finish.
-        boolean honouredInterrupt = error != null && Errors.isInterruption(error);
+        boolean honouredInterrupt = error != null && Errors.isInterruption(Errors.unwrap(error));
         if (!honouredInterrupt && isStopped()) {
             while (!terminalEmitted) {
                 Thread.onSpinWait();
             }
-            long now = scheduler.nanoTime();
-            emitter.emit(EventType.LATE_FINISH, id, attempt, group, name, lane, now - endedAt,
-                    error == null ? null : Errors.type(error), error == null ? null : Errors.message(error),
+            Errors.Described d = error == null ? null : Errors.describe(error);
+            emitter.emit(EventType.LATE_FINISH, id, attempt, group, name, lane, scheduler.nanoTime() - endedAt,
+                    d == null ? null : d.type(), d == null ? null : d.message(),
                     error == null ? Errors.shortText(value) : null, -1);
         }
     }
 
-    private void onTimeout() {
-        if (STATE.compareAndSet(this, RUNNING, TIMED_OUT)) {
-            long now = scheduler.nanoTime();
-            endedAt = now;
-            long exec = now - startedAt;
-            String message = "timed out after " + Duration.ofNanos(timeoutNanos).toMillis() + " ms";
-            emitter.emit(EventType.TIMED_OUT, id, attempt, group, name, lane, exec, "TimeoutException", message,
-                    null, -1);
-            terminalEmitted = true;
-            complete(Status.TIMED_OUT, null, "TimeoutException", message, exec);
-            owner.ended(this, false);
-            if (scheduler.isSimulated()) {
-                stopWork(); // in order, now: simulated time must not let the work's own end slip in first
-            } else {
-                // With many timeouts due together, every caller hears TIMED_OUT first; the interrupting of the
-                // timed-out threads, which wakes them all up to compete for the CPUs, comes after.
-                TimerWheel.afterTick(this::stopWork);
+    /// Its own timer fired (`reason` null), or a group's deadline passed (`reason` names it). A group's deadline
+    /// also ends an invocation that has not started yet (waiting in a pool's queue): its group stops waiting.
+    private void onTimeout(String reason) {
+        String message = reason != null ? reason
+                : timeoutReason != null ? timeoutReason
+                : "timed out after " + Duration.ofNanos(timeoutNanos).toMillis() + " ms";
+        if (reason != null) {
+            int s;
+            while ((s = state) == NEW || s == QUEUED) {
+                if (end(s, TIMED_OUT, null, 0, null, "TimeoutException", message, -1, true)) {
+                    return;
+                }
             }
+            while (state == STARTING) {
+                Thread.onSpinWait(); // STARTED is being emitted; TIMED_OUT must come after it
+            }
+        }
+        if (end(RUNNING, TIMED_OUT, null, scheduler.nanoTime() - startedAt, lane, "TimeoutException", message, -1,
+                false)) {
+            // With many timeouts due together, every caller hears TIMED_OUT first; stopping the timed-out work
+            // (interrupting threads, which wakes them all up to compete for the CPUs) comes after.
+            scheduler.afterCurrentTick(this::stopWork);
         }
     }
 
@@ -289,28 +325,15 @@ public final class Invocation {
         while (true) {
             int s = state;
             if (s == NEW || s == QUEUED) {
-                if (STATE.compareAndSet(this, s, CANCELLED)) {
-                    endedAt = scheduler.nanoTime();
-                    emitter.emit(EventType.CANCELLED, id, attempt, group, name, null, 0, "CancellationException",
-                            "cancelled before it started", null, -1);
-                    terminalEmitted = true;
-                    complete(Status.CANCELLED, null, "CancellationException", "cancelled before it started", 0);
-                    owner.ended(this, true);
+                if (end(s, CANCELLED, null, 0, null, "CancellationException", "cancelled before it started", -1,
+                        true)) {
                     return true;
                 }
             } else if (s == STARTING) {
                 Thread.onSpinWait(); // STARTED is being emitted; CANCELLED must come after it
             } else if (s == RUNNING) {
-                if (STATE.compareAndSet(this, RUNNING, CANCELLED)) {
-                    cancelTimeout();
-                    long now = scheduler.nanoTime();
-                    endedAt = now;
-                    long exec = now - startedAt;
-                    emitter.emit(EventType.CANCELLED, id, attempt, group, name, lane, exec, "CancellationException",
-                            "cancelled while running", null, -1);
-                    terminalEmitted = true;
-                    complete(Status.CANCELLED, null, "CancellationException", "cancelled while running", exec);
-                    owner.ended(this, false);
+                if (end(RUNNING, CANCELLED, null, scheduler.nanoTime() - startedAt, lane, "CancellationException",
+                        "cancelled while running", -1, false)) {
                     stopWork();
                     return true;
                 }
@@ -320,9 +343,61 @@ public final class Invocation {
         }
     }
 
-    /// Ends it as TIMED_OUT now if it is still running (an overall deadline of a group passed).
-    public void expire() {
-        onTimeout();
+    /// Ends it as TIMED_OUT now if it has not ended: a group's overall deadline passed. Still waiting, it never
+    /// runs; running, its work is stopped as for its own timeout. `reason` names that limit and who set it, and
+    /// becomes the message.
+    public void expire(String reason) {
+        onTimeout(reason);
+    }
+
+    /// The one terminal transition. One CAS from `from` into `to`; the winner, whatever fails while it reports
+    /// (nothing should: every text is made beforehand), cancels the timeout timer, emits the terminal event,
+    /// completes the caller's future and tells the owner. True when this call won.
+    private boolean end(int from, int to, Object value, long execNanos, String worker, String errorType,
+                        String message, int queueDepth, boolean neverStarted) {
+        if (!STATE.compareAndSet(this, from, to)) {
+            return false;
+        }
+        Status status = statusOf(to);
+        try {
+            cancelTimeout();
+            endedAt = scheduler.nanoTime();
+            if (emitter.enabled()) {
+                long duration = to == REJECTED ? -1 : execNanos; // a rejected one never had a time to count
+                emitter.emit(eventTypeOf(status), id, attempt, group, name, worker, duration, errorType, message,
+                        to == SUCCEEDED ? Errors.shortText(value) : null, queueDepth);
+            }
+        } finally {
+            terminalEmitted = true;
+            try {
+                future.complete(new AsyncCallbackResult(status, value, errorType, message,
+                        Duration.ofNanos(Math.max(0, execNanos)), attempt, id));
+            } finally {
+                owner.ended(this, neverStarted);
+            }
+        }
+        return true;
+    }
+
+    private static EventType eventTypeOf(Status status) {
+        return switch (status) {
+            case SUCCEEDED -> EventType.SUCCEEDED;
+            case FAILED -> EventType.FAILED;
+            case TIMED_OUT -> EventType.TIMED_OUT;
+            case CANCELLED -> EventType.CANCELLED;
+            case REJECTED -> EventType.REJECTED;
+        };
+    }
+
+    private static Status statusOf(int state) {
+        return switch (state) {
+            case SUCCEEDED -> Status.SUCCEEDED;
+            case FAILED -> Status.FAILED;
+            case TIMED_OUT -> Status.TIMED_OUT;
+            case CANCELLED -> Status.CANCELLED;
+            case REJECTED -> Status.REJECTED;
+            default -> throw new IllegalStateException("not a terminal state: " + state);
+        };
     }
 
     /// After TIMED_OUT or CANCELLED: stop whatever still runs, in every form it can take.
@@ -337,14 +412,36 @@ public final class Invocation {
             t.interrupt();
             interruptDelivered = true;
         }
-        CompletableFuture<?> stage = asyncStage;
-        if (stage != null) {
-            stage.cancel(true);
+        stopStage();
+        stopPendingCompletion();
+    }
+
+    /// Stops waiting for an asynchronous stage: cancels it if it is a `Future` (as a `CompletableFuture` is) and
+    /// frees the worker slot now. A stage holds no thread, and one that never completes must not hold its slot
+    /// for good; if it completes after all, that is a LATE_FINISH.
+    private void stopStage() {
+        CompletionStage<?> stage = asyncStage;
+        if (stage == null) {
+            return;
         }
+        if (stage instanceof Future<?> f) {
+            try {
+                f.cancel(true);
+            } catch (Throwable ignored) {
+                // a hostile stage's cancel: it is no longer waited for either way
+            }
+        }
+        releaseWorker();
+    }
+
+    /// Calls off simulated work still to pass, unless the callback ignores interrupts (then it keeps its worker
+    /// until that time has passed, as it would for real).
+    private void stopPendingCompletion() {
         Cancellable pending = pendingCompletion;
-        if (pending != null && !c.ignoresInterrupt() && pending.cancel()) {
+        InvocationContext c = ctx;
+        if (pending != null && c != null && !c.ignoresInterrupt() && pending.cancel()) {
             pendingCompletion = null;
-            owner.workerDoneLater(this); // simulated work that honours interrupts ends here
+            releaseWorker(); // simulated work that honours interrupts ends here
         }
     }
 
@@ -353,10 +450,5 @@ public final class Invocation {
         if (t != null) {
             t.cancel();
         }
-    }
-
-    private void complete(Status status, Object value, String errorType, String message, long execNanos) {
-        future.complete(new AsyncCallbackResult(status, value, errorType, message, Duration.ofNanos(execNanos),
-                attempt, id));
     }
 }

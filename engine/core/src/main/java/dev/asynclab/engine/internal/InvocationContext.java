@@ -1,6 +1,6 @@
 package dev.asynclab.engine.internal;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.event.EventType;
 
 import java.time.Duration;
@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/// The context one attempt's callback sees. Sleep and work block on the real clock and accumulate charged
-/// time on the simulated one (the invocation then completes when that time has passed).
-final class InvocationContext implements CallbackContext {
+/// The context one attempt's callback sees. Sleep and work go to the scheduler, which blocks on the real clock
+/// and answers with time to charge on the simulated one (the invocation then completes when it has passed).
+final class InvocationContext implements AsyncCallback.Context {
 
     private final Invocation inv;
     private long charged;
@@ -53,75 +53,35 @@ final class InvocationContext implements CallbackContext {
     }
 
     @Override
-    public boolean isSimulated() {
-        return inv.scheduler.isSimulated();
-    }
-
-    @Override
     public void sleep(Duration duration) throws InterruptedException {
         long nanos = duration.toNanos();
-        if (nanos <= 0) {
-            return;
-        }
-        if (isSimulated()) {
-            charged += nanos;
-        } else {
-            Thread.sleep(duration);
+        if (nanos > 0) {
+            charged += inv.scheduler.sleep(nanos);
         }
     }
 
     @Override
     public void sleepIgnoringInterrupt(Duration duration) {
         long nanos = duration.toNanos();
-        if (nanos <= 0) {
-            return;
-        }
-        if (isSimulated()) {
-            charged += nanos;
+        if (nanos > 0) {
             ignoresInterrupt = true;
-            return;
-        }
-        ignoresInterrupt = true;
-        long end = System.nanoTime() + nanos;
-        long left;
-        while ((left = end - System.nanoTime()) > 0) {
-            try {
-                Thread.sleep(Duration.ofNanos(left));
-            } catch (InterruptedException swallowed) {
-                // deliberately ignored: this is the badly behaved callback the engine must survive
-            }
+            charged += inv.scheduler.sleepIgnoringInterrupt(nanos);
         }
     }
 
     @Override
     public void work(Duration duration) throws InterruptedException {
         long nanos = duration.toNanos();
-        if (nanos <= 0) {
-            return;
-        }
-        if (isSimulated()) {
-            charged += nanos;
-            return;
-        }
-        long end = System.nanoTime() + nanos;
-        long sink = 0;
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 1_000; i++) {
-                sink += i * 31L ^ sink;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cpu work interrupted");
-            }
-        }
-        if (sink == 42) {
-            Thread.onSpinWait(); // keeps the loop from being optimised away
+        if (nanos > 0) {
+            charged += inv.scheduler.busyWork(nanos);
         }
     }
 
     @Override
     public void charge(Duration duration) {
-        if (isSimulated() && duration.toNanos() > 0) {
-            charged += duration.toNanos();
+        long nanos = duration.toNanos();
+        if (nanos > 0) {
+            charged += inv.scheduler.charge(nanos);
         }
     }
 
@@ -134,6 +94,9 @@ final class InvocationContext implements CallbackContext {
                 task.cancel();
             }
         });
+        // A timeout or cancel of this attempt calls the delay off too: its timer must not outlive the invocation
+        // (the stage the callback returned may only depend on this one, and cancelling that leaves this running).
+        onCancel(() -> cf.cancel(false));
         return cf;
     }
 
@@ -181,7 +144,7 @@ final class InvocationContext implements CallbackContext {
             for (Runnable r : hooks) {
                 try {
                     r.run();
-                } catch (RuntimeException ignored) {
+                } catch (Throwable ignored) {
                     // a failing stop hook must not keep the others from running
                 }
             }

@@ -2,38 +2,26 @@ package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
 
-import java.util.concurrent.CompletableFuture;
+/// The caller's handle on one invocation or group (see `WorkFuture`), which a group can also end as timed out:
+/// `expire(reason)` when the group's overall deadline passes, `reason` naming that limit and who set it.
+public final class InvocationFuture extends WorkFuture<AsyncCallbackResult> {
 
-/// The caller's handle on one invocation or group: `cancel(true)` cancels the work itself, and the future then
-/// completes normally with a `CANCELLED` result rather than with a `CancellationException`. `expire()` ends it as
-/// timed out (a group's overall deadline passed).
-public final class InvocationFuture extends CompletableFuture<AsyncCallbackResult> {
-
-    private final Cancel cancel;
-    private final Runnable expire;
-
-    /// What cancelling does; true when this call cancelled it.
+    /// What expiring does: end whatever still runs as `TIMED_OUT`, with `reason` as its message.
     @FunctionalInterface
-    public interface Cancel {
-        boolean cancel();
+    public interface Expire {
+        void expire(String reason);
     }
 
-    public InvocationFuture(Cancel cancel, Runnable expire) {
-        this.cancel = cancel;
+    private final Expire expire;
+
+    public InvocationFuture(Cancel cancel, Expire expire) {
+        super(cancel);
         this.expire = expire;
     }
 
-    public void expire() {
-        expire.run();
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        return cancel.cancel();
-    }
-
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new CompletableFuture<>();
+    /// Ends the work as `TIMED_OUT` now if it still runs; `reason` names the limit that fired and who set it
+    /// ("group timeout 200 ms (parallel 'page-load')").
+    public void expire(String reason) {
+        expire.expire(reason);
     }
 }

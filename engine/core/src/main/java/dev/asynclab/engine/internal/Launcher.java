@@ -9,7 +9,10 @@ import java.time.Duration;
 /// and hedged helpers, which do not care where.
 public interface Launcher {
 
-    InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, int attempt, long group);
+    /// Starts one invocation. `timeoutReason` names who set `timeout` when it is not the callback's own (a retry
+    /// deadline cut it short), null when it is; it becomes the TIMED_OUT message.
+    InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason, int attempt,
+                            long group);
 
     long newGroup();
 

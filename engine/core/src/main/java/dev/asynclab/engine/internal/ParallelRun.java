@@ -1,9 +1,9 @@
 package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
-import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,8 @@ public final class ParallelRun {
         Duration timeout = task.timeout();
         if (timeout != null && !timeout.isZero() && !result.isDone()) {
             // Armed after every member is launched: expire() then sees the whole, final member list.
-            timer = launcher.scheduler().schedule(this::expire, timeout.toNanos());
+            String reason = TaskRunner.groupTimeout("parallel", task.name(), timeout);
+            timer = launcher.scheduler().schedule(() -> expire(reason), timeout.toNanos());
         }
         for (int i = 0; i < members.size(); i++) {
             int index = i;
@@ -98,9 +99,10 @@ public final class ParallelRun {
         result.complete(overall);
     }
 
-    private void expire() {
+    /// The overall limit fired, this group's own or an enclosing group's: `reason` names it.
+    private void expire(String reason) {
         for (InvocationFuture f : List.copyOf(members)) {
-            f.expire();
+            f.expire(reason);
         }
     }
 
@@ -116,5 +118,10 @@ public final class ParallelRun {
 
     public InvocationFuture future() {
         return result;
+    }
+
+    /// Every member's result, in declared order, once all have ended; cancelling it cancels the group.
+    public WorkFuture<List<AsyncCallbackResult>> memberResultsFuture() {
+        return result.view(r -> memberResults());
     }
 }

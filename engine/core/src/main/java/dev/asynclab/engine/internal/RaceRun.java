@@ -1,9 +1,9 @@
 package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
-import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ final class RaceRun {
     private final Launcher launcher;
     private final long group;
     private final long startedAt;
+    private final String kind;
     private final List<InvocationFuture> started = new ArrayList<>();
     private final InvocationFuture result;
     private int ended;
@@ -41,6 +42,7 @@ final class RaceRun {
         this.launcher = launcher;
         this.group = TaskRunner.openGroup(launcher, kind, name, parentGroup);
         this.startedAt = launcher.scheduler().nanoTime();
+        this.kind = kind;
         this.result = new InvocationFuture(this::cancel, this::expire);
     }
 
@@ -51,7 +53,8 @@ final class RaceRun {
             return result;
         }
         if (timeout != null && !timeout.isZero()) {
-            overallTimer = launcher.scheduler().schedule(this::expire, timeout.toNanos());
+            String reason = TaskRunner.groupTimeout(kind, name, timeout);
+            overallTimer = launcher.scheduler().schedule(() -> expire(reason), timeout.toNanos());
         }
         if (hedgeNanos <= 0) {
             for (int i = 0; i < tasks.size(); i++) {
@@ -124,15 +127,16 @@ final class RaceRun {
         result.complete(overall);
     }
 
-    private void expire() {
-        stopRunning(false);
+    /// The overall limit fired, this race's own or an enclosing group's: `reason` names it.
+    private void expire(String reason) {
+        stopRunning(false, reason);
     }
 
     private boolean cancel() {
-        return stopRunning(true);
+        return stopRunning(true, kind + " cancelled");
     }
 
-    private boolean stopRunning(boolean cancel) {
+    private boolean stopRunning(boolean cancel, String reason) {
         List<InvocationFuture> running;
         synchronized (this) {
             if (result.isDone()) {
@@ -146,8 +150,7 @@ final class RaceRun {
             if (ended == started.size()) {
                 // Nothing runs (a hedge was pending): the group ends here.
                 finish(TaskRunner.result(cancel ? Status.CANCELLED : Status.TIMED_OUT,
-                        cancel ? "CancellationException" : "TimeoutException",
-                        cancel ? "race cancelled" : "race timed out", startedAt, launcher));
+                        cancel ? "CancellationException" : "TimeoutException", reason, startedAt, launcher, last));
                 return true;
             }
         }
@@ -155,7 +158,7 @@ final class RaceRun {
             if (cancel) {
                 f.cancel(true);
             } else {
-                f.expire();
+                f.expire(reason);
             }
         }
         return true;

@@ -2,10 +2,10 @@ package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.RetryPolicy;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -26,6 +26,7 @@ final class RetryRun {
     private final SplittableRandom random;
     private final InvocationFuture result;
     private InvocationFuture current;
+    private AsyncCallbackResult last; // the result of the last attempt that ended
     private Cancellable pendingRetry;
     private boolean stopped;
 
@@ -37,7 +38,8 @@ final class RetryRun {
         this.startedAt = launcher.scheduler().nanoTime();
         this.deadline = policy.deadline().isZero() ? Long.MAX_VALUE : startedAt + policy.deadline().toNanos();
         this.random = new SplittableRandom(InvocationContext.mix(launcher.seed(), group, 0x5EED));
-        this.result = new InvocationFuture(() -> stop(Status.CANCELLED), () -> stop(Status.TIMED_OUT));
+        this.result = new InvocationFuture(() -> stop(Status.CANCELLED, "cancelled between attempts"),
+                reason -> stop(Status.TIMED_OUT, reason));
     }
 
     InvocationFuture start() {
@@ -52,23 +54,30 @@ final class RetryRun {
         }
         long now = launcher.scheduler().nanoTime();
         Duration timeout = call.timeout();
+        String timeoutReason = null;
         if (deadline != Long.MAX_VALUE) {
             long left = deadline - now;
             if (left <= 0) {
-                finish(TaskRunner.result(Status.TIMED_OUT, "TimeoutException", "retry deadline passed", startedAt,
-                        launcher));
+                finish(TaskRunner.result(Status.TIMED_OUT, "TimeoutException", deadlineReason(), startedAt, launcher,
+                        last));
                 return;
             }
             if (timeout.isZero() || timeout.toNanos() > left) {
                 timeout = Duration.ofNanos(left);
+                timeoutReason = deadlineReason(); // its TIMED_OUT names the limit that fires: the deadline's
             }
         }
-        InvocationFuture f = launcher.launch(call.callback(), call.name(), timeout, n, group);
+        InvocationFuture f = launcher.launch(call.callback(), call.name(), timeout, timeoutReason, n, group);
         current = f;
         f.whenComplete((r, e) -> attemptEnded(n, r));
     }
 
+    private String deadlineReason() {
+        return "retry deadline " + TaskRunner.millis(policy.deadline()) + " (retry '" + call.name() + "')";
+    }
+
     private synchronized void attemptEnded(int n, AsyncCallbackResult r) {
+        last = r;
         if (result.isDone()) {
             return;
         }
@@ -87,23 +96,24 @@ final class RetryRun {
         pendingRetry = launcher.scheduler().schedule(() -> attempt(n + 1), delay);
     }
 
-    private synchronized boolean stop(Status why) {
+    /// Cancels (`why` CANCELLED) or expires (TIMED_OUT, `reason` naming the group limit that fired) the run.
+    private synchronized boolean stop(Status why, String reason) {
         if (stopped || result.isDone()) {
             return false;
         }
         stopped = true;
         if (pendingRetry != null) {
+            // Between attempts: nothing runs, so the run ends here, reporting the attempt that ran last.
             pendingRetry.cancel();
             pendingRetry = null;
             finish(TaskRunner.result(why, why == Status.CANCELLED ? "CancellationException" : "TimeoutException",
-                    why == Status.CANCELLED ? "cancelled between attempts" : "timed out between attempts",
-                    startedAt, launcher));
+                    reason, startedAt, launcher, last));
             return true;
         }
         if (why == Status.CANCELLED) {
             current.cancel(true); // its CANCELLED result ends this run through attemptEnded
         } else {
-            current.expire();
+            current.expire(reason);
         }
         return true;
     }

@@ -1,8 +1,9 @@
 package dev.asynclab.engine.internal;
 
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.Task;
+import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ public final class TaskRunner {
     public static InvocationFuture run(Task task, Launcher launcher, long parentGroup) {
         return switch (task) {
             case Task.Call c when c.retry() == null || c.retry().maxAttempts() == 1 && c.retry().deadline().isZero() ->
-                    launcher.launch(c.callback(), c.name(), c.timeout(), 1, parentGroup);
+                    launcher.launch(c.callback(), c.name(), c.timeout(), null, 1, parentGroup);
             case Task.Call c -> new RetryRun(c, launcher, parentGroup).start();
             case Task.Parallel p -> new ParallelRun(p, launcher, parentGroup).start();
             case Task.Race r -> new RaceRun(r.name(), r.members(), Duration.ZERO, r.timeout(), launcher, parentGroup,
@@ -29,8 +30,7 @@ public final class TaskRunner {
 
     static long openGroup(Launcher launcher, String kind, String name, long parentGroup) {
         long group = launcher.newGroup();
-        launcher.emitter().emit(EventType.GROUP_STARTED, 0, 0, group, name, null, -1, null, null,
-                parentGroup == 0 ? kind : kind + " in " + parentGroup, -1);
+        launcher.emitter().emit(Event.groupStarted(group, name, kind, parentGroup));
         return group;
     }
 
@@ -40,9 +40,22 @@ public final class TaskRunner {
                 result.status().name(), -1);
     }
 
+    /// A group's own result when no member's result stands for it; `last` (nullable) is the member that ran
+    /// last, whose attempt and id the result carries.
     static AsyncCallbackResult result(Status status, String errorType, String message, long startedAt,
-                                      Launcher launcher) {
+                                      Launcher launcher, AsyncCallbackResult last) {
         return new AsyncCallbackResult(status, null, errorType, message,
-                Duration.ofNanos(launcher.scheduler().nanoTime() - startedAt), 0, 0);
+                Duration.ofNanos(launcher.scheduler().nanoTime() - startedAt), last == null ? 0 : last.attempt(),
+                last == null ? 0 : last.id());
+    }
+
+    /// The message of a TIMED_OUT that a group's overall limit caused: the limit and who set it.
+    static String groupTimeout(String kind, String name, Duration timeout) {
+        return "group timeout " + millis(timeout) + " (" + kind + " '" + name + "')";
+    }
+
+    static String millis(Duration d) {
+        long ms = d.toMillis();
+        return ms > 0 || d.isZero() ? ms + " ms" : d.toNanos() + " ns";
     }
 }

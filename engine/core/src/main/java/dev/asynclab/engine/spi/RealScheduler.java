@@ -1,7 +1,6 @@
 package dev.asynclab.engine.spi;
 
-import dev.asynclab.engine.spi.Cancellable;
-import dev.asynclab.engine.spi.Scheduler;
+import dev.asynclab.engine.internal.TimerWheel;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,12 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 ///
 /// ```java
 /// Scheduler real = RealScheduler.shared();                  // virtual threads
-/// Scheduler platform = new RealScheduler(ThreadMode.PLATFORM);
+/// Scheduler platform = new RealScheduler(RealScheduler.ThreadMode.PLATFORM);
 /// ```
 public final class RealScheduler implements Scheduler, AutoCloseable {
 
     private static final class Holder {
-        static final RealScheduler SHARED = new RealScheduler(ThreadMode.VIRTUAL);
+        static final RealScheduler SHARED = new RealScheduler(ThreadMode.VIRTUAL, true);
     }
 
     private static final AtomicLong TIMERS = new AtomicLong();
@@ -30,13 +29,20 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     /// Timer resolution: a timeout fires within one tick after its deadline.
     public static final long TICK_NANOS = 500_000;
 
-    private final dev.asynclab.engine.internal.TimerWheel timer;
+    private final TimerWheel timer;
     private final ExecutorService workers;
     private final ThreadMode mode;
+    private final boolean shared;
 
+    /// A real clock of its own (close it when done), running callbacks on `mode` threads.
     public RealScheduler(ThreadMode mode) {
-        this.mode = mode;
-        this.timer = new dev.asynclab.engine.internal.TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
+        this(mode, false);
+    }
+
+    private RealScheduler(ThreadMode mode, boolean shared) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        this.shared = shared;
+        this.timer = new TimerWheel("asynclab-timer-" + TIMERS.incrementAndGet(),
                 TICK_NANOS, 1024);
         ThreadFactory factory = mode == ThreadMode.VIRTUAL
                 ? Thread.ofVirtual().name("asynclab-v", 0).factory()
@@ -70,15 +76,28 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
         return workers;
     }
 
+    /// On the timer thread, after every timer of the current tick has fired; elsewhere at once.
     @Override
-    public boolean isSimulated() {
-        return false;
+    public void afterCurrentTick(Runnable task) {
+        TimerWheel.afterTick(task);
     }
 
-    /// Stops the timer and worker threads (running callbacks are interrupted).
+    /// Stops the timer and worker threads (running callbacks are interrupted). Does nothing on `shared()`, which
+    /// the default runtime uses for the life of the process.
     @Override
     public void close() {
+        if (shared) {
+            return;
+        }
         timer.close();
         workers.shutdownNow();
+    }
+
+    /// Which threads run callbacks on the real clock.
+    public enum ThreadMode {
+        /// One virtual thread per running callback: cheap to block, the default.
+        VIRTUAL,
+        /// Platform threads from a cached pool: to show what blocking costs when threads are scarce.
+        PLATFORM
     }
 }

@@ -1,17 +1,23 @@
 package dev.asynclab.engine.spi;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/// The engine's only source of time: a monotonic clock, a timer, and the executor callbacks run on.
+/// The engine's only source of time: a monotonic clock, a timer, the executor callbacks run on, and everything
+/// else that differs between real and simulated time. The engine never asks which clock it runs on: it calls
+/// these methods, and each clock does what time means for it.
 ///
 /// Every timestamp, deadline and delay in the engine goes through one of these, so the same engine code runs
-/// on the real clock (`dev.asynclab.engine.spi.RealScheduler`) and on simulated time
-/// (`dev.asynclab.engine.spi.SimulatedScheduler`).
+/// on the real clock (`RealScheduler`) and on simulated time (`SimulatedScheduler`). The default methods give
+/// real-time behaviour (blocking the calling thread), right for any scheduler whose workers are real threads.
 ///
 /// ```java
-/// Scheduler clock = new SimulatedScheduler();
-/// clock.schedule(() -> System.out.println("at " + clock.nanoTime()), 5_000_000);   // 5 ms later
-/// ((SimulatedScheduler) clock).runUntilIdle();                                      // prints "at 5000000"
+/// var sim = new SimulatedScheduler();
+/// sim.schedule(() -> System.out.println("at " + sim.nanoTime()), 5_000_000);   // 5 ms later
+/// sim.runUntilIdle();                                                          // prints "at 5000000"
 /// ```
 public interface Scheduler {
 
@@ -25,6 +31,94 @@ public interface Scheduler {
     /// simulation thread.
     Executor workers();
 
-    /// True for simulated time, where sleeping means advancing the clock, not blocking.
-    boolean isSimulated();
+    /// A callback sleeps `nanos` on its worker, and stops early with `InterruptedException` when interrupted.
+    ///
+    /// @return the nanoseconds to charge the callback: 0 when the time has really passed (the real clock), or
+    ///         `nanos` when it is to pass in simulated time once the callback returns
+    default long sleep(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+        return 0;
+    }
+
+    /// A callback sleeps `nanos` on its worker and ignores interrupts, as a badly behaved callback does.
+    ///
+    /// @return the nanoseconds to charge, as for `sleep`
+    default long sleepIgnoringInterrupt(long nanos) {
+        long end = System.nanoTime() + nanos;
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException swallowed) {
+                // deliberately ignored: this is the badly behaved callback the engine must survive
+            }
+        }
+        return 0;
+    }
+
+    /// A callback does `nanos` of busy CPU work on its worker (spinning on a real clock), stopping with
+    /// `InterruptedException` when interrupted.
+    ///
+    /// @return the nanoseconds to charge, as for `sleep`
+    default long busyWork(long nanos) throws InterruptedException {
+        long end = System.nanoTime() + nanos;
+        long sink = 0;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 1_000; i++) {
+                sink += i * 31L ^ sink;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cpu work interrupted");
+            }
+        }
+        if (sink == 42) {
+            Thread.onSpinWait(); // keeps the loop from being optimised away
+        }
+        return 0;
+    }
+
+    /// Time a callback spent for real (a script, say) that this clock has not seen pass.
+    ///
+    /// @return the nanoseconds to charge: 0 on the real clock, where that time has passed; `nanos` on a simulated
+    ///         one, where it has not
+    default long charge(long nanos) {
+        return 0;
+    }
+
+    /// Runs `task` once the timers due together with the current one have fired, when called from a timer task;
+    /// at once otherwise. A timeout tells its caller first and stops the timed-out work after, so with many
+    /// timeouts due together no caller waits behind the stopping of the others' work.
+    default void afterCurrentTick(Runnable task) {
+        task.run();
+    }
+
+    /// Waits until `future` is done or `timeoutNanos` have passed on this clock (`Long.MAX_VALUE`: no limit).
+    /// The real clock blocks the calling thread; the simulated clock runs its tasks meanwhile instead, and also
+    /// stops when it has nothing left to run.
+    ///
+    /// @return true when `future` is done
+    default boolean await(Future<?> future, long timeoutNanos) throws InterruptedException {
+        try {
+            if (timeoutNanos == Long.MAX_VALUE) {
+                future.get();
+            } else {
+                future.get(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException | java.util.concurrent.CancellationException ended) {
+            return true; // done, whichever way
+        } catch (TimeoutException notYet) {
+            return future.isDone();
+        }
+        return true;
+    }
+
+    /// A scheduled task that can be called off.
+    @FunctionalInterface
+    interface Cancellable {
+
+        /// Calls the task off; false when it already ran or was cancelled.
+        boolean cancel();
+    }
 }

@@ -1,10 +1,8 @@
 package dev.asynclab.engine.spi;
 
-import dev.asynclab.engine.spi.Cancellable;
-import dev.asynclab.engine.spi.Scheduler;
-
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 
 /// Simulated time: a discrete-event scheduler on one thread that never sleeps.
 ///
@@ -107,9 +105,53 @@ public final class SimulatedScheduler implements Scheduler {
         return workers;
     }
 
+    /// No wait: the whole `nanos` is charged, and passes in simulated time once the callback returns.
     @Override
-    public boolean isSimulated() {
-        return true;
+    public long sleep(long nanos) {
+        return Math.max(0, nanos);
+    }
+
+    /// No wait: the whole `nanos` is charged (and the invocation keeps its worker for that long even when it
+    /// times out or is cancelled first).
+    @Override
+    public long sleepIgnoringInterrupt(long nanos) {
+        return Math.max(0, nanos);
+    }
+
+    /// No spinning: the whole `nanos` is charged.
+    @Override
+    public long busyWork(long nanos) {
+        return Math.max(0, nanos);
+    }
+
+    /// Time spent for real has not passed here: all of it is charged.
+    @Override
+    public long charge(long nanos) {
+        return Math.max(0, nanos);
+    }
+
+    /// At once: simulated time does not move while a task runs, so nothing due at this instant can slip in
+    /// before `task`.
+    @Override
+    public void afterCurrentTick(Runnable task) {
+        task.run();
+    }
+
+    /// Runs tasks until `future` is done, `timeoutNanos` of simulated time have passed or nothing is left to run;
+    /// never blocks. Call it from the simulation thread.
+    @Override
+    public boolean await(Future<?> future, long timeoutNanos) {
+        long deadline = timeoutNanos == Long.MAX_VALUE || now + timeoutNanos < now ? Long.MAX_VALUE
+                : now + Math.max(0, timeoutNanos);
+        stopRequested = false;
+        while (!future.isDone() && !stopRequested) {
+            Task next = peekNext();
+            if (next == null || next.due > deadline) {
+                break;
+            }
+            runOne();
+        }
+        return future.isDone();
     }
 
     /// Paces the simulation: simulated time advances `speed` times as fast as wall time (1.0 = real time,

@@ -4,11 +4,11 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,7 +29,7 @@ class PoolTest {
     void neverRunsMoreThanTheLimitOnRealThreads() throws Exception {
         var current = new AtomicInteger();
         var peak = new AtomicInteger();
-        try (var pool = new AsyncCallbackPool(4, -1)) {
+        try (var pool = AsyncCallbackPool.builder().size(4).build()) {
             List<CompletableFuture<AsyncCallbackResult>> fs = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 fs.add(pool.submit(ctx -> {
@@ -50,7 +50,7 @@ class PoolTest {
 
     @Test
     void runsQueuedInvocationsInFifoOrder() throws Exception {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 1, -1)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(1).build()) {
             List<Integer> order = Collections.synchronizedList(new ArrayList<>());
             for (int i = 0; i < 20; i++) {
                 int n = i;
@@ -61,7 +61,7 @@ class PoolTest {
                 }, "job-" + i, ms(100));
             }
             assertThat(pool.queuedCount()).isEqualTo(19);
-            pool.awaitAll(Duration.ZERO);
+            pool.awaitAll(Duration.ofHours(1));
             assertThat(order).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
             List<Event> queued = sim.events(EventType.QUEUED);
             assertThat(queued).extracting(Event::queueDepth).startsWith(1, 2, 3);
@@ -71,7 +71,8 @@ class PoolTest {
 
     @Test
     void rejectsPastTheQueueCapacity() {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 2, 3)) {
+        try (var sim = new Sim();
+             var pool = AsyncCallbackPool.builder(sim.runtime).size(2).queueCapacity(3).build()) {
             List<CompletableFuture<AsyncCallbackResult>> fs = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 fs.add(pool.submit(ctx -> {
@@ -90,7 +91,7 @@ class PoolTest {
 
     @Test
     void cancelAllCancelsQueuedAndRunning() {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 2, -1)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(2).build()) {
             List<CompletableFuture<AsyncCallbackResult>> fs = new ArrayList<>();
             var ran = new AtomicInteger();
             for (int i = 0; i < 6; i++) {
@@ -113,7 +114,7 @@ class PoolTest {
 
     @Test
     void awaitAllWaitsForEverythingOnRealThreads() throws Exception {
-        try (var pool = new AsyncCallbackPool(2, -1)) {
+        try (var pool = AsyncCallbackPool.builder().size(2).build()) {
             var done = new AtomicInteger();
             for (int i = 0; i < 10; i++) {
                 pool.submit(ctx -> {
@@ -129,7 +130,7 @@ class PoolTest {
     @Test
     void awaitAllGivesUpAfterItsTimeout() throws Exception {
         var release = new CountDownLatch(1);
-        try (var pool = new AsyncCallbackPool(1, -1)) {
+        try (var pool = AsyncCallbackPool.builder().size(1).build()) {
             pool.submit(ctx -> {
                 release.await();
                 return 1;
@@ -142,7 +143,7 @@ class PoolTest {
 
     @Test
     void growingThePoolStartsQueuedWorkAtOnce() {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 1, -1)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(1).build()) {
             for (int i = 0; i < 4; i++) {
                 pool.submit(ctx -> {
                     ctx.sleep(ms(100));
@@ -164,7 +165,7 @@ class PoolTest {
 
     @Test
     void shrinkingThePoolLetsRunningWorkFinish() {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 3, -1)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(3).build()) {
             for (int i = 0; i < 6; i++) {
                 pool.submit(ctx -> {
                     ctx.sleep(ms(100));
@@ -182,7 +183,7 @@ class PoolTest {
 
     @Test
     void aCallbackThatIgnoresItsTimeoutKeepsItsSlot() {
-        try (var sim = new Sim(); var pool = new AsyncCallbackPool(sim.runtime, 1, -1)) {
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(1).build()) {
             pool.submit(ctx -> {
                 ctx.sleepIgnoringInterrupt(ms(300));
                 return 1;
@@ -196,7 +197,7 @@ class PoolTest {
 
     @Test
     void closedPoolRejects() {
-        var pool = new AsyncCallbackPool(AsyncCallbackRuntime.defaultRuntime(), 1, -1);
+        var pool = AsyncCallbackPool.builder(AsyncCallbackRuntime.defaultRuntime()).size(1).build();
         pool.close();
         assertThat(pool.submit(ctx -> 1, "late").join().status()).isEqualTo(Status.REJECTED);
     }
@@ -205,7 +206,7 @@ class PoolTest {
     void platformThreadsWorkToo() throws Exception {
         try (var platform = new RealScheduler(ThreadMode.PLATFORM)) {
             var rt = AsyncCallbackRuntime.builder().scheduler(platform).build();
-            var pool = new AsyncCallbackPool(rt, 2, -1);
+            var pool = AsyncCallbackPool.builder(rt).size(2).build();
             var names = Collections.synchronizedSet(new java.util.HashSet<Boolean>());
             for (int i = 0; i < 20; i++) {
                 pool.submit(ctx -> names.add(Thread.currentThread().isVirtual()), "p", Duration.ofSeconds(30));

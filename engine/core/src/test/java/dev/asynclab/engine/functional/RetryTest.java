@@ -5,7 +5,7 @@ import dev.asynclab.engine.AsyncCallbacks;
 import dev.asynclab.engine.CallbackFailure;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 import org.junit.jupiter.api.Test;
@@ -154,6 +154,23 @@ class RetryTest {
             sim.run();
             assertThat(f.join().status()).isEqualTo(Status.CANCELLED);
             assertThat(sim.events(EventType.STARTED)).hasSize(1);
+        }
+    }
+
+    @Test
+    void cancellingDuringTheBackoffReportsTheAttemptThatRanAndItsId() {
+        try (var sim = new Sim()) {
+            var policy = RetryPolicy.builder().maxAttempts(5).delay(ms(100)).build();
+            var f = AsyncCallbacks.executeWithRetry(sim.runtime, failingFirst(10, new AtomicInteger()), "stop",
+                    ms(100), policy);
+            sim.clock.advance(nanos(50)); // attempt 1 failed at 10 ms; attempt 2 is due at 110 ms
+            f.cancel(true);
+            var r = f.join();
+            assertThat(r.status()).isEqualTo(Status.CANCELLED);
+            assertThat(r.attempt()).isEqualTo(1);
+            long firstId = sim.events(EventType.STARTED).getFirst().id();
+            assertThat(r.id()).isEqualTo(firstId).isPositive();
+            assertThat(r.errorMessage()).isEqualTo("cancelled between attempts");
         }
     }
 

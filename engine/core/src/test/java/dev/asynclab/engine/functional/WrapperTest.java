@@ -6,7 +6,7 @@ import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackWrapper;
 import dev.asynclab.engine.CallbackFailure;
 import dev.asynclab.engine.Sim;
-import dev.asynclab.engine.Status;
+import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.EventType;
 import org.junit.jupiter.api.Test;
 
@@ -210,5 +210,69 @@ class WrapperTest {
     void negativeTimeoutIsRefused() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
                 new AsyncCallbackWrapper(() -> 1, "x", Duration.ofMillis(-1)));
+    }
+
+    @Test
+    void executeBlockingOnAStageThatNeverCompletesFailsClearlyOnTheSimulatedClock() {
+        try (var sim = new Sim()) {
+            var w = new AsyncCallbackWrapper(sim.runtime,
+                    ctx -> new CompletableFuture<>(), "silent", Duration.ZERO);
+            org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(w::executeBlocking)
+                    .withMessageContaining("'silent'").withMessageContaining("never completes");
+            assertThat(w.cancel()).as("it can still be cancelled").isTrue();
+            assertThat(sim.terminalsPerId()).containsValues(1L);
+        }
+    }
+
+    @Test
+    void executeBlockingOnAStageThatNeverCompletesEndsAtItsTimeoutOnTheSimulatedClock() {
+        try (var sim = new Sim()) {
+            var r = new AsyncCallbackWrapper(sim.runtime, ctx -> new CompletableFuture<>(), "silent", ms(40))
+                    .executeBlocking();
+            assertThat(r.status()).isEqualTo(Status.TIMED_OUT);
+            assertThat(r.executionTime()).isEqualTo(ms(40));
+        }
+    }
+
+    @Test
+    void anInterruptedExecuteBlockingCancelsTheInvocationOnRealThreads() throws Exception {
+        var w = new AsyncCallbackWrapper(() -> {
+            Thread.sleep(60_000);
+            return 1;
+        }, "long", Duration.ZERO);
+        var result = new java.util.concurrent.atomic.AtomicReference<AsyncCallbackResult>();
+        var interrupted = new AtomicBoolean();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            result.set(w.executeBlocking());
+            interrupted.set(Thread.currentThread().isInterrupted());
+        });
+        while (w.id() == 0) {
+            Thread.onSpinWait();
+        }
+        caller.interrupt();
+        caller.join(60_000);
+        assertThat(result.get().status()).isEqualTo(Status.CANCELLED);
+        assertThat(interrupted).isTrue();
+    }
+
+    @Test
+    void aFailureWithoutAMessageReportsAnEmptyOne() {
+        try (var sim = new Sim()) {
+            var r = new AsyncCallbackWrapper(sim.runtime, ctx -> {
+                throw new IllegalStateException();
+            }, "silent", ms(10)).executeBlocking();
+            assertThat(r.errorMessage()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLogLineIsCutTo200Characters() {
+        try (var sim = new Sim()) {
+            new AsyncCallbackWrapper(sim.runtime, ctx -> {
+                ctx.log("y".repeat(10_000));
+                return 1;
+            }, "chatty", ms(10)).executeBlocking();
+            assertThat(sim.events(EventType.LOG).getFirst().value()).hasSize(200);
+        }
     }
 }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 /// order, then call [#result()].
 final class LogFold {
 
-    private static final Pattern POOL = Pattern.compile("\\bpool=(\\d+)");
     private static final Pattern MAX_ATTEMPTS = Pattern.compile("\\bof (\\d+)");
     private static final long MS = 1_000_000;
 
@@ -87,9 +86,8 @@ final class LogFold {
         lastT = Math.max(lastT, e.t());
         switch (e.type()) {
             case RUN_STARTED -> {
-                Matcher m = e.value() == null ? null : POOL.matcher(e.value());
-                if (m != null && m.find()) {
-                    poolSize = Integer.parseInt(m.group(1));
+                if (e.poolSize() > 0) {
+                    poolSize = e.poolSize();
                 }
             }
             case POOL_RESIZED -> {
@@ -98,7 +96,7 @@ final class LogFold {
                 }
             }
             case GROUP_STARTED -> {
-                if (e.value() != null && !e.value().startsWith("retry")) {
+                if (e.kind() != null && !e.kind().equals("retry")) {
                     groups++;
                 }
             }

@@ -1,6 +1,7 @@
 package dev.asynclab.lab.advise;
 
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.RetryPolicy;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import dev.asynclab.lab.scenario.Arrival;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.ClockMode;
@@ -10,7 +11,7 @@ import dev.asynclab.lab.scenario.Expectation;
 import dev.asynclab.lab.scenario.Failure;
 import dev.asynclab.lab.scenario.PoolSpec;
 import dev.asynclab.lab.scenario.Position;
-import dev.asynclab.lab.scenario.Retry;
+import dev.asynclab.lab.scenario.RetryPolicies;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.Work;
 
@@ -68,7 +69,7 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
     /// @param timeout   the timeout (zero: none seen)
     /// @param retry     the retry policy seen
     public record CallbackFit(String name, int count, long[] trace, long blockSeed, long[] gaps, int[] sizes,
-                              long[] execNs, boolean[] finished, Failure failure, Duration timeout, Retry retry) {
+                              long[] execNs, boolean[] finished, Failure failure, Duration timeout, RetryPolicy retry) {
 
         /// How many blocks the trace is cut into for the bootstrap: about 80 arrivals each, 1 to 50 blocks. A
         /// block keeps the traffic's shape within it (a burst, a lull); only the order of blocks is resampled.
@@ -235,7 +236,7 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
             notes.add("'" + cb.name() + "': " + cb.cancelled() + " attempts were cancelled while running: their "
                     + "runs count as cut short, the cancels themselves are not replayed");
         }
-        Retry retry = retry(cb);
+        RetryPolicy retry = retry(cb);
         long[] trace = new long[arrivals.length];
         for (int k = 0; k < trace.length; k++) {
             trace[k] = arrivals[k] - arrivals[0];
@@ -245,17 +246,17 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
                 Duration.ofNanos(cb.timeoutNs()), retry);
     }
 
-    private static Retry retry(Recorded.Callback cb) {
+    private static RetryPolicy retry(Recorded.Callback cb) {
         if (cb.maxAttempts() <= 1) {
-            return Retry.NONE;
+            return RetryPolicies.NONE;
         }
         long[] first = cb.retryDelays().getOrDefault(1, List.of()).stream().mapToLong(Long::longValue).sorted()
                 .toArray();
         long[] second = cb.retryDelays().getOrDefault(2, List.of()).stream().mapToLong(Long::longValue).sorted()
                 .toArray();
         if (first.length == 0) {
-            return new Retry(cb.maxAttempts(), Duration.ZERO, 1.0, Duration.ZERO, 0, List.of(), cb.retriedTimeouts(),
-                    Duration.ZERO);
+            return RetryPolicy.builder().maxAttempts(cb.maxAttempts()).delay(Duration.ZERO)
+                    .retryTimeouts(cb.retriedTimeouts()).build();
         }
         long median = first[first.length / 2];
         double backoff = second.length == 0 || median == 0 ? 1.0
@@ -264,8 +265,8 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
         double mid = (first[0] + first[first.length - 1]) / 2.0;
         double jitter = first.length < 5 || mid == 0 ? 0
                 : Math.min(1, Math.round(100 * (first[first.length - 1] - first[0]) / (2 * mid)) / 100.0);
-        return new Retry(cb.maxAttempts(), roundedDuration(Math.round(mid)), backoff, Duration.ZERO, jitter, List.of(),
-                cb.retriedTimeouts(), Duration.ZERO);
+        return RetryPolicy.builder().maxAttempts(cb.maxAttempts()).delay(roundedDuration(Math.round(mid)))
+                .backoff(backoff, Duration.ZERO).jitter(jitter).retryTimeouts(cb.retriedTimeouts()).build();
     }
 
     /// A replicate for the bootstrap: every callback's observations drawn again, with replacement.
@@ -298,7 +299,7 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
         String description = "Fitted by asynclab advise from the audit log of '" + name + "'"
                 + (rateScale == 1.0 ? "" : ", at " + rateScale + " times its arrival rate") + ".";
         return new Scenario(name + " (fitted)", description, 1, ClockMode.SIMULATED, 1.0, Optional.of(pool),
-                new Defaults(Duration.ZERO, Retry.NONE), steps, Optional.empty(), Expectation.NONE,
+                new Defaults(Duration.ZERO, RetryPolicies.NONE), steps, Optional.empty(), Expectation.NONE,
                 Optional.empty());
     }
 

@@ -1,10 +1,11 @@
 package dev.asynclab.lab.advise;
 
+import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.lab.scenario.Arrival;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.Distribution;
 import dev.asynclab.lab.scenario.Durations;
-import dev.asynclab.lab.scenario.Retry;
+import dev.asynclab.lab.scenario.RetryPolicies;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.Step;
 import dev.asynclab.lab.scenario.Work;
@@ -52,10 +53,10 @@ public final class WorkloadYaml {
                         c.fail().probability(), quote(c.fail().error()), quote(c.fail().message())));
             }
             out.append("    timeout: ").append(duration(c.timeout())).append('\n');
-            if (c.retry().enabled()) {
-                Retry r = c.retry();
+            if (RetryPolicies.retries(c.retry())) {
+                RetryPolicy r = c.retry();
                 out.append(String.format(Locale.ROOT, "    retry: { attempts: %d, delay: %s, backoff: %s, jitter: %s"
-                                + ", retry_timeouts: %s }%n", r.attempts(), duration(r.delay()), r.backoff(),
+                                + ", retry_timeouts: %s }%n", r.maxAttempts(), duration(r.delay()), r.backoff(),
                         r.jitter(), r.retryTimeouts()));
             }
         }

@@ -2,21 +2,26 @@ package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.lifecycle.Lifecycle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/// Pairs each invocation's events (SUBMITTED, QUEUED, STARTED, then its terminal event) into an [Attempt],
-/// handed on when the terminal event arrives; [#finish()] hands on those that never ended. Also remembers
-/// which worker ran an invocation that timed out or was cancelled, so its LATE_FINISH can be drawn there.
-final class AttemptAssembler {
+/// Turns each invocation's lifecycle (folded by [Lifecycle]) into an [Attempt], handed on when its terminal
+/// event arrives; [#finish()] hands on those that never ended. Also remembers which worker ran an invocation
+/// that timed out or was cancelled, so its LATE_FINISH can be drawn there.
+final class AttemptAssembler implements Lifecycle.Listener {
 
     private final Consumer<Attempt> done;
-    private final Map<Long, Partial> open = new LinkedHashMap<>();
+    private final Lifecycle lifecycle = Lifecycle.forgetting(this);
+    /// What the lifecycle does not hold, by slot: who the invocation is and where it ran.
+    private Event[] firstEvents = new Event[64];
+    private String[] workers = new String[64];
     private final Map<Long, String> overrunning = new HashMap<>();
 
     AttemptAssembler(Consumer<Attempt> done) {
@@ -24,19 +29,7 @@ final class AttemptAssembler {
     }
 
     void accept(Event e) {
-        switch (e.type()) {
-            case SUBMITTED -> partial(e).submitted = e.t();
-            case QUEUED -> partial(e).queued = e.t();
-            case STARTED -> {
-                Partial p = partial(e);
-                p.started = e.t();
-                p.worker = e.worker();
-            }
-            case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> end(e);
-            default -> {
-                // other events are not part of an attempt's span
-            }
-        }
+        lifecycle.accept(e);
     }
 
     /// The worker an invocation ran on before its timeout or cancel, for its LATE_FINISH; forgotten after.
@@ -44,48 +37,47 @@ final class AttemptAssembler {
         return overrunning.remove(id);
     }
 
-    private Partial partial(Event e) {
-        return open.computeIfAbsent(e.id(), id -> new Partial(e));
+    @Override
+    public void opened(Lifecycle l, int slot, Event e) {
+        if (slot >= firstEvents.length) {
+            firstEvents = Arrays.copyOf(firstEvents, Math.max(slot + 1, firstEvents.length * 2));
+            workers = Arrays.copyOf(workers, firstEvents.length);
+        }
+        firstEvents[slot] = e;
+        workers[slot] = null;
     }
 
-    private void end(Event e) {
-        Partial p = open.remove(e.id());
-        if (p == null) {
-            p = new Partial(e);
-        }
-        String worker = p.worker != null ? p.worker : p.started >= 0 ? e.worker() : null;
-        if (p.started >= 0 && (e.type() == EventType.TIMED_OUT || e.type() == EventType.CANCELLED)) {
+    @Override
+    public void started(Lifecycle l, int slot, Event e) {
+        workers[slot] = e.worker();
+    }
+
+    @Override
+    public void ended(Lifecycle l, int slot, Event e) {
+        boolean ran = l.startedAt(slot) >= 0;
+        String worker = workers[slot] != null ? workers[slot] : ran ? e.worker() : null;
+        if (ran && (e.type() == EventType.TIMED_OUT || e.type() == EventType.CANCELLED)) {
             overrunning.put(e.id(), worker);
         }
-        done.accept(new Attempt(e.id(), p.attempt, p.group, p.name, worker, p.submitted, p.queued, p.started,
-                e.t(), e.type(), e.errorType(), e.errorMessage()));
+        done.accept(attempt(l, slot, worker, e.t(), e.type(), e.errorType(), e.errorMessage()));
+        firstEvents[slot] = null;
     }
 
     /// Hands on the attempts that never reached a terminal event (the log ended first), in the order they began.
     void finish() {
-        List<Partial> unfinished = new ArrayList<>(open.values());
-        open.clear();
-        for (Partial p : unfinished) {
-            done.accept(new Attempt(p.id, p.attempt, p.group, p.name, p.worker, p.submitted, p.queued, p.started,
-                    -1, null, null, null));
+        List<Integer> unfinished = new ArrayList<>();
+        lifecycle.forEachOpen(unfinished::add);
+        unfinished.sort(Comparator.comparingLong((Integer slot) -> lifecycle.openedAt(slot))
+                .thenComparingLong(lifecycle::id));
+        for (int slot : unfinished) {
+            done.accept(attempt(lifecycle, slot, workers[slot], -1, null, null, null));
         }
     }
 
-    private static final class Partial {
-        final long id;
-        final int attempt;
-        final long group;
-        final String name;
-        String worker;
-        long submitted = -1;
-        long queued = -1;
-        long started = -1;
-
-        Partial(Event e) {
-            id = e.id();
-            attempt = e.attempt();
-            group = e.group();
-            name = e.name();
-        }
+    private Attempt attempt(Lifecycle l, int slot, String worker, long ended, EventType outcome, String errorType,
+                            String errorMessage) {
+        Event first = firstEvents[slot];
+        return new Attempt(first.id(), first.attempt(), first.group(), first.name(), worker, l.openedAt(slot),
+                l.queuedAt(slot), l.startedAt(slot), ended, outcome, errorType, errorMessage);
     }
 }

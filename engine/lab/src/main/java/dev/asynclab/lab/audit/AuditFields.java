@@ -5,11 +5,13 @@ import dev.asynclab.engine.event.EventType;
 import java.nio.charset.StandardCharsets;
 
 /// The field names of format version 1, in the order the writer puts them (see docs/audit-log.md).
-/// Readers accept any order, except that the hash `h` comes last.
+/// Readers accept any order, except that the hash `h` comes last. `kind`, `parentGroup`, `seed` and `poolSize`
+/// came later within version 1: older readers skip them, and [LegacyStartValue] reads what older writers put
+/// in `value` instead.
 final class AuditFields {
 
     static final String[] RECORD = {"seq", "t", "type", "id", "attempt", "group", "name", "worker", "duration",
-            "errorType", "errorMessage", "value", "queueDepth", "h"};
+            "errorType", "errorMessage", "value", "queueDepth", "kind", "parentGroup", "seed", "poolSize", "h"};
     static final int SEQ = 0;
     static final int T = 1;
     static final int TYPE = 2;
@@ -23,7 +25,11 @@ final class AuditFields {
     static final int ERROR_MESSAGE = 10;
     static final int VALUE = 11;
     static final int QUEUE_DEPTH = 12;
-    static final int HASH = 13;
+    static final int KIND = 13;
+    static final int PARENT_GROUP = 14;
+    static final int SEED = 15;
+    static final int POOL_SIZE = 16;
+    static final int HASH = 17;
 
     static final String[] HEADER = {"format", "version", "runId", "scenario", "start", "engine", "clock", "seed",
             "label", "chain", "h"};

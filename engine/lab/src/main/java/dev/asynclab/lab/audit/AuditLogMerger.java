@@ -123,6 +123,7 @@ public final class AuditLogMerger {
         return new Event(seq, t, e.type(), e.id() == 0 ? 0 : e.id() + off, e.attempt(),
                 e.group() == 0 ? 0 : e.group() + off, e.name(),
                 e.worker() == null ? null : source.label() + "/" + e.worker(), e.duration(), e.errorType(),
-                e.errorMessage(), e.value(), e.queueDepth());
+                e.errorMessage(), e.value(), e.queueDepth(), e.kind(), e.parentGroup() == 0 ? 0 : e.parentGroup() + off,
+                e.seed(), e.poolSize());
     }
 }

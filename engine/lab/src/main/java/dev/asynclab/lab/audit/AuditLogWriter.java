@@ -27,7 +27,7 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
 
     private static final int BUFFER = 1 << 16;
     /// Worst case of a record's fixed part: 14 keys, 7 numbers of up to 20 digits, the type, the hash.
-    private static final int FIXED_BOUND = 400;
+    private static final int FIXED_BOUND = 480;
     private static final byte[] HASH_KEY = ",\"h\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LINE_END = "\"}\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -95,7 +95,7 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
         }
         ensure(FIXED_BOUND + JsonLineEncoder.bound(e.name()) + JsonLineEncoder.bound(e.worker())
                 + JsonLineEncoder.bound(e.errorType()) + JsonLineEncoder.bound(e.errorMessage())
-                + JsonLineEncoder.bound(e.value()));
+                + JsonLineEncoder.bound(e.value()) + JsonLineEncoder.bound(e.kind()));
         JsonLineEncoder w = enc;
         byte[][] k = AuditFields.RECORD_KEYS;
         int lineStart = w.pos;
@@ -131,6 +131,19 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
         if (e.queueDepth() != -1) {
             w.key(k[AuditFields.QUEUE_DEPTH]);
             w.number(e.queueDepth());
+        }
+        optionalString(k[AuditFields.KIND], e.kind());
+        if (e.parentGroup() != 0) {
+            w.key(k[AuditFields.PARENT_GROUP]);
+            w.number(e.parentGroup());
+        }
+        if (e.seed() != 0) {
+            w.key(k[AuditFields.SEED]);
+            w.number(e.seed());
+        }
+        if (e.poolSize() != -1) {
+            w.key(k[AuditFields.POOL_SIZE]);
+            w.number(e.poolSize());
         }
         endLine(lineStart);
         events++;

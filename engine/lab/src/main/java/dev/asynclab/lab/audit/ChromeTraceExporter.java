@@ -188,9 +188,10 @@ public final class ChromeTraceExporter {
         g.writeStringField("id", "g" + e.group());
         g.writeNumberField("pid", pid);
         time("ts", e.t());
-        if (e.value() != null) {
+        String arg = phase.equals("b") ? e.kind() : e.value();
+        if (arg != null) {
             g.writeObjectFieldStart("args");
-            g.writeStringField(phase.equals("b") ? "kind" : "outcome", e.value());
+            g.writeStringField(phase.equals("b") ? "kind" : "outcome", arg);
             g.writeEndObject();
         }
         g.writeEndObject();

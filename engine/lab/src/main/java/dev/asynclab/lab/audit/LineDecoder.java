@@ -53,6 +53,10 @@ final class LineDecoder {
         String errorMessage = null;
         String value = null;
         int queueDepth = -1;
+        String kind = null;
+        long parentGroup = 0;
+        long seed = 0;
+        int poolSize = -1;
         int seen = 0;
         while (p.nextKey()) {
             int k = p.keyIndex(AuditFields.RECORD_BYTES);
@@ -73,13 +77,18 @@ final class LineDecoder {
                 case AuditFields.ERROR_MESSAGE -> errorMessage = p.stringValue();
                 case AuditFields.VALUE -> value = p.stringValue();
                 case AuditFields.QUEUE_DEPTH -> queueDepth = p.intValue();
+                case AuditFields.KIND -> kind = p.stringValue();
+                case AuditFields.PARENT_GROUP -> parentGroup = p.longValue();
+                case AuditFields.SEED -> seed = p.longValue();
+                case AuditFields.POOL_SIZE -> poolSize = p.intValue();
                 case AuditFields.HASH -> readHash();
                 default -> p.skipValue();
             }
         }
         requireFields(seen, line, AuditFields.SEQ, AuditFields.T, AuditFields.TYPE, AuditFields.HASH);
-        return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth);
+        Event e = new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
+                queueDepth, kind, parentGroup, seed, poolSize);
+        return kind == null && value != null ? LegacyStartValue.typed(e) : e;
     }
 
     private EventType type() {

@@ -2,21 +2,25 @@ package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.lifecycle.Lifecycle;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 
 /// Checks a log line by line: the hash chain, gap-free `seq`, non-decreasing `t`, one terminal event per
 /// invocation and LATE_FINISH only after it. Incremental, so a whole file and a followed file check alike.
 /// The first failure is kept and everything after it is ignored (the log is no longer trustworthy there).
-final class LogInvariants {
+final class LogInvariants implements Lifecycle.Listener {
 
     static final String HASH_MISMATCH = "hash mismatch (edited, removed or reordered)";
 
-    private final LongLongMap terminalLine = new LongLongMap();
-    /// The line where each invocation was first seen (submitted, queued or started).
-    private final LongLongMap openedLine = new LongLongMap();
-    /// How many opened invocations have no terminal event yet.
-    private long open;
+    /// Retaining, so that a second terminal event of an id is seen as such.
+    private final Lifecycle lifecycle = Lifecycle.retaining(this);
+    /// By slot: the line where each invocation was first seen, and the line of its terminal event.
+    private long[] openedLine = new long[256];
+    private long[] terminalLine = new long[256];
+    /// The line being checked, for the lifecycle's callbacks.
+    private long currentLine;
     private final EnumMap<EventType, Long> counts = new EnumMap<>(EventType.class);
     private long previousHash;
     private long nextSeq = -1;
@@ -61,56 +65,51 @@ final class LogInvariants {
     }
 
     private boolean checkLifecycle(Event e, long line) {
-        long id = e.id();
-        switch (e.type()) {
-            case SUBMITTED, QUEUED, STARTED -> {
-                if (openedLine.get(id) == LongLongMap.MISSING && terminalLine.get(id) == LongLongMap.MISSING) {
-                    openedLine.put(id, line);
-                    open++;
-                }
-            }
-            case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> {
-                long first = terminalLine.get(id);
-                if (first != LongLongMap.MISSING) {
-                    return fail(line, "a second terminal event (" + e.type() + ") for id " + id
-                            + "; its first was at line " + first);
-                }
-                terminalLine.put(id, line);
-                if (openedLine.get(id) != LongLongMap.MISSING) {
-                    open--;
-                }
-            }
-            case LATE_FINISH -> {
-                if (terminalLine.get(id) == LongLongMap.MISSING) {
-                    return fail(line, "LATE_FINISH for id " + id + " before any terminal event of that id");
-                }
-            }
-            case RUN_FINISHED -> {
-                finished = true;
-                if (open > 0) {
-                    long[] first = firstUnended();
-                    return fail(line, "the run finished but id " + first[0] + " (opened at line " + first[1]
-                            + ") has no terminal event" + (open > 1 ? " (nor have " + (open - 1) + " more)" : ""));
-                }
-            }
-            default -> {
-                // group, pool, retry and log events carry no lifecycle of their own
+        currentLine = line;
+        lifecycle.accept(e);
+        if (e.type() == EventType.RUN_FINISHED) {
+            finished = true;
+            if (lifecycle.openCount() > 0) {
+                int[] first = {-1};
+                lifecycle.forEachOpen(slot -> {
+                    if (first[0] < 0) {
+                        first[0] = slot; // a retaining fold's lowest open slot is the earliest opened
+                    }
+                });
+                int open = lifecycle.openCount();
+                return fail(line, "the run finished but id " + lifecycle.id(first[0]) + " (opened at line "
+                        + openedLine[first[0]] + ") has no terminal event"
+                        + (open > 1 ? " (nor have " + (open - 1) + " more)" : ""));
             }
         }
-        return true;
+        return !failed();
     }
 
-    /// The id and opening line of the earliest-opened invocation without a terminal event.
-    private long[] firstUnended() {
-        long[] first = {0, Long.MAX_VALUE};
-        openedLine.forEach((id, opened) -> {
-            if (opened < first[1] && terminalLine.get(id) == LongLongMap.MISSING) {
-                first[0] = id;
-                first[1] = opened;
-            }
-            return 0;
-        });
-        return first;
+    @Override
+    public void opened(Lifecycle l, int slot, Event e) {
+        if (slot >= openedLine.length) {
+            openedLine = Arrays.copyOf(openedLine, Math.max(slot + 1, openedLine.length * 2));
+            terminalLine = Arrays.copyOf(terminalLine, openedLine.length);
+        }
+        openedLine[slot] = currentLine;
+    }
+
+    @Override
+    public void ended(Lifecycle l, int slot, Event e) {
+        terminalLine[slot] = currentLine;
+    }
+
+    @Override
+    public void endedAgain(Lifecycle l, int slot, Event e) {
+        fail(currentLine, "a second terminal event (" + e.type() + ") for id " + e.id() + "; its first was at line "
+                + terminalLine[slot]);
+    }
+
+    @Override
+    public void lateFinished(Lifecycle l, int slot, Event e) {
+        if (slot < 0 || l.phase(slot) != Lifecycle.Phase.ENDED) {
+            fail(currentLine, "LATE_FINISH for id " + e.id() + " before any terminal event of that id");
+        }
     }
 
     boolean fail(long line, String why) {
@@ -122,7 +121,7 @@ final class LogInvariants {
     }
 
     VerificationReport report(java.util.Optional<Truncation> truncation, long lines) {
-        return new VerificationReport(!failed(), badLine, reason, truncation, lines, events, terminalLine.size(),
+        return new VerificationReport(!failed(), badLine, reason, truncation, lines, events, lifecycle.endedCount(),
                 finished, counts);
     }
 }

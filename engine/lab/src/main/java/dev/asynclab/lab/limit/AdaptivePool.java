@@ -2,7 +2,6 @@ package dev.asynclab.lab.limit;
 
 import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Status;
 
 /// Drives a pool's size with a [ConcurrencyLimit]: each ended call is one sample, and a new limit resizes the
 /// pool, which records it as a `POOL_RESIZED` event — so the limit over time is in the event stream, the audit
@@ -33,10 +32,11 @@ public final class AdaptivePool {
 
     /// Takes the sample of one ended call; cancelled calls say nothing of the load and are skipped.
     public synchronized void onResult(AsyncCallbackResult result) {
-        if (result.status() == Status.CANCELLED) {
+        if (result.status() == AsyncCallbackResult.Status.CANCELLED) {
             return;
         }
-        boolean dropped = result.status() == Status.TIMED_OUT || result.status() == Status.REJECTED;
+        boolean dropped = result.status() == AsyncCallbackResult.Status.TIMED_OUT
+                || result.status() == AsyncCallbackResult.Status.REJECTED;
         long rtt = result.executionTime() == null ? 0 : result.executionTime().toNanos();
         int next = Math.max(1, limit.update(Math.max(1, rtt), pool.activeCount(), dropped));
         if (next != current) {

@@ -3,6 +3,7 @@ package dev.asynclab.lab.metrics;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.lifecycle.Lifecycle;
 import org.HdrHistogram.Histogram;
 
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
 public final class RunMetrics implements EventSink {
 
     private int poolSize;
-    private final Map<Long, long[]> pending = new HashMap<>(); // id -> {submittedAt, startedAt or -1, queued 0/1, queuedAt or -1}
+    /// Forgetting: a run of millions of invocations holds only those in flight.
+    private final Lifecycle lifecycle = Lifecycle.forgetting(new Transitions());
     private final Map<String, Series> byName = new HashMap<>();
     private Series lastSeries; // consecutive events mostly share a name: skip the map then
     private final Series overall = new Series("*");
@@ -89,8 +91,8 @@ public final class RunMetrics implements EventSink {
         }
         advanceArea(e.t());
         lastT = Math.max(lastT, e.t());
-        if (e.type() == EventType.RUN_STARTED && poolSize == 0 && e.value() != null) {
-            poolSize = poolSizeIn(e.value()); // a replayed log says its pool size in its first event
+        if (e.type() == EventType.RUN_STARTED && poolSize == 0 && e.poolSize() > 0) {
+            poolSize = e.poolSize(); // a replayed log says its pool size in its first event
             seePool(poolSize);
         }
         if (e.type() == EventType.POOL_RESIZED && e.value() != null) {
@@ -98,7 +100,7 @@ public final class RunMetrics implements EventSink {
             seePool(poolSize);
         }
         if (e.type() == EventType.GROUP_STARTED) {
-            String kind = e.value() == null ? "" : e.value().split(" ", 2)[0];
+            String kind = e.kind() == null ? "" : e.kind();
             groupKinds.put(e.group(), kind);
             return;
         }
@@ -114,77 +116,61 @@ public final class RunMetrics implements EventSink {
             }
             return;
         }
-        if (e.id() == 0) {
-            return; // run events
+        if (e.type() == EventType.RETRY_SCHEDULED) {
+            count(series(e.name()), "RETRY_SCHEDULED");
         }
-        Series s = series(e.name());
-        switch (e.type()) {
-            case SUBMITTED -> {
-                pending.put(e.id(), new long[]{e.t(), -1, 0, -1});
-                inSystem++;
-                count(s, "SUBMITTED");
-            }
-            case QUEUED -> {
-                long[] p = pending.get(e.id());
-                if (p != null) {
-                    p[2] = 1;
-                    p[3] = e.t();
-                }
-                queued++;
-                peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
-            }
-            case STARTED -> {
-                long[] p = pending.get(e.id());
-                if (p != null) {
-                    if (p[2] == 1) {
-                        queued--;
-                        p[2] = 0;
-                    }
-                    p[1] = e.t();
-                    // Queue wait is time in the pool's queue; starting a thread for an idle slot is not queueing.
-                    record(s, Kind.WAIT, p[3] >= 0 ? e.t() - p[3] : 0);
-                }
-                active++;
-                peakActive = Math.max(peakActive, active);
-            }
-            case SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, REJECTED -> {
-                long[] p = pending.remove(e.id());
-                count(s, e.type().name());
-                if (e.type() != EventType.SUCCEEDED) {
-                    example(e.type().name(), e.name(), e.id());
-                }
-                if (p != null) {
-                    inSystem--;
-                    record(s, Kind.LATENCY, e.t() - p[0]);
-                    if (p[1] >= 0) {
-                        active--;
-                        record(s, Kind.EXEC, e.t() - p[1]);
-                    } else if (p[2] == 1) {
-                        queued--; // cancelled while waiting
-                    }
-                }
-            }
-            case LATE_FINISH -> {
-                count(s, "LATE_FINISH");
-                example("LATE_FINISH", e.name(), e.id());
-            }
-            case RETRY_SCHEDULED -> count(s, "RETRY_SCHEDULED");
-            default -> {
-            }
-        }
+        lifecycle.accept(e);
     }
 
-    private static int poolSizeIn(String runStarted) {
-        for (String part : runStarted.split(" ")) {
-            if (part.startsWith("pool=")) {
-                try {
-                    return Integer.parseInt(part.substring(5));
-                } catch (NumberFormatException ignored) {
-                    return 0;
-                }
+    /// What each transition adds to the counts and histograms; the lifecycle itself is [Lifecycle]'s.
+    private final class Transitions implements Lifecycle.Listener {
+
+        @Override
+        public void opened(Lifecycle l, int slot, Event e) {
+            inSystem++;
+            count(series(e.name()), "SUBMITTED");
+        }
+
+        @Override
+        public void queued(Lifecycle l, int slot, Event e) {
+            queued++;
+            peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
+        }
+
+        @Override
+        public void started(Lifecycle l, int slot, Event e) {
+            long queuedAt = l.queuedAt(slot);
+            if (queuedAt >= 0) {
+                queued--;
+            }
+            // Queue wait is time in the pool's queue; starting a thread for an idle slot is not queueing.
+            record(series(e.name()), Kind.WAIT, queuedAt >= 0 ? e.t() - queuedAt : 0);
+            active++;
+            peakActive = Math.max(peakActive, active);
+        }
+
+        @Override
+        public void ended(Lifecycle l, int slot, Event e) {
+            Series s = series(e.name());
+            count(s, e.type().name());
+            if (e.type() != EventType.SUCCEEDED) {
+                example(e.type().name(), e.name(), e.id());
+            }
+            inSystem--;
+            record(s, Kind.LATENCY, e.t() - l.openedAt(slot));
+            if (l.startedAt(slot) >= 0) {
+                active--;
+                record(s, Kind.EXEC, e.t() - l.startedAt(slot));
+            } else if (l.queuedAt(slot) >= 0) {
+                queued--; // cancelled or rejected while waiting
             }
         }
-        return 0;
+
+        @Override
+        public void lateFinished(Lifecycle l, int slot, Event e) {
+            count(series(e.name()), "LATE_FINISH");
+            example("LATE_FINISH", e.name(), e.id());
+        }
     }
 
     private Series series(String name) {

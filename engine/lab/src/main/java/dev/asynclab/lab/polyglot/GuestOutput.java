@@ -1,6 +1,6 @@
 package dev.asynclab.lab.polyglot;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -14,10 +14,10 @@ final class GuestOutput extends OutputStream {
     /// Longer lines are cut here, so a script printing without newlines cannot grow the buffer without bound.
     private static final int MAX_LINE = 4096;
 
-    private final Supplier<CallbackContext> current;
+    private final Supplier<AsyncCallback.Context> current;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    GuestOutput(Supplier<CallbackContext> current) {
+    GuestOutput(Supplier<AsyncCallback.Context> current) {
         this.current = current;
     }
 
@@ -41,7 +41,7 @@ final class GuestOutput extends OutputStream {
         }
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        CallbackContext ctx = current.get();
+        AsyncCallback.Context ctx = current.get();
         if (ctx != null) {
             ctx.log(text);
         }

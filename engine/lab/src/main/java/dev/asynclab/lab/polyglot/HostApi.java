@@ -1,6 +1,6 @@
 package dev.asynclab.lab.polyglot;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.CallbackFailure;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -46,11 +46,11 @@ final class HostApi {
     final ProxyExecutable random = args -> current().random();
     final ProxyExecutable log = this::log;
 
-    private CallbackContext current;
+    private AsyncCallback.Context current;
     private long sleptNanos;
 
     /// Points the functions at the callback about to run, and resets the sleep tally.
-    void bind(CallbackContext ctx) {
+    void bind(AsyncCallback.Context ctx) {
         current = ctx;
         sleptNanos = 0;
     }
@@ -60,7 +60,7 @@ final class HostApi {
     }
 
     /// The callback currently bound, or null between calls.
-    CallbackContext bound() {
+    AsyncCallback.Context bound() {
         return current;
     }
 
@@ -69,7 +69,7 @@ final class HostApi {
         return sleptNanos;
     }
 
-    private CallbackContext current() {
+    private AsyncCallback.Context current() {
         if (current == null) {
             throw new HostApiMisuse("the host API was called outside a callback run");
         }
@@ -84,7 +84,7 @@ final class HostApi {
         if (!(ms >= 0) || ms > Duration.ofDays(1).toMillis()) {
             throw new HostApiMisuse("sleep(ms) expects 0 to 86400000 milliseconds, got " + args[0]);
         }
-        CallbackContext ctx = current();
+        AsyncCallback.Context ctx = current();
         long start = System.nanoTime();
         try {
             ctx.sleep(Duration.ofNanos(Math.round(ms * 1_000_000)));

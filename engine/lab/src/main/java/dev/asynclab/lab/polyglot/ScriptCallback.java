@@ -1,7 +1,7 @@
 package dev.asynclab.lab.polyglot;
 
 import dev.asynclab.engine.AsyncCallback;
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public final class ScriptCallback implements AsyncCallback {
     }
 
     @Override
-    public Object call(CallbackContext ctx) throws Exception {
+    public Object call(AsyncCallback.Context ctx) throws Exception {
         return host.run(source, ctx);
     }
 

@@ -1,6 +1,6 @@
 package dev.asynclab.lab.polyglot;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.CallbackFailure;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -71,7 +71,7 @@ public final class ScriptHost implements AutoCloseable {
     ///
     /// @throws CallbackFailure     what the script failed with, typed as the script typed it
     /// @throws InterruptedException when a timeout or cancel cut a `sleep` short
-    public Object run(ScriptSource source, CallbackContext ctx) throws Exception {
+    public Object run(ScriptSource source, AsyncCallback.Context ctx) throws Exception {
         ContextPool pool = pool(source.language());
         Source parsed = sources.computeIfAbsent(source, ScriptHost::toPolyglot);
         ScriptCall call = new ScriptCall(pool, pool.borrow());
@@ -101,9 +101,10 @@ public final class ScriptHost implements AutoCloseable {
             }
             throw e;
         } finally {
-            if (started != 0 && ctx.isSimulated()) {
+            if (started != 0) {
                 // Script code runs for real even on simulated time; charge what it took, less its sleeps, which
-                // the simulated clock has already counted.
+                // the clock has already counted (on the real clock, where that time has passed, charging is a
+                // no-op).
                 ctx.charge(Duration.ofNanos(Math.max(0, System.nanoTime() - started - api.sleptNanos())));
             }
             context.flushOutput();

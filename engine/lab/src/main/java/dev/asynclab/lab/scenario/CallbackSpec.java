@@ -1,10 +1,13 @@
 package dev.asynclab.lab.scenario;
 
+import dev.asynclab.engine.RetryPolicy;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /// A declared callback: what it does, how often it arrives, how it fails, its timeout, retry and
-/// cancellation. `timeout` and `retry` already have the scenario's defaults applied.
+/// cancellation. `timeout` and `retry` already have the scenario's defaults applied; `retry` is
+/// [RetryPolicies#NONE] when there is none.
 ///
 /// ```yaml
 /// - name: fetch-user
@@ -17,7 +20,7 @@ import java.util.Optional;
 ///   cancel: { after: 150ms }
 /// ```
 public record CallbackSpec(String name, int count, Arrival arrival, Work work, Failure fail, Duration timeout,
-                           Retry retry, Optional<Duration> cancelAfter, Position position) implements Step {
+                           RetryPolicy retry, Optional<Duration> cancelAfter, Position position) implements Step {
 
     public CallbackSpec {
         if (count < 1) {

@@ -1,6 +1,6 @@
 package dev.asynclab.lab.scenario;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,7 +25,7 @@ final class Downstream {
 
     /// A stage that completes when the downstream has served a call of `nanos`. A caller that gives up (its stage
     /// cancelled by a timeout) leaves the request in the queue: the downstream serves it all the same.
-    CompletionStage<Object> call(CallbackContext ctx, long nanos) {
+    CompletionStage<Object> call(AsyncCallback.Context ctx, long nanos) {
         var done = new CompletableFuture<Object>();
         Runnable serve = () -> ctx.delay(Duration.ofNanos(nanos)).whenComplete((v, e) -> {
             done.complete("ok");

@@ -1,5 +1,6 @@
 package dev.asynclab.lab.scenario;
 
+import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.lab.metrics.LatencyStats;
 import dev.asynclab.lab.metrics.NameStats;
 import dev.asynclab.lab.metrics.HumanTime;
@@ -78,12 +79,12 @@ public final class Linter {
                     lints.add(new Lint("no-timeout", c.name(), "no timeout: a hung dependency holds its worker "
                             + "forever", List.of(), false));
                 }
-                Retry r = c.retry();
-                if (r != null && r.enabled()) {
+                RetryPolicy r = c.retry();
+                if (r != null && RetryPolicies.retries(r)) {
                     if (!r.deadline().isZero()) {
                         long total = 0;
-                        for (int n = 1; n < r.attempts(); n++) {
-                            total += r.delayAfter(n, 0.5).toNanos();
+                        for (int n = 1; n < r.maxAttempts(); n++) {
+                            total += r.delayNanos(n, 0.5); // a draw of 0.5: no jitter either way
                         }
                         if (total >= r.deadline().toNanos()) {
                             lints.add(new Lint("retries-past-deadline", c.name(), String.format(

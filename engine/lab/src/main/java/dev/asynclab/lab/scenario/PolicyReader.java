@@ -1,9 +1,12 @@
 package dev.asynclab.lab.scenario;
 
+import dev.asynclab.engine.RetryPolicy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -31,7 +34,7 @@ final class PolicyReader {
         });
     }
 
-    static Optional<Retry> retry(Node node, String owner, Problems problems) {
+    static Optional<RetryPolicy> retry(Node node, String owner, Problems problems) {
         return MapNode.open(node, "retry of " + owner, RETRY_KEYS, problems).flatMap(map -> {
             Optional<Long> attempts = map.require("attempts", "how many tries in all, the first included")
                     .flatMap(x -> map.integer("attempts", 1, 1000));
@@ -43,8 +46,9 @@ final class PolicyReader {
                     .orElse(List.of());
             boolean retryTimeouts = map.bool("retry_timeouts").orElse(true);
             Duration deadline = map.duration("deadline").orElse(Duration.ZERO);
-            return attempts.map(n -> new Retry(n.intValue(), delay, backoff, maxDelay, jitter, retryOn,
-                    retryTimeouts, deadline));
+            return attempts.map(n -> RetryPolicy.builder().maxAttempts(n.intValue()).delay(delay)
+                    .backoff(backoff, maxDelay).jitter(jitter).retryOn(Set.copyOf(retryOn))
+                    .retryTimeouts(retryTimeouts).deadline(deadline).build());
         });
     }
 

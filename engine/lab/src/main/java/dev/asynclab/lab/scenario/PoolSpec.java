@@ -1,12 +1,13 @@
 package dev.asynclab.lab.scenario;
 
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 
 /// `pool: { size: 4, queue: 100, threads: virtual }`: at most `size` invocations run at once, up to
 /// `queueCapacity` wait (negative: unbounded, as `AsyncCallbackPool` takes it), the rest are rejected.
 ///
 /// ```java
-/// scenario.pool().map(p -> new AsyncCallbackPool(runtime, p.size(), p.queueCapacity()));
+/// scenario.pool().map(p -> AsyncCallbackPool.builder(runtime).size(p.size()).queueCapacity(p.queueCapacity())
+///         .build());
 /// ```
 ///
 /// `limit`, when present, makes the size adapt while the run goes ([LimitSpec]); `size` is then where a fixed

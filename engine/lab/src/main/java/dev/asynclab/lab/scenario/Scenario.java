@@ -1,6 +1,6 @@
 package dev.asynclab.lab.scenario;
 
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.asynclab.lab.scenario;
 
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ final class ScenarioReader {
     private Optional<Defaults> defaults(Node node) {
         return MapNode.open(node, "defaults", List.of("timeout", "retry"), problems).map(map -> new Defaults(
                 map.duration("timeout").orElse(Defaults.STANDARD.timeout()),
-                map.get("retry").flatMap(n -> PolicyReader.retry(n, "defaults", problems)).orElse(Retry.NONE)));
+                map.get("retry").flatMap(n -> PolicyReader.retry(n, "defaults", problems)).orElse(RetryPolicies.NONE)));
     }
 
     private Optional<Expectation> expectation(Node node) {

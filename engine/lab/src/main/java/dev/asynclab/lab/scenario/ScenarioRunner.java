@@ -5,7 +5,7 @@ import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbacks;
-import dev.asynclab.engine.EngineVersion;
+import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
@@ -15,7 +15,7 @@ import dev.asynclab.engine.event.EventType;
 import dev.asynclab.lab.limit.AdaptivePool;
 import dev.asynclab.lab.limit.ConcurrencyLimit;
 import dev.asynclab.lab.metrics.RunMetrics;
-import dev.asynclab.engine.spi.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.Cancellable;
 import dev.asynclab.engine.spi.Scheduler;
 import dev.asynclab.engine.spi.RealScheduler;
 import dev.asynclab.engine.spi.SimulatedScheduler;
@@ -23,6 +23,7 @@ import dev.asynclab.engine.spi.SimulatedScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,7 @@ public final class ScenarioRunner {
             scheduler = sim;
         } else {
             owned = new RealScheduler(scenario.pool().map(PoolSpec::threads)
-                    .orElse(dev.asynclab.engine.spi.ThreadMode.VIRTUAL));
+                    .orElse(dev.asynclab.engine.spi.RealScheduler.ThreadMode.VIRTUAL));
             scheduler = owned;
         }
         List<EventSink> all = new ArrayList<>(sinks);
@@ -84,7 +85,8 @@ public final class ScenarioRunner {
         var factory = new TaskFactory(scenario.defaults(), dilation, scripts == null ? ScenarioRunner::noScripts
                 : scripts);
         AsyncCallbackPool pool = poolSize > 0
-                ? new AsyncCallbackPool(runtime, poolSize, scenario.pool().map(PoolSpec::queueCapacity).orElse(-1))
+                ? AsyncCallbackPool.builder(runtime).size(poolSize)
+                        .queueCapacity(scenario.pool().map(PoolSpec::queueCapacity).orElse(-1)).build()
                 : null;
 
         AdaptivePool adaptive = pool == null ? null
@@ -94,8 +96,8 @@ public final class ScenarioRunner {
         long total = plan.stream().mapToLong(a -> a.times.length).sum();
         var run = new ScenarioRun(scenario, clock, seed, total);
         var execution = new Execution(run, runtime, pool, adaptive, scheduler, bus, owned, metrics);
-        runtime.emit(Event.of(EventType.RUN_STARTED, 0, 0, 0, scenario.name())
-                .withValue(clock.name().toLowerCase() + " seed=" + seed + (pool == null ? "" : " pool=" + poolSize)));
+        runtime.emit(Event.runStarted(scenario.name(), clock.name().toLowerCase(Locale.ROOT), seed,
+                pool == null ? -1 : poolSize));
         execution.schedule(plan);
         scenario.cancelAllAt().ifPresent(at -> execution.cancelAllAt(factory.scaled(at.toNanos())));
         execution.begin();
@@ -110,11 +112,11 @@ public final class ScenarioRunner {
         long seed = options.seedFor(scenario);
         if (clock == ClockMode.SIMULATED) {
             String id = String.format("sim-%08x-%d", scenario.name().hashCode(), seed);
-            return AuditHeader.of(id, scenario.name(), java.time.Instant.EPOCH, EngineVersion.VERSION,
+            return AuditHeader.of(id, scenario.name(), java.time.Instant.EPOCH, AsyncCallbackRuntime.ENGINE_VERSION,
                     AuditHeader.CLOCK_SIMULATED, seed);
         }
         return AuditHeader.of(java.util.UUID.randomUUID().toString(), scenario.name(), java.time.Instant.now(),
-                EngineVersion.VERSION, AuditHeader.CLOCK_REAL, seed);
+                AsyncCallbackRuntime.ENGINE_VERSION, AuditHeader.CLOCK_REAL, seed);
     }
 
     /// Starts a scenario without script support.

@@ -1,5 +1,7 @@
 package dev.asynclab.lab.scenario;
 
+import dev.asynclab.engine.RetryPolicy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +75,7 @@ final class StepReader {
             Optional<Work> work = map.get("work").flatMap(n -> works.read(n, where));
             Failure fail = map.get("fail").flatMap(n -> PolicyReader.fail(n, where, problems)).orElse(Failure.NONE);
             Duration timeout = map.duration("timeout").orElse(defaults.timeout());
-            Retry retry = map.get("retry").flatMap(n -> PolicyReader.retry(n, where, problems))
+            RetryPolicy retry = map.get("retry").flatMap(n -> PolicyReader.retry(n, where, problems))
                     .orElse(defaults.retry());
             Optional<Duration> cancel = map.get("cancel").flatMap(n -> PolicyReader.cancel(n, where, problems));
             if (name.isEmpty() || (map.has("work") && work.isEmpty())) {

@@ -6,7 +6,6 @@ import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.Task;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -47,13 +46,12 @@ final class TaskFactory {
         return declared == null ? defaults.timeout() : declared;
     }
 
-    private RetryPolicy policy(Retry retry) {
-        Retry r = retry == null ? defaults.retry() : retry;
-        if (r == null || !r.enabled() && r.deadline().isZero()) {
+    private RetryPolicy policy(RetryPolicy retry) {
+        RetryPolicy r = retry == null ? defaults.retry() : retry;
+        if (r == null || !RetryPolicies.retries(r) && r.deadline().isZero()) {
             return null;
         }
-        return new RetryPolicy(r.attempts(), scaled(r.delay()), r.backoff(), scaled(r.maxDelay()), r.jitter(),
-                new HashSet<>(r.retryOn()), r.retryTimeouts(), scaled(r.deadline()));
+        return RetryPolicies.scaled(r, this::scaled);
     }
 
     private AsyncCallback callback(CallbackSpec c) {

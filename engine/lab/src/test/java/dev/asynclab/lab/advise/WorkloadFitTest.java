@@ -55,7 +55,7 @@ class WorkloadFitTest {
         assertThat(1000 / mean(arrival.gaps(), 200_000) * meanBatch).isCloseTo(100, withPercentage(5));
         assertThat(mean(job.service(), 200_000)).isCloseTo(20, withPercentage(5));
         assertThat(job.failure().probability()).isZero();
-        assertThat(job.retry().enabled()).isFalse();
+        assertThat(job.retry().maxAttempts()).isEqualTo(1);
     }
 
     @Test
@@ -95,7 +95,7 @@ class WorkloadFitTest {
         assertThat(call.failure().probability()).isCloseTo(0.2, withPercentage(10));
         assertThat(call.failure().error()).isEqualTo("IOException");
         assertThat(call.failure().message()).isEqualTo("connection reset");
-        assertThat(call.retry().attempts()).isEqualTo(3);
+        assertThat(call.retry().maxAttempts()).isEqualTo(3);
         assertThat(call.retry().delay().toNanos() / 1e6).isCloseTo(40, withPercentage(5));
         assertThat(call.retry().backoff()).isEqualTo(2.0);
         assertThat(call.retry().jitter()).isCloseTo(0.2, withPercentage(15));

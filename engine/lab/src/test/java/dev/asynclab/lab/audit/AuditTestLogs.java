@@ -25,7 +25,7 @@ final class AuditTestLogs {
     /// cancelled one, a rejected one, a race group, a pool resize and a log line: every event type.
     static List<Event> run() {
         var b = new Builder();
-        b.add(Event.of(EventType.RUN_STARTED, 0, 0, 0, "Pool saturation"), 0);
+        b.add(Event.runStarted("Pool saturation", "simulated", 42, 4), 0);
         b.add(Event.of(EventType.SUBMITTED, 1, 1, 0, "fetch-user"), 1_000);
         b.add(Event.of(EventType.STARTED, 1, 1, 0, "fetch-user").withWorker("w0"), 2_000);
         b.add(Event.of(EventType.SUCCEEDED, 1, 1, 0, "fetch-user").withWorker("w0").withDuration(50_000_000)
@@ -48,7 +48,7 @@ final class AuditTestLogs {
                 .withError("RejectedExecutionException", "queue full (100)"), 302_000_000);
         b.add(Event.of(EventType.LATE_FINISH, 3, 2, 7, "save-order").withWorker("w1").withDuration(25_000_000),
                 305_000_100);
-        b.add(Event.of(EventType.GROUP_STARTED, 0, 0, 9, "data-fetch").withValue("race"), 310_000_000);
+        b.add(Event.groupStarted(9, "data-fetch", "race", 0), 310_000_000);
         b.add(Event.of(EventType.SUBMITTED, 6, 1, 9, "cache"), 310_000_000);
         b.add(Event.of(EventType.STARTED, 6, 1, 9, "cache").withWorker("w2"), 310_000_000);
         b.add(Event.of(EventType.LOG, 6, 1, 9, "cache").withWorker("w2").withValue("cache miss"), 311_000_000);

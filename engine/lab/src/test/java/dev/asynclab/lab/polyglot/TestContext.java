@@ -1,6 +1,6 @@
 package dev.asynclab.lab.polyglot;
 
-import dev.asynclab.engine.CallbackContext;
+import dev.asynclab.engine.AsyncCallback;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/// A real-clock `CallbackContext` for tests, standing in for the engine: `sleep` is `Thread.sleep`, log lines
+/// A real-clock `AsyncCallback.Context` for tests, standing in for the engine: `sleep` is `Thread.sleep`, log lines
 /// are kept, and `cancel()` does what a timeout does (interrupts the callback's thread, runs the cancel hooks).
-final class TestContext implements CallbackContext {
+final class TestContext implements AsyncCallback.Context {
 
     private final String name;
     private final int attempt;
@@ -72,11 +72,6 @@ final class TestContext implements CallbackContext {
     @Override
     public boolean isCancelled() {
         return cancelled;
-    }
-
-    @Override
-    public boolean isSimulated() {
-        return simulated;
     }
 
     @Override

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.asynclab.lab.polyglot.ScriptLanguage;
-import dev.asynclab.engine.spi.ThreadMode;
+import dev.asynclab.engine.RetryPolicy;
+import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,8 +76,9 @@ class ScenarioLoaderTest {
                 Duration.ofMillis(150))));
         assertThat(fetch.fail()).isEqualTo(new Failure(0.1, "IOException", "connection reset", 0, false));
         assertThat(fetch.timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(fetch.retry()).isEqualTo(new Retry(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), 0.2,
-                List.of("IOException"), false, Duration.ofSeconds(5)));
+        assertThat(fetch.retry()).usingRecursiveComparison().isEqualTo(RetryPolicy.builder().maxAttempts(3)
+                .delay(Duration.ofMillis(100)).backoff(2.0, Duration.ofSeconds(1)).jitter(0.2).retryOn("IOException")
+                .retryTimeouts(false).deadline(Duration.ofSeconds(5)).build());
         assertThat(fetch.cancelAfter()).contains(Duration.ofMillis(30));
         assertThat(fetch.position()).isEqualTo(new Position(12, 5));
     }
@@ -90,7 +92,7 @@ class ScenarioLoaderTest {
         assertThat(plain.work()).isEqualTo(new Work.Cpu(new Distribution.Fixed(Duration.ofMillis(20))));
         assertThat(plain.fail()).isEqualTo(Failure.NONE);
         assertThat(plain.timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(plain.retry().attempts()).isEqualTo(2);
+        assertThat(plain.retry().maxAttempts()).isEqualTo(2);
         assertThat(plain.cancelAfter()).isEmpty();
     }
 

@@ -1,0 +1,31 @@
+package dev.asynclab.lab.scenario;
+
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.metrics.RunSummary;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The scenarios whose work is a script (`work: { js: ... }`, `work: { python: ... }`) run through
+/// [ScenarioScripts] and meet their `expect:` blocks; their `log(...)` lines reach the event stream.
+class ScriptScenariosTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"17-script-js.yaml", "18-script-python.yaml"})
+    void scriptScenariosMeetTheirExpectations(String file) throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("..", "..", "scenarios", file));
+        List<Event> events = new ArrayList<>();
+        var run = ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED),
+                List.of(events::add), ScenarioScripts.shared());
+        RunSummary summary = run.await(Duration.ofMinutes(2));
+        assertThat(scenario.expect().check(summary.observedCounts())).as(file).isEmpty();
+        assertThat(events).anyMatch(e -> e.type() == EventType.LOG);
+    }
+}
