@@ -16,7 +16,6 @@ module dev.asynclab.app {
     requires org.kordamp.ikonli.material2;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
 
     requires info.picocli;
 

@@ -13,7 +13,6 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.limit;
 
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
     requires HdrHistogram;
     requires org.graalvm.polyglot;
     requires org.snakeyaml.engine;

@@ -10,10 +10,14 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /// The JavaFX application: builds the main window, restores its size and theme from `java.util.prefs`, and
-/// saves them when it closes.
+/// saves them when it closes. Its one optional parameter is a file to open (`asynclab FILE`): a scenario is loaded,
+/// an audit log replayed.
 public final class AsyncLabApp extends Application {
 
     private final Preferences prefs = Preferences.userNodeForPackage(AsyncLabApp.class);
@@ -29,6 +33,7 @@ public final class AsyncLabApp extends Application {
         Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));
         applyTheme(view, theme);
         stage.setTitle("Async Lab");
+        stage.getIcons().setAll(AppIcon.images());
         vm.titleProperty().addListener((o, a, b) -> stage.setTitle(b + " — Async Lab"));
         stage.setScene(scene);
         stage.setOnHidden(e -> {
@@ -37,6 +42,12 @@ public final class AsyncLabApp extends Application {
             vm.stop();
         });
         stage.show();
+        fileToOpen(getParameters().getRaw()).ifPresent(vm::open);
+    }
+
+    /// The file named on the command line, if any (`DesktopWindow` passes it as an absolute path).
+    static Optional<Path> fileToOpen(List<String> parameters) {
+        return parameters.stream().filter(p -> !p.startsWith("--")).findFirst().map(Path::of);
     }
 
     private void toggleTheme(MainView view) {

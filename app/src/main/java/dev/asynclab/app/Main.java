@@ -1,9 +1,15 @@
 package dev.asynclab.app;
 
-/// The `asynclab` entry point: no arguments opens the window, arguments go to the command line.
+import dev.asynclab.app.cli.Cli;
+
+import java.io.PrintWriter;
+
+/// The `asynclab` entry point: no arguments opens the window, a file opens it in the window, anything else goes
+/// to the command line.
 ///
 /// ```
 /// asynclab                      # the window
+/// asynclab scenarios/x.yaml     # the window, with the scenario open
 /// asynclab run scenarios/x.yaml # the command line
 /// ```
 public final class Main {
@@ -12,10 +18,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            javafx.application.Application.launch(AsyncLabApp.class, args);
-            return;
-        }
-        dev.asynclab.app.cli.Cli.main(args);
+        var err = new PrintWriter(System.err, true);
+        int code = args.length == 0
+                ? DesktopWindow.open(null, err)
+                : Cli.execute(args, new PrintWriter(System.out, true), err, System.getenv(), DesktopWindow::open);
+        System.exit(code);
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,38 @@ class ImageIT {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).as(run.describe()).startsWith("asynclab ");
+    }
+
+    /// The window's libraries are checked before the window opens, and only then: `ASYNCLAB_GUI_LIBS` names one
+    /// that is not there (nothing is removed from this machine), and `no-install` keeps apt-get out of it.
+    @Test
+    void launcherSaysWhatToInstallBeforeTheWindowAndOnlyForTheWindow() throws Exception {
+        var absent = Map.of("DISPLAY", ":99", "ASYNCLAB_GUI_LIBS", "libasynclab-absent.so.0:asynclab-absent",
+                "ASYNCLAB_GUI_CHECK", "no-install");
+
+        var window = ImageRun.of(absent, image, tmp, tmp, "bin/asynclab");
+        var file = ImageRun.of(absent, image, image, tmp, "bin/asynclab", "scenarios/07-race.yaml");
+        var cli = ImageRun.of(absent, image, tmp, tmp, "bin/asynclab", "run",
+                image.resolve("scenarios/01-timeout.yaml").toString(), "--clock", "simulated", "--out",
+                tmp.resolve("out").toString(), "--quiet");
+
+        for (var run : java.util.List.of(window, file)) {
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+            assertThat(run.stderr().lines()).as(run.describe()).singleElement().asString()
+                    .endsWith("apt-get install -y asynclab-absent");
+        }
+        assertThat(cli.exitCode()).as(cli.describe()).isZero();
+        assertThat(cli.stderr()).as(cli.describe()).isEmpty();
+    }
+
+    /// Without a display the window is one line that says what to run instead, not JavaFX's stack trace.
+    @Test
+    void withoutADisplayTheWindowIsOneLineSuggestingXvfb() throws Exception {
+        var run = ImageRun.of(Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), image, tmp, tmp, "bin/asynclab");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(run.stderr().lines()).as(run.describe()).singleElement().asString()
+                .startsWith("asynclab: no display to open the window on").contains("xvfb-run -a asynclab");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /// One finished run of a program from the runtime image: its exit code and what it printed.
@@ -22,6 +23,12 @@ record ImageRun(List<String> command, int exitCode, String stdout, String stderr
     /// output goes through files in `scratch` so a chatty process never blocks on a full pipe.
     static ImageRun of(Path image, Path workDir, Path scratch, String program, String... args)
             throws IOException, InterruptedException {
+        return of(Map.of(), image, workDir, scratch, program, args);
+    }
+
+    /// The same, with `env` added to the environment.
+    static ImageRun of(Map<String, String> env, Path image, Path workDir, Path scratch, String program,
+                       String... args) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(image.resolve(program).toString());
         command.addAll(List.of(args));
@@ -31,6 +38,7 @@ record ImageRun(List<String> command, int exitCode, String stdout, String stderr
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("ASYNCLAB_JAVA_OPTS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -54,12 +54,13 @@ final class AdviseCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
+        Output say = cli.output();
+        PrintWriter stdout = say.reportWriter();
         int[] sizes = SweepCommand.parseRange(range);
         SweepTarget goal = target == null ? null : SweepTarget.parse(target);
         if (goal != null) {
@@ -81,7 +82,9 @@ final class AdviseCommand implements Callable<Integer> {
             stdout.println("note: " + note);
         }
 
-        var progress = new ProgressBar(spec.commandLine().getErr(), "replaying " + recorded.scenario());
+        say.step("replaying %s at pool sizes %d to %d, %d replicates each", recorded.scenario(), sizes[0], sizes[1],
+                replicates);
+        var progress = say.progress("replaying " + recorded.scenario());
         int count = sizes[1] - sizes[0] + 1;
         Advice advice = Advisor.advise(fit, settings, goal,
                 row -> progress.show((double) (row.pool() - sizes[0] + 1) / count, "pool " + row.pool()));
@@ -99,16 +102,16 @@ final class AdviseCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Files.writeString(out.resolve("advice.json"), AdviceJson.write(advice));
         Files.writeString(out.resolve("workload.yaml"), WorkloadYaml.write(fit.scenario(rateScale), fit));
-        stdout.println("wrote " + out.resolve("advice.json") + " and " + out.resolve("workload.yaml"));
+        say.report("wrote " + out.resolve("advice.json") + " and " + out.resolve("workload.yaml"));
         if (goal == null) {
             return Cli.OK;
         }
         if (advice.recommended().isPresent()) {
-            stdout.println("smallest pool size that meets " + goal.text() + ": " + advice.recommended().getAsInt()
+            say.report("smallest pool size that meets " + goal.text() + ": " + advice.recommended().getAsInt()
                     + (fit.cpu().cpuBound() ? " (CPU-bound: at most " + fit.cpu().cores() + " run at once)" : ""));
             return Cli.OK;
         }
-        stdout.println("no pool size from " + sizes[0] + " to " + sizes[1] + " meets " + goal.text()
+        say.report("no pool size from " + sizes[0] + " to " + sizes[1] + " meets " + goal.text()
                 + (fit.cpu().cpuBound() ? ": the work is CPU-bound, only faster or more cores will help" : ""));
         return Cli.PROBLEMS;
     }

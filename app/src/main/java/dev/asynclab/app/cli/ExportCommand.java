@@ -26,19 +26,20 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output file (default: next to the log, .trace.json or .csv).")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
         InputFiles.existing(log);
         String base = log.getFileName().toString().replaceFirst("\\.jsonl$", "");
         Path target = out != null ? out : log.resolveSibling(base + (format == Format.CSV ? ".csv" : ".trace.json"));
+        OutputFiles.file(target);
         switch (format) {
             case CHROME_TRACE -> ChromeTraceExporter.export(log, target);
             case CSV -> CsvExporter.export(log, target);
         }
-        spec.commandLine().getOut().println("wrote " + target);
+        cli.output().report("wrote " + target);
         return Cli.OK;
     }
 

@@ -21,18 +21,20 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The merged log to write.")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
+        Output say = cli.output();
         for (Path log : logs) {
             InputFiles.existing(log);
         }
+        OutputFiles.file(out);
+        say.step("merging %d logs", logs.size());
         MergedAuditLog merged = AuditLogMerger.merge(logs);
         merged.writeTo(out);
-        spec.commandLine().getOut().printf("wrote %s: %,d events from %d logs%n", out, merged.events().size(),
-                logs.size());
+        say.report("wrote %s: %,d events from %d logs", out, merged.events().size(), logs.size());
         return Cli.OK;
     }
 }

@@ -2,7 +2,8 @@ package dev.asynclab.app.cli;
 
 import java.io.PrintWriter;
 
-/// A one-line progress bar on a terminal; silent when output is not a terminal (CI logs stay clean).
+/// A one-line progress bar on a terminal; silent when output is not a terminal (CI logs stay clean) and with
+/// `--quiet`.
 final class ProgressBar {
 
     private static final int WIDTH = 30;
@@ -11,10 +12,10 @@ final class ProgressBar {
     private final boolean terminal;
     private boolean drawn;
 
-    ProgressBar(PrintWriter err, String label) {
+    ProgressBar(PrintWriter err, String label, boolean wanted) {
         this.err = err;
         this.label = label;
-        this.terminal = System.console() != null && System.console().isTerminal();
+        this.terminal = wanted && System.console() != null && System.console().isTerminal();
     }
 
     void show(double fraction, String detail) {

@@ -14,8 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,21 +44,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with 1 when the scenario's expectations are not met.")
     boolean check;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        Output say = cli.output();
+        say.step("loading %s", file);
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);
-        Files.createDirectories(out);
-        Path log = out.resolve("audit.jsonl");
+        OutputFiles.folder(out);
+        Path log = OutputFiles.file(out.resolve("audit.jsonl"));
+        Path json = OutputFiles.file(out.resolve("summary.json"));
         ScenarioRun run;
+        long startedAt = System.nanoTime();
         try (AuditLogWriter writer = AuditLogWriter.open(log, ScenarioRunner.header(scenario, options))) {
             run = ScenarioRunner.start(scenario, options, List.of(writer), ScenarioScripts.shared());
-            var progress = new ProgressBar(stderr, "running " + scenario.name());
+            say.step("running %s: %d invocations on the %s clock, seed %d", scenario.name(), run.total(),
+                    run.clock().name().toLowerCase(java.util.Locale.ROOT), run.seed());
+            var progress = say.progress("running " + scenario.name());
             Runtime.getRuntime().addShutdownHook(new Thread(run::stop)); // Ctrl-C still leaves a whole log
             while (!run.isDone()) {
                 progress.show(run.progress(), run.ended() + "/" + run.total());
@@ -73,19 +75,25 @@ final class RunCommand implements Callable<Integer> {
             progress.done();
         }
         RunSummary summary = run.await();
+        say.step("ran in %.2f s of wall time: %,d events", (System.nanoTime() - startedAt) / 1e9, summary.eventCount());
         List<Lint> lints = Linter.check(scenario, summary);
-        SummaryReport.print(stdout, scenario.name(), run.clock(), run.seed(), summary, lints);
-        SummaryReport.writeJson(out.resolve("summary.json"), scenario.name(), summary, lints);
-        stdout.println("wrote " + log + " and " + out.resolve("summary.json"));
+        SummaryReport.print(say.reportWriter(), scenario.name(), run.clock(), run.seed(), summary);
+        SummaryReport.printLints(say, lints);
+        SummaryReport.writeJson(json, scenario.name(), summary, lints);
+        say.report("wrote " + log + " and " + json);
         if (run.eventStalls() > 0) {
-            stdout.println("note: the engine waited " + run.eventStalls() + " times for the audit log to catch up "
+            say.report("note: the engine waited " + run.eventStalls() + " times for the audit log to catch up "
                     + "(no event was lost)");
         }
         int code = Cli.OK;
         List<String> unmet = scenario.expect().check(summary.observedCounts());
         if (!scenario.expect().counts().isEmpty()) {
-            stdout.println(unmet.isEmpty() ? "expectations: all met" : "expectations not met:");
-            unmet.forEach(u -> stdout.println("  " + u));
+            if (unmet.isEmpty()) {
+                say.report("expectations: all met");
+            } else {
+                say.problem("expectations not met:");
+                unmet.forEach(u -> say.problem("  " + u));
+            }
             if (check && !unmet.isEmpty()) {
                 code = Cli.PROBLEMS;
             }

@@ -27,24 +27,32 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--fail-on-lint", description = "Exit with 1 when the log shows lints.")
     boolean failOnLint;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
+        Output say = cli.output();
         InputFiles.existing(log);
+        if (json != null) {
+            OutputFiles.file(json);
+        }
         var metrics = new RunMetrics(0);
         String title;
+        say.step("reading %s", log);
         try (var reader = AuditLogReader.open(log)) {
             title = reader.header().scenario();
             reader.forEach(metrics::onEvent);
-            reader.truncation().ifPresent(t -> spec.commandLine().getErr().println("note: " + t.describe()));
+            reader.truncation().ifPresent(t -> say.problem("note: " + t.describe()));
         }
         RunSummary summary = metrics.summary();
+        say.step("read %,d events", summary.eventCount());
         List<Lint> lints = Linter.check(null, summary);
-        SummaryReport.print(spec.commandLine().getOut(), title, null, null, summary, lints);
+        SummaryReport.print(say.reportWriter(), title, null, null, summary);
+        SummaryReport.printLints(say, lints);
         if (json != null) {
             SummaryReport.writeJson(json, title, summary, lints);
+            say.report("wrote " + json);
         }
         return failOnLint && !lints.isEmpty() ? Cli.PROBLEMS : Cli.OK;
     }

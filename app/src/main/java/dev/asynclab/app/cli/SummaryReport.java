@@ -22,7 +22,9 @@ final class SummaryReport {
     private SummaryReport() {
     }
 
-    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s, List<Lint> lints) {
+    /// The table: the run's figures, a row per callback name (a race's or parallel group's row has the group's own
+    /// outcomes and durations), and the overall row.
+    static void print(PrintWriter out, String title, ClockMode clock, Long seed, RunSummary s) {
         out.printf("%s%s%n", title, clock == null ? "" : "  (" + clock.name().toLowerCase() + " clock, seed "
                 + seed + ")");
         out.printf("duration %s   throughput %.1f/s   peak active %d   peak queued %d   utilization %s%n",
@@ -36,10 +38,14 @@ final class SummaryReport {
         if (s.byName().size() > 1) {
             row(out, s.overall());
         }
+    }
+
+    /// The lints, at every level (`--quiet` too): they are problems.
+    static void printLints(Output say, List<Lint> lints) {
         if (!lints.isEmpty()) {
-            out.println("lints:");
+            say.problem("lints:");
             for (Lint l : lints) {
-                out.println("  " + l);
+                say.problem("  " + l);
             }
         }
     }
@@ -60,6 +66,7 @@ final class SummaryReport {
         return HumanTime.format(nanos);
     }
 
+    /// Writes `summary.json`; `file` has been checked with `OutputFiles`.
     static void writeJson(Path file, String title, RunSummary s, List<Lint> lints) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", title);

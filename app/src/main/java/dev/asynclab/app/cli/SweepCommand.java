@@ -47,18 +47,22 @@ final class SweepCommand implements Callable<Integer> {
             defaultValue = "asynclab-out/sweep.csv")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
+        Output say = cli.output();
+        PrintWriter stdout = say.reportWriter();
         int[] sizes = parseRange(range);
         SweepTarget goal = target == null ? null : SweepTarget.parse(target);
         Scenario scenario = ScenarioLoader.load(file);
+        OutputFiles.file(out);
         RunOptions options = flags.options().withClock(real || flags.clock == ClockMode.REAL ? ClockMode.REAL
                 : ClockMode.SIMULATED);
-        var progress = new ProgressBar(spec.commandLine().getErr(), "sweeping " + scenario.name());
+        say.step("sweeping %s over pool sizes %d to %d on the %s clock", scenario.name(), sizes[0], sizes[1],
+                options.clock().orElseThrow().name().toLowerCase(Locale.ROOT));
+        var progress = say.progress("sweeping " + scenario.name());
         int count = sizes[1] - sizes[0] + 1;
         PoolSweep.Result result = PoolSweep.run(scenario, options, sizes[0], sizes[1], ScenarioScripts.shared(),
                 (size, summary) -> progress.show((double) (size - sizes[0] + 1) / count, "pool " + size));
@@ -96,20 +100,17 @@ final class SweepCommand implements Callable<Integer> {
                     summary.overall().count("TIMED_OUT"), summary.overall().count("REJECTED"),
                     goal == null ? "" : meets));
         }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
         Files.write(out, csv);
-        stdout.println("wrote " + out);
+        say.report("wrote " + out);
         if (goal == null) {
             return Cli.OK;
         }
         var best = result.smallestMeeting(goal);
         if (best.isPresent()) {
-            stdout.println("smallest pool size that meets " + goal.text() + ": " + best.get().poolSize());
+            say.report("smallest pool size that meets " + goal.text() + ": " + best.get().poolSize());
             return Cli.OK;
         }
-        stdout.println("no pool size from " + sizes[0] + " to " + sizes[1] + " meets " + goal.text());
+        say.problem("no pool size from " + sizes[0] + " to " + sizes[1] + " meets " + goal.text());
         return Cli.PROBLEMS;
     }
 

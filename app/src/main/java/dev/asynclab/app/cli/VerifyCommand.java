@@ -16,14 +16,20 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
     Path log;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Cli cli;
 
     @Override
     public Integer call() throws Exception {
+        Output say = cli.output();
         InputFiles.existing(log);
+        say.step("verifying %s", log);
         VerificationReport report = AuditVerifier.verify(log);
-        spec.commandLine().getOut().println(log.getFileName() + ": " + report.summary());
-        return report.ok() ? Cli.OK : Cli.PROBLEMS;
+        if (report.ok()) {
+            say.report(log.getFileName() + ": " + report.summary());
+            return Cli.OK;
+        }
+        say.problem(log.getFileName() + ": " + report.summary());
+        return Cli.PROBLEMS;
     }
 }

@@ -22,8 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
 ///
 /// Each running callback holds a worker slot, shown as a lane ("w0", "w1", ...). A slot is held until the
 /// callback really lets go of its worker: a callback that ignores its interrupt keeps its slot after its
-/// timeout, which is exactly how such callbacks starve a real pool. A worker that frees its slot takes the next
-/// queued invocation itself, with no hand-off to another thread.
+/// timeout, which is exactly how such callbacks starve a real pool. An asynchronous callback (one that returns a
+/// `CompletionStage`) holds its slot until its stage completes, or until it times out or is cancelled: a stage
+/// holds no thread, and one that never completes must not take its slot for good. A worker that frees its slot
+/// takes the next queued invocation itself, with no hand-off to another thread.
 ///
 /// ```java
 /// try (var pool = AsyncCallbackPool.builder().size(4).queueCapacity(100).build()) {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 ///
 /// ```java
 /// var sim = new SimulatedScheduler();
-/// var bus = EventBus.create(sim::nanoTime, 1 << 16, List.of(new AuditLogWriter(path, header)));
+/// List<Event> seen = new CopyOnWriteArrayList<>();
+/// var bus = EventBus.create(sim::nanoTime, 1 << 16, List.of(seen::add));   // or the lab's audit log writer
 /// var runtime = AsyncCallbackRuntime.builder().scheduler(sim).events(bus).seed(42).build();
 /// var pool = AsyncCallbackPool.builder(runtime).size(4).queueCapacity(100).build();
 /// ```

@@ -176,15 +176,24 @@ public final class Invocation {
             return true; // cancelled while waiting: nothing runs
         }
         Thread me = Thread.currentThread();
+        Throwable startFailure = null;
         try {
             this.lane = lane;
-            ctx = new InvocationContext(this);
             startedAt = scheduler.nanoTime();
+            ctx = new InvocationContext(this);
             emitter.emit(EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null, null, null,
                     -1);
+        } catch (Throwable t) { // an OutOfMemoryError, say: the invocation still ends, as FAILED
+            startFailure = t;
         } finally {
-            runner = me;
+            if (startFailure == null) {
+                runner = me; // before RUNNING: a canceller that sees RUNNING must find the thread to interrupt
+            }
             state = RUNNING; // whatever happened above: a canceller spinning on STARTING must get through
+        }
+        if (startFailure != null) {
+            finish(null, startFailure);
+            return true;
         }
         // Armed only once RUNNING: a timer that fired earlier would find no state to leave and be lost.
         if (timeoutNanos > 0) {

@@ -108,11 +108,12 @@ public final class RunMetrics implements EventSink {
             String kind = groupKinds.remove(e.group());
             if (kind != null && !kind.equals("retry")) {
                 boolean ok = "SUCCEEDED".equals(e.value());
-                count(series(e.name()),
-                        ok ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
+                Series group = series(e.name());
+                count(group, ok ? "GROUP_SUCCEEDED" : "GROUP_FAILED");
                 if (!ok) {
                     example(kind.toUpperCase() + "_FAILED", e.name(), e.group());
                 }
+                groupFigures(group, e);
             }
             return;
         }
@@ -120,6 +121,21 @@ public final class RunMetrics implements EventSink {
             count(series(e.name()), "RETRY_SCHEDULED");
         }
         lifecycle.accept(e);
+    }
+
+    /// A race's or parallel group's own row: its outcome and how long the caller waited for it (GROUP_STARTED to
+    /// GROUP_FINISHED), in its series only. A retry group is left out: it shares its name, and so its series, with
+    /// its attempts. The overall figures count invocations, not groups, so they stay as they are.
+    private static void groupFigures(Series group, Event finished) {
+        if (group == null) {
+            return;
+        }
+        if (finished.value() != null) {
+            group.count(finished.value());
+        }
+        if (finished.duration() >= 0) {
+            group.latency.recordValue(finished.duration());
+        }
     }
 
     /// What each transition adds to the counts and histograms; the lifecycle itself is [Lifecycle]'s.

@@ -1,6 +1,8 @@
 package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,16 @@ import java.security.NoSuchAlgorithmException;
 
 /// Measures the audit log on one thread and prints the figures (not a test: figures live in reports, not in
 /// assertions). Run with:
-/// `./mvnw -B -q -pl engine test-compile exec:java -Dexec.mainClass=dev.asynclab.lab.audit.AuditLogThroughput
-/// -Dexec.classpathScope=test`
+/// `./mvnw -B -q -pl engine/lab -am test -Dtest=AuditLogThroughput -Dasynclab.measure=true
+/// -Dsurefire.failIfNoSpecifiedTests=false` (its output lands in `engine/lab/target/surefire-reports`), or `main`
+/// with `java` on the compiled classes.
+@EnabledIfSystemProperty(named = "asynclab.measure", matches = "true")
 public final class AuditLogThroughput {
+
+    @Test
+    void report() throws Exception {
+        main(new String[0]);
+    }
 
     private static final int EVENTS = 2_000_000;
     private static final int ROUNDS = 4;

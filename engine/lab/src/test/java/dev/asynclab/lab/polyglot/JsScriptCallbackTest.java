@@ -151,19 +151,6 @@ class JsScriptCallbackTest {
     }
 
     @Test
-    void contextsAreReusedNotCreatedPerCall() throws Exception {
-        var host = new ScriptHost(0, 2);
-        try (host) {
-            for (int i = 0; i < 20; i++) {
-                ScriptCallback.of(new ScriptSource(ScriptLanguage.JS, "return " + (i % 3), "reuse.js"), host)
-                        .call(new TestContext());
-            }
-            assertThat(host.createdContexts(ScriptLanguage.JS)).isEqualTo(1);
-            assertThat(host.idleContexts(ScriptLanguage.JS)).isEqualTo(1);
-        }
-    }
-
-    @Test
     void simulatedClockIsChargedTheScriptsTime() throws Exception {
         var ctx = new TestContext("sim", 1, 1, true);
         run("let s = 0; for (let i = 0; i < 1000; i++) s += i; return s", ctx);

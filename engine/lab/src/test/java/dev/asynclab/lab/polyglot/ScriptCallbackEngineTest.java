@@ -1,7 +1,5 @@
 package dev.asynclab.lab.polyglot;
 
-import dev.asynclab.engine.AsyncCallbackPool;
-import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.engine.AsyncCallbackWrapper;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
@@ -9,9 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static dev.asynclab.lab.polyglot.ScriptLanguage.JS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,24 +62,5 @@ class ScriptCallbackEngineTest {
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         assertThat(failed.errorType()).isEqualTo("TypeError");
         assertThat(failed.errorMessage()).endsWith("(line 2)");
-    }
-
-    @Test
-    void concurrentCallsInAPoolEachBorrowTheirOwnContext() {
-        var host = new ScriptHost(0, 2);
-        try (host; var pool = AsyncCallbackPool.builder(RUNTIME).size(4).build()) {
-            var callback = ScriptCallback.of(new ScriptSource(JS, "sleep(20); return name", "pooled.js"), host);
-            List<CompletableFuture<AsyncCallbackResult>> futures = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                futures.add(pool.submit(callback, "call-" + i, Duration.ofSeconds(60)));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                var result = futures.get(i).join();
-                assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
-                assertThat(result.value()).isEqualTo("call-" + i);
-            }
-            assertThat(host.createdContexts(JS)).as("at most one context per concurrent call").isBetween(1, 4);
-            assertThat(host.idleContexts(JS)).isLessThanOrEqualTo(2);
-        }
     }
 }

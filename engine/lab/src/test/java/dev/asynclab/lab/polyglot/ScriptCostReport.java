@@ -8,7 +8,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /// warm JavaScript call against a trivial Java callback, measured in the same run. Figures, not assertions:
 /// run it alone on a quiet machine.
 ///
-/// `./mvnw -B -q -pl engine test -Dtest=ScriptCostReport -Dasynclab.measure=true`
+/// `./mvnw -B -q -pl engine/lab -am test -Dtest=ScriptCostReport -Dasynclab.measure=true
+/// -Dsurefire.failIfNoSpecifiedTests=false`
 /// `-Dsurefire.failIfNoSpecifiedTests=false`, then read `engine/target/surefire-reports/*ScriptCostReport-output.txt`
 @EnabledIfSystemProperty(named = "asynclab.measure", matches = "true")
 class ScriptCostReport {

@@ -69,7 +69,8 @@ class QueueingFidelityTest {
         assertThat(s.meanInSystem()).isCloseTo(s.littleLambdaW(), withPercentage(2));
     }
 
-    /// Needs a quiet machine: `./mvnw -B -pl engine -Pfidelity test -Dtest=QueueingFidelityTest`.
+    /// Needs a quiet machine: `./mvnw -B -pl engine/lab -am -Pfidelity test -Dtest=QueueingFidelityTest
+    /// -Dsurefire.failIfNoSpecifiedTests=false`.
     @Test
     @org.junit.jupiter.api.Tag("fidelity")
     void realClockMmcQueueWaitMatchesErlangCLoosely() throws Exception {

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.asynclab.lab.polyglot.ScriptLanguage;
 import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.spi.RealScheduler.ThreadMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/// The loader reads every key of a scenario into the model, with the scenario's and the engine's defaults where
+/// a file says nothing. How it words what is wrong is [ScenarioProblemMessagesTest]; script files, [ScriptFilesTest].
 class ScenarioLoaderTest {
 
     private static final String FULL = """
@@ -135,78 +134,6 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void messageNamesFileLineColumnAndTheKeyMeant() {
-        String text = """
-                name: Pool
-                pool: { size: 4 }
-                callbacks:
-                  - name: fetch-user
-                    count: 10
-                    work: { sleep: 10ms }
-                    timout: 100ms
-                """;
-
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("pool.yaml", text));
-
-        assertThat(e.getMessage())
-                .isEqualTo("pool.yaml:7:5: unknown key 'timout' in callback 'fetch-user' (did you mean 'timeout'?)");
-    }
-
-    @Test
-    void collectsEveryProblemOfAFileInOrder() {
-        String text = """
-                name: Many
-                seed: lots
-                pool: { size: 0, threads: green }
-                callbacks:
-                  - name: a
-                    count: -1
-                    work: { sleep: 5 }
-                """;
-
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("many.yaml", text));
-
-        assertThat(e.problems()).extracting(ScenarioProblem::line).containsExactly(2, 3, 3, 6, 7);
-        assertThat(e.problems().get(2).message()).isEqualTo("expected one of virtual, platform for 'threads' in pool, "
-                + "found 'green'");
-    }
-
-    @Test
-    void readsAScriptFileBesideTheScenario(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("scripts"));
-        Files.writeString(dir.resolve("scripts/lookup.py"), "sleep(5)\nreturn 'ok'\n");
-        Path file = dir.resolve("py.yaml");
-        Files.writeString(file, "name: py\ncallbacks:\n"
-                + "  - { name: p, work: { python: { file: scripts/lookup.py } } }\n");
-
-        CallbackSpec p = (CallbackSpec) ScenarioLoader.load(file).steps().getFirst();
-
-        assertThat(p.work()).isEqualTo(new Work.Script(ScriptLanguage.PYTHON, "sleep(5)\nreturn 'ok'\n",
-                "scripts/lookup.py", 1));
-        assertThat(ScenarioLoader.load(file).source()).contains(file);
-    }
-
-    @Test
-    void missingScriptFileIsAProblemAtItsName(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("js.yaml");
-        Files.writeString(file, "name: js\ncallbacks:\n  - name: j\n    work: { js: { file: nowhere.js } }\n");
-
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
-
-        assertThat(e.problems().getFirst().line()).isEqualTo(4);
-        assertThat(e.problems().getFirst().message()).startsWith("script file 'nowhere.js' not found");
-    }
-
-    @Test
-    void blockScalarScriptStartsOnTheLineAfterItsIndicator() throws ScenarioException {
-        String text = "name: s\ncallbacks:\n  - name: p\n    work:\n      python: |\n        sleep(1)\n";
-
-        CallbackSpec p = (CallbackSpec) ScenarioLoader.load("s.yaml", text).steps().getFirst();
-
-        assertThat(((Work.Script) p.work()).line()).isEqualTo(6);
-    }
-
-    @Test
     void failWithoutProbabilityAlwaysFailsButHangAloneDoesNot() throws ScenarioException {
         String text = "name: f\ncallbacks:\n  - { name: a, fail: { error: E } }\n"
                 + "  - { name: b, fail: { hang: true } }\n";
@@ -245,15 +172,6 @@ class ScenarioLoaderTest {
         assertThat(changed.expect()).isEqualTo(s.expect());
         assertThat(ScenarioLoader.load("m.yaml", "name: m\ncallbacks: [ { name: a } ]\n").withPoolSize(3).pool())
                 .contains(new PoolSpec(3, -1, ThreadMode.VIRTUAL));
-    }
-
-    @Test
-    void outOfRangeNumbersNameTheirRange() {
-        ScenarioException e = assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.load("s.yaml", "name: s\nspeed: 0\ncallbacks: [ { name: a } ]\n"));
-
-        assertThat(e.getMessage()).isEqualTo("s.yaml:2:8: expected a number from 0.01 to 100 for 'speed' in the "
-                + "scenario, found 0");
     }
 
     @Test
