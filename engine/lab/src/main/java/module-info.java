@@ -1,6 +1,6 @@
 /// Async Lab's lab, on the engine core: scenarios (model, loader, runner, sweeps, lints), the audit log
-/// (writer, reader, verifier, merger), its exports (Perfetto, Chrome trace JSON, JFR, CSV), metrics and script
-/// callbacks (GraalVM polyglot).
+/// (writer, reader, verifier, merger), its exports (Perfetto, Chrome trace JSON, JFR, CSV), metrics, script
+/// callbacks (GraalVM polyglot) and pool-size advice fitted from a recorded log.
 module dev.asynclab.lab {
     requires transitive dev.asynclab.engine;
 
@@ -13,6 +13,8 @@ module dev.asynclab.lab {
     exports dev.asynclab.lab.export;
     // Perfetto's generated message classes: not API, but protobuf-java reads their descriptors reflectively.
     opens dev.asynclab.lab.export.perfetto to com.google.protobuf;
+    exports dev.asynclab.lab.advise;
+    exports dev.asynclab.lab.limit;
 
     requires com.fasterxml.jackson.databind;
     requires com.google.protobuf;

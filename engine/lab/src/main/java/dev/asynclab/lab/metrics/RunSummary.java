@@ -18,10 +18,20 @@ import java.util.Map;
 /// @param examples       up to 50 ids per "OUTCOME:name" (FAILED, TIMED_OUT, CANCELLED, REJECTED, LATE_FINISH by
 ///                       invocation id; RACE_FAILED, PARALLEL_FAILED, HEDGED_FAILED by group id), so a report can
 ///                       point at the invocations concerned
+/// @param minPool        the smallest pool size during the run (an adaptive limit resizes it; 0: no pool known)
+/// @param maxPool        the largest
 public record RunSummary(long durationNanos, double throughput, NameStats overall, Map<String, NameStats> byName,
                          int peakActive, int peakQueued, double meanActive, double meanInSystem,
                          double littleLambdaW, double utilization, long eventCount,
-                         Map<String, java.util.List<Long>> examples) {
+                         Map<String, java.util.List<Long>> examples, int minPool, int maxPool) {
+
+    /// A summary that says nothing of pool sizes.
+    public RunSummary(long durationNanos, double throughput, NameStats overall, Map<String, NameStats> byName,
+                      int peakActive, int peakQueued, double meanActive, double meanInSystem, double littleLambdaW,
+                      double utilization, long eventCount, Map<String, java.util.List<Long>> examples) {
+        this(durationNanos, throughput, overall, byName, peakActive, peakQueued, meanActive, meanInSystem,
+                littleLambdaW, utilization, eventCount, examples, 0, 0);
+    }
 
     /// The example ids recorded for `outcome` of callback or group `name`.
     public java.util.List<Long> examples(String outcome, String name) {
@@ -29,7 +39,8 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
     }
 
     /// Counts keyed the way scenario expectations name them: succeeded, failed, timed_out, cancelled,
-    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active.
+    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active,
+    /// min_pool, max_pool.
     public Map<String, Long> observedCounts() {
         var m = new java.util.LinkedHashMap<String, Long>();
         m.put("submitted", overall.count("SUBMITTED"));
@@ -44,6 +55,8 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
         m.put("groups_failed", overall.count("GROUP_FAILED"));
         m.put("max_queue", (long) peakQueued);
         m.put("max_active", (long) peakActive);
+        m.put("min_pool", (long) minPool);
+        m.put("max_pool", (long) maxPool);
         return m;
     }
 }

@@ -55,6 +55,8 @@ public record Expectation(Map<String, Comparison> counts) {
         keys.put("groups_failed", "race, parallel and hedge runs that did not succeed");
         keys.put("max_active", "the most invocations running at once");
         keys.put("max_queue", "the longest the pool's queue grew");
+        keys.put("min_pool", "the smallest the pool's size was (an adaptive limit changes it)");
+        keys.put("max_pool", "the largest the pool's size was (an adaptive limit changes it)");
         return Collections.unmodifiableMap(keys);
     }
 }

@@ -59,12 +59,18 @@ final class ScenarioReader {
     }
 
     private Optional<PoolSpec> pool(Node node) {
-        return MapNode.open(node, "pool", List.of("size", "queue", "threads"), problems).flatMap(map -> {
-            Optional<Long> size = map.require("size", "how many callbacks may run at once")
+        return MapNode.open(node, "pool", List.of("size", "queue", "threads", "limit"), problems).flatMap(map -> {
+            Optional<LimitSpec> limit = map.get("limit").flatMap(n -> LimitReader.read(n, problems));
+            if (map.has("limit") && limit.isEmpty()) {
+                return Optional.empty();
+            }
+            // With an adaptive limit the size may be left out: the limit's initial size stands for it.
+            Optional<Long> size = limit.isPresent() && !map.has("size") ? Optional.of((long) limit.get().initial())
+                    : map.require("size", "how many callbacks may run at once")
                     .flatMap(x -> map.integer("size", 1, 10_000));
             int queue = map.integer("queue", 0, 10_000_000).orElse(-1L).intValue();
             ThreadMode threads = map.choice("threads", THREADS).orElse(ThreadMode.VIRTUAL);
-            return size.map(s -> new PoolSpec(s.intValue(), queue, threads));
+            return size.map(s -> new PoolSpec(s.intValue(), queue, threads, limit));
         });
     }
 
