@@ -34,7 +34,7 @@ deb() {
     echo "jpackage: SKIPPED the .deb: ${missing[*]} not found (Debian/Ubuntu: apt-get install fakeroot dpkg-dev)" >&2
     return 0
   fi
-  [ -d "$dest/asynclab" ] || app_image
+  app_image # always afresh: an app image left from an earlier build would put old code into the package
   rm -f "$dest"/asynclab_*.deb
   # A menu entry with the icon (--linux-shortcut; deb/asynclab.desktop is jpackage's template with a proper name
   # and the %f that hands a file on, as `asynclab FILE`), scenarios and audit logs opened by it

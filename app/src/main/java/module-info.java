@@ -28,6 +28,7 @@ module dev.asynclab.app {
     exports dev.asynclab.app.ui.events to javafx.fxml;
     exports dev.asynclab.app.ui.charts to javafx.fxml;
     exports dev.asynclab.app.ui.welcome to javafx.fxml;
+    opens dev.asynclab.app.ui.teach to javafx.fxml;
 
     exports dev.asynclab.app;
     exports dev.asynclab.app.store;

@@ -52,6 +52,24 @@ class ImageIT {
         assertThat(verify.exitCode()).as(verify.describe()).isZero();
     }
 
+    /// Every export format from the image: the Perfetto export needs protobuf-java, which jlink takes only with the
+    /// module descriptor moditect gives it.
+    @Test
+    void launcherExportsARunInEveryFormat() throws Exception {
+        Path out = tmp.resolve("out");
+        var run = ImageRun.of(image, image, tmp, "bin/asynclab",
+                "run", "scenarios/05-backoff-jitter.yaml", "--clock", "simulated", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+
+        for (String format : List.of("perfetto", "chrome-trace", "jfr", "csv")) {
+            var export = ImageRun.of(image, image, tmp, "bin/asynclab",
+                    "export", out.resolve("audit.jsonl").toString(), "--format", format);
+            assertThat(export.exitCode()).as(export.describe()).isZero();
+        }
+        assertThat(out.resolve("audit.perfetto-trace")).isNotEmptyFile();
+        assertThat(out.resolve("audit.jfr")).isNotEmptyFile();
+    }
+
     @Test
     void launcherRunsFromAnyWorkingDirectory() throws Exception {
         var run = ImageRun.of(image, tmp, tmp, "bin/asynclab",

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/// The command line: `asynclab run|sweep|verify|summarize|export|merge ...`, and `asynclab FILE`, which opens a
-/// scenario or an audit log in the window.
+/// The command line: `asynclab run|sweep|advise|verify|summarize|explain|export|merge ...`, and `asynclab FILE`,
+/// which opens a scenario or an audit log in the window.
 ///
 /// Exit codes: 0 fine, 1 a check found problems (lints with `--fail-on-lint`, a broken log, unmet
 /// expectations with `--check`), 2 bad input (or no display for the window). An error is one line; `--debug` adds
@@ -26,10 +26,11 @@ import java.util.concurrent.Callable;
 /// int code = Cli.execute(new String[]{"verify", "audit.jsonl"}, out, err);
 /// ```
 @Command(name = "asynclab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Async Lab: open a scenario or audit log in the window, or run, sweep, verify, summarize, "
-                + "export and merge them.",
-        subcommands = {RunCommand.class, SweepCommand.class, VerifyCommand.class, SummarizeCommand.class,
-                ExportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        description = "Async Lab: open a scenario or audit log in the window, or run, sweep, advise from, verify, "
+                + "summarize, explain, export and merge them.",
+        subcommands = {RunCommand.class, SweepCommand.class, AdviseCommand.class, VerifyCommand.class,
+                SummarizeCommand.class, ExplainCommand.class, ExportCommand.class, MergeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     public static final int OK = 0;

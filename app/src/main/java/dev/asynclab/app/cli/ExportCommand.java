@@ -1,29 +1,35 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.lab.audit.ChromeTraceExporter;
-import dev.asynclab.lab.audit.CsvExporter;
+import dev.asynclab.lab.export.ExportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-/// `asynclab export LOG --format chrome-trace|csv`: Perfetto/chrome://tracing JSON or one CSV row per attempt.
+/// `asynclab export LOG --format perfetto|chrome-trace|jfr|csv`: a run for Perfetto, chrome://tracing, JDK Mission
+/// Control or a spreadsheet.
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export an audit log as Chrome Trace Event JSON (opens in Perfetto) or CSV.")
+        description = {"Export an audit log for the tools people already use.", "",
+                "Formats (file written next to the log unless --out says where):",
+                "  perfetto      .perfetto-trace  Perfetto's own format: ui.perfetto.dev",
+                "  chrome-trace  .trace.json      Chrome Trace JSON: chrome://tracing",
+                "  jfr           .jfr             JDK Mission Control, jfr print/summary",
+                "  csv           .csv             one row per attempt", ""})
 final class ExportCommand implements Callable<Integer> {
-
-    enum Format { CHROME_TRACE, CSV }
 
     @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
     Path log;
 
-    @Option(names = "--format", required = true, converter = FormatConverter.class,
-            description = "chrome-trace or csv.")
-    Format format;
+    @Option(names = "--format", required = true, converter = FormatConverter.class, paramLabel = "FORMAT",
+            description = "perfetto, chrome-trace, jfr or csv.")
+    ExportFormat format;
 
-    @Option(names = "--out", description = "Output file (default: next to the log, .trace.json or .csv).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output file (default: next to the log, with the format's extension).")
     Path out;
 
     @picocli.CommandLine.ParentCommand
@@ -33,25 +39,19 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InputFiles.existing(log);
         String base = log.getFileName().toString().replaceFirst("\\.jsonl$", "");
-        Path target = out != null ? out : log.resolveSibling(base + (format == Format.CSV ? ".csv" : ".trace.json"));
+        Path target = out != null ? out : log.resolveSibling(base + format.extension());
         OutputFiles.file(target);
-        switch (format) {
-            case CHROME_TRACE -> ChromeTraceExporter.export(log, target);
-            case CSV -> CsvExporter.export(log, target);
-        }
+        format.export(log, target);
         cli.output().report("wrote " + target);
         return Cli.OK;
     }
 
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ExportFormat> {
         @Override
-        public Format convert(String value) {
-            return switch (value.toLowerCase()) {
-                case "chrome-trace", "chrome", "perfetto" -> Format.CHROME_TRACE;
-                case "csv" -> Format.CSV;
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "unknown format '" + value + "' (expected chrome-trace or csv)");
-            };
+        public ExportFormat convert(String value) {
+            return ExportFormat.named(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "unknown format '" + value + "' (expected " + Arrays.stream(ExportFormat.values())
+                            .map(ExportFormat::cliName).collect(Collectors.joining(", ")) + ")"));
         }
     }
 }

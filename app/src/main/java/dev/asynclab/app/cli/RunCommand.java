@@ -1,5 +1,6 @@
 package dev.asynclab.app.cli;
 
+import dev.asynclab.lab.audit.AuditLogReader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
@@ -10,6 +11,9 @@ import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRun;
 import dev.asynclab.lab.scenario.ScenarioRunner;
 import dev.asynclab.lab.scenario.ScenarioScripts;
+import dev.asynclab.lab.story.RedFlag;
+import dev.asynclab.lab.story.RedFlags;
+import dev.asynclab.lab.story.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,8 +82,10 @@ final class RunCommand implements Callable<Integer> {
         say.step("ran in %.2f s of wall time: %,d events", (System.nanoTime() - startedAt) / 1e9, summary.eventCount());
         List<Lint> lints = Linter.check(scenario, summary);
         SummaryReport.print(say.reportWriter(), scenario.name(), run.clock(), run.seed(), summary);
-        SummaryReport.printLints(say, lints);
-        SummaryReport.writeJson(json, scenario.name(), summary, lints);
+        // The red flags link to invocations: read them back from the log just written, as `summarize` would.
+        List<RedFlag> flags = RedFlags.rank(lints, RunHistory.of(AuditLogReader.read(log).events()));
+        SummaryReport.printRedFlags(say, flags, log);
+        SummaryReport.writeJson(json, scenario.name(), summary, lints, flags);
         say.report("wrote " + log + " and " + json);
         if (run.eventStalls() > 0) {
             say.report("note: the engine waited " + run.eventStalls() + " times for the audit log to catch up "

@@ -5,17 +5,22 @@ import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
 import dev.asynclab.lab.scenario.Linter;
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.lab.story.RedFlag;
+import dev.asynclab.lab.story.RedFlags;
+import dev.asynclab.lab.story.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /// `asynclab summarize LOG`: the summary of `run`, computed from an audit log.
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = "Print the summary table and lints of an audit log.")
+        description = "Print the summary table and the red flags (ranked lints) of an audit log.")
 final class SummarizeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
@@ -39,19 +44,24 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         var metrics = new RunMetrics(0);
         String title;
+        List<Event> events = new ArrayList<>(); // the red flags' stories need them
         say.step("reading %s", log);
         try (var reader = AuditLogReader.open(log)) {
             title = reader.header().scenario();
-            reader.forEach(metrics::onEvent);
+            reader.forEach(e -> {
+                metrics.onEvent(e);
+                events.add(e);
+            });
             reader.truncation().ifPresent(t -> say.problem("note: " + t.describe()));
         }
         RunSummary summary = metrics.summary();
         say.step("read %,d events", summary.eventCount());
         List<Lint> lints = Linter.check(null, summary);
         SummaryReport.print(say.reportWriter(), title, null, null, summary);
-        SummaryReport.printLints(say, lints);
+        List<RedFlag> flags = RedFlags.rank(lints, RunHistory.of(events));
+        SummaryReport.printRedFlags(say, flags, log);
         if (json != null) {
-            SummaryReport.writeJson(json, title, summary, lints);
+            SummaryReport.writeJson(json, title, summary, lints, flags);
             say.report("wrote " + json);
         }
         return failOnLint && !lints.isEmpty() ? Cli.PROBLEMS : Cli.OK;

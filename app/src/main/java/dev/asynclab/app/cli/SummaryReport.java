@@ -8,6 +8,7 @@ import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.metrics.HumanTime;
 import dev.asynclab.lab.scenario.Lint;
+import dev.asynclab.lab.story.RedFlag;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,12 +41,17 @@ final class SummaryReport {
         }
     }
 
-    /// The lints, at every level (`--quiet` too): they are problems.
-    static void printLints(Output say, List<Lint> lints) {
-        if (!lints.isEmpty()) {
-            say.problem("lints:");
-            for (Lint l : lints) {
-                say.problem("  " + l);
+    /// The lints as ranked red flags, at every level (`--quiet` too): they are problems. Each names the invocations
+    /// that show it and the `explain` command that tells one of their stories.
+    static void printRedFlags(Output say, List<RedFlag> flags, Path log) {
+        if (!flags.isEmpty()) {
+            say.problem("red flags, most serious first:");
+            for (RedFlag f : flags) {
+                say.problem("  " + f.rank() + ". [" + f.code() + "] " + f.sentence());
+                if (!f.ids().isEmpty()) {
+                    say.problem("     shown by " + f.idList(5) + "; asynclab explain " + log + " --id "
+                            + f.ids().getFirst());
+                }
             }
         }
     }
@@ -67,12 +73,14 @@ final class SummaryReport {
     }
 
     /// Writes `summary.json`; `file` has been checked with `OutputFiles`.
-    static void writeJson(Path file, String title, RunSummary s, List<Lint> lints) throws IOException {
+    static void writeJson(Path file, String title, RunSummary s, List<Lint> lints, List<RedFlag> flags)
+            throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", title);
         doc.put("counts", s.observedCounts());
         doc.put("summary", s);
         doc.put("lints", lints);
+        doc.put("redFlags", flags);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
     }
 }

@@ -84,6 +84,22 @@ final class SweepCommand implements Callable<Integer> {
                     row.summary().utilization(), row.summary().overall().count("TIMED_OUT"),
                     row.summary().overall().count("REJECTED"), goal == null ? "" : meets));
         }
+        var adaptive = PoolSweep.runAdaptive(scenario, options, ScenarioScripts.shared());
+        if (adaptive.isPresent()) {
+            var summary = adaptive.get();
+            LatencyStats l = summary.overall().latency();
+            String name = scenario.pool().flatMap(p -> p.limit()).orElseThrow().algorithm();
+            boolean meets = goal != null && goal.isMetBy(summary);
+            stdout.printf("%s limit, pool %d..%d: p50 %s, p95 %s, p99 %s, max %s, %.1f/s %s%n", name,
+                    summary.minPool(), summary.maxPool(), HumanTime.format(l.p50()), HumanTime.format(l.p95()),
+                    HumanTime.format(l.p99()), HumanTime.format(l.max()), summary.throughput(),
+                    goal == null ? "" : meets ? "(meets the target)" : "(does not meet the target)");
+            csv.add(String.format(Locale.ROOT, "%s %d..%d,%.3f,%.3f,%.3f,%.3f,%.2f,%.4f,%d,%d,%s", name,
+                    summary.minPool(), summary.maxPool(), l.p50() / 1e6, l.p95() / 1e6, l.p99() / 1e6,
+                    l.max() / 1e6, summary.throughput(), summary.utilization(),
+                    summary.overall().count("TIMED_OUT"), summary.overall().count("REJECTED"),
+                    goal == null ? "" : meets));
+        }
         Files.write(out, csv);
         say.report("wrote " + out);
         if (goal == null) {

@@ -57,6 +57,7 @@ public final class EventStore {
     private final TimeBins queueDepthSummary = new TimeBins();
     private final TimeBins queueMarkerSummary = new TimeBins();
     private final StepSeries active = new StepSeries();
+    private final StepSeries poolSize = new StepSeries();
     private final IntColumn markers = new IntColumn();
     private final IntColumn endOrder = new IntColumn();
     private final long[] countsByType = new long[EventType.values().length];
@@ -105,6 +106,9 @@ public final class EventStore {
             case GROUP_STARTED -> groups.started(group.get(i) != 0 ? group.get(i) : id.get(i), name.get(i), t);
             case GROUP_FINISHED -> groups.finished(group.get(i) != 0 ? group.get(i) : id.get(i), t);
             case CIRCUIT_OPENED, CIRCUIT_HALF_OPENED, CIRCUIT_CLOSED -> breakerBands.add(name(i), t, e.type());
+            case RUN_STARTED -> poolSizeTo(e.poolSize(), t);
+            case POOL_RESIZED -> poolSizeTo(e.value() != null && e.value().matches("\\d{1,9}")
+                    ? Integer.parseInt(e.value()) : -1, t);
             default -> { }
         }
         current = i;
@@ -441,6 +445,18 @@ public final class EventStore {
 
     public StepSeries activeSeries() {
         return active;
+    }
+
+    /// The pool's size over time: from the run's first event, then each POOL_RESIZED (an adaptive limit's
+    /// changes). Empty when the source names no pool.
+    public StepSeries poolSizeSeries() {
+        return poolSize;
+    }
+
+    private void poolSizeTo(int size, long t) {
+        if (size > 0) {
+            poolSize.add(t, size - poolSize.current());
+        }
     }
 
     public GroupTable groups() {

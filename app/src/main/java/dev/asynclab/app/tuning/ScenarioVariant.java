@@ -30,7 +30,7 @@ public final class ScenarioVariant {
                 .orElse(new PoolSpec(w.poolSize(), -1, ThreadMode.VIRTUAL));
         var steps = s.steps().stream().map(step -> topLevel(step, w)).toList();
         return new Scenario(s.name(), s.description(), s.seed(), s.clock(), s.speed(), Optional.of(pool),
-                s.defaults(), steps, s.cancelAllAt(), s.expect(), s.source());
+                s.defaults(), steps, s.cancelAllAt(), s.expect(), s.tour(), s.source());
     }
 
     private static Step topLevel(Step step, WhatIfSettings w) {
@@ -58,19 +58,6 @@ public final class ScenarioVariant {
 
     /// `factor` times the rate: every offset divided by it.
     static Arrival scale(Arrival a, double factor) {
-        if (factor == 1.0) {
-            return a;
-        }
-        return switch (a) {
-            case Arrival.Every e -> new Arrival.Every(div(e.interval(), factor), div(e.start(), factor));
-            case Arrival.Poisson p -> new Arrival.Poisson(p.perSecond() * factor, div(p.start(), factor));
-            case Arrival.At at -> new Arrival.At(at.offsets().stream().map(d -> div(d, factor)).toList(),
-                    div(at.start(), factor));
-            case Arrival.Burst b -> new Arrival.Burst(b.size(), div(b.every(), factor), div(b.start(), factor));
-        };
-    }
-
-    private static Duration div(Duration d, double factor) {
-        return Duration.ofNanos(Math.round(d.toNanos() / factor));
+        return a.faster(factor);
     }
 }

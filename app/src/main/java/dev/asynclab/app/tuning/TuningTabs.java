@@ -7,8 +7,8 @@ import javafx.scene.control.TabPane;
 
 import java.nio.file.Path;
 
-/// The three tuning views as tabs (Sweep, Compare, What-if) sharing one scenario, for the main window to embed
-/// whole. Each view model stays reachable for wiring, e.g. the sweep's open-run hook.
+/// The tuning views as tabs (Sweep, Compare, What-if, sharing one scenario; and Advice, from an audit log), for
+/// the main window to embed whole. Each view model stays reachable for wiring, e.g. the sweep's open-run hook.
 ///
 /// ```java
 /// var tuning = new TuningTabs();
@@ -21,6 +21,7 @@ public final class TuningTabs implements AutoCloseable {
     private final TuningViewModel sweep;
     private final CompareViewModel compare;
     private final WhatIfViewModel whatIf;
+    private final AdviceViewModel advice = new AdviceViewModel();
     private final TabPane root = new TabPane();
 
     public TuningTabs() {
@@ -35,7 +36,18 @@ public final class TuningTabs implements AutoCloseable {
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.getTabs().addAll(new Tab("Sweep", new TuningView(sweep).root()),
                 new Tab("Compare", new CompareView(compare).root()),
-                new Tab("What-if", new WhatIfView(whatIf).root()));
+                new Tab("What-if", new WhatIfView(whatIf).root()),
+                new Tab("Advice", new AdviceView(advice).root()));
+    }
+
+    /// Takes an audit log (a dropped `.jsonl`) for advice, and shows the Advice tab.
+    public void openLog(Path log) {
+        advice.open(log);
+        root.getSelectionModel().select(root.getTabs().getLast());
+    }
+
+    public AdviceViewModel advice() {
+        return advice;
     }
 
     /// The node to embed.

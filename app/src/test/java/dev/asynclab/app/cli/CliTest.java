@@ -1,6 +1,7 @@
 package dev.asynclab.app.cli;
 
 import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.lab.export.ExportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,12 +77,18 @@ class CliTest {
     }
 
     @Test
-    void exportWritesChromeTraceAndCsv(@TempDir Path dir) throws IOException {
+    void exportWritesEveryFormatNextToTheLog(@TempDir Path dir) throws IOException {
         cli("run", SCENARIOS.resolve("07-race.yaml").toString(), "--clock", "simulated", "--out", dir.toString());
         Path log = dir.resolve("audit.jsonl");
-        assertThat(cli("export", log.toString(), "--format", "chrome-trace").code()).isZero();
+        for (ExportFormat format : ExportFormat.values()) {
+            var r = cli("export", log.toString(), "--format", format.cliName());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("wrote " + dir.resolve("audit" + format.extension()));
+        }
         assertThat(Files.readString(dir.resolve("audit.trace.json"))).contains("\"traceEvents\"");
-        assertThat(cli("export", log.toString(), "--format", "csv").code()).isZero();
+        // a Perfetto trace is a `Trace` message: its first byte is the key of field 1 (packet), length-delimited
+        assertThat(Files.readAllBytes(dir.resolve("audit.perfetto-trace"))[0]).isEqualTo((byte) 0x0A);
+        assertThat(Files.readAllBytes(dir.resolve("audit.jfr"))).startsWith('F', 'L', 'R', 0);
         long invocations;
         try (var reader = AuditLogReader.open(log)) {
             var ids = new java.util.HashSet<Long>();
@@ -93,7 +100,17 @@ class CliTest {
             invocations = ids.size();
         }
         assertThat(Files.readAllLines(dir.resolve("audit.csv"))).hasSize((int) invocations + 1);
-        assertThat(cli("export", log.toString(), "--format", "xml").code()).isEqualTo(Cli.BAD_INPUT);
+        var bad = cli("export", log.toString(), "--format", "xml");
+        assertThat(bad.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(bad.err()).contains("unknown format 'xml' (expected perfetto, chrome-trace, jfr, csv)");
+    }
+
+    @Test
+    void exportHelpListsEveryFormat() {
+        var help = cli("export", "--help");
+        for (ExportFormat format : ExportFormat.values()) {
+            assertThat(help.out()).contains(format.cliName(), format.extension());
+        }
     }
 
     @Test

@@ -42,6 +42,20 @@ class EventStoreTest {
     }
 
     @Test
+    void thePoolSizeOverTimeFollowsTheRunStartAndEveryResize() {
+        EventStore store = new EventStore();
+        store.appendAll(List.of(
+                Event.runStarted("aimd", "simulated", 1, 10).withSeqAndTime(0, 0),
+                Event.of(EventType.POOL_RESIZED, 0, 0, 0, "pool").withValue("11").withSeqAndTime(1, 100),
+                Event.of(EventType.POOL_RESIZED, 0, 0, 0, "pool").withValue("5").withSeqAndTime(2, 200)));
+
+        assertThat(store.poolSizeSeries().valueAt(50)).isEqualTo(10);
+        assertThat(store.poolSizeSeries().valueAt(150)).isEqualTo(11);
+        assertThat(store.poolSizeSeries().valueAt(250)).isEqualTo(5);
+        assertThat(new EventStore().poolSizeSeries().size()).isZero();
+    }
+
+    @Test
     void findsTheIntervalsOverlappingATimeWindow() {
         EventStore store = new EventStore();
         long seq = 0;

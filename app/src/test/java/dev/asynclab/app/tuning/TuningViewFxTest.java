@@ -108,7 +108,7 @@ class TuningViewFxTest {
             assertThat(tabs.get().compare().scenarioProperty().get())
                     .isSameAs(tabs.get().sweep().scenarioProperty().get())
                     .isSameAs(tabs.get().whatIf().scenarioProperty().get());
-            assertThat(robot.lookup(".tab").queryAll()).hasSize(3);
+            assertThat(robot.lookup(".tab").queryAll()).hasSize(4); // Sweep, Compare, What-if; Advice takes a log
         } finally {
             tabs.get().close();
         }

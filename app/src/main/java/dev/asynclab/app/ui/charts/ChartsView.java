@@ -53,7 +53,7 @@ public final class ChartsView extends GridPane {
                 model.histogramData());
         JFreeChart percentiles = ChartFactory.createXYLineChart("Latency percentiles", "run time (s)",
                 "latency (ms)", model.percentileData());
-        JFreeChart load = ChartFactory.createXYLineChart("Active and queued", "run time (s)", "invocations",
+        JFreeChart load = ChartFactory.createXYLineChart("Active, queued and pool size", "run time (s)", "invocations",
                 model.loadData());
         JFreeChart throughput = ChartFactory.createXYLineChart("Throughput", "run time (s)", "completed / s",
                 model.throughputData());
@@ -156,6 +156,7 @@ public final class ChartsView extends GridPane {
         var load = charts.get(2).getXYPlot().getRenderer();
         load.setSeriesPaint(0, ChartTheme.awt(palette.outcome(Outcome.RUNNING)));
         load.setSeriesPaint(1, ChartTheme.awt(palette.outcome(Outcome.REJECTED)));
+        load.setSeriesPaint(2, ChartTheme.awt(palette.text()));
         charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, ChartTheme.awt(palette.accent()));
     }
 

@@ -23,6 +23,7 @@ public final class ChartsViewModel {
     private final XYSeries p99 = new XYSeries("p99", false, true);
     private final XYSeries active = new XYSeries("active", false, true);
     private final XYSeries queued = new XYSeries("queued", false, true);
+    private final XYSeries poolSize = new XYSeries("pool size", false, true);
     private final XYSeries throughput = new XYSeries("completed/s", false, true);
     private final XYSeriesCollection histogramData = new XYSeriesCollection(histogram);
     private final XYSeriesCollection percentileData = new XYSeriesCollection();
@@ -44,6 +45,7 @@ public final class ChartsViewModel {
         percentileData.addSeries(p99);
         loadData.addSeries(active);
         loadData.addSeries(queued);
+        loadData.addSeries(poolSize); // an adaptive limit's changes show as its steps
     }
 
     /// Takes in what the store gained since the last call and rebuilds the series.
@@ -80,7 +82,7 @@ public final class ChartsViewModel {
     }
 
     private void rebuildOverTime() {
-        for (XYSeries s : new XYSeries[] {p50, p95, p99, active, queued, throughput}) {
+        for (XYSeries s : new XYSeries[] {p50, p95, p99, active, queued, poolSize, throughput}) {
             s.setNotify(false);
             s.clear();
         }
@@ -107,9 +109,12 @@ public final class ChartsViewModel {
             }
             active.add(x, store.activeSeries().valueAt(end));
             queued.add(x, store.queuedSeries().valueAt(end));
+            if (store.poolSizeSeries().size() > 0) {
+                poolSize.add(x, store.poolSizeSeries().valueAt(end));
+            }
             throughput.add(x, w.getTotalCount() / seconds);
         }
-        for (XYSeries s : new XYSeries[] {p50, p95, p99, active, queued, throughput}) {
+        for (XYSeries s : new XYSeries[] {p50, p95, p99, active, queued, poolSize, throughput}) {
             s.setNotify(true);
         }
     }

@@ -10,6 +10,7 @@ public final class DetailsView extends VBox {
 
     private final Label title = new Label();
     private final Label error = new Label();
+    private final Label story = new Label();
     private final ListView<String> attempts = new ListView<>();
     private final ListView<String> events = new ListView<>();
 
@@ -25,6 +26,12 @@ public final class DetailsView extends VBox {
         error.getStyleClass().add("details-error");
         error.setId("details-error");
         error.setWrapText(true);
+        story.getStyleClass().add("details-story");
+        story.setId("details-story");
+        story.setWrapText(true);
+        story.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines grow the label, not "..."
+        story.setMaxWidth(Double.MAX_VALUE);
+        story.setManaged(false);
         attempts.setId("details-attempts");
         attempts.setPrefHeight(110);
         // Never squeezed to a bare scroll bar in a low window: the events list gives way first.
@@ -32,7 +39,7 @@ public final class DetailsView extends VBox {
         events.setId("details-events");
         events.setMinHeight(48);
         VBox.setVgrow(events, Priority.ALWAYS);
-        getChildren().addAll(title, error, new Label("Attempts"), attempts, new Label("Events"), events);
+        getChildren().addAll(title, story, error, new Label("Attempts"), attempts, new Label("Events"), events);
         show(InvocationDetails.NONE);
     }
 
@@ -42,6 +49,17 @@ public final class DetailsView extends VBox {
         error.setManaged(!details.error().isEmpty());
         attempts.getItems().setAll(details.attempts());
         events.getItems().setAll(details.events());
+    }
+
+    /// The selected invocation's story in plain sentences (empty: none).
+    public void showStory(String text) {
+        story.setText(text);
+        story.setManaged(!text.isEmpty());
+        story.setVisible(!text.isEmpty());
+    }
+
+    public String storyText() {
+        return story.getText();
     }
 
     public String titleText() {

@@ -126,7 +126,9 @@ class MainViewTest {
         assertThat(counts.rejected()).isEqualTo(observed.get("rejected"));
         assertThat(counts.active()).isZero();
         assertThat(vm.storeProperty().get().size()).isEqualTo(summary.eventCount());
-        assertThat(view.status().getText()).contains("succeeded 200");
+        // In words when it fits, abbreviated when not (never cut); the words are on hover either way.
+        assertThat(view.status().getText()).isIn(counts.describe(), counts.abbreviated());
+        assertThat(view.status().getTooltip().getText()).contains("succeeded 200");
 
         TimelineView timeline = view.timeline();
         robot.interact(timeline::redraw);

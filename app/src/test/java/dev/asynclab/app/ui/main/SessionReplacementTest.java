@@ -242,8 +242,18 @@ class SessionReplacementTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(replayed.isClosed()).isTrue();
         assertThat(vm.replay().activeProperty().get()).isFalse();
-        assertThat(robot.lookup("#replay-slider").query().isVisible()).isFalse();
+        assertThat(shown(robot.lookup("#replay-slider").query())).as("the replay bar shows").isFalse();
         assertThat(vm.storeProperty().get().size()).isZero();
         assertThat(vm.replay().lengthProperty().get()).isZero();
+    }
+
+    /// Visible, and so are all its parents.
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /// Merges the audit logs of several processes into one event sequence ordered by wall time (each header's
-/// start plus `t`), as if one run: each process becomes a lane group (its workers are prefixed with its label,
-/// `checkout/w3`), invocation and group ids are offset per file so they stay distinct, and `seq` is renumbered.
+/// start plus `t`), as if one run: each process becomes a lane group (its workers are prefixed with its label —
+/// the header's `label`, else its scenario — as in `checkout/w3`), invocation and group ids are offset per file so they stay distinct, and `seq` is renumbered.
 /// Ties keep the order of the inputs, then each file's own order.
 ///
 /// ```java
@@ -45,7 +45,7 @@ public final class AuditLogMerger {
         long idOffset = 0;
         for (int i = 0; i < logs.size(); i++) {
             AuditLog log = logs.get(i);
-            String label = uniqueLabel(labelOf(files.get(i), log.header()), labels);
+            String label = uniqueLabel(labelOf(log.header()), labels);
             long offset = Duration.between(start, log.header().start()).toNanos();
             sources.add(new MergedAuditLog.Source(files.get(i), label, log.header(), offset, idOffset,
                     log.truncation()));
@@ -58,13 +58,11 @@ public final class AuditLogMerger {
         return sources;
     }
 
-    private static String labelOf(Path file, AuditHeader header) {
-        if (header.label() != null && !header.label().isBlank()) {
-            return header.label();
-        }
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+    /// The process's label: the header's, else its scenario's name, which says what ran (two runs' logs are
+    /// often both called `audit.jsonl`). A `/` would end the label early in `label/worker`, so it becomes `-`.
+    private static String labelOf(AuditHeader header) {
+        String label = header.label() != null && !header.label().isBlank() ? header.label() : header.scenario();
+        return label.replace('/', '-');
     }
 
     private static String uniqueLabel(String label, Set<String> taken) {

@@ -49,6 +49,17 @@ public final class RunMetrics implements EventSink {
     /// @param poolSize the pool size, for utilization (0: take it from the run's RUN_STARTED event, if it says)
     public RunMetrics(int poolSize) {
         this.poolSize = poolSize;
+        seePool(poolSize);
+    }
+
+    private int minPool;
+    private int maxPool;
+
+    private void seePool(int size) {
+        if (size > 0) {
+            minPool = minPool == 0 ? size : Math.min(minPool, size);
+            maxPool = Math.max(maxPool, size);
+        }
     }
 
     private static final class Series {
@@ -82,9 +93,11 @@ public final class RunMetrics implements EventSink {
         lastT = Math.max(lastT, e.t());
         if (e.type() == EventType.RUN_STARTED && poolSize == 0 && e.poolSize() > 0) {
             poolSize = e.poolSize(); // a replayed log says its pool size in its first event
+            seePool(poolSize);
         }
         if (e.type() == EventType.POOL_RESIZED && e.value() != null) {
-            poolSize = Integer.parseInt(e.value());
+            poolSize = resizedTo(e.value(), poolSize);
+            seePool(poolSize);
         }
         if (e.type() == EventType.GROUP_STARTED) {
             String kind = e.kind() == null ? "" : e.kind();
@@ -195,6 +208,15 @@ public final class RunMetrics implements EventSink {
         }
     }
 
+    /// The new size a POOL_RESIZED names; a foreign log's text that is no size leaves the size as it was.
+    private static int resizedTo(String value, int current) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException notASize) {
+            return current;
+        }
+    }
+
     private Series series(String name) {
         if (name == null) {
             return null;
@@ -268,7 +290,8 @@ public final class RunMetrics implements EventSink {
         Map<String, NameStats> names = new LinkedHashMap<>();
         new TreeMap<>(byName).forEach((k, v) -> names.put(k, v.stats())); // by name, for stable reports
         return new RunSummary(duration, throughput, overall.stats(), names, peakActive, peakQueued, meanActive,
-                meanInSystem, lambdaW, poolSize > 0 ? meanActive / poolSize : 0, events, copyExamples());
+                meanInSystem, lambdaW, poolSize > 0 ? meanActive / poolSize : 0, events, copyExamples(), minPool,
+                maxPool);
     }
 
     private Map<String, java.util.List<Long>> copyExamples() {

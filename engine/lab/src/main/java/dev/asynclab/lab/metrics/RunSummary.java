@@ -19,10 +19,20 @@ import java.util.Map;
 ///                       invocation id; RACE_FAILED, PARALLEL_FAILED, HEDGED_FAILED by group id; CIRCUIT_OPENED,
 ///                       CIRCUIT_HALF_OPENED, CIRCUIT_CLOSED by event seq and breaker name), so a report can point at
 ///                       the invocations concerned
+/// @param minPool        the smallest pool size during the run (an adaptive limit resizes it; 0: no pool known)
+/// @param maxPool        the largest
 public record RunSummary(long durationNanos, double throughput, NameStats overall, Map<String, NameStats> byName,
                          int peakActive, int peakQueued, double meanActive, double meanInSystem,
                          double littleLambdaW, double utilization, long eventCount,
-                         Map<String, java.util.List<Long>> examples) {
+                         Map<String, java.util.List<Long>> examples, int minPool, int maxPool) {
+
+    /// A summary that says nothing of pool sizes.
+    public RunSummary(long durationNanos, double throughput, NameStats overall, Map<String, NameStats> byName,
+                      int peakActive, int peakQueued, double meanActive, double meanInSystem, double littleLambdaW,
+                      double utilization, long eventCount, Map<String, java.util.List<Long>> examples) {
+        this(durationNanos, throughput, overall, byName, peakActive, peakQueued, meanActive, meanInSystem,
+                littleLambdaW, utilization, eventCount, examples, 0, 0);
+    }
 
     /// The example ids recorded for `outcome` of callback or group `name`.
     public java.util.List<Long> examples(String outcome, String name) {
@@ -30,9 +40,9 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
     }
 
     /// Counts keyed the way scenario expectations name them: succeeded, failed, timed_out, cancelled,
-    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active, and what the
-    /// resilience policies did: circuit_opened, short_circuited, rate_limited, bulkhead_rejected, fallbacks, faults,
-    /// budget_exhausted.
+    /// rejected, late_finish, retries, submitted, groups_succeeded, groups_failed, max_queue, max_active, min_pool,
+    /// max_pool, and what the resilience policies did: circuit_opened, short_circuited, rate_limited,
+    /// bulkhead_rejected, fallbacks, faults, budget_exhausted.
     public Map<String, Long> observedCounts() {
         var m = new java.util.LinkedHashMap<String, Long>();
         m.put("submitted", overall.count("SUBMITTED"));
@@ -54,6 +64,8 @@ public record RunSummary(long durationNanos, double throughput, NameStats overal
         m.put("fallbacks", overall.count("FALLBACK_USED"));
         m.put("faults", overall.count("FAULT_INJECTED"));
         m.put("budget_exhausted", overall.count("BUDGET_EXHAUSTED"));
+        m.put("min_pool", (long) minPool);
+        m.put("max_pool", (long) maxPool);
         return m;
     }
 }

@@ -62,6 +62,8 @@ public record Expectation(Map<String, Comparison> counts) {
         keys.put("fallbacks", "results replaced by a fallback (FALLBACK_USED events)");
         keys.put("faults", "faults injected on purpose (FAULT_INJECTED events)");
         keys.put("budget_exhausted", "retries not made because the retry budget was spent (BUDGET_EXHAUSTED events)");
+        keys.put("min_pool", "the smallest the pool's size was (an adaptive limit changes it)");
+        keys.put("max_pool", "the largest the pool's size was (an adaptive limit changes it)");
         return Collections.unmodifiableMap(keys);
     }
 }

@@ -41,6 +41,24 @@ public final class PoolSweep {
     private PoolSweep() {
     }
 
+    /// The scenario's adaptive limit run on the same arrivals as the fixed sizes (the same seed and clock), for
+    /// the sweep's last row; empty when its pool has no `limit`.
+    public static Optional<RunSummary> runAdaptive(Scenario scenario, RunOptions options,
+                                                   Function<Work.Script, AsyncCallback> scripts)
+            throws InterruptedException {
+        if (scenario.pool().flatMap(PoolSpec::limit).isEmpty()) {
+            return Optional.empty();
+        }
+        RunOptions base = options.clock().isPresent() ? options : options.withClock(ClockMode.SIMULATED);
+        ScenarioRun run = ScenarioRunner.start(scenario, base.withPaced(false), List.of(), scripts);
+        try {
+            return Optional.of(run.await());
+        } catch (InterruptedException e) {
+            run.stop();
+            throw e;
+        }
+    }
+
     /// Runs sizes `from..to` (inclusive), each with `options` (simulated clock unless it says otherwise).
     /// Stops early, with the rows so far, when the thread is interrupted.
     public static Result run(Scenario scenario, RunOptions options, int from, int to,

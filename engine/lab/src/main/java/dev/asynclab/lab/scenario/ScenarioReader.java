@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class ScenarioReader {
 
     private static final List<String> TOP_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("name",
-            "description", "seed", "clock", "speed", "pool", "defaults", "callbacks", "cancel_all", "expect"),
+            "description", "seed", "clock", "speed", "pool", "defaults", "callbacks", "cancel_all", "expect", "tour"),
             ResilienceReader.TOP_KEYS.stream()).toList();
     private static final Map<String, ClockMode> CLOCKS = ordered("real", ClockMode.REAL, "simulated",
             ClockMode.SIMULATED);
@@ -53,20 +53,27 @@ final class ScenarioReader {
         List<Step> callbacks = top.require("callbacks", "a list of callbacks and groups")
                 .map(n -> steps.readList(n, "callbacks", false)).orElse(List.of());
         Expectation expect = top.get("expect").flatMap(this::expectation).orElse(Expectation.NONE);
+        Tour tour = top.get("tour").map(n -> new TourReader(problems, callbacks).read(n)).orElse(Tour.NONE);
         if (!problems.isEmpty() || name.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(name.get(), description, seed, clock, speed, pool, defaults, callbacks,
-                cancelAll, expect, source));
+                cancelAll, expect, tour, source));
     }
 
     private Optional<PoolSpec> pool(Node node) {
-        return MapNode.open(node, "pool", List.of("size", "queue", "threads"), problems).flatMap(map -> {
-            Optional<Long> size = map.require("size", "how many callbacks may run at once")
+        return MapNode.open(node, "pool", List.of("size", "queue", "threads", "limit"), problems).flatMap(map -> {
+            Optional<LimitSpec> limit = map.get("limit").flatMap(n -> LimitReader.read(n, problems));
+            if (map.has("limit") && limit.isEmpty()) {
+                return Optional.empty();
+            }
+            // With an adaptive limit the size may be left out: the limit's initial size stands for it.
+            Optional<Long> size = limit.isPresent() && !map.has("size") ? Optional.of((long) limit.get().initial())
+                    : map.require("size", "how many callbacks may run at once")
                     .flatMap(x -> map.integer("size", 1, 10_000));
             int queue = map.integer("queue", 0, 10_000_000).orElse(-1L).intValue();
             ThreadMode threads = map.choice("threads", THREADS).orElse(ThreadMode.VIRTUAL);
-            return size.map(s -> new PoolSpec(s.intValue(), queue, threads));
+            return size.map(s -> new PoolSpec(s.intValue(), queue, threads, limit));
         });
     }
 

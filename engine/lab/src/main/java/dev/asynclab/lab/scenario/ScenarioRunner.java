@@ -12,6 +12,8 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.limit.AdaptivePool;
+import dev.asynclab.lab.limit.ConcurrencyLimit;
 import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 import dev.asynclab.engine.spi.Scheduler;
@@ -54,7 +56,11 @@ public final class ScenarioRunner {
         ClockMode clock = options.clockFor(scenario);
         long seed = options.seedFor(scenario);
         double speed = options.speedFor(scenario);
-        int poolSize = options.poolSize().orElse(scenario.pool().map(PoolSpec::size).orElse(0));
+        // `--pool N` (and a sweep) asks for a fixed size: an adaptive limit runs only when none is asked for.
+        java.util.Optional<LimitSpec> limit = options.poolSize().isPresent() ? java.util.Optional.empty()
+                : scenario.pool().flatMap(PoolSpec::limit);
+        int poolSize = options.poolSize().orElse(limit.map(LimitSpec::initial)
+                .orElse(scenario.pool().map(PoolSpec::size).orElse(0)));
         var metrics = new RunMetrics(poolSize);
 
         Scheduler scheduler;
@@ -83,10 +89,13 @@ public final class ScenarioRunner {
                         .queueCapacity(scenario.pool().map(PoolSpec::queueCapacity).orElse(-1)).build()
                 : null;
 
+        AdaptivePool adaptive = pool == null ? null
+                : limit.map(l -> new AdaptivePool(pool, algorithm(l, seed))).orElse(null);
+
         List<Arrivals> plan = plan(scenario, seed, factory);
         long total = plan.stream().mapToLong(a -> a.times.length).sum();
         var run = new ScenarioRun(scenario, clock, seed, total);
-        var execution = new Execution(run, runtime, pool, scheduler, bus, owned, metrics);
+        var execution = new Execution(run, runtime, pool, adaptive, scheduler, bus, owned, metrics);
         runtime.emit(Event.runStarted(scenario.name(), clock.name().toLowerCase(Locale.ROOT), seed,
                 pool == null ? -1 : poolSize));
         execution.schedule(plan);
@@ -113,6 +122,17 @@ public final class ScenarioRunner {
     /// Starts a scenario without script support.
     public static ScenarioRun start(Scenario scenario, RunOptions options, List<EventSink> sinks) {
         return start(scenario, options, sinks, null);
+    }
+
+    private static ConcurrencyLimit algorithm(LimitSpec spec, long seed) {
+        return switch (spec) {
+            case LimitSpec.Aimd a -> ConcurrencyLimit.aimd(a.initial(), a.min(), a.max(), a.backoff(),
+                    a.timeout().toNanos());
+            case LimitSpec.Vegas v -> ConcurrencyLimit.vegas(v.initial(), v.max(),
+                    new SplittableRandom(seed ^ 0x7E6A5L)); // its own stream: the arrivals' draws stay as they were
+            case LimitSpec.Gradient2 g -> ConcurrencyLimit.gradient2(g.initial(), g.min(), g.max(), g.queue(),
+                    g.smoothing(), g.longWindow());
+        };
     }
 
     private static AsyncCallback noScripts(Work.Script script) {
@@ -144,6 +164,7 @@ public final class ScenarioRunner {
         private final ScenarioRun run;
         private final AsyncCallbackRuntime runtime;
         private final AsyncCallbackPool pool;
+        private final AdaptivePool adaptive;
         private final Scheduler scheduler;
         private final EventBus bus;
         private final RealScheduler owned;
@@ -155,11 +176,12 @@ public final class ScenarioRunner {
         private final CountDownLatch allEnded;
         private volatile boolean stopping;
 
-        Execution(ScenarioRun run, AsyncCallbackRuntime runtime, AsyncCallbackPool pool, Scheduler scheduler,
-                  EventBus bus, RealScheduler owned, RunMetrics metrics) {
+        Execution(ScenarioRun run, AsyncCallbackRuntime runtime, AsyncCallbackPool pool, AdaptivePool adaptive,
+                  Scheduler scheduler, EventBus bus, RealScheduler owned, RunMetrics metrics) {
             this.run = run;
             this.runtime = runtime;
             this.pool = pool;
+            this.adaptive = adaptive;
             this.scheduler = scheduler;
             this.bus = bus;
             this.owned = owned;
@@ -240,6 +262,9 @@ public final class ScenarioRunner {
             // not tracked in `timers`: a cancel that fires after its invocation ended does nothing
             a.cancelAfter.ifPresent(d -> scheduler.schedule(() -> f.cancel(true), d.toNanos()));
             f.whenComplete((r, e) -> {
+                if (adaptive != null && r != null) {
+                    adaptive.onResult(r); // one sample per ended call; may resize the pool
+                }
                 live.remove(f);
                 run.endedOne();
                 allEnded.countDown();

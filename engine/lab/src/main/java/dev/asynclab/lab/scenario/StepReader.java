@@ -73,7 +73,7 @@ final class StepReader {
         }
         return MapNode.open(item, where, CALLBACK_KEYS, problems).flatMap(map -> {
             Optional<String> name = map.require("name", "a name such as fetch-user").flatMap(x -> map.text("name"));
-            Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems));
+            Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems, works));
             int count = count(map, arrival);
             Optional<Work> work = map.get("work").flatMap(n -> works.read(n, where));
             Failure fail = map.get("fail").flatMap(n -> PolicyReader.fail(n, where, problems)).orElse(Failure.NONE);
@@ -113,7 +113,7 @@ final class StepReader {
             Position position = new Position(outer.getStartMark().map(m -> m.getLine() + 1).orElse(0),
                     outer.getStartMark().map(m -> m.getColumn() + 1).orElse(0));
             String name = map.text("name").orElse(kindKey + "@" + position.line());
-            Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems));
+            Optional<Arrival> arrival = map.get("arrival").flatMap(n -> ArrivalReader.read(n, where, problems, works));
             int count = count(map, arrival);
             Duration timeout = map.duration("timeout").orElse(Duration.ZERO);
             Duration delay = kind == GroupKind.HEDGE

@@ -23,11 +23,14 @@ public record SweepTarget(List<Bound> bounds, String text) {
     /// One condition: a latency percentile (nanoseconds) below `limit`, or throughput (per second) above it.
     public record Bound(String measure, boolean inclusive, double limit) {
         boolean test(RunSummary s) {
+            return test(measure.equals("throughput") ? s.throughput() : s.overall().latency().byName(measure));
+        }
+
+        boolean test(double value) {
             if (measure.equals("throughput")) {
-                return inclusive ? s.throughput() >= limit : s.throughput() > limit;
+                return inclusive ? value >= limit : value > limit;
             }
-            double v = s.overall().latency().byName(measure);
-            return inclusive ? v <= limit : v < limit;
+            return inclusive ? value <= limit : value < limit;
         }
     }
 
@@ -62,5 +65,11 @@ public record SweepTarget(List<Bound> bounds, String text) {
 
     public boolean isMetBy(RunSummary summary) {
         return bounds.stream().allMatch(b -> b.test(summary));
+    }
+
+    /// Whether figures from elsewhere (a prediction) meet it: `value` gives each measure the target names
+    /// (`p99`, `throughput`, …), latencies in nanoseconds and throughput per second.
+    public boolean isMetBy(java.util.function.ToDoubleFunction<String> value) {
+        return bounds.stream().allMatch(b -> b.test(value.applyAsDouble(b.measure())));
     }
 }

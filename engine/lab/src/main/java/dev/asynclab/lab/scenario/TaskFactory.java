@@ -96,6 +96,22 @@ final class TaskFactory {
                 return value;
             };
         }
+        if (c.work() instanceof Work.Downstream d) {
+            var downstream = new Downstream(d.slots()); // one per callback entry, shared by its invocations
+            return ctx -> {
+                var random = new SplittableRandom(Double.doubleToLongBits(ctx.random()));
+                boolean fails = fail.failsOn(ctx.attempt(), random.nextDouble());
+                long nanos = scaled(d.duration().sample(random));
+                return downstream.call(ctx, nanos).thenApply(v -> {
+                    if (fails) {
+                        // a stage fails with an unchecked wrapper; the engine's boundary unwraps it
+                        throw new java.util.concurrent.CompletionException(
+                                new CallbackFailure(fail.error(), fail.message()));
+                    }
+                    return v;
+                });
+            };
+        }
         return ctx -> {
             var random = new SplittableRandom(Double.doubleToLongBits(ctx.random()));
             boolean fails = fail.failsOn(ctx.attempt(), random.nextDouble());
@@ -117,6 +133,7 @@ final class TaskFactory {
                     }
                 }
                 case Work.Script s -> throw new IllegalStateException("handled above");
+                case Work.Downstream d -> throw new IllegalStateException("handled above");
                 case null -> {
                 }
             }

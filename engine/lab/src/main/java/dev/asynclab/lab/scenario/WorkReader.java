@@ -10,11 +10,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/// Reads `work:` (sleep, cpu, js, python) and the duration distributions of sleep and cpu.
+/// Reads `work:` (sleep, cpu, downstream, js, python) and the duration distributions of sleep and cpu.
 final class WorkReader {
 
-    private static final List<String> FORMS = List.of("sleep", "cpu", "js", "python");
-    private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal");
+    private static final List<String> FORMS = List.of("sleep", "cpu", "downstream", "js", "python");
+    private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal",
+            "empirical");
+    private static final int MAX_VALUES = 100_000;
 
     private final Problems problems;
     private final ScriptFiles scriptFiles;
@@ -31,13 +33,15 @@ final class WorkReader {
                     return switch (form) {
                         case "sleep" -> distribution(value, map.what(form)).map(d -> (Work) new Work.Sleep(d));
                         case "cpu" -> distribution(value, map.what(form)).map(Work.Cpu::new);
+                        case "downstream" -> downstream(value, map.what(form));
                         case "js" -> script(value, ScriptLanguage.JS, map.what(form));
                         default -> script(value, ScriptLanguage.PYTHON, map.what(form));
                     };
                 }));
     }
 
-    private Optional<Distribution> distribution(Node node, String what) {
+    /// A duration or a distribution of durations (also the `gaps` of an arrival).
+    Optional<Distribution> distribution(Node node, String what) {
         if (node instanceof ScalarNode) {
             return Scalars.duration(node, what, problems).map(Distribution.Fixed::new);
         }
@@ -46,6 +50,7 @@ final class WorkReader {
                     Node value = map.get(form).orElseThrow();
                     return switch (form) {
                         case "uniform" -> uniform(value, map.what(form));
+                        case "empirical" -> empirical(value, map.what(form));
                         case "exponential" -> Scalars.duration(value, map.what(form), problems)
                                 .map(mean -> (Distribution) new Distribution.Exponential(mean));
                         case "normal" -> MapNode.open(value, "normal of " + what, List.of("mean", "stddev"), problems)
@@ -85,6 +90,34 @@ final class WorkReader {
             return Optional.empty();
         }
         return Optional.of(new Distribution.Uniform(min.get(), max.get()));
+    }
+
+    private Optional<Work> downstream(Node node, String what) {
+        return MapNode.open(node, what, List.of("slots", "sleep"), problems).flatMap(map -> {
+            Optional<Long> slots = map.require("slots", "how many calls the downstream serves at once")
+                    .flatMap(x -> map.integer("slots", 1, 100_000));
+            Optional<Distribution> sleep = map.require("sleep", "how long the downstream takes per call")
+                    .flatMap(n -> distribution(n, map.what("sleep")));
+            return slots.isPresent() && sleep.isPresent()
+                    ? Optional.of(new Work.Downstream(slots.get().intValue(), sleep.get())) : Optional.empty();
+        });
+    }
+
+    private Optional<Distribution> empirical(Node node, String what) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty() || seq.getValue().size() > MAX_VALUES) {
+            problems.add(node, "expected a list of 1 to " + MAX_VALUES + " durations like [3ms, 5ms, 40ms] for "
+                    + what + ", found " + Scalars.describe(node));
+            return Optional.empty();
+        }
+        problems.charge(node, seq.getValue().size());
+        List<Duration> values = new java.util.ArrayList<>();
+        boolean ok = true;
+        for (Node item : seq.getValue()) {
+            Optional<Duration> value = Scalars.duration(item, what, problems);
+            value.ifPresent(values::add);
+            ok &= value.isPresent();
+        }
+        return ok ? Optional.of(new Distribution.Empirical(values)) : Optional.empty();
     }
 
     private static Optional<Duration[]> both(Optional<Duration> a, Optional<Duration> b) {

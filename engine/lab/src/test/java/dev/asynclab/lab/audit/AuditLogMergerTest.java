@@ -66,6 +66,22 @@ class AuditLogMergerTest {
         assertThat(merged.events()).extracting(Event::worker).containsExactly("svc/w0", "svc#2/w0");
     }
 
+    @Test
+    void unlabelledLogsAreNamedAfterTheirScenarioNotTheirFile() throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("a"));
+        java.nio.file.Files.createDirectories(dir.resolve("b"));
+        Path a = AuditTestLogs.write(dir.resolve("a/audit.jsonl"), AuditTestLogs.header(),
+                List.of(ev(EventType.STARTED, 1, "w0", 0, 0)));
+        Path b = AuditTestLogs.write(dir.resolve("b/audit.jsonl"), new AuditHeader(AuditHeader.FORMAT, 1, "run-2",
+                        "checkout/v2", AuditTestLogs.START, "0.1.0", AuditHeader.CLOCK_REAL, 7, null),
+                List.of(ev(EventType.STARTED, 1, "w0", 0, 0)));
+
+        MergedAuditLog merged = AuditLogMerger.merge(List.of(a, b));
+
+        assertThat(merged.events()).extracting(Event::worker)
+                .containsExactly("Pool saturation/w0", "checkout-v2/w0");
+    }
+
     private static Event ev(EventType type, long id, String worker, long seq, long t) {
         return Event.of(type, id, 1, 0, "call").withWorker(worker).withSeqAndTime(seq, t);
     }

@@ -10,20 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /// Builds small, realistic event sequences and writes them as logs, for the audit tests.
-final class AuditTestLogs {
+public final class AuditTestLogs {
 
-    static final Instant START = Instant.parse("2026-11-24T14:15:15.123456789Z");
+    public static final Instant START = Instant.parse("2026-11-24T14:15:15.123456789Z");
 
     private AuditTestLogs() {
     }
 
-    static AuditHeader header() {
+    public static AuditHeader header() {
         return AuditHeader.of("run-1", "Pool saturation", START, "0.1.0", AuditHeader.CLOCK_SIMULATED, 42);
     }
 
     /// A run with one successful call, one failing call retried into a timeout with a late finish, a
     /// cancelled one, a rejected one, a race group, a pool resize and a log line: every event type.
-    static List<Event> run() {
+    public static List<Event> run() {
         var b = new Builder();
         b.add(Event.runStarted("Pool saturation", "simulated", 42, 4), 0);
         b.add(Event.of(EventType.SUBMITTED, 1, 1, 0, "fetch-user"), 1_000);
@@ -87,7 +87,7 @@ final class AuditTestLogs {
         return b.events;
     }
 
-    static Path write(Path file, AuditHeader header, List<Event> events) throws IOException {
+    public static Path write(Path file, AuditHeader header, List<Event> events) throws IOException {
         try (var writer = new AuditLogWriter(file, header)) {
             for (Event e : events) {
                 writer.onEvent(e);

@@ -1,6 +1,8 @@
 package dev.asynclab.lab.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynclab.lab.export.ExportFormat;
+import dev.asynclab.lab.export.perfetto.PerfettoTrace.Trace;
 import dev.asynclab.lab.scenario.CallbackSpec;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.GroupSpec;
@@ -10,6 +12,7 @@ import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
 import dev.asynclab.lab.scenario.Step;
 import dev.asynclab.lab.scenario.Work;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,7 +29,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The audit log of real engine runs: every scenario in `scenarios/`, run on the simulated clock with the
-/// writer as a sink, gives a log that verifies, reads back whole and exports.
+/// writer as a sink, gives a log that verifies, reads back whole and exports to every format.
 class ScenarioAuditLogTest {
 
     private static final Path FOLDER = Path.of("..", "..", "scenarios");
@@ -52,12 +55,17 @@ class ScenarioAuditLogTest {
                 AuditLog read = AuditLogReader.read(log);
                 assertThat(read.events()).hasSize((int) report.events());
 
-                Path trace = dir.resolve(file.getFileName() + ".trace.json");
-                ChromeTraceExporter.export(log, trace);
+                for (ExportFormat format : ExportFormat.values()) {
+                    Path out = dir.resolve(file.getFileName() + format.extension());
+                    format.export(log, out);
+                    assertThat(out).isNotEmptyFile();
+                }
+                Path trace = dir.resolve(file.getFileName() + ExportFormat.CHROME_TRACE.extension());
                 assertThat(new ObjectMapper().readTree(trace.toFile()).get("traceEvents").isArray()).isTrue();
-                Path csv = dir.resolve(file.getFileName() + ".csv");
-                CsvExporter.export(log, csv);
-                assertThat(Files.readString(csv)).startsWith(CsvExporter.HEADER);
+                Path jfr = dir.resolve(file.getFileName() + ExportFormat.JFR.extension());
+                assertThat(RecordingFile.readAllEvents(jfr)).isNotEmpty();
+                Path perfetto = dir.resolve(file.getFileName() + ExportFormat.PERFETTO.extension());
+                assertThat(Trace.parseFrom(Files.readAllBytes(perfetto)).getPacketCount()).isPositive();
             }));
         }
         assertThat(tests).isNotEmpty();

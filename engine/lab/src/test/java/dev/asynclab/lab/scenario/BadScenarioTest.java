@@ -52,7 +52,7 @@ class BadScenarioTest {
         two-documents.yaml              | 4 | invalid YAML
         rate-without-unit.yaml          | 5 | expected a rate like 50/s or 3000/m (above zero) for 'poisson'
         uniform-min-above-max.yaml      | 4 | found min 150ms > max 50ms
-        two-kinds-of-work.yaml          | 4 | expected exactly one of sleep, cpu, js, python in work of callback 'fetch'
+        two-kinds-of-work.yaml          | 4 | expected exactly one of sleep, cpu, downstream, js, python in work of callback 'fetch'
         bad-expectation.yaml            | 5 | found 'about 200' for 'succeeded' in expect
         unknown-expect-key.yaml         | 5 | unknown key 'timedout' in expect (did you mean 'timed_out'?)
         missing-names.yaml              | 1 | missing key 'name' in the scenario: expected a short title

@@ -21,7 +21,7 @@ class PolicyLintsTest {
 
     @Test
     void aBreakerThatRefusedCallsIsNamed() throws Exception {
-        Scenario s = ScenarioLoader.load(FOLDER.resolve("19-circuit-breaker.yaml"));
+        Scenario s = ScenarioLoader.load(FOLDER.resolve("21-circuit-breaker.yaml"));
         RunSummary summary = run(s);
         var lint = Linter.check(s, summary).stream().filter(l -> l.code().equals("short-circuited")).findFirst()
                 .orElseThrow();
@@ -35,13 +35,13 @@ class PolicyLintsTest {
 
     @Test
     void eachPolicyThatActedHasItsLint() throws Exception {
-        assertThat(codes("21-retry-budget.yaml")).contains("retry-budget-spent");
-        assertThat(codes("22-rate-limiter.yaml")).contains("rate-limited");
-        assertThat(codes("23-fallback.yaml")).contains("fallback-hides-failures", "short-circuited");
-        assertThat(codes("24-fault-injection-race.yaml")).contains("faults-injected");
-        assertThat(codes("20-retry-storm-without-breaker.yaml")).doesNotContain("short-circuited",
+        assertThat(codes("23-retry-budget.yaml")).contains("retry-budget-spent");
+        assertThat(codes("24-rate-limiter.yaml")).contains("rate-limited");
+        assertThat(codes("25-fallback.yaml")).contains("fallback-hides-failures", "short-circuited");
+        assertThat(codes("26-fault-injection-race.yaml")).contains("faults-injected");
+        assertThat(codes("22-retry-storm-without-breaker.yaml")).doesNotContain("short-circuited",
                 "fallback-hides-failures");
-        var budget = ScenarioLoader.load(FOLDER.resolve("21-retry-budget.yaml"));
+        var budget = ScenarioLoader.load(FOLDER.resolve("23-retry-budget.yaml"));
         assertThat(Linter.check(budget, run(budget))).anySatisfy(l -> assertThat(l.message())
                 .contains("because retry budget 'backend' was spent"));
     }

@@ -99,6 +99,13 @@ class ScenarioFilesTest {
         "name: x\ncallbacks:\n  - { name: a, faults: [ { rate: 1.5, latency: 5ms } ] }\n",
         "name: x\ncallbacks:\n  - { name: a, fallback: { on: failed } }\n",
         "name: x\ncallbacks:\n  - { name: a, fallback: { value: v, on: [timeout] } }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { caption: c }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, on: { event: queued }, caption: c }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { on: { event: timed_ot }, caption: c }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, caption: c, question: { ask: q, "
+                + "answer: { count: timedout }, choices: [ { say: a, when: 0 }, { say: b, when: 1 } ] } }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, caption: c, question: { ask: q, "
+                + "answer: { count: failed }, choices: [ { say: a, when: 0 } ] } }\n",
     })
     void schemaAndLoaderRejectTheSameMistakes(String text) throws IOException {
         assertThat(schema.validate(YAML.readTree(text))).as("schema errors").isNotEmpty();
@@ -117,6 +124,9 @@ class ScenarioFilesTest {
                 + "bulkheads: { pool: { max_concurrent: 3 } }\nretry_budgets: { b: { ratio: 0.1 } }\n"
                 + "callbacks:\n  - { name: a, circuit_breaker: db, rate_limiter: api, bulkhead: pool, retry_budget: b,"
                 + " fallback: { value: v, on: rejected }, faults: [ { rate: 0.1, latency: 5ms }, { rate: 0.1, result: r } ] }\n",
+        "name: x\ncallbacks:\n  - { name: a }\ntour:\n  - { at: 0ms, caption: c }\n  - { on: { event: timed_out, "
+                + "name: a, attempt: 2 }, caption: c, question: { ask: q, answer: { count: failed, name: a }, "
+                + "choices: [ { say: none, when: 0 }, { say: some, when: \">= 1\" } ], explain: e } }\n",
     })
     void schemaAndLoaderAcceptTheSameForms(String text) throws Exception {
         assertThat(schema.validate(YAML.readTree(text))).isEmpty();

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// Runs every scenario in `scenarios/` on the simulated clock and checks what its `expect:` block says, and
-/// the invariants every run must keep.
+/// Runs every scenario in `scenarios/` on the simulated clock and checks what its `expect:` block says, the
+/// invariants every run must keep, and that its tour's steps all trigger and its questions' answers hold.
 class ScenarioFolderTest {
 
     static final Path FOLDER = Path.of("..", "..", "scenarios");
@@ -43,6 +43,7 @@ class ScenarioFolderTest {
                 assertThat(s.expect().counts()).as("every scenario says what to expect").isNotEmpty();
                 assertThat(s.expect().check(summary.observedCounts())).as(file.getFileName().toString()).isEmpty();
                 RunInvariants.check(events, summary);
+                dev.asynclab.lab.story.TourChecks.check(s, events, summary);
             }));
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(14);

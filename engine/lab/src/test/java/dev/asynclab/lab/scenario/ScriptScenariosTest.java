@@ -14,7 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The scenarios whose work is a script (`work: { js: ... }`, `work: { python: ... }`) run through
-/// [ScenarioScripts] and meet their `expect:` blocks; their `log(...)` lines reach the event stream.
+/// [ScenarioScripts] and meet their `expect:` blocks; their `log(...)` lines reach the event stream; their tours'
+/// steps all trigger and their questions' answers hold.
 class ScriptScenariosTest {
 
     @ParameterizedTest
@@ -27,5 +28,6 @@ class ScriptScenariosTest {
         RunSummary summary = run.await(Duration.ofMinutes(2));
         assertThat(scenario.expect().check(summary.observedCounts())).as(file).isEmpty();
         assertThat(events).anyMatch(e -> e.type() == EventType.LOG);
+        dev.asynclab.lab.story.TourChecks.check(scenario, events, summary);
     }
 }

@@ -1,4 +1,4 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /// Turns each invocation's lifecycle (folded by [Lifecycle]) into an [Attempt], handed on when its terminal
 /// event arrives; [#finish()] hands on those that never ended. Also remembers which worker ran an invocation
-/// that timed out or was cancelled, so its LATE_FINISH can be drawn there.
+/// that timed out or was cancelled, so its LATE_FINISH can be drawn there, and keeps the run's load: how many
+/// attempts run ([#active()]) and wait in the queue ([#queued()]) after each event.
 final class AttemptAssembler implements Lifecycle.Listener {
 
     private final Consumer<Attempt> done;
@@ -23,6 +24,8 @@ final class AttemptAssembler implements Lifecycle.Listener {
     private Event[] firstEvents = new Event[64];
     private String[] workers = new String[64];
     private final Map<Long, String> overrunning = new HashMap<>();
+    private int active;
+    private int queued;
 
     AttemptAssembler(Consumer<Attempt> done) {
         this.done = done;
@@ -30,6 +33,16 @@ final class AttemptAssembler implements Lifecycle.Listener {
 
     void accept(Event e) {
         lifecycle.accept(e);
+    }
+
+    /// Attempts running after the last event: started, not yet ended.
+    int active() {
+        return active;
+    }
+
+    /// Attempts waiting in the queue after the last event: queued, neither started nor ended.
+    int queued() {
+        return queued;
     }
 
     /// The worker an invocation ran on before its timeout or cancel, for its LATE_FINISH; forgotten after.
@@ -48,13 +61,27 @@ final class AttemptAssembler implements Lifecycle.Listener {
     }
 
     @Override
+    public void queued(Lifecycle l, int slot, Event e) {
+        queued++;
+    }
+
+    @Override
     public void started(Lifecycle l, int slot, Event e) {
         workers[slot] = e.worker();
+        active++;
+        if (l.queuedAt(slot) >= 0) {
+            queued--;
+        }
     }
 
     @Override
     public void ended(Lifecycle l, int slot, Event e) {
         boolean ran = l.startedAt(slot) >= 0;
+        if (ran) {
+            active--;
+        } else if (l.queuedAt(slot) >= 0) {
+            queued--;
+        }
         String worker = workers[slot] != null ? workers[slot] : ran ? e.worker() : null;
         if (ran && (e.type() == EventType.TIMED_OUT || e.type() == EventType.CANCELLED)) {
             overrunning.put(e.id(), worker);

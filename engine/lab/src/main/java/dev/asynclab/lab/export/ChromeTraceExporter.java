@@ -1,9 +1,12 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.asynclab.engine.event.Event;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.lab.audit.EventSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,19 +15,25 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
-/// Exports a log in the Chrome Trace Event Format, which Perfetto (ui.perfetto.dev) and chrome://tracing open.
+/// Exports a log in the Chrome Trace Event Format (JSON), which chrome://tracing, Perfetto (as "legacy JSON") and
+/// most trace viewers open. For Perfetto itself prefer [PerfettoExporter]: its native format keeps overlapping
+/// waits apart and draws flows between tracks.
 ///
-/// What it draws: a process per lane group (the `label/` prefix of merged logs' workers; one process otherwise),
-/// a thread per worker, a complete event ("X") per attempt on its worker from start to end, and a "late" one
-/// after it for work that overran its timeout or cancel; queue waits and race/parallel/retry groups as async
-/// spans ("b"/"e"); instants ("i") for timeouts, cancels, rejections, retry scheduling and callbacks' log lines;
-/// the queue depth as a counter.
+/// What it draws: a process per lane group (the `label/` prefix of merged logs' workers, which the merger takes
+/// from each log's label or scenario; the run's scenario otherwise), a thread per worker and a thread named
+/// `queue` (tid 0) for what happened on no worker, a complete event ("X") per attempt on its worker from start to
+/// end, and a "late" one after it for work that overran its timeout or cancel; queue waits and
+/// race/parallel/retry groups as async spans ("b"/"e"); instants ("i") for timeouts, cancels, rejections, retry
+/// scheduling and callbacks' log lines; flow arrows ("s"/"f") from each attempt to its retry; `active` and
+/// `queued` counters. Every event has a category (`cat`) and every thread id used is named.
 /// Times are microseconds since the run started.
 ///
 /// ```java
-/// ChromeTraceExporter.export(Path.of("audit.jsonl"), Path.of("trace.json"));
+/// ChromeTraceExporter.export(Path.of("audit.jsonl"), Path.of("audit.trace.json"));
 /// ```
 public final class ChromeTraceExporter {
 
@@ -35,6 +44,10 @@ public final class ChromeTraceExporter {
     private final AttemptAssembler attempts = new AttemptAssembler(this::attempt);
     private final Map<String, Integer> pids = new HashMap<>();
     private final Map<String, Integer> tids = new HashMap<>();
+    private final Set<Integer> queueThreadsNamed = new HashSet<>();
+    private final RetryChains retries = new RetryChains();
+    private int active;
+    private int queued;
 
     private ChromeTraceExporter(JsonGenerator g, String runName) {
         this.g = g;
@@ -43,7 +56,7 @@ public final class ChromeTraceExporter {
 
     /// Reads `log` as a stream and writes the trace to `trace`.
     ///
-    /// @throws AuditLogException when the log cannot be read
+    /// @throws dev.asynclab.lab.audit.AuditLogException when the log cannot be read
     public static void export(Path log, Path trace) throws IOException {
         try (var reader = AuditLogReader.open(log); var out = Files.newOutputStream(trace)) {
             export(reader.header(), reader::forEach, out);
@@ -51,11 +64,7 @@ public final class ChromeTraceExporter {
     }
 
     /// Writes the trace of `events` to `out` (left open).
-    public static void export(AuditHeader header, Iterable<Event> events, OutputStream out) throws IOException {
-        export(header, events::forEach, out);
-    }
-
-    private static void export(AuditHeader header, EventSource events, OutputStream out) throws IOException {
+    public static void export(AuditHeader header, EventSource events, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
@@ -68,7 +77,7 @@ public final class ChromeTraceExporter {
             g.writeNumberField("seed", header.seed());
             g.writeEndObject();
             g.writeArrayFieldStart("traceEvents");
-            var exporter = new ChromeTraceExporter(g, header.label() != null ? header.label() : header.scenario());
+            var exporter = new ChromeTraceExporter(g, ExportNames.runName(header));
             try {
                 events.forEach(exporter::accept);
                 exporter.attempts.finish();
@@ -87,14 +96,15 @@ public final class ChromeTraceExporter {
                 case TIMED_OUT, CANCELLED, REJECTED, RETRY_SCHEDULED, LOG -> instant(e);
                 case LATE_FINISH -> lateFinish(e);
                 case GROUP_STARTED -> groupSpan(e, "b");
-                case GROUP_FINISHED -> groupSpan(e, "e");
+                case GROUP_FINISHED -> {
+                    groupSpan(e, "e");
+                    retries.forget(e.group());
+                }
                 default -> {
                     // drawn as part of an attempt or not drawn
                 }
             }
-            if (e.queueDepth() >= 0) {
-                counter(e);
-            }
+            counters(e.t());
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }
@@ -112,7 +122,7 @@ public final class ChromeTraceExporter {
                 long lane = lane(a.worker());
                 g.writeStartObject();
                 g.writeStringField("ph", "X");
-                g.writeStringField("name", label(a.name()));
+                g.writeStringField("name", ExportNames.label(a.name()));
                 g.writeStringField("cat", a.outcome().name());
                 writeLane(lane);
                 time("ts", a.started());
@@ -132,10 +142,36 @@ public final class ChromeTraceExporter {
                 }
                 g.writeEndObject();
                 g.writeEndObject();
+                RetryChains.Link link = retries.next(a, lane);
+                if (link != null) {
+                    flow(link);
+                }
             }
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }
+    }
+
+    /// A flow arrow from the previous attempt's bar to this one's: "s" inside the earlier slice, "f" bound to the
+    /// enclosing slice ("bp":"e") inside the later one. Both sit mid-slice, so neither touches a slice's edge,
+    /// where a viewer could bind it to the neighbouring bar.
+    private void flow(RetryChains.Link link) throws IOException {
+        flowEvent("s", link.flowId(), link.fromLane(), link.fromTime());
+        flowEvent("f", link.flowId(), link.toLane(), link.toTime());
+    }
+
+    private void flowEvent(String phase, long id, long lane, long t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ph", phase);
+        if (phase.equals("f")) {
+            g.writeStringField("bp", "e");
+        }
+        g.writeStringField("name", "retry");
+        g.writeStringField("cat", "retry");
+        g.writeNumberField("id", id);
+        writeLane(lane);
+        time("ts", t);
+        g.writeEndObject();
     }
 
     private void queueSpan(Attempt a, String phase, long t) throws IOException {
@@ -143,7 +179,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", phase);
         g.writeStringField("cat", "queue");
-        g.writeStringField("name", "queued " + label(a.name()));
+        g.writeStringField("name", "queued " + ExportNames.label(a.name()));
         g.writeStringField("id", Long.toString(a.id()));
         g.writeNumberField("pid", pid);
         time("ts", t);
@@ -155,7 +191,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", "i");
         g.writeStringField("s", "t");
-        g.writeStringField("name", e.type() + " " + label(e.name()));
+        g.writeStringField("name", e.type() + " " + ExportNames.label(e.name()));
         g.writeStringField("cat", e.type().name());
         writeLane(lane);
         time("ts", e.t());
@@ -184,7 +220,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", phase);
         g.writeStringField("cat", "group");
-        g.writeStringField("name", label(e.name()));
+        g.writeStringField("name", ExportNames.label(e.name()));
         g.writeStringField("id", "g" + e.group());
         g.writeNumberField("pid", pid);
         time("ts", e.t());
@@ -207,7 +243,7 @@ public final class ChromeTraceExporter {
         long lane = lane(worker);
         g.writeStartObject();
         g.writeStringField("ph", "X");
-        g.writeStringField("name", "late " + label(e.name()));
+        g.writeStringField("name", "late " + ExportNames.label(e.name()));
         g.writeStringField("cat", "LATE_FINISH");
         writeLane(lane);
         time("ts", Math.max(0, e.t() - overrun));
@@ -218,15 +254,29 @@ public final class ChromeTraceExporter {
         g.writeEndObject();
     }
 
-    private void counter(Event e) throws IOException {
-        int pid = pid(e.worker());
+    /// The run's load, written when it changes: attempts running and waiting, from the lifecycle of every
+    /// invocation (not the queue depth some events carry, which says nothing when a wait ends).
+    private void counters(long t) throws IOException {
+        if (attempts.active() != active) {
+            active = attempts.active();
+            counter("active", active, t);
+        }
+        if (attempts.queued() != queued) {
+            queued = attempts.queued();
+            counter("queued", queued, t);
+        }
+    }
+
+    private void counter(String name, int value, long t) throws IOException {
+        int pid = pid(null);
         g.writeStartObject();
         g.writeStringField("ph", "C");
-        g.writeStringField("name", "queue depth");
+        g.writeStringField("name", name);
+        g.writeStringField("cat", "load");
         g.writeNumberField("pid", pid);
-        time("ts", e.t());
+        time("ts", t);
         g.writeObjectFieldStart("args");
-        g.writeNumberField("depth", e.queueDepth());
+        g.writeNumberField(name, value);
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -255,9 +305,13 @@ public final class ChromeTraceExporter {
         return pid;
     }
 
-    /// Thread ids from 1, one per worker; tid 0 is the process's own lane for events that ran on no worker.
+    /// Thread ids from 1, one per worker; tid 0 is each process's `queue` thread, for events on no worker.
     private int tid(String worker) throws IOException {
         if (worker == null) {
+            int pid = pid(null);
+            if (queueThreadsNamed.add(pid)) {
+                metadata("thread_name", pid, 0, ExportNames.QUEUE);
+            }
             return 0;
         }
         Integer tid = tids.get(worker);
@@ -274,6 +328,7 @@ public final class ChromeTraceExporter {
         g.writeStartObject();
         g.writeStringField("ph", "M");
         g.writeStringField("name", kind);
+        g.writeStringField("cat", "__metadata");
         g.writeNumberField("pid", pid);
         g.writeNumberField("tid", tid);
         g.writeObjectFieldStart("args");
@@ -286,9 +341,5 @@ public final class ChromeTraceExporter {
     private void time(String field, long nanos) throws IOException {
         g.writeFieldName(field);
         g.writeNumber(BigDecimal.valueOf(nanos, 3));
-    }
-
-    private static String label(String name) {
-        return name == null ? "(unnamed)" : name;
     }
 }

@@ -1,4 +1,4 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
 import dev.asynclab.engine.event.EventType;
 

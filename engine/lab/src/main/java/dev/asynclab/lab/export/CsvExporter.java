@@ -1,6 +1,7 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
-import dev.asynclab.engine.event.Event;
+import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.lab.audit.EventSource;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 /// the attempt never got there.
 ///
 /// ```java
-/// CsvExporter.export(Path.of("audit.jsonl"), Path.of("attempts.csv"));
+/// CsvExporter.export(Path.of("audit.jsonl"), Path.of("audit.csv"));
 /// ```
 public final class CsvExporter {
 
@@ -37,7 +38,7 @@ public final class CsvExporter {
 
     /// Reads `log` as a stream and writes `csv`.
     ///
-    /// @throws AuditLogException when the log cannot be read
+    /// @throws dev.asynclab.lab.audit.AuditLogException when the log cannot be read
     public static void export(Path log, Path csv) throws IOException {
         try (var reader = AuditLogReader.open(log); var out = Files.newOutputStream(csv)) {
             export(reader::forEach, out);
@@ -45,11 +46,7 @@ public final class CsvExporter {
     }
 
     /// Writes the rows for `events` to `out` (left open).
-    public static void export(Iterable<Event> events, OutputStream out) throws IOException {
-        export(events::forEach, out);
-    }
-
-    private static void export(EventSource events, OutputStream out) throws IOException {
+    public static void export(EventSource events, OutputStream out) throws IOException {
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         var exporter = new CsvExporter(writer);
         try {

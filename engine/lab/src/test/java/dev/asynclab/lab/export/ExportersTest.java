@@ -1,7 +1,10 @@
-package dev.asynclab.lab.audit;
+package dev.asynclab.lab.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogMerger;
+import dev.asynclab.lab.audit.AuditTestLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +36,7 @@ class ExportersTest {
 
         List<JsonNode> bars = events.stream().filter(e -> e.get("ph").asText().equals("X")).toList();
 
-        assertThat(threads.values()).containsExactlyInAnyOrder("w0", "w1", "w2");
+        assertThat(threads.values()).containsExactlyInAnyOrder("w0", "w1", "w2", "queue");
         assertThat(bars).extracting(e -> e.get("name").asText() + "/" + e.get("cat").asText() + "@"
                         + threads.get(e.get("tid").asInt()))
                 .containsExactly("fetch-user/SUCCEEDED@w0", "save-order/FAILED@w1", "save-order/TIMED_OUT@w1",
@@ -65,8 +69,71 @@ class ExportersTest {
         assertThat(queueEnds).hasSize(4);
         assertThat(queueBegins.get(1).get("ts").decimalValue()).isEqualByComparingTo("60000.000");
         assertThat(queueEnds.get(1).get("ts").decimalValue()).isEqualByComparingTo("70000.000");
-        assertThat(events.stream().filter(e -> e.get("ph").asText().equals("C")).map(e -> e.get("args")
-                .get("depth").asInt())).containsExactly(3, 100, 0);
+        assertThat(events.stream().filter(e -> e.get("ph").asText().equals("C"))
+                .map(e -> e.get("name").asText() + "=" + e.get("args").get(e.get("name").asText()).asInt() + "@"
+                        + e.get("ts").decimalValue().toPlainString()))
+                .containsExactly("active=1@2.0", "active=0@50002.0", "queued=1@60000.001",
+                        "active=1@70000.0", "queued=0@70000.0", "active=0@80000.0", "active=1@180000.1",
+                        "active=0@280000.1", "active=1@310000.0", "active=0@315000.0");
+    }
+
+    @Test
+    void chromeTraceGivesEveryEventACategoryAndNamesEveryThreadItUses() throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        chromeTrace().get("traceEvents").forEach(events::add);
+        Set<String> named = events.stream().filter(e -> e.get("name").asText().equals("thread_name"))
+                .map(e -> e.get("pid").asInt() + "/" + e.get("tid").asInt()).collect(Collectors.toSet());
+
+        assertThat(events).allSatisfy(e -> assertThat(e.path("cat").asText()).as(e.toString()).isNotBlank());
+        assertThat(events).filteredOn(e -> e.has("tid"))
+                .allSatisfy(e -> assertThat(named).as(e.toString()).contains(e.get("pid").asInt() + "/"
+                        + e.get("tid").asInt()));
+        assertThat(events.stream().filter(e -> e.get("ph").asText().equals("i") && e.get("tid").asInt() == 0)
+                .map(e -> e.get("cat").asText())).containsExactly("RETRY_SCHEDULED", "CANCELLED", "REJECTED");
+    }
+
+    @Test
+    void chromeTraceLinksEachRetryToTheAttemptBeforeItWithAFlow() throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        chromeTrace().get("traceEvents").forEach(events::add);
+        List<JsonNode> flows = events.stream().filter(e -> e.get("ph").asText().matches("[sf]")).toList();
+        List<JsonNode> bars = events.stream().filter(e -> e.get("ph").asText().equals("X")
+                && e.get("name").asText().equals("save-order")).toList();
+
+        assertThat(flows).extracting(e -> e.get("ph").asText() + " " + e.get("id").asLong() + " "
+                + e.get("cat").asText() + " " + e.path("bp").asText("-")).containsExactly("s 1 retry -", "f 1 retry e");
+        for (int i = 0; i < 2; i++) {
+            JsonNode flow = flows.get(i);
+            JsonNode bar = bars.get(i);
+            assertThat(flow.get("tid")).isEqualTo(bar.get("tid"));
+            assertThat(flow.get("ts").decimalValue()).isStrictlyBetween(bar.get("ts").decimalValue(),
+                    bar.get("ts").decimalValue().add(bar.get("dur").decimalValue()));
+        }
+    }
+
+    @Test
+    void chromeTraceOfAMergedLogNamesEachProcessAfterItsScenario() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        java.nio.file.Files.createDirectories(a);
+        java.nio.file.Files.createDirectories(b);
+        Path api = AuditTestLogs.write(a.resolve("audit.jsonl"), AuditTestLogs.header(), AuditTestLogs.run());
+        Path worker = AuditTestLogs.write(b.resolve("audit.jsonl"), AuditHeader.of("run-2", "Nightly report",
+                AuditTestLogs.START, "0.1.0", AuditHeader.CLOCK_SIMULATED, 1), AuditTestLogs.run());
+        Path merged = dir.resolve("merged.jsonl");
+        AuditLogMerger.merge(List.of(api, worker)).writeTo(merged);
+        Path trace = dir.resolve("merged.trace.json");
+
+        ChromeTraceExporter.export(merged, trace);
+
+        List<String> processes = new ArrayList<>();
+        new ObjectMapper().readTree(trace.toFile()).get("traceEvents").forEach(e -> {
+            if (e.get("name").asText().equals("process_name")) {
+                processes.add(e.get("args").get("name").asText());
+            }
+        });
+        assertThat(processes).containsExactlyInAnyOrder("Pool saturation + Nightly report", "Pool saturation",
+                "Nightly report");
     }
 
     @Test
@@ -96,7 +163,7 @@ class ExportersTest {
         var events = AuditTestLogs.run().subList(0, 3);
         var out = new java.io.ByteArrayOutputStream();
 
-        CsvExporter.export(events, out);
+        CsvExporter.export(events::forEach, out);
 
         assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n"))
                 .containsExactly(CsvExporter.HEADER, "1,1,,fetch-user,w0,0.001000,0.002000,,UNFINISHED,,,,");
