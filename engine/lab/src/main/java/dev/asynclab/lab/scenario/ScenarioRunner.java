@@ -259,9 +259,15 @@ public final class ScenarioRunner {
             CompletableFuture<AsyncCallbackResult> f = pool != null ? AsyncCallbacks.execute(pool, a.task)
                     : AsyncCallbacks.execute(runtime, a.task);
             live.add(f);
-            // not tracked in `timers`: a cancel that fires after its invocation ended does nothing
-            a.cancelAfter.ifPresent(d -> scheduler.schedule(() -> f.cancel(true), d.toNanos()));
+            // Called off when the invocation ends first, so no timer outlives the run's last invocation (on the
+            // simulated clock a stray one would carry the run's end, and RUN_FINISHED, out to its due time).
+            // Armed before whenComplete is registered: an invocation that has already ended cancels it at once.
+            Cancellable cancelTimer = a.cancelAfter.map(d -> scheduler.schedule(() -> f.cancel(true), d.toNanos()))
+                    .orElse(null);
             f.whenComplete((r, e) -> {
+                if (cancelTimer != null) {
+                    cancelTimer.cancel();
+                }
                 if (adaptive != null && r != null) {
                     adaptive.onResult(r); // one sample per ended call; may resize the pool
                 }
