@@ -65,7 +65,7 @@ class CliConventionsTest {
         var r = cli("-q", "run", SCENARIOS.resolve("12-late-finish.yaml").toString(), "--clock", "simulated",
                 "--out", dir.toString());
 
-        assertThat(r.out().lines().findFirst()).contains("lints:");
+        assertThat(r.out().lines().findFirst()).contains("red flags, most serious first:");
         assertThat(r.out()).contains("late-finish").doesNotContain("p50", "wrote");
         var verify = cli("verify", dir.resolve("audit.jsonl").toString(), "--quiet");
         assertThat(verify.code()).isZero();
