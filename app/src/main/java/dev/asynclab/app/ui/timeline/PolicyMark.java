@@ -3,7 +3,7 @@ package dev.asynclab.app.ui.timeline;
 /// What the resilience policies add to the timeline, each with its theme token: the circuit breaker's band
 /// (closed, open, half-open) above the worker lanes, and the markers of calls a breaker short-circuited, a rate
 /// limiter held back or refused, and results a fallback replaced. Shapes tell them apart as well as colours:
-/// ⊘ short-circuited, ⧗ rate-limited, □ fallback.
+/// ⊘ short-circuited, ⧗ rate-limited (an hourglass; the legend writes ⋈, which the default fonts have), □ fallback.
 public enum PolicyMark {
     CIRCUIT_CLOSED("-policy-circuit-closed", "#009E7359"),
     CIRCUIT_OPEN("-policy-circuit-open", "#D55E00"),
