@@ -2,7 +2,7 @@
 ///
 /// Requires nothing but `java.base`, so a service can embed it without a third-party jar. Exported: the API
 /// (`dev.asynclab.engine`), events and sinks (`.event`) and the extension points with both clocks (`.spi`).
-/// Everything under `.internal` is private to the core.
+/// `.internal` (leaf helpers) and every package-private class are private to the core.
 module dev.asynclab.engine {
     exports dev.asynclab.engine;
     exports dev.asynclab.engine.event;

@@ -1,11 +1,7 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.internal.Invocation;
-import dev.asynclab.engine.internal.InvocationFuture;
-import dev.asynclab.engine.internal.InvocationOwner;
 import dev.asynclab.engine.internal.LaneAllocator;
-import dev.asynclab.engine.internal.Launcher;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

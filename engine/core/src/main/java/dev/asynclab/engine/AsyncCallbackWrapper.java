@@ -1,7 +1,6 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.internal.Invocation;
 
 import java.time.Duration;
 import java.util.Objects;

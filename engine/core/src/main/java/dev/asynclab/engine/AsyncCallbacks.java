@@ -1,9 +1,5 @@
 package dev.asynclab.engine;
 
-import dev.asynclab.engine.internal.Launcher;
-import dev.asynclab.engine.internal.ParallelRun;
-import dev.asynclab.engine.internal.TaskRunner;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

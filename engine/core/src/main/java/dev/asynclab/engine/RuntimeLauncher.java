@@ -1,10 +1,6 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.internal.Emitter;
-import dev.asynclab.engine.internal.Invocation;
-import dev.asynclab.engine.internal.InvocationFuture;
-import dev.asynclab.engine.internal.InvocationOwner;
-import dev.asynclab.engine.internal.Launcher;
 import dev.asynclab.engine.spi.Scheduler;
 
 /// A launcher whose clock, events, groups and seed are its runtime's: what every launcher but `launch` shares.

@@ -1,9 +1,5 @@
 package dev.asynclab.engine;
 
-import dev.asynclab.engine.internal.Invocation;
-import dev.asynclab.engine.internal.InvocationFuture;
-import dev.asynclab.engine.internal.InvocationOwner;
-
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 

@@ -1,7 +1,5 @@
 package dev.asynclab.engine.spi;
 
-import dev.asynclab.engine.internal.TimerWheel;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

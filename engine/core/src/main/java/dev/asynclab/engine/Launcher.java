@@ -1,13 +1,13 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallback;
+import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;
 
 /// Starts invocations somewhere (a pool, or straight on the runtime's workers) for the retry, parallel, race
 /// and hedged helpers, which do not care where.
-public interface Launcher {
+interface Launcher {
 
     /// Starts one invocation. `timeoutReason` names who set `timeout` when it is not the callback's own (a retry
     /// deadline cut it short), null when it is; it becomes the TIMED_OUT message.

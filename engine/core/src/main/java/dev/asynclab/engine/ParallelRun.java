@@ -1,8 +1,7 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.internal.WorkFuture;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.Task;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
 import java.time.Duration;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 ///
 /// The group's own result is SUCCEEDED (value: the list of member values) when every member succeeded,
 /// otherwise the status and error of the first member, in declared order, that did not.
-public final class ParallelRun {
+final class ParallelRun {
 
     private final Task.Parallel task;
     private final Launcher launcher;

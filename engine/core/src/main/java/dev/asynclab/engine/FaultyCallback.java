@@ -1,9 +1,6 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallback;
-
-import dev.asynclab.engine.CallbackFailure;
-import dev.asynclab.engine.FaultInjection;
+import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.event.EventType;
 
 import java.util.List;

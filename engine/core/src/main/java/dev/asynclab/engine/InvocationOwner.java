@@ -1,7 +1,7 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
 /// Whoever runs invocations (a pool, or the runtime for standalone wrappers) and holds the worker slot.
-public interface InvocationOwner {
+interface InvocationOwner {
 
     /// The callback no longer occupies its worker (it returned, or its asynchronous work ended or was
     /// stopped) after `Invocation.run` had returned false. Called once, from any thread.

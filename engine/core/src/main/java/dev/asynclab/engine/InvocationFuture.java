@@ -1,10 +1,10 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.internal.WorkFuture;
 
 /// The caller's handle on one invocation or group (see `WorkFuture`), which a group can also end as timed out:
 /// `expire(reason)` when the group's overall deadline passes, `reason` naming that limit and who set it.
-public final class InvocationFuture extends WorkFuture<AsyncCallbackResult> {
+final class InvocationFuture extends WorkFuture<AsyncCallbackResult> {
 
     /// What expiring does: end whatever still runs as `TIMED_OUT`, with `reason` as its message.
     @FunctionalInterface

@@ -1,15 +1,13 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 
 import java.time.Duration;
 
 /// Runs a `Task` tree through a `Launcher`: single calls, retries and groups, nested to any depth.
-public final class TaskRunner {
+final class TaskRunner {
 
     private TaskRunner() {
     }

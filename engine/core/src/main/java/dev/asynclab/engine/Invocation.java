@@ -1,7 +1,6 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallback;
-import dev.asynclab.engine.AsyncCallbackResult;
+import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.Scheduler;
@@ -23,7 +22,7 @@ import java.util.concurrent.Future;
 ///
 /// Thread safety: `run` is called once, by the worker. `cancel` and the timeout may come from any thread at any
 /// time; whoever wins the CAS into a terminal state emits the one terminal event and completes the future.
-public final class Invocation {
+final class Invocation {
 
     /* Overview. Three parties race to end a running invocation: the callback's outcome (finish), the timeout
      * timer or a group's deadline (onTimeout) and a canceller (cancel); before it runs, a canceller and a full

@@ -1,8 +1,6 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.Task;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
 import java.time.Duration;

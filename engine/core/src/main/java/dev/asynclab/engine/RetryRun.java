@@ -1,10 +1,6 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.RetryBudget;
-import dev.asynclab.engine.RetryPolicy;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 

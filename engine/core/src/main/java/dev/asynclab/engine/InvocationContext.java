@@ -1,6 +1,5 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.event.EventType;
 
 import java.time.Duration;

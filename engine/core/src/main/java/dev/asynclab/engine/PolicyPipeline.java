@@ -1,9 +1,6 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallbackResult;
-import dev.asynclab.engine.Fallback;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
 
 /// Runs one call through its resilience policies, in the order `Task.Policies` documents: the fallback around

@@ -1,4 +1,4 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine.spi;
 
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 /// a trivial callback). Tasks fire on the tick after their deadline: at most one tick (`tickNanos`) late plus
 /// the thread's wake-up. The thread sleeps from tick to tick only while timers are pending, and parks
 /// otherwise.
-public final class TimerWheel implements AutoCloseable {
+final class TimerWheel implements AutoCloseable {
 
     /* Overview. Producers push new timers and cancelled timers onto two lock-free stacks. Only the timer thread
      * touches the wheel: each tick it drains both stacks (inserting new timers into the bucket of their

@@ -1,6 +1,4 @@
-package dev.asynclab.engine.internal;
-
-import dev.asynclab.engine.CallbackFailure;
+package dev.asynclab.engine;
 
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -18,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 /// anonymous. So this class calls at most `getMessage` and `getCause` (and `CallbackFailure.errorType`), each
 /// inside its own `catch (Throwable)`; names types by `Class`, which a Throwable cannot override; walks cause
 /// chains with an identity set and a depth limit; and cuts long text, saying how long it was.
-public final class Errors {
+final class Errors {
 
     /// The most characters of an error message kept in an event or result.
     public static final int MAX_MESSAGE = 4_096;

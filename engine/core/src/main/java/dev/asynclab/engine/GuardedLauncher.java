@@ -1,11 +1,7 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine;
 
-import dev.asynclab.engine.AsyncCallback;
-import dev.asynclab.engine.Bulkhead;
-import dev.asynclab.engine.CircuitBreaker;
-import dev.asynclab.engine.RateLimiter;
+import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
-import dev.asynclab.engine.Task;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
 import dev.asynclab.engine.spi.Scheduler;

@@ -1,6 +1,5 @@
-package dev.asynclab.engine;
+package dev.asynclab.engine.spi;
 
-import dev.asynclab.engine.internal.TimerWheel;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CountDownLatch;
