@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
 /// with room, a fallback and faults that never fire): what is measured is the price of asking it. The
 /// `...Plain` benchmarks are the baselines of each library.
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)

@@ -3,7 +3,6 @@ package dev.asynclab.bench;
 import dev.asynclab.engine.AsyncCallback;
 import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackRuntime;
-import dev.asynclab.engine.AsyncCallbackRuntime;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.engine.event.EventBus;
@@ -21,7 +20,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,7 +41,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /// (b) A batch of 100,000 trivial callbacks submitted to a pool of 2 and awaited; the score is callbacks per
 /// second, with events to memory and with the audit log written to a file. Baseline: the same batch on a raw
-/// 2-thread `ThreadPoolExecutor`.
+/// 2-thread `ThreadPoolExecutor`. Peers, each with a 30 s timeout and a retry policy (neither fires) around every
+/// call, as Async Lab has: resilience4j's `ThreadPoolBulkhead` of 2 with `Retry` and `TimeLimiter`, and Failsafe's
+/// executor on a raw pool of 2 with `RetryPolicy` and `Timeout`. Neither peer records an event.
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -50,6 +63,12 @@ public class PoolThroughputBenchmark {
     private AuditLogWriter logWriter;
     private EventBus fileBus;
     private AsyncCallbackRuntime toFile;
+    private ThreadPoolBulkhead r4jBulkhead;
+    private Retry r4jRetry;
+    private TimeLimiter r4jTimeLimiter;
+    private ScheduledExecutorService r4jTimer;
+    private ThreadPoolExecutor failsafePool;
+    private FailsafeExecutor<Object> failsafe;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -57,12 +76,27 @@ public class PoolThroughputBenchmark {
         raw.prestartAllCoreThreads();
         memoryBus = EventBus.create(1 << 16, e -> events.increment());
         memory = AsyncCallbackRuntime.builder().events(memoryBus).build();
+        r4jBulkhead = ThreadPoolBulkhead.of("bench", ThreadPoolBulkheadConfig.custom().coreThreadPoolSize(2)
+                .maxThreadPoolSize(2).queueCapacity(BATCH).build());
+        r4jRetry = Retry.ofDefaults("bench");
+        r4jTimeLimiter = TimeLimiter.of(Duration.ofSeconds(30));
+        r4jTimer = Executors.newSingleThreadScheduledExecutor();
+        failsafePool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        failsafePool.prestartAllCoreThreads();
+        failsafe = Failsafe.with(RetryPolicy.ofDefaults(), Timeout.of(Duration.ofSeconds(30))).with(failsafePool);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         raw.shutdownNow();
         memoryBus.close();
+        r4jTimer.shutdownNow();
+        failsafePool.shutdownNow();
+        try {
+            r4jBulkhead.close();
+        } catch (Exception ignored) {
+            // a benchmark's teardown
+        }
     }
 
     /// A fresh log file per iteration, so the disk holds one iteration's log at a time.
@@ -102,6 +136,28 @@ public class PoolThroughputBenchmark {
     @OperationsPerInvocation(BATCH)
     public long asyncLabPoolAuditLogToFile() throws InterruptedException {
         return batch(toFile);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object resilience4jBulkheadRetryTimeLimiter() {
+        var all = new CompletableFuture<?>[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            all[i] = r4jTimeLimiter.executeCompletionStage(r4jTimer,
+                    () -> r4jBulkhead.executeSupplier(Retry.decorateSupplier(r4jRetry, () -> 1)))
+                    .toCompletableFuture();
+        }
+        return CompletableFuture.allOf(all).join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object failsafeRetryTimeoutOnPool() {
+        var all = new CompletableFuture<?>[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            all[i] = failsafe.getAsync(() -> 1);
+        }
+        return CompletableFuture.allOf(all).join();
     }
 
     private static long batch(AsyncCallbackRuntime runtime) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.asynclab.engine;
 
+import dev.asynclab.engine.event.Event;
+
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.IdentityHashMap;
@@ -21,7 +23,7 @@ final class Errors {
     /// The most characters of an error message kept in an event or result.
     public static final int MAX_MESSAGE = 4_096;
     /// The most characters of a value's text kept in an event.
-    public static final int MAX_VALUE_TEXT = 200;
+    public static final int MAX_VALUE_TEXT = Event.MAX_VALUE_TEXT;
     private static final int MAX_TYPE = 200;
     private static final int MAX_CAUSE_DEPTH = 64;
 
@@ -74,19 +76,7 @@ final class Errors {
     /// The simple name of `type`, or for an anonymous (or otherwise unnamed) class the simple name of its nearest
     /// named superclass: `new IOException("x") {}` reads "IOException", so `retryOn("IOException")` matches it.
     public static String readableName(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            String simple;
-            try {
-                simple = c.getSimpleName();
-            } catch (Throwable malformed) { // an InternalError for a malformed class name
-                simple = "";
-            }
-            if (!simple.isEmpty()) {
-                return simple;
-            }
-        }
-        String name = type.getName();
-        return name.substring(name.lastIndexOf('.') + 1);
+        return Event.typeName(type);
     }
 
     private static String message(Throwable t) {
@@ -136,20 +126,8 @@ final class Errors {
         return false;
     }
 
-    /// Short text of a callback's value for an event: at most `MAX_VALUE_TEXT` characters. Never throws: a value
-    /// whose `toString` throws is named by its type.
+    /// Short text of a callback's value for an event (see `Event.textOf`). Never throws.
     public static String shortText(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            String s = String.valueOf(value);
-            if (s == null) {
-                return readableName(value.getClass());
-            }
-            return s.length() <= MAX_VALUE_TEXT ? s : s.substring(0, MAX_VALUE_TEXT - 1) + "…";
-        } catch (Throwable broken) {
-            return "(a " + readableName(value.getClass()) + " whose toString() threw)";
-        }
+        return Event.textOf(value);
     }
 }

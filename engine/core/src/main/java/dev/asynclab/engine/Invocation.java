@@ -377,10 +377,13 @@ final class Invocation {
             endedAt = scheduler.nanoTime();
             if (emitter.enabled()) {
                 long duration = to == REJECTED ? -1 : execNanos; // a rejected one never had a time to count
-                // A rejection's "value" is the refusing policy's name (null for a full queue), for the event only.
-                emitter.emit(eventTypeOf(status), id, attempt, group, name, worker, duration, errorType, message,
-                        to == SUCCEEDED ? Errors.shortText(value) : to == REJECTED ? (String) value : null,
-                        queueDepth);
+                if (to == SUCCEEDED) {
+                    emitter.emitResult(EventType.SUCCEEDED, id, attempt, group, name, worker, duration, value);
+                } else {
+                    // A rejection's "value" is the refusing policy's name (null for a full queue), for the event only.
+                    emitter.emit(eventTypeOf(status), id, attempt, group, name, worker, duration, errorType, message,
+                            to == REJECTED ? (String) value : null, queueDepth);
+                }
             }
         } finally {
             terminalEmitted = true;

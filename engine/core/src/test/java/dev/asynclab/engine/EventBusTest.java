@@ -110,4 +110,32 @@ class EventBusTest {
         bus.close();
         assertThat(closed.get()).isEqualTo(100);
     }
+
+    /// A result's value reads the same whether its text was made on the writer thread (a String, a boxed primitive)
+    /// or at once (anything else), and a mutable value is recorded as it was when the callback returned.
+    @Test
+    void aResultsValueIsRecordedAsItWasWhenTheCallbackReturned() {
+        List<Event> seen = new ArrayList<>();
+        var mutable = new StringBuilder("before");
+        String longText = "x".repeat(5_000);
+        try (var bus = EventBus.create(System::nanoTime, 8, List.of(seen::add))) {
+            bus.publishResult(EventType.SUCCEEDED, 1, 1, 0, "a", "w0", 10, 42);
+            bus.publishResult(EventType.SUCCEEDED, 2, 1, 0, "b", "w0", 10, longText);
+            bus.publishResult(EventType.SUCCEEDED, 3, 1, 0, "c", "w0", 10, mutable);
+            mutable.append(" and after");
+            bus.publishResult(EventType.SUCCEEDED, 4, 1, 0, "d", "w0", 10, null);
+            bus.publishResult(EventType.SUCCEEDED, 5, 1, 0, "e", "w0", 10, 2.5);
+        }
+        assertThat(seen).extracting(Event::value)
+                .containsExactly("42", Event.textOf(longText), "before", null, "2.5");
+        assertThat(Event.textOf(longText)).hasSize(Event.MAX_VALUE_TEXT).endsWith("…");
+        assertThat(seen).extracting(Event::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(seen).allSatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EventType.SUCCEEDED);
+            assertThat(e.worker()).isEqualTo("w0");
+            assertThat(e.duration()).isEqualTo(10);
+            assertThat(e.queueDepth()).isEqualTo(-1);
+            assertThat(e.errorType()).isNull();
+        });
+    }
 }

@@ -44,6 +44,49 @@ public record Event(
                 null, 0, 0, -1);
     }
 
+    /// The most characters a value's text keeps in an event; longer text ends in `…`.
+    public static final int MAX_VALUE_TEXT = 200;
+
+    /// The text an event carries for a callback's value: `String.valueOf`, cut to `MAX_VALUE_TEXT` characters;
+    /// null for null. Never throws: a value whose `toString` throws or returns null is named by its type.
+    ///
+    /// ```java
+    /// String text = Event.textOf(42); // "42"
+    /// ```
+    public static String textOf(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            String s = String.valueOf(value);
+            if (s == null) {
+                return typeName(value.getClass());
+            }
+            return s.length() <= MAX_VALUE_TEXT ? s : s.substring(0, MAX_VALUE_TEXT - 1) + "…";
+        } catch (Throwable broken) {
+            return "(a " + typeName(value.getClass()) + " whose toString() threw)";
+        }
+    }
+
+    /// The name an event gives a type (an error's type, a value's type): its simple name, or for an anonymous (or
+    /// otherwise unnamed) class the simple name of its nearest named superclass, so `new IOException("x") {}`
+    /// reads "IOException". Never throws.
+    public static String typeName(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            String simple;
+            try {
+                simple = c.getSimpleName();
+            } catch (Throwable malformed) { // an InternalError for a malformed class name
+                simple = "";
+            }
+            if (!simple.isEmpty()) {
+                return simple;
+            }
+        }
+        String name = type.getName();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
     /// An event with only its identity set; the bus fills in `seq` and `t`.
     public static Event of(EventType type, long id, int attempt, long group, String name) {
         return new Event(-1, -1, type, id, attempt, group, name, null, -1, null, null, null, -1);

@@ -28,13 +28,23 @@ public final class EventBus implements AutoCloseable {
      * "nothing yet", and it waits. Because the claim order is the seq order, `seq` is gap-free and matches
      * the order sinks see. Timestamps are read before the claim, so two racing producers may store them out
      * of order; the writer clamps `t` to be non-decreasing (a difference of nanoseconds, never more than the
-     * race itself). */
+     * race itself).
+     * The store is a release (not a volatile) write: the writer's volatile read of the slot is the acquire that
+     * pairs with it, and a full fence per event cost the producer about a third of its time. A producer checks
+     * room against `gate`, a cached copy of `consumed`, and reads `consumed` itself (a cache line the writer keeps
+     * changing) only when the cached copy says the ring may be full; `gate` is volatile so that the writer's
+     * clearing of a slot, published by its write of `consumed`, happens before a producer that trusted the
+     * cache stores into that slot.
+     * A result's value whose text cannot change once made (a String, a boxed primitive) travels as the object
+     * and becomes text on the writer thread (`Deferred`): `toString` was the largest single cost of a trivial
+     * callback's SUCCEEDED. Any other value becomes text on the producer's thread, at once, so the log says what
+     * the value was when the callback returned. */
 
     private static final int MAX_BATCH = 4096;
     /// How long an idle writer sleeps before looking again: the most an event waits before its sinks see it.
     private static final long WRITER_NAP_NANOS = 200_000;
 
-    private final AtomicReferenceArray<Event> ring;
+    private final AtomicReferenceArray<Object> ring; // an Event, or a Deferred one
     private final int mask;
     private final AtomicLong claimed = new AtomicLong();
     private final EventSink[] sinks; // an array: the writer walks it for every event
@@ -45,6 +55,8 @@ public final class EventBus implements AutoCloseable {
 
     /// Next seq the writer will read; written only by the writer.
     private volatile long consumed;
+    /// A past value of `consumed` (so a lower bound of it), shared by producers: see the Overview.
+    private volatile long gate;
     private volatile boolean writerParked;
     private volatile boolean closing;
     private volatile Throwable sinkFailure;
@@ -88,19 +100,55 @@ public final class EventBus implements AutoCloseable {
                 queueDepth));
     }
 
+    /// Queues the terminal event of a callback that returned `value`, as `publish` would with `value`'s text
+    /// (`Event.textOf`) in the event's `value` field and no error or queue depth. The text of a `String` or a boxed
+    /// primitive is made on the writer thread, off the caller's path; any other value's text is made now.
+    public void publishResult(EventType type, long id, int attempt, long group, String name, String worker,
+                              long duration, Object value) {
+        if (!hasFixedText(value)) {
+            publish(type, id, attempt, group, name, worker, duration, null, null, Event.textOf(value), -1);
+            return;
+        }
+        long t = clock.getAsLong() - origin;
+        long seq = claim();
+        store(seq, new Deferred(seq, t, type, id, attempt, group, name, worker, duration, value));
+    }
+
+    /// A value whose `toString` is the JDK's own and whose text cannot change after the callback returned it.
+    private static boolean hasFixedText(Object value) {
+        return value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Boolean || value instanceof Double || value instanceof Character
+                || value instanceof Short || value instanceof Byte || value instanceof Float;
+    }
+
+    /// A result event whose value's text is still to be made (by the writer, in `deliver`).
+    private record Deferred(long seq, long t, EventType type, long id, int attempt, long group, String name,
+                            String worker, long duration, Object value) {
+        Event toEvent() {
+            return new Event(seq, t, type, id, attempt, group, name, worker, duration, null, null,
+                    Event.textOf(value), -1);
+        }
+    }
+
     private long claim() {
         long seq = claimed.getAndIncrement();
-        if (seq - consumed >= ring.length()) {
-            awaitRoom(seq);
+        if (seq - gate >= ring.length()) {
+            long c = consumed;
+            if (c > gate) {
+                gate = c; // racing producers may write an older value: still a lower bound, so still safe
+            }
+            if (seq - c >= ring.length()) {
+                awaitRoom(seq);
+            }
         }
         return seq;
     }
 
-    private void store(long seq, Event e) {
+    private void store(long seq, Object e) {
         // No unpark here: waking the writer costs a system call per event. The writer naps for at most
         // WRITER_NAP_NANOS when idle, so an event reaches the sinks within that; only a full ring (awaitRoom),
         // flush and close wake it at once.
-        ring.set((int) seq & mask, e);
+        ring.lazySet((int) seq & mask, e);
     }
 
     private void awaitRoom(long seq) {
@@ -178,10 +226,10 @@ public final class EventBus implements AutoCloseable {
         try {
             while (true) {
                 int n = 0;
-                Event e;
+                Object e;
                 while (n < MAX_BATCH && (e = ring.get((int) next & mask)) != null) {
                     ring.setPlain((int) next & mask, null);
-                    deliver(e);
+                    deliver(e instanceof Deferred d ? d.toEvent() : (Event) e);
                     next++;
                     n++;
                     if ((n & 255) == 0) {

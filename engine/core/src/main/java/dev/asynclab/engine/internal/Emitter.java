@@ -33,4 +33,12 @@ public final class Emitter {
             bus.publish(type, id, attempt, group, name, worker, duration, errorType, errorMessage, value, queueDepth);
         }
     }
+
+    /// The terminal event of a callback that returned `value` (see `EventBus.publishResult`).
+    public void emitResult(EventType type, long id, int attempt, long group, String name, String worker, long duration,
+                           Object value) {
+        if (bus != null) {
+            bus.publishResult(type, id, attempt, group, name, worker, duration, value);
+        }
+    }
 }

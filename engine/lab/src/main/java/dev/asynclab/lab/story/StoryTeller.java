@@ -101,6 +101,11 @@ public final class StoryTeller {
         if (started.isPresent()) {
             String how = queued.isPresent() ? " ran on " : " started at once on ";
             sentences.add(subject + how + started.get().worker() + " and " + ending(end) + ".");
+        } else if (end.isPresent() && end.get().type() == EventType.REJECTED && refusingPolicy(end.get()) != null) {
+            Event r = end.get();
+            sentences.add(it + " was refused at once by the " + refusingPolicy(r) + " (rejected), so its callback"
+                    + " never ran" + (r.errorMessage() == null || r.errorMessage().isBlank() ? "" : ": "
+                    + r.errorMessage()) + ".");
         } else if (end.isPresent() && end.get().type() == EventType.REJECTED) {
             String reason = history.poolAt(end.get()).map(p -> Phrases.allBusy(p.busy()))
                     .orElse("every worker was busy");
@@ -113,12 +118,39 @@ public final class StoryTeller {
         } else {
             sentences.add(subject + " had not started when the log ended.");
         }
+        history.find(id, EventType.FAULT_INJECTED).ifPresent(fault -> sentences.add("A fault was injected into it on"
+                + " purpose" + (fault.value() == null || fault.value().isBlank() ? "" : " (" + fault.value() + ")")
+                + "."));
         history.find(id, EventType.LATE_FINISH).ifPresent(late -> sentences.add("Its callback ignored the interrupt"
                 + " and went on for another " + Spoken.duration(late.duration()) + ", holding " + late.worker()
                 + " until " + Spoken.moment(late.t()) + " (late finish)."));
         history.find(id, EventType.RETRY_SCHEDULED).ifPresent(retry -> sentences.add("A retry was scheduled "
                 + (retry.duration() <= 0 ? "at once, with no delay" : "with a " + Spoken.duration(retry.duration())
                 + " delay") + (retry.value() == null ? "" : " (" + retry.value() + ")") + "."));
+        history.find(id, EventType.BUDGET_EXHAUSTED).ifPresent(spent -> sentences.add("It was not retried: "
+                + (spent.value() == null || spent.value().isBlank() ? "the retry budget was spent" : spent.value())
+                + "."));
+        history.find(id, EventType.FALLBACK_USED).ifPresent(fallback -> sentences.add(fallback(fallback)));
+    }
+
+    /// What a FALLBACK_USED says: the outcome it replaced, and what the caller got instead (or that the fallback
+    /// failed too, in which case its value starts with `fallback failed`).
+    private static String fallback(Event fallback) {
+        String replaced = fallback.errorType() == null ? "that outcome" : "that outcome (" + Phrases.error(fallback)
+                + ")";
+        String value = fallback.value();
+        if (value != null && value.startsWith("fallback failed")) {
+            return "Its fallback was called in place of " + replaced + ", and failed too (" + value + ").";
+        }
+        return "Its fallback took the place of " + replaced + (value == null ? "" : ": the caller got '" + value
+                + "' instead") + ".";
+    }
+
+    /// `circuit breaker`, `rate limiter`, `bulkhead` for a REJECTED event a policy caused (its value names the
+    /// policy); null for a full queue.
+    private static String refusingPolicy(Event rejected) {
+        String policy = rejected.value();
+        return policy == null || policy.isBlank() ? null : policy.replace('-', ' ');
     }
 
     private static String ending(Optional<Event> end) {

@@ -1,0 +1,92 @@
+package dev.asynclab.bench;
+
+import dev.asynclab.engine.AsyncCallbackRuntime;
+import dev.asynclab.engine.event.EventBus;
+import dev.asynclab.engine.event.EventType;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogWriter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/// (e) What one event costs the thread that emits it: `EventBus.publish` as the engine calls it on every state
+/// change (stamp the time, claim a sequence number, build the event, store it in the ring), measured on the
+/// caller's thread while the bus's writer drains on its own.
+///
+/// - `publishNoSink`: a bus nobody listens to (the writer still drains the ring);
+/// - `publishCountingSink`: a listening sink that counts, as the app's metrics would;
+/// - `publishAuditLogToFile`: the audit log writer behind the bus, to a file;
+/// - `baselineAllocateEvent`: the same-run floor — building the event object alone, with no bus.
+///
+/// The goal (issue 15) is at most 100 ns per event with a listening sink.
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class RecordingCostBenchmark {
+
+    private EventBus noSink;
+    private EventBus counting;
+    private long counted;
+    private EventBus toFile;
+    private AuditLogWriter writer;
+    private Path logFile;
+    private long id;
+
+    @Setup(Level.Iteration)
+    public void setUp() throws java.io.IOException {
+        noSink = EventBus.create(System::nanoTime, 1 << 16, List.of());
+        counting = EventBus.create(1 << 16, e -> counted++);
+        logFile = Files.createTempFile("asynclab-recording", ".jsonl");
+        writer = AuditLogWriter.open(logFile, AuditHeader.of("bench", "recording cost", Instant.now(),
+                AsyncCallbackRuntime.ENGINE_VERSION, AuditHeader.CLOCK_REAL, 1));
+        toFile = EventBus.create(1 << 16, writer);
+    }
+
+    @TearDown(Level.Iteration)
+    public void tearDown() throws java.io.IOException {
+        noSink.close();
+        counting.close();
+        toFile.close();
+        writer.close();
+        Files.deleteIfExists(logFile);
+    }
+
+    @Benchmark
+    public Object baselineAllocateEvent() {
+        return new dev.asynclab.engine.event.Event(id, System.nanoTime(), EventType.STARTED, ++id, 1, 0, "fetch",
+                "w0", 1_000, null, null, null, -1);
+    }
+
+    @Benchmark
+    public void publishNoSink() {
+        noSink.publish(EventType.STARTED, ++id, 1, 0, "fetch", "w0", 1_000, null, null, null, -1);
+    }
+
+    @Benchmark
+    public void publishCountingSink() {
+        counting.publish(EventType.STARTED, ++id, 1, 0, "fetch", "w0", 1_000, null, null, null, -1);
+    }
+
+    @Benchmark
+    public void publishAuditLogToFile() {
+        toFile.publish(EventType.STARTED, ++id, 1, 0, "fetch", "w0", 1_000, null, null, null, -1);
+    }
+}
