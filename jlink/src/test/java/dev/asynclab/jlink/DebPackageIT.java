@@ -42,6 +42,12 @@ class DebPackageIT {
     }
 
     @Test
+    void carriesTheLicence() throws Exception {
+        assertThat(fileInDeb("./opt/asynclab/share/doc/copyright")).contains("Apache License",
+                "Version 2.0, January 2004");
+    }
+
+    @Test
     void menuEntryHasTheIconAndHandsTheFileOnForBothFileTypes() throws Exception {
         String desktop = fileInDeb("./opt/asynclab/lib/asynclab-asynclab.desktop");
         String mime = fileInDeb("./opt/asynclab/lib/asynclab-asynclab-MimeInfo.xml");
