@@ -66,6 +66,10 @@ class DebPackageIT {
         assertThat(Files.readString(control.resolve("postinst")))
                 .contains("ln -sf /opt/asynclab/bin/asynclab /usr/bin/asynclab")
                 .contains("xdg-desktop-menu install", "xdg-mime install");
+        // On a minimal system xdg-desktop-menu fails without /etc/xdg/menus, and with it the whole install.
+        String postinst = Files.readString(control.resolve("postinst"));
+        assertThat(postinst.indexOf("mkdir -p /etc/xdg/menus")).isNotNegative()
+                .isLessThan(postinst.indexOf("xdg-desktop-menu install"));
         assertThat(Files.readString(control.resolve("prerm"))).contains("rm -f /usr/bin/asynclab");
     }
 
