@@ -77,6 +77,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
+    private final ReadOnlyStringWrapper shortSummary = new ReadOnlyStringWrapper(this, "shortSummary");
     private final ReadOnlyObjectWrapper<RunSummary> lastSummary = new ReadOnlyObjectWrapper<>(this, "lastSummary");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -221,6 +222,7 @@ public final class MainViewModel {
         running.bind(s.runningProperty());
         error.bind(s.errorProperty());
         summary.bind(s.summaryProperty());
+        shortSummary.bind(s.shortSummaryProperty());
         lastSummary.bind(s.resultProperty());
         title.set(s.title());
         scenario.set(s.scenario().orElse(null));
@@ -312,6 +314,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /// The current session's summary abbreviated, for a narrow window.
+    public ReadOnlyStringProperty shortSummaryProperty() {
+        return shortSummary.getReadOnlyProperty();
     }
 
     /// The engine's figures of the current session's events, once its source has ended.

@@ -56,6 +56,7 @@ public final class Session {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper shortSummary = new ReadOnlyStringWrapper(this, "shortSummary", "");
     private final ReadOnlyObjectWrapper<RunSummary> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<Lint> lints = FXCollections.observableArrayList();
     private final ObservableList<Lint> lintsView = FXCollections.unmodifiableObservableList(lints);
@@ -146,6 +147,7 @@ public final class Session {
         result.set(r.summary());
         lints.setAll(r.lints());
         summary.set(r.line());
+        shortSummary.set(r.shortLine());
     }
 
     /// The source failed (a run that could not start, a log that cannot be read): says so and stops.
@@ -241,6 +243,11 @@ public final class Session {
     /// The summary in one line, once the source has ended.
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /// The summary abbreviated, for a narrow window, once the source has ended.
+    public ReadOnlyStringProperty shortSummaryProperty() {
+        return shortSummary.getReadOnlyProperty();
     }
 
     /// The engine's figures for this session's events, once the source has ended.

@@ -147,7 +147,7 @@ class MainViewTest {
     }
 
     @Test
-    void aHistogramBucketHighlightsItsInvocationsInTheTimeline(FxRobot robot) throws Exception {
+    void aHistogramBucketHighlightsItsAttemptsInTheTimeline(FxRobot robot) throws Exception {
         robot.interact(() -> {
             loadSimulated("10-pool-saturation.yaml");
             vm.run();
@@ -165,9 +165,10 @@ class MainViewTest {
                 .filter(l -> l >= range[0] && l < range[1]).count();
         assertThat(inBucket).isPositive();
 
-        robot.interact(() -> view.timeline().highlightLatency(range[0], range[1]));
+        robot.interact(() -> view.timeline().highlightProperty().set(view.charts().model().bucketHighlight(bucket)));
         robot.interact(view.timeline()::redraw);
         assertThat(view.timeline().lastStats().highlighted()).isEqualTo(inBucket);
+        assertThat(vm.session().highlightProperty().get().label()).startsWith("attempts of ");
     }
 
     @Test
