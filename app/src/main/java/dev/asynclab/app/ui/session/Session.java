@@ -27,9 +27,9 @@ import javafx.collections.ObservableList;
 import java.util.List;
 import java.util.Optional;
 
-/// Everything shown for one source — a scenario run, a replayed log, a followed log, a broken file: the source,
-/// its event store, its summary and lints, the selection, the highlight, the title, its error. Opening anything
-/// new makes a new session and drops the old one whole, so nothing of it can linger in any view.
+/// Everything shown for one source — a scenario run, a what-if rerun, a replayed log, a followed log, a broken
+/// file: the source, its event store, its summary and lints, the selection, the highlight, the title, its error.
+/// Opening anything new makes a new session and drops the old one whole, so nothing of it can linger in any view.
 ///
 /// Every source enters through the session's one `FxEventFeed` (a run's and a followed log's producer threads,
 /// a replay's reads and steps alike), so the frame budget, the backlog count and the drawing are the same for
