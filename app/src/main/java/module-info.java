@@ -36,4 +36,5 @@ module dev.asynclab.app {
     exports dev.asynclab.app.store;
     exports dev.asynclab.app.feed;
     exports dev.asynclab.app.tuning;
+    opens dev.asynclab.app.tuning to javafx.fxml;
 }

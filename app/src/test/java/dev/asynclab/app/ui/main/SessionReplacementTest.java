@@ -142,6 +142,36 @@ class SessionReplacementTest {
         assertThat(vm.session().summaryProperty().get()).isNotEmpty();
     }
 
+    /// A what-if from the Tuning window enters as a session of its own kind, through the same feed as a run, and
+    /// replaces the first run whole; Run then runs the same what-if again.
+    @Test
+    void aWhatIfRerunIsASessionOfItsOwnThatReplacesTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.tune();
+            var whatIf = view.tuningWindow().tabs().whatIf();
+            whatIf.poolSizeProperty().set(1);
+            assertThat(whatIf.openRun()).isTrue();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != a
+                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        assertNothingOfA(robot);
+        Session whatIf = vm.session();
+        assertThat(whatIf.source()).isInstanceOf(SessionSource.WhatIfRun.class);
+        assertThat(((SessionSource.WhatIfRun) whatIf.source()).changes()).contains("pool 1");
+        assertThat(vm.titleProperty().get()).isEqualTo("what-if: " + a.title());
+        assertThat(a.store().laneCount()).as("the run's two callbacks at once").isGreaterThan(1);
+        assertThat(vm.storeProperty().get().laneCount()).as("the what-if's pool of one").isEqualTo(1);
+        assertThat(vm.feed()).contains(whatIf.feed());
+
+        robot.interact(vm::run);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != whatIf
+                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        assertThat(whatIf.isClosed()).isTrue();
+        assertThat(vm.session().source()).isInstanceOf(SessionSource.WhatIfRun.class);
+        assertThat(vm.storeProperty().get().size()).isEqualTo(whatIf.store().size());
+        robot.interact(() -> view.tuningWindow().close());
+    }
+
     @Test
     void loadingAnotherScenarioShowsAnEmptyTimelineUnderItsName(FxRobot robot) throws Exception {
         robot.interact(() -> vm.open(SCENARIOS.resolve("01-timeout.yaml")));
