@@ -14,7 +14,19 @@ final class FittingCell<R> extends TableCell<R, String> {
     /// The narrowest a column starts: room for a short figure before any cell is measured.
     static final double NARROWEST = 48;
     /// A header label's own padding and sort-arrow room, beyond a cell's.
-    private static final double HEADER_EXTRA = 14;
+    private static final double HEADER_EXTRA = 8;
+    /// A cell's padding, before the theme's is known (an empty table has no cells to ask).
+    private static final double CELL_PADDING = 16;
+    /// The theme's text size (AtlantaFX sets 14 px), before a cell can say.
+    private static final double THEME_FONT_SIZE = 14;
+
+    /// The width a column needs for its header `title` alone: what it starts at, so an empty table's headers are
+    /// whole too.
+    static double headerWidth(String title) {
+        Font font = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD,
+                Math.max(THEME_FONT_SIZE, Font.getDefault().getSize()));
+        return Math.max(NARROWEST, Math.ceil(textWidth(title, font) + CELL_PADDING + HEADER_EXTRA));
+    }
 
     @Override
     protected void updateItem(String item, boolean empty) {

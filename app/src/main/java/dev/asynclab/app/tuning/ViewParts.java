@@ -37,7 +37,7 @@ final class ViewParts {
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
         column.setCellFactory(c -> new FittingCell<>());
         column.setSortable(false);
-        column.setPrefWidth(FittingCell.NARROWEST);
+        column.setPrefWidth(FittingCell.headerWidth(title)); // the cells widen it further once there are rows
         return column;
     }
 
