@@ -42,7 +42,7 @@ import java.util.function.Consumer;
 /// the datasets are `ChartsViewModel`'s; it makes the charts, lays out the cells and sizes their text.
 public final class ChartsView extends BorderPane {
 
-    static final double MIN_READABLE_HEIGHT = 170;
+    static final double MIN_READABLE_HEIGHT = 200;
     static final double MIN_READABLE_WIDTH = 220;
 
     @FXML
