@@ -10,6 +10,7 @@ module dev.asynclab.app {
     requires java.prefs;
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;
+    requires org.jfree.fxgraphics2d;
     requires atlantafx.base;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;
@@ -27,6 +28,7 @@ module dev.asynclab.app {
     exports dev.asynclab.app.ui.details to javafx.fxml;
     exports dev.asynclab.app.ui.events to javafx.fxml;
     exports dev.asynclab.app.ui.charts to javafx.fxml;
+    opens dev.asynclab.app.ui.charts to javafx.fxml;
     exports dev.asynclab.app.ui.welcome to javafx.fxml;
     opens dev.asynclab.app.ui.teach to javafx.fxml;
 
@@ -34,4 +36,5 @@ module dev.asynclab.app {
     exports dev.asynclab.app.store;
     exports dev.asynclab.app.feed;
     exports dev.asynclab.app.tuning;
+    opens dev.asynclab.app.tuning to javafx.fxml;
 }

@@ -1,18 +1,16 @@
 package dev.asynclab.app.tuning;
 
-import javafx.geometry.Insets;
+import dev.asynclab.app.ui.fxml.Fxml;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -20,83 +18,123 @@ import org.jfree.chart.fx.ChartViewer;
 
 import java.util.List;
 
-/// Two runs side by side: the settings of each on top, their latency CDFs overlaid, and the table of counts and
-/// percentiles with differences. Only binds to `CompareViewModel`.
+/// The Compare tab (`CompareView.fxml`): two sides, each a scenario (with its pool size, seed and clock) or an
+/// audit log; their latency CDFs overlaid, and the table of counts and percentiles with differences. A thin
+/// controller: binds to `CompareViewModel` and hands clicks on.
 ///
 /// ```java
-/// tab.setContent(new CompareView(new CompareViewModel()).root());
+/// tab.setContent(new CompareView(new CompareViewModel()));
 /// ```
-public final class CompareView {
+public final class CompareView extends BorderPane {
+
+    @FXML
+    private Button compareButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Label leftSource;
+    @FXML
+    private Spinner<Integer> leftPool;
+    @FXML
+    private TextField leftSeed;
+    @FXML
+    private CheckBox leftReal;
+    @FXML
+    private Label rightSource;
+    @FXML
+    private Spinner<Integer> rightPool;
+    @FXML
+    private TextField rightSeed;
+    @FXML
+    private CheckBox rightReal;
+    @FXML
+    private ChartViewer viewer;
+    @FXML
+    private VBox side;
+    @FXML
+    private Label message;
+    @FXML
+    private TableView<ComparisonRow> table;
+    @FXML
+    private Label exportStatus;
 
     private final CompareViewModel model;
-    private final BorderPane root = new BorderPane();
     private final JFreeChart cdf;
-    private final Label exportStatus = ViewParts.wrapped("compare-export-status");
 
     public CompareView(CompareViewModel model) {
         this.model = model;
-        root.setId("compare-view");
         cdf = ChartFactory.createXYLineChart("Latency distributions (CDF)", "latency (ms)",
-                "fraction of invocations at or below", model.cdfData());
-        ChartViewer viewer = new ChartViewer(cdf);
-        viewer.setId("compare-chart");
-        root.setTop(new ToolBar(side("Left", "compare-left", model.left()), new Separator(),
-                side("Right", "compare-right", model.right()), new Separator(), buttons()));
-        root.setCenter(ViewParts.chartCell(viewer, cdf, "compare-cdf.png", exportStatus::setText));
-        root.setRight(table());
+                "fraction at or below", model.cdfData());
+        Fxml.load(this);
     }
 
-    /// The node to put in a tab.
+    @FXML
+    private void initialize() {
+        bindSide(model.left(), leftSource, leftPool, leftSeed, leftReal);
+        bindSide(model.right(), rightSource, rightPool, rightSeed, rightReal);
+        compareButton.disableProperty().bind(model.runningProperty());
+        cancelButton.disableProperty().bind(model.runningProperty().not());
+        ViewParts.show(viewer, cdf);
+        message.textProperty().bind(model.messageProperty());
+        table.setItems(model.rows());
+        table.getColumns().setAll(List.of(ViewParts.textColumn("measure", ComparisonRow::measure),
+                ViewParts.textColumn("left", ComparisonRow::leftText),
+                ViewParts.textColumn("right", ComparisonRow::rightText),
+                ViewParts.textColumn("difference", ComparisonRow::differenceText)));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        side.prefWidthProperty().bind(Bindings.max(360, Bindings.min(640, ViewParts.contentWidth(table)
+                .add(side.getPadding().getLeft() + side.getPadding().getRight()))));
+    }
+
+    /// A side's source in words, and its run settings (which a log has none of).
+    private static void bindSide(CompareViewModel.Side side, Label source, Spinner<Integer> pool, TextField seed,
+                                 CheckBox real) {
+        source.textProperty().bind(Bindings.createStringBinding(() -> side.source().isEmpty() ? "nothing yet"
+                : side.source(), side.scenario(), side.log()));
+        ViewParts.bindSize(pool, side.poolSize());
+        seed.textProperty().bindBidirectional(side.seed());
+        real.selectedProperty().bindBidirectional(side.realClock());
+        for (var setting : List.of(pool, seed, real)) {
+            setting.disableProperty().bind(side.log().isNotNull());
+        }
+    }
+
+    /// The node to put in a tab (this view).
     public Parent root() {
-        return root;
+        return this;
     }
 
     public JFreeChart chart() {
         return cdf;
     }
 
-    private HBox side(String title, String id, CompareViewModel.Side side) {
-        Spinner<Integer> pool = ViewParts.sizeSpinner(id + "-pool", side.poolSize());
-        TextField seed = new TextField();
-        seed.setId(id + "-seed");
-        seed.setPrefColumnCount(6);
-        seed.textProperty().bindBidirectional(side.seed());
-        CheckBox real = new CheckBox("real clock");
-        real.setId(id + "-real");
-        real.selectedProperty().bindBidirectional(side.realClock());
-        HBox box = new HBox(6, new Label(title + ": pool"), pool, new Label("seed"), seed, real);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return box;
+    @FXML
+    private void compare() {
+        model.compare();
     }
 
-    private HBox buttons() {
-        Button compare = new Button("Compare");
-        compare.setId("compare-run");
-        compare.disableProperty().bind(model.runningProperty().or(model.scenarioProperty().isNull()));
-        compare.setOnAction(e -> model.compare());
-        Button cancel = new Button("Cancel");
-        cancel.setId("compare-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
-        Button open = new Button("Open…");
-        open.setOnAction(e -> ViewParts.openScenario(root.getScene().getWindow()).ifPresent(model::load));
-        return new HBox(6, open, compare, cancel);
+    @FXML
+    private void cancel() {
+        model.cancel();
     }
 
-    private VBox table() {
-        TableView<ComparisonRow> table = new TableView<>(model.rows());
-        table.setId("compare-table");
-        table.getColumns().setAll(List.of(ViewParts.textColumn("measure", ComparisonRow::measure),
-                ViewParts.textColumn("left", ComparisonRow::leftText),
-                ViewParts.textColumn("right", ComparisonRow::rightText),
-                ViewParts.textColumn("difference", ComparisonRow::differenceText)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        Label message = ViewParts.wrapped("compare-message");
-        message.textProperty().bind(model.messageProperty());
-        VBox box = new VBox(8, message, table, exportStatus);
-        box.setPadding(new Insets(8));
-        box.setPrefWidth(540);
-        return box;
+    @FXML
+    private void openBoth() {
+        ViewParts.openScenario(getScene().getWindow()).ifPresent(model::load);
+    }
+
+    @FXML
+    private void openLeft() {
+        ViewParts.openScenarioOrLog(getScene().getWindow()).ifPresent(file -> model.load(model.left(), file));
+    }
+
+    @FXML
+    private void openRight() {
+        ViewParts.openScenarioOrLog(getScene().getWindow()).ifPresent(file -> model.load(model.right(), file));
+    }
+
+    @FXML
+    private void exportChart() {
+        ViewParts.exportPng(getScene().getWindow(), cdf, "compare-cdf.png", exportStatus::setText);
     }
 }

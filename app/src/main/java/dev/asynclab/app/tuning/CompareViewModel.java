@@ -1,5 +1,7 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.Scenario;
@@ -9,6 +11,7 @@ import dev.asynclab.lab.scenario.ScenarioScripts;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -29,24 +33,27 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/// Two runs of one scenario side by side (two pool sizes, two seeds, or the real clock against the simulated
-/// one): their latency distributions overlaid as CDFs, and a table of counts and percentiles with differences.
+/// Two runs side by side — any two: the same scenario at two pool sizes, two seeds, the real clock against the
+/// simulated one, two different scenarios, or a recorded audit log against a run or another log — their latency
+/// distributions overlaid as CDFs, and a table of counts and percentiles with differences. Each side is a
+/// scenario (run on the engine with its pool size, seed and clock) or an audit log (read, not run).
 ///
 /// ```java
 /// var compare = new CompareViewModel();
-/// compare.load(Path.of("scenarios/14-mmc-queue.yaml"));
-/// compare.left().poolSize().set(4);
-/// compare.right().poolSize().set(6);
+/// compare.load(Path.of("scenarios/14-mmc-queue.yaml"));          // both sides
+/// compare.load(compare.right(), Path.of("rec/audit.jsonl"));     // the right side: a recorded log
 /// compare.compare().thenAccept(rows -> rows.forEach(r -> System.out.println(r.measure() + " " + r.differenceText())));
 /// ```
 public final class CompareViewModel {
 
-    /// The editable settings of one side.
+    /// One side: what it shows (a scenario, or a log when `log` is set) and, for a scenario, the run's settings.
     /// The seed is text as typed, checked when the comparison starts.
-    public record Side(String title, IntegerProperty poolSize, StringProperty seed, BooleanProperty realClock) {
+    public record Side(String title, ObjectProperty<Scenario> scenario, ObjectProperty<Path> log,
+                       IntegerProperty poolSize, StringProperty seed, BooleanProperty realClock) {
 
         Side(String title) {
-            this(title, new SimpleIntegerProperty(4), new SimpleStringProperty("0"), new SimpleBooleanProperty(false));
+            this(title, new SimpleObjectProperty<>(), new SimpleObjectProperty<>(), new SimpleIntegerProperty(4),
+                    new SimpleStringProperty("0"), new SimpleBooleanProperty(false));
         }
 
         /// Throws `IllegalArgumentException` saying which field is wrong and what it expects.
@@ -59,6 +66,33 @@ public final class CompareViewModel {
             }
             return new RunSpec(poolSize.get(), parsed, realClock.get() ? ClockMode.REAL : ClockMode.SIMULATED);
         }
+
+        /// True when this side is an audit log (read, not run).
+        public boolean isLog() {
+            return log.get() != null;
+        }
+
+        /// What this side holds, in a few words: "Pool saturation" or "audit.jsonl (recorded)"; "" for nothing.
+        public String source() {
+            if (isLog()) {
+                return log.get().getFileName() + " (recorded)";
+            }
+            return scenario.get() == null ? "" : scenario.get().name();
+        }
+
+        /// Takes `loaded` with its own pool size (or 4) and seed; a log this side held goes.
+        void use(Scenario loaded, long seedOffset) {
+            log.set(null);
+            scenario.set(loaded);
+            poolSize.set(loaded.pool().map(p -> p.size()).orElse(4));
+            seed.set(Long.toString(loaded.seed() + seedOffset));
+            realClock.set(false);
+        }
+    }
+
+    /// A side made ready to read or run off the FX thread: its label for the table and chart, and how to get its
+    /// summary and latencies.
+    private record Prepared(String label, Scenario scenario, RunSpec spec, Path log) {
     }
 
     private final Executor fxThread;
@@ -85,58 +119,69 @@ public final class CompareViewModel {
         cdfData.addSeries(rightCdf);
     }
 
-    /// Loads a scenario file; on a problem the message names file, line and column.
+    /// Loads a scenario file for both sides; on a problem the message names file, line and column.
     public boolean load(Path file) {
         return ScenarioFiles.load(file, this::setScenario, message::set);
     }
 
-    /// Uses `loaded`, with both sides set to its pool size (or 4) and its seed; the right side's seed differs by one.
+    /// Loads one side: a scenario (`.yaml`; a problem shows in the message, with file, line and column) or an
+    /// audit log (`.jsonl`, read when Compare is pressed). The other side keeps what it has.
+    public boolean load(Side side, Path file) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
+            side.scenario.set(null);
+            side.log.set(file);
+            loadedOne(side);
+            return true;
+        }
+        return ScenarioFiles.load(file, loaded -> {
+            side.use(loaded, 0);
+            loadedOne(side);
+        }, message::set);
+    }
+
+    private void loadedOne(Side side) {
+        rows.clear();
+        message.set(side.title() + ": " + side.source() + ". Compare when both sides are set.");
+    }
+
+    /// Uses `loaded` on both sides, each at its pool size (or 4) and its seed; the right side's seed differs by one.
     public void setScenario(Scenario loaded) {
         scenario.set(loaded);
-        int size = loaded.pool().map(p -> p.size()).orElse(4);
-        left.poolSize.set(size);
-        right.poolSize.set(size);
-        left.seed.set(Long.toString(loaded.seed()));
-        right.seed.set(Long.toString(loaded.seed() + 1));
-        left.realClock.set(false);
-        right.realClock.set(false);
+        left.use(loaded, 0);
+        right.use(loaded, 1);
         rows.clear();
         message.set("Loaded " + loaded.name() + ". Set the two runs, then Compare.");
     }
 
-    /// Runs both sides one after the other off the FX thread; completes after the table and chart are updated.
+    /// Runs (or reads) both sides one after the other off the FX thread; completes after the table and chart are
+    /// updated.
     public CompletableFuture<List<ComparisonRow>> compare() {
         if (running.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("a comparison is already running"));
         }
-        Scenario s = scenario.get();
-        if (s == null) {
-            message.set("open a scenario first");
-            return CompletableFuture.failedFuture(new IllegalArgumentException("open a scenario first"));
-        }
-        RunSpec a;
-        RunSpec b;
+        Prepared a;
+        Prepared b;
         try {
-            a = left.spec();
-            b = right.spec();
+            a = prepare(left);
+            b = prepare(right);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return CompletableFuture.failedFuture(e);
         }
         running.set(true);
         cancelled = false;
-        message.set("Running " + a.label() + ", then " + b.label() + "...");
+        message.set((a.log() == null ? "Running " : "Reading ") + a.label() + ", then " + b.label() + "...");
         var done = new CompletableFuture<List<ComparisonRow>>();
         Thread.ofPlatform().daemon(true).name("asynclab-compare").start(() -> {
             try {
                 var leftLatency = new LatencyDistribution();
-                RunSummary leftSummary = runOne(s, a, leftLatency);
+                RunSummary leftSummary = summarize(a, leftLatency);
                 var rightLatency = new LatencyDistribution();
-                RunSummary rightSummary = runOne(s, b, rightLatency);
+                RunSummary rightSummary = summarize(b, rightLatency);
                 List<ComparisonRow> table = RunComparison.rows(leftSummary, rightSummary);
                 XYSeries l = leftLatency.cdf("left: " + a.label());
                 XYSeries r = rightLatency.cdf("right: " + b.label());
-                fxThread.execute(() -> show(table, l, r, a, b, done));
+                fxThread.execute(() -> show(table, l, r, a.label(), b.label(), done));
             } catch (InterruptedException | RuntimeException e) {
                 fxThread.execute(() -> {
                     running.set(false);
@@ -157,6 +202,37 @@ public final class CompareViewModel {
         }
     }
 
+    /// What a side will compare, checked on the FX thread: a log, or a scenario with valid settings.
+    private static Prepared prepare(Side side) {
+        if (side.isLog()) {
+            return new Prepared(side.source(), null, null, side.log().get());
+        }
+        if (side.scenario().get() == null) {
+            throw new IllegalArgumentException(side.title() + ": open a scenario or an audit log first");
+        }
+        RunSpec spec = side.spec();
+        return new Prepared(side.source() + ", " + spec.label(), side.scenario().get(), spec, null);
+    }
+
+    private RunSummary summarize(Prepared side, LatencyDistribution latency) throws InterruptedException {
+        return side.log() != null ? readLog(side.log(), latency) : runOne(side.scenario(), side.spec(), latency);
+    }
+
+    /// A recorded run: the log's events through the same fold a run's go through (`RunMetrics`, the CDF's sink).
+    private RunSummary readLog(Path log, LatencyDistribution latency) throws InterruptedException {
+        if (cancelled) {
+            throw new InterruptedException("cancelled");
+        }
+        var metrics = new RunMetrics(0);
+        try (var reader = AuditLogReader.open(log)) {
+            reader.forEach(e -> {
+                metrics.onEvent(e);
+                latency.onEvent(e);
+            });
+        }
+        return metrics.summary();
+    }
+
     private RunSummary runOne(Scenario s, RunSpec spec, LatencyDistribution latency) throws InterruptedException {
         if (cancelled) {
             throw new InterruptedException("cancelled");
@@ -170,15 +246,14 @@ public final class CompareViewModel {
         return summary;
     }
 
-    private void show(List<ComparisonRow> table, XYSeries l, XYSeries r, RunSpec a, RunSpec b,
+    private void show(List<ComparisonRow> table, XYSeries l, XYSeries r, String a, String b,
                       CompletableFuture<List<ComparisonRow>> done) {
         rows.setAll(table);
         copy(l, leftCdf);
         copy(r, rightCdf);
         long differing = table.stream().filter(row -> !row.isZero()).count();
-        message.set(differing == 0 ? "The two runs (" + a.label() + " and " + b.label() + ") show no difference."
-                : differing + " of " + table.size() + " measures differ between " + a.label() + " and "
-                + b.label() + ".");
+        message.set(differing == 0 ? "The two runs (" + a + " and " + b + ") show no difference."
+                : differing + " of " + table.size() + " measures differ between " + a + " and " + b + ".");
         running.set(false);
         done.complete(table);
     }
@@ -194,6 +269,7 @@ public final class CompareViewModel {
         SeriesBatch.replace(to, xs, ys);
     }
 
+    /// The scenario last given to both sides (each side may since hold another, or a log).
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
         return scenario.getReadOnlyProperty();
     }

@@ -1,6 +1,9 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.app.store.Outcome;
+import dev.asynclab.app.ui.charts.ChartTheme;
 import dev.asynclab.app.ui.format.Durations;
+import dev.asynclab.app.ui.timeline.OutcomePalette;
 import dev.asynclab.lab.scenario.SweepTarget;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -36,13 +39,17 @@ import java.util.Locale;
 /// ```
 public final class TuningCharts {
 
-    /// The recommendation's marker: the Okabe-Ito green the outcome palette uses for success.
-    private static final Color RECOMMENDED = new Color(0x00, 0x9E, 0x73);
-    private static final Color SELECTED = new Color(0x56, 0xB4, 0xE9);
-
     private final JFreeChart latency;
     private final JFreeChart throughput;
     private final JFreeChart utilization;
+    /// The recommendation's marker and the target's lines take the theme's success colour, the selected size's
+    /// the accent ([#usePalette]).
+    private Color recommended;
+    private Color selected;
+    private Color labels;
+    private Integer markedRecommended;
+    private Integer markedSelected;
+    private SweepTarget shownTarget;
 
     public TuningCharts(TuningViewModel model) {
         latency = line("Latency by pool size", "latency (ms, log scale)", model.latencyData());
@@ -56,6 +63,7 @@ public final class TuningCharts {
         utilization = line("Utilization by pool size", "utilization (%)", model.utilizationData());
         throughput.removeLegend();
         utilization.removeLegend();
+        usePalette(OutcomePalette.defaults());
     }
 
     private static JFreeChart line(String title, String yLabel, XYDataset data) {
@@ -71,6 +79,7 @@ public final class TuningCharts {
     /// Draws the target's bounds as horizontal lines: latency percentiles on the latency chart, throughput on the
     /// throughput chart (null: none).
     public void showTarget(SweepTarget target) {
+        shownTarget = target;
         latency.getXYPlot().clearRangeMarkers();
         throughput.getXYPlot().clearRangeMarkers();
         if (target == null) {
@@ -79,8 +88,9 @@ public final class TuningCharts {
         for (SweepTarget.Bound b : target.bounds()) {
             boolean rate = b.measure().equals("throughput");
             double value = rate ? b.limit() : b.limit() / 1e6;
-            var line = new ValueMarker(value, RECOMMENDED, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+            var line = new ValueMarker(value, recommended, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
+            line.setLabelPaint(labels);
             line.setLabel("target " + b.measure() + (rate ? " > " : " < ") + (rate ? b.limit() + "/s"
                     : Durations.format((long) b.limit())));
             line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
@@ -107,22 +117,36 @@ public final class TuningCharts {
     }
 
     /// Puts a marker at the recommended size and one at the selected size (either may be null: no marker).
-    public void mark(Integer recommended, Integer selected) {
+    public void mark(Integer recommendedSize, Integer selectedSize) {
+        markedRecommended = recommendedSize;
+        markedSelected = selectedSize;
         for (JFreeChart chart : all()) {
             XYPlot plot = chart.getXYPlot();
             plot.clearDomainMarkers();
-            if (recommended != null) {
-                plot.addDomainMarker(marker(recommended, RECOMMENDED, "smallest meeting target: " + recommended));
+            if (recommendedSize != null) {
+                plot.addDomainMarker(marker(recommendedSize, recommended, "smallest meeting target: "
+                        + recommendedSize));
             }
-            if (selected != null && !selected.equals(recommended)) {
-                plot.addDomainMarker(marker(selected, SELECTED, "selected: " + selected));
+            if (selectedSize != null && !selectedSize.equals(recommendedSize)) {
+                plot.addDomainMarker(marker(selectedSize, selected, "selected: " + selectedSize));
             }
         }
     }
 
-    private static ValueMarker marker(int size, Color color, String label) {
+    /// Takes the markers' colours from the theme (its success and accent colours) and redraws those shown; the
+    /// series' colours are `ChartTheme`'s.
+    public void usePalette(OutcomePalette palette) {
+        recommended = ChartTheme.awt(palette.outcome(Outcome.SUCCEEDED));
+        selected = ChartTheme.awt(palette.accent());
+        labels = ChartTheme.awt(palette.text());
+        mark(markedRecommended, markedSelected);
+        showTarget(shownTarget);
+    }
+
+    private ValueMarker marker(int size, Color color, String label) {
         var marker = new ValueMarker(size, color, new BasicStroke(2f));
         marker.setLabel(label);
+        marker.setLabelPaint(labels);
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return marker;

@@ -1,28 +1,42 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.app.ui.charts.ChartTheme;
+import dev.asynclab.app.ui.fxml.Fxml;
+import dev.asynclab.app.ui.timeline.OutcomePalette;
 import dev.asynclab.lab.scenario.Scenario;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 import java.nio.file.Path;
 
-/// The tuning views as tabs (Sweep, Compare, What-if, sharing one scenario; and Advice, from an audit log), for
-/// the main window to embed whole. Each view model stays reachable for wiring, e.g. the sweep's open-run hook.
+/// The tuning views as tabs (`TuningTabs.fxml`: Sweep, Compare, What-if, sharing one scenario; and Advice, from
+/// an audit log), for the Tuning window to show whole. Each view model stays reachable for wiring, e.g. the
+/// sweep's open-run hook.
 ///
 /// ```java
 /// var tuning = new TuningTabs();
 /// tuning.sweep().onOpenRunProperty().set(size -> openRun(tuning.sweep().optionsFor(size)));
-/// mainTabs.getTabs().add(new Tab("Tuning", tuning.root()));
+/// stage.setScene(new Scene(tuning));
 /// tuning.load(Path.of("scenarios/14-mmc-queue.yaml"));
 /// ```
-public final class TuningTabs implements AutoCloseable {
+public final class TuningTabs extends TabPane implements AutoCloseable {
+
+    @FXML
+    private Tab sweepTab;
+    @FXML
+    private Tab compareTab;
+    @FXML
+    private Tab whatIfTab;
+    @FXML
+    private Tab adviceTab;
 
     private final TuningViewModel sweep;
     private final CompareViewModel compare;
     private final WhatIfViewModel whatIf;
     private final AdviceViewModel advice = new AdviceViewModel();
-    private final TabPane root = new TabPane();
+    private TuningView sweepView;
 
     public TuningTabs() {
         this(new TuningViewModel(), new CompareViewModel(), new WhatIfViewModel());
@@ -32,27 +46,31 @@ public final class TuningTabs implements AutoCloseable {
         this.sweep = sweep;
         this.compare = compare;
         this.whatIf = whatIf;
-        root.setId("tuning-tabs");
-        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.getTabs().addAll(new Tab("Sweep", new TuningView(sweep).root()),
-                new Tab("Compare", new CompareView(compare).root()),
-                new Tab("What-if", new WhatIfView(whatIf).root()),
-                new Tab("Advice", new AdviceView(advice).root()));
+        Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        sweepView = new TuningView(sweep);
+        sweepTab.setContent(sweepView);
+        compareTab.setContent(new CompareView(compare));
+        whatIfTab.setContent(new WhatIfView(whatIf));
+        adviceTab.setContent(new AdviceView(advice));
     }
 
     /// Takes an audit log (a dropped `.jsonl`) for advice, and shows the Advice tab.
     public void openLog(Path log) {
         advice.open(log);
-        root.getSelectionModel().select(root.getTabs().getLast());
+        getSelectionModel().select(adviceTab);
     }
 
     public AdviceViewModel advice() {
         return advice;
     }
 
-    /// The node to embed.
+    /// The node to show (these tabs).
     public Parent root() {
-        return root;
+        return this;
     }
 
     /// Loads a scenario file into all three views; a problem shows in the sweep's message (file, line, column).
@@ -83,6 +101,12 @@ public final class TuningTabs implements AutoCloseable {
 
     public WhatIfViewModel whatIf() {
         return whatIf;
+    }
+
+    /// Colours every chart of the tabs, and the sweep's markers, from the theme's palette.
+    public void applyPalette(OutcomePalette palette) {
+        ChartTheme.applyAll(this, palette);
+        sweepView.charts().usePalette(palette);
     }
 
     /// Stops the what-if's rerun thread.

@@ -1,12 +1,15 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.app.ui.charts.ChartScale;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -20,38 +23,48 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/// Small pieces the three tuning views share: a chart cell with a PNG button, file choosers, wrapped labels,
-/// text columns.
+/// Small pieces the tuning views share: PNG export of a chart, file choosers, pool size spinners, text columns
+/// that widen to their content.
 final class ViewParts {
 
     private ViewParts() {
     }
 
-    /// An unsortable table column showing `text` of each row.
+    /// An unsortable table column showing `text` of each row, as wide as its widest cell and its header (never
+    /// cut to "584…"): the table should use `UNCONSTRAINED_RESIZE_POLICY`.
     static <R> TableColumn<R, String> textColumn(String title, Function<R, String> text) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        column.setCellFactory(c -> new FittingCell<>());
         column.setSortable(false);
+        column.setPrefWidth(FittingCell.headerWidth(title)); // the cells widen it further once there are rows
         return column;
     }
 
-    /// A chart viewer with a "PNG" button in its corner that saves the chart where the user says.
-    static StackPane chartCell(ChartViewer viewer, JFreeChart chart, String fileName, Consumer<String> report) {
-        Button png = new Button("PNG");
-        png.getStyleClass().add("small");
-        png.setOnAction(e -> saveFile(png.getScene().getWindow(), "Export chart as PNG", fileName, "*.png")
-                .ifPresent(file -> {
-                    try {
-                        ChartPng.write(chart, file, 1200, 700);
-                        report.accept("Wrote " + file);
-                    } catch (IOException ex) {
-                        report.accept("Cannot write " + file + ": " + ex.getMessage());
-                    }
-                }));
-        StackPane cell = new StackPane(viewer, png);
-        StackPane.setAlignment(png, javafx.geometry.Pos.TOP_RIGHT);
-        viewer.setMinSize(200, 150);
-        return cell;
+    /// The sum of `table`'s column widths plus room for its borders and scroll bar: the width at which nothing
+    /// in it is cut.
+    static DoubleBinding contentWidth(TableView<?> table) {
+        return Bindings.createDoubleBinding(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth)
+                .sum() + 24, table.getColumns().stream().map(TableColumn::widthProperty).toArray(Observable[]::new));
+    }
+
+    /// Shows `chart` in `viewer` (declared in FXML), its text sized to the viewer as it resizes.
+    static void show(ChartViewer viewer, JFreeChart chart) {
+        viewer.setChart(chart);
+        viewer.widthProperty().addListener((o, a, b) -> ChartScale.fit(chart, b.doubleValue(), viewer.getHeight()));
+        viewer.heightProperty().addListener((o, a, b) -> ChartScale.fit(chart, viewer.getWidth(), b.doubleValue()));
+    }
+
+    /// Asks where to save `chart` as a PNG (`fileName` proposed) and writes it; says what happened to `report`.
+    static void exportPng(Window owner, JFreeChart chart, String fileName, Consumer<String> report) {
+        saveFile(owner, "Export chart as PNG", fileName, "*.png").ifPresent(file -> {
+            try {
+                ChartPng.write(chart, file, 1200, 700);
+                report.accept("Wrote " + file);
+            } catch (IOException ex) {
+                report.accept("Cannot write " + file + ": " + ex.getMessage());
+            }
+        });
     }
 
     static Optional<Path> saveFile(Window owner, String title, String name, String pattern) {
@@ -72,13 +85,11 @@ final class ViewParts {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
-    /// An editable pool size spinner kept in step with `size`; text that is not a whole number leaves the value
-    /// as it was (the spinner's own converter would throw on the FX thread).
-    static Spinner<Integer> sizeSpinner(String id, IntegerProperty size) {
-        Spinner<Integer> spinner = new Spinner<>(1, TuningViewModel.MAX_SIZE, size.get());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(80);
+    /// Makes `spinner` (declared in FXML, editable) a pool size spinner kept in step with `size`; text that is
+    /// not a whole number leaves the value as it was (the spinner's own converter would throw on the FX thread).
+    static void bindSize(Spinner<Integer> spinner, IntegerProperty size) {
+        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TuningViewModel.MAX_SIZE,
+                size.get()));
         spinner.getValueFactory().setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer value) {
@@ -100,14 +111,15 @@ final class ViewParts {
             }
         });
         size.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
-        return spinner;
     }
 
-    static Label wrapped(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
+    /// Opens a scenario (`.yaml`) or an audit log (`.jsonl`).
+    static Optional<Path> openScenarioOrLog(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a scenario or an audit log");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenarios and audit logs", "*.yaml",
+                "*.yml", "*.jsonl"));
+        File file = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
     }
 }

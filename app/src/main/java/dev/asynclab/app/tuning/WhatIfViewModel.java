@@ -11,6 +11,8 @@ import dev.asynclab.lab.scenario.ScenarioRunner;
 import dev.asynclab.lab.scenario.ScenarioScripts;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,16 +41,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /// What-if on a loaded scenario: sliders for the arrival rate (a factor), pool size, timeout and retry attempts;
 /// each change reruns a modified copy on the simulated clock, debounced (100 ms), stopping a rerun that a newer
 /// change made stale, and updates the charts when the newest rerun ends. Nothing here blocks the FX thread: the
 /// debounce and the run happen on their own threads and the result comes back in one hop.
 ///
+/// The what-if can also be opened in the main window (`openRun`): it hands the changed scenario to `onOpenRun`,
+/// and the main window runs it as a session of its own, on its timeline.
+///
 /// ```java
 /// var whatIf = new WhatIfViewModel();
 /// whatIf.load(Path.of("scenarios/14-mmc-queue.yaml"));
 /// whatIf.poolSizeProperty().set(6);     // a rerun follows ~100 ms after the last change
+/// whatIf.onOpenRunProperty().set((changed, changes) -> mainWindow.runWhatIf(changed, changes));
+/// whatIf.openRun();
 /// ```
 public final class WhatIfViewModel implements AutoCloseable {
 
@@ -80,6 +88,8 @@ public final class WhatIfViewModel implements AutoCloseable {
     private final XYSeries whatIfCdf = new XYSeries("what-if", true, true);
     private final XYSeriesCollection cdfData = new XYSeriesCollection();
     private final DefaultCategoryDataset outcomeData = new DefaultCategoryDataset();
+    private final ObjectProperty<BiConsumer<Scenario, String>> onOpenRun = new SimpleObjectProperty<>(
+            (changed, changes) -> { });
     private final AtomicLong generation = new AtomicLong();
     private ScheduledFuture<?> pending;
     private ScenarioRun current; // touched only on the rerunner thread
@@ -138,6 +148,32 @@ public final class WhatIfViewModel implements AutoCloseable {
         Duration timeout = Duration.ofMillis(Math.round(timeoutMillis.get()));
         return new WhatIfSettings(arrivalScale.get(), poolSize.get(), timeout,
                 retryAttempts.get());
+    }
+
+    /// Hands the what-if as the sliders set it — the changed scenario and the changes in words — to `onOpenRun`;
+    /// false (with a message) when there is no scenario or the settings are not valid.
+    public boolean openRun() {
+        Scenario s = scenario.get();
+        if (s == null) {
+            message.set("Open a scenario first.");
+            return false;
+        }
+        try {
+            WhatIfSettings settings = settings();
+            onOpenRun.get().accept(ScenarioVariant.apply(s, settings), describe(settings));
+            return true;
+        } catch (IllegalArgumentException e) {
+            message.set("Cannot run this what-if: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /// The settings in words: "1.50x arrivals · pool 6 · timeout 200 ms · 3 attempts".
+    static String describe(WhatIfSettings settings) {
+        return String.format(Locale.ROOT, "%.2fx arrivals · pool %d · timeout %s · %d attempts",
+                settings.arrivalScale(), settings.poolSize(),
+                settings.timeout().isZero() ? "none" : Durations.format(settings.timeout().toNanos()),
+                settings.retryAttempts());
     }
 
     private void changed() {
@@ -276,6 +312,11 @@ public final class WhatIfViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
         return scenario.getReadOnlyProperty();
+    }
+
+    /// Called by `openRun` with the changed scenario and the changes in words.
+    public ObjectProperty<BiConsumer<Scenario, String>> onOpenRunProperty() {
+        return onOpenRun;
     }
 
     /// Arrivals this many times as fast as declared (0.25 to 4 on the slider).

@@ -1,11 +1,11 @@
 package dev.asynclab.app.screenshots;
 
 import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.MainWindowFixture;
+import dev.asynclab.app.tuning.TuningTabs;
 import dev.asynclab.app.ui.main.MainView;
 import dev.asynclab.app.ui.main.MainViewModel;
 import dev.asynclab.app.ui.theme.Theme;
-import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
-import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.lab.scenario.ClockMode;
@@ -13,9 +13,9 @@ import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,11 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("asynclab.project.root", ".."));
-    private static final Path SCENARIOS = ROOT.resolve("scenarios");
-    private static final Path ASSETS = ROOT.resolve("assets");
+    private static final Path SCENARIOS = MainWindowFixture.SCENARIOS;
+    private static final Path ASSETS = MainWindowFixture.ROOT.resolve("assets");
 
-    private final Preferences prefs = Preferences.userRoot().node("asynclab-shots-" + System.nanoTime());
+    private MainWindowFixture window;
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
@@ -56,16 +54,14 @@ class ScreenshotsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new MainViewModel(new RecentFiles(prefs));
-        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
-        stage.setScene(new Scene(view, 1440, 900));
-        AsyncLabApp.applyTheme(view, Theme.LIGHT);
-        stage.show();
+        window = MainWindowFixture.show(stage, 1440, 900);
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void forgetPrefs() throws Exception {
-        prefs.removeNode();
+        window.forget();
     }
 
     @Test
@@ -87,10 +83,7 @@ class ScreenshotsTest {
 
         run(robot, "10-pool-saturation.yaml");
         shoot(robot, "pool-saturation-charts");
-        robot.interact(() -> {
-            TabPane tabs = (TabPane) view.events().getParent().getParent();
-            tabs.getSelectionModel().select(1);
-        });
+        robot.interact(() -> bottomTabs().getSelectionModel().select(1));
         shoot(robot, "events-table");
 
         Path log = dir.resolve("race.jsonl");
@@ -117,13 +110,46 @@ class ScreenshotsTest {
             robot.interact(vm::showWelcome);
             shoot(robot, "welcome" + suffix);
             run(robot, "06-retry-storm.yaml");
-            robot.interact(() -> view.timeline().selectedSlotProperty().set(
-                    vm.storeProperty().get().lane(0).slot(vm.storeProperty().get().lane(0).size() / 2)));
+            robot.interact(() -> {
+                view.timeline().selectedSlotProperty().set(
+                        vm.storeProperty().get().lane(0).slot(vm.storeProperty().get().lane(0).size() / 2));
+                bottomTabs().getSelectionModel().select(0); // the charts, whose size is what varies most
+            });
             shoot(robot, "timeline" + suffix);
             robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.DARK));
             shoot(robot, "timeline-dark" + suffix);
             robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.LIGHT));
         }
+
+        // The Tuning window at 1024×700: a sweep, and a comparison of two different scenarios.
+        robot.clickOn("#tune-button");
+        Stage tuningStage = (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Tuning"))
+                .findFirst().orElseThrow();
+        TuningTabs tabs = (TuningTabs) tuningStage.getScene().getRoot();
+        robot.interact(() -> {
+            tuningStage.setWidth(1024);
+            tuningStage.setHeight(700);
+            tabs.sweep().fromSizeProperty().set(1);
+            tabs.sweep().toSizeProperty().set(12);
+            tabs.sweep().p99BoundProperty().set("1s");
+            tabs.sweep().run();
+        });
+        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> tabs.sweep().points().size() == 12
+                && !tabs.sweep().runningProperty().get());
+        shoot(robot, tuningStage, "tuning-sweep-1024x700");
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(1);
+            tabs.compare().load(tabs.compare().left(), SCENARIOS.resolve("10-pool-saturation.yaml"));
+            tabs.compare().load(tabs.compare().right(), SCENARIOS.resolve("06-retry-storm.yaml"));
+        });
+        WaitForAsyncUtils.asyncFx(() -> tabs.compare().compare()).get().get(2, TimeUnit.MINUTES);
+        shoot(robot, tuningStage, "tuning-compare-1024x700");
+        robot.interact(tuningStage::close);
+    }
+
+    private TabPane bottomTabs() {
+        return (TabPane) view.events().getParent().getParent();
     }
 
     private void resize(FxRobot robot, int width, int height) {
@@ -136,24 +162,20 @@ class ScreenshotsTest {
     }
 
     private void run(FxRobot robot, String file) throws Exception {
-        robot.interact(() -> {
-            assertThat(vm.loadScenario(SCENARIOS.resolve(file))).isTrue();
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
-            vm.run();
-        });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.runToEnd(robot, file);
     }
 
     private void shoot(FxRobot robot, String name) throws Exception {
+        shoot(robot, stage, name);
+    }
+
+    private void shoot(FxRobot robot, Stage of, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         robot.sleep(300); // a few pulses, so virtualized tables have rebuilt their cells
         WaitForAsyncUtils.waitForFxEvents();
         var image = WaitForAsyncUtils.asyncFx(() -> {
             view.timeline().redraw();
-            return view.getScene().snapshot(null);
+            return of.getScene().snapshot(null);
         }).get();
         Path file = ASSETS.resolve(name + ".png");
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

@@ -2,7 +2,13 @@ package dev.asynclab.app.tuning;
 
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +86,54 @@ class CompareViewModelTest {
         assertThat(rows.stream().filter(r -> r.measure().equals("succeeded")).findFirst().orElseThrow().left())
                 .isEqualTo(3);
         assertThat(model.cdfData().getSeries(1).getKey().toString()).endsWith("real");
+    }
+
+    @Test
+    void twoDifferentScenariosCompareSideBySide() throws Exception {
+        var model = new CompareViewModel(Runnable::run);
+        assertThat(model.load(model.left(), Scenarios.file(Scenarios.MMC))).isTrue();
+        assertThat(model.load(model.right(), Scenarios.file("04-retry-fixed-delay.yaml"))).isTrue();
+
+        List<ComparisonRow> rows = model.compare().get(2, TimeUnit.MINUTES);
+
+        ComparisonRow succeeded = rows.stream().filter(r -> r.measure().equals("succeeded")).findFirst()
+                .orElseThrow();
+        assertThat(succeeded.left()).as("the M/M/c queue's 2,000 requests").isEqualTo(2000);
+        assertThat(succeeded.right()).as("three calls, each succeeding at its third try").isEqualTo(3);
+        assertThat(model.cdfData().getSeries(0).getKey().toString()).contains(Scenarios.load(Scenarios.MMC).name());
+        assertThat(model.cdfData().getSeries(1).getKey().toString())
+                .contains(Scenarios.load("04-retry-fixed-delay.yaml").name());
+    }
+
+    @Test
+    void aRecordedLogAgainstTheRunThatWroteItShowsNoDifference(@TempDir Path dir) throws Exception {
+        var scenario = Scenarios.load(Scenarios.MMC);
+        RunSpec spec = new RunSpec(3, 21, ClockMode.SIMULATED);
+        Path log = dir.resolve("mmc.jsonl");
+        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("test", scenario.name(),
+                Instant.parse("2026-12-01T12:00:00Z"), "0.1.0", AuditHeader.CLOCK_SIMULATED, spec.seed()))) {
+            ScenarioRunner.start(scenario, spec.options(), List.of(writer)).await();
+        }
+        var model = new CompareViewModel(Runnable::run);
+        model.load(Scenarios.file(Scenarios.MMC));
+        model.left().poolSize().set(spec.poolSize());
+        model.left().seed().set(Long.toString(spec.seed()));
+        assertThat(model.load(model.right(), log)).isTrue();
+        assertThat(model.right().isLog()).isTrue();
+
+        List<ComparisonRow> rows = model.compare().get(2, TimeUnit.MINUTES);
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.isZero()).as(row.measure()).isTrue());
+        assertThat(model.cdfData().getSeries(1).getKey().toString()).isEqualTo("right: mmc.jsonl (recorded)");
+        assertThat(model.cdfData().getSeries(1).getItemCount()).isPositive();
+    }
+
+    @Test
+    void aSideWithNothingInItIsRefusedWithAMessage() {
+        var model = new CompareViewModel(Runnable::run);
+
+        assertThat(model.compare()).isCompletedExceptionally();
+        assertThat(model.messageProperty().get()).isEqualTo("left: open a scenario or an audit log first");
     }
 
     @Test

@@ -193,4 +193,25 @@ class TuningViewModelTest {
                 .singleElement().satisfies(m -> assertThat(((org.jfree.chart.plot.ValueMarker) m).getValue())
                         .isEqualTo(250.0));
     }
+
+    /// The markers are the theme's: its success colour for the recommendation, its accent for the selection.
+    @Test
+    void theMarkersTakeTheThemesColours() {
+        var charts = new TuningCharts(new TuningViewModel(Runnable::run));
+        var light = dev.asynclab.app.ui.timeline.OutcomePalette.defaults();
+        var outcomes = new java.util.EnumMap<>(light.outcomes());
+        outcomes.put(dev.asynclab.app.store.Outcome.SUCCEEDED, javafx.scene.paint.Color.web("#123456"));
+        var themed = new dev.asynclab.app.ui.timeline.OutcomePalette(outcomes, light.background(), light.laneStripe(),
+                light.text(), light.grid(), javafx.scene.paint.Color.web("#654321"), light.highlight());
+        charts.mark(5, 3);
+
+        charts.usePalette(themed);
+
+        var markers = charts.throughput().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertThat(markers).hasSize(2).allSatisfy(m -> {
+            var marker = (org.jfree.chart.plot.ValueMarker) m;
+            assertThat(marker.getPaint()).isEqualTo(marker.getValue() == 5 ? new java.awt.Color(0x12, 0x34, 0x56)
+                    : new java.awt.Color(0x65, 0x43, 0x21));
+        });
+    }
 }

@@ -67,4 +67,29 @@ class WhatIfViewModelTest {
                         1)), RunSpecs.simulated(6), java.util.List.of()).await();
         assertThat(timedOut).isEqualTo(direct.overall().count("TIMED_OUT"));
     }
+
+    @Test
+    void openRunHandsOnTheScenarioAsTheSlidersChangedItWithTheChangesInWords() throws Exception {
+        var opened = new java.util.concurrent.atomic.AtomicReference<dev.asynclab.lab.scenario.Scenario>();
+        var said = new java.util.concurrent.atomic.AtomicReference<String>();
+        assertThat(fx.call(() -> {
+            model.onOpenRunProperty().set((changed, changes) -> {
+                opened.set(changed);
+                said.set(changes);
+            });
+            return model.openRun();
+        })).as("nothing to open before a scenario").isFalse();
+
+        boolean handed = fx.call(() -> {
+            model.load(Scenarios.file(Scenarios.MMC));
+            model.poolSizeProperty().set(7);
+            model.timeoutMillisProperty().set(150);
+            return model.openRun();
+        });
+
+        assertThat(handed).isTrue();
+        assertThat(opened.get().pool().orElseThrow().size()).isEqualTo(7);
+        assertThat(opened.get().name()).isEqualTo(Scenarios.load(Scenarios.MMC).name());
+        assertThat(said.get()).isEqualTo("1.00x arrivals · pool 7 · timeout 150.0 ms · 1 attempts");
+    }
 }

@@ -5,6 +5,8 @@ import dev.asynclab.app.ui.timeline.OutcomePalette;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 
@@ -39,23 +41,34 @@ public final class ChartTheme {
             chart.getLegend().setBackgroundPaint(background);
             chart.getLegend().setItemPaint(text);
         }
-        if (!(chart.getPlot() instanceof XYPlot plot)) {
-            return;
-        }
-        plot.setBackgroundPaint(background);
-        plot.setDomainGridlinePaint(grid);
-        plot.setRangeGridlinePaint(grid);
-        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
-            axis.setLabelPaint(text);
-            axis.setTickLabelPaint(text);
-        }
-        for (int r = 0; r < plot.getRendererCount(); r++) {
-            var renderer = plot.getRenderer(r);
-            if (renderer == null) {
-                continue;
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setBackgroundPaint(background);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            for (Axis axis : List.<Axis>of(plot.getDomainAxis(), plot.getRangeAxis())) {
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
             }
-            for (int s = 0; s < SERIES.size(); s++) {
-                renderer.setSeriesPaint(s, awt(palette.outcome(SERIES.get(s))));
+            for (int r = 0; r < plot.getRendererCount(); r++) {
+                var renderer = plot.getRenderer(r);
+                if (renderer != null) {
+                    for (int s = 0; s < SERIES.size(); s++) {
+                        renderer.setSeriesPaint(s, awt(palette.outcome(SERIES.get(s))));
+                    }
+                }
+            }
+        } else if (chart.getPlot() instanceof CategoryPlot plot) {
+            // The what-if's outcome bars: rows are "as declared" and "what-if", told apart as a run and a result.
+            plot.setBackgroundPaint(background);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            for (Axis axis : List.<Axis>of(plot.getDomainAxis(), plot.getRangeAxis())) {
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+            }
+            if (plot.getRenderer() != null) {
+                plot.getRenderer().setSeriesPaint(0, awt(palette.outcome(Outcome.RUNNING)));
+                plot.getRenderer().setSeriesPaint(1, awt(palette.accent()));
             }
         }
     }
@@ -92,7 +105,8 @@ public final class ChartTheme {
         }
     }
 
-    static java.awt.Color awt(javafx.scene.paint.Color c) {
+    /// The AWT colour JFreeChart draws with for a theme colour.
+    public static java.awt.Color awt(javafx.scene.paint.Color c) {
         return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(),
                 (float) c.getOpacity());
     }

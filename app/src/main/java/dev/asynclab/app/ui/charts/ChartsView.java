@@ -1,8 +1,15 @@
 package dev.asynclab.app.ui.charts;
 
+import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.store.Outcome;
+import dev.asynclab.app.ui.fxml.Fxml;
+import dev.asynclab.app.ui.timeline.Highlight;
 import dev.asynclab.app.ui.timeline.OutcomePalette;
-import javafx.scene.control.Button;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -12,14 +19,16 @@ import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.labels.StandardXYToolTipGenerator;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,19 +36,48 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-/// The four charts (JFreeChart-FX): latency histogram, p50/p95/p99 over time, active and queued over time,
-/// throughput over time; each with a PNG button; a click on a histogram bar reports its latency range.
-public final class ChartsView extends GridPane {
+/// The charts (`ChartsView.fxml`, JFreeChart-FX): latency histogram, p50/p95/p99 over time, active and queued over
+/// time, throughput over time, each with a PNG button; above them, whether the latency charts count each attempt
+/// or each call end to end. A click on a histogram bar hands on the attempts it stands for. A thin controller:
+/// the datasets are `ChartsViewModel`'s; it makes the charts, lays out the cells and sizes their text.
+public final class ChartsView extends BorderPane {
 
-    static final double MIN_READABLE_HEIGHT = 170;
+    static final double MIN_READABLE_HEIGHT = 200;
     static final double MIN_READABLE_WIDTH = 220;
 
+    @FXML
+    private ToggleGroup measureGroup;
+    @FXML
+    private ToggleButton perAttempt;
+    @FXML
+    private ToggleButton perCall;
+    @FXML
+    private GridPane grid;
+    @FXML
+    private StackPane histogramCell;
+    @FXML
+    private StackPane percentilesCell;
+    @FXML
+    private StackPane loadCell;
+    @FXML
+    private StackPane throughputCell;
+    @FXML
+    private ChartViewer histogramViewer;
+    @FXML
+    private ChartViewer percentilesViewer;
+    @FXML
+    private ChartViewer loadViewer;
+    @FXML
+    private ChartViewer throughputViewer;
+
     private final ChartsViewModel model;
-    private final List<StackPane> cells = new java.util.ArrayList<>();
-    private int arrangedColumns;
     private final JFreeChart histogram;
     private final List<JFreeChart> charts;
-    private Consumer<long[]> onBucket = range -> { };
+    private final TextTitle rejectedMark = new TextTitle();
+    private List<StackPane> cells;
+    private int arrangedColumns;
+    private int turn;
+    private Consumer<Highlight> onBucket = highlight -> { };
 
     /// With a model of its own (FXML makes it so).
     public ChartsView() {
@@ -49,11 +87,11 @@ public final class ChartsView extends GridPane {
     public ChartsView(ChartsViewModel model) {
         ChartText.useCanvasText();
         this.model = model;
-        histogram = ChartFactory.createXYBarChart("Latency histogram", "latency (ms)", false, "invocations",
-                model.histogramData());
-        JFreeChart percentiles = ChartFactory.createXYLineChart("Latency percentiles", "run time (s)",
+        histogram = ChartFactory.createXYBarChart(model.histogramTitleProperty().get(), "latency (ms)", false,
+                model.measureProperty().get().counted(), model.histogramData());
+        JFreeChart percentiles = ChartFactory.createXYLineChart("Latency p50, p95, p99", "run time (s)",
                 "latency (ms)", model.percentileData());
-        JFreeChart load = ChartFactory.createXYLineChart("Active, queued and pool size", "run time (s)", "invocations",
+        JFreeChart load = ChartFactory.createXYLineChart("Active, queued, pool size", "run time (s)", "invocations",
                 model.loadData());
         JFreeChart throughput = ChartFactory.createXYLineChart("Throughput", "run time (s)", "completed / s",
                 model.throughputData());
@@ -64,37 +102,71 @@ public final class ChartsView extends GridPane {
         for (JFreeChart chart : charts) {
             chart.getXYPlot().getRenderer().setDefaultToolTipGenerator(new StandardXYToolTipGenerator());
         }
-        String[] ids = {"chart-histogram", "chart-percentiles", "chart-load", "chart-throughput"};
-        for (int i = 0; i < charts.size(); i++) {
-            ChartViewer viewer = new ChartViewer(charts.get(i));
-            viewer.setId(ids[i]);
-            Button png = new Button("PNG");
-            png.getStyleClass().add("small");
-            JFreeChart chart = charts.get(i);
-            png.setOnAction(e -> exportAsking(chart));
-            StackPane cell = new StackPane(viewer, png);
-            StackPane.setAlignment(png, javafx.geometry.Pos.TOP_RIGHT);
-            cells.add(cell);
-            add(cell, i % 2, i / 2);
-            if (i == 0) {
-                viewer.addChartMouseListener(new ChartMouseListenerFX() {
-                    @Override
-                    public void chartMouseClicked(ChartMouseEventFX event) {
-                        if (event.getEntity() instanceof XYItemEntity item) {
-                            onBucket.accept(model.bucketRange(item.getItem()));
-                        }
-                    }
+        // The rejections' count sits in the histogram's corner: in the chart (and its PNG), taking no height.
+        histogram.getXYPlot().addAnnotation(new XYTitleAnnotation(0.98, 0.98, rejectedMark,
+                RectangleAnchor.TOP_RIGHT));
+        Fxml.load(this);
+    }
 
-                    @Override
-                    public void chartMouseMoved(ChartMouseEventFX event) {
-                    }
-                });
-            }
+    @FXML
+    private void initialize() {
+        cells = List.of(histogramCell, percentilesCell, loadCell, throughputCell);
+        List<ChartViewer> viewers = List.of(histogramViewer, percentilesViewer, loadViewer, throughputViewer);
+        for (int i = 0; i < charts.size(); i++) {
+            viewers.get(i).setChart(charts.get(i));
+            JFreeChart chart = charts.get(i);
+            StackPane cell = cells.get(i);
+            cell.widthProperty().addListener((o, a, b) -> ChartScale.fit(chart, b.doubleValue(), cell.getHeight()));
+            cell.heightProperty().addListener((o, a, b) -> ChartScale.fit(chart, cell.getWidth(), b.doubleValue()));
         }
+        histogramViewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item) {
+                    onBucket.accept(model.bucketHighlight(item.getItem()));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+            }
+        });
+        measureChoice();
         arrange(2);
         // Low and wide (a 1024×700 window): one row of four, so each chart keeps a readable height and axes.
-        heightProperty().addListener((o, a, b) -> arrange(columnsFor(getWidth(), b.doubleValue())));
-        widthProperty().addListener((o, a, b) -> arrange(columnsFor(b.doubleValue(), getHeight())));
+        grid.heightProperty().addListener((o, a, b) -> arrange(columnsFor(grid.getWidth(), b.doubleValue())));
+        grid.widthProperty().addListener((o, a, b) -> arrange(columnsFor(b.doubleValue(), grid.getHeight())));
+    }
+
+    /// The two toggles choose the measure; the histogram's title, count axis and rejection mark follow it.
+    private void measureChoice() {
+        perAttempt.setText(LatencyMeasure.ATTEMPTS.choice());
+        perAttempt.setUserData(LatencyMeasure.ATTEMPTS);
+        perCall.setText(LatencyMeasure.CALLS.choice());
+        perCall.setUserData(LatencyMeasure.CALLS);
+        measureGroup.selectToggle(model.measureProperty().get() == LatencyMeasure.CALLS ? perCall : perAttempt);
+        measureGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                measureGroup.selectToggle(was); // one of the two is always chosen
+            } else {
+                model.measureProperty().set((LatencyMeasure) now.getUserData());
+            }
+        });
+        model.measureProperty().addListener((o, was, now) -> {
+            measureGroup.selectToggle(now == LatencyMeasure.CALLS ? perCall : perAttempt);
+            histogram.getXYPlot().getRangeAxis().setLabel(now.counted());
+        });
+        histogram.setTitle(model.histogramTitleProperty().get());
+        model.histogramTitleProperty().addListener((o, was, now) -> {
+            histogram.setTitle(now);
+            ChartScale.fit(histogram, histogramCell.getWidth(), histogramCell.getHeight());
+        });
+        rejectedMark.setText(model.rejectedNoteProperty().get());
+        model.rejectedNoteProperty().addListener((o, was, now) -> {
+            rejectedMark.setText(now);
+            // The annotation does not tell the chart it changed; this redraws now, or with the batch it is in.
+            histogram.fireChartChanged();
+        });
     }
 
     /// Two rows of two when there is height for two readable rows, else one row of four when the width allows.
@@ -108,8 +180,8 @@ public final class ChartsView extends GridPane {
         }
         arrangedColumns = columns;
         int rows = (cells.size() + columns - 1) / columns;
-        getColumnConstraints().clear();
-        getRowConstraints().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
         for (int i = 0; i < cells.size(); i++) {
             GridPane.setConstraints(cells.get(i), i % columns, i / columns);
         }
@@ -117,20 +189,18 @@ public final class ChartsView extends GridPane {
             ColumnConstraints constraint = new ColumnConstraints();
             constraint.setPercentWidth(100.0 / columns);
             constraint.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(constraint);
+            grid.getColumnConstraints().add(constraint);
         }
         for (int r = 0; r < rows; r++) {
             RowConstraints constraint = new RowConstraints();
             constraint.setPercentHeight(100.0 / rows);
             constraint.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(constraint);
+            grid.getRowConstraints().add(constraint);
         }
     }
 
     /// Takes in the store's new events; each chart redraws once, not once per series changed.
-    private int turn;
-
-    public void refresh(dev.asynclab.app.store.EventStore store) {
+    public void refresh(EventStore store) {
         charts.forEach(c -> c.setNotify(false));
         model.refresh(store);
         charts.forEach(c -> c.setNotify(true));
@@ -138,15 +208,15 @@ public final class ChartsView extends GridPane {
 
     /// For a live run: new data for all charts, but only the next chart in turn redraws, so no frame pays for
     /// four JFreeChart redraws at once; each chart catches up on its turn.
-    public void refreshOneInTurn(dev.asynclab.app.store.EventStore store) {
+    public void refreshOneInTurn(EventStore store) {
         charts.forEach(c -> c.setNotify(false));
         model.refresh(store);
         turn = (turn + 1) % charts.size();
         charts.get(turn).setNotify(true);
     }
 
-    /// Called with the `[from, to)` latency range of a clicked histogram bar.
-    public void setOnBucket(Consumer<long[]> onBucket) {
+    /// Called with the attempts a clicked histogram bar stands for.
+    public void setOnBucket(Consumer<Highlight> onBucket) {
         this.onBucket = onBucket;
     }
 
@@ -158,19 +228,39 @@ public final class ChartsView extends GridPane {
         load.setSeriesPaint(1, ChartTheme.awt(palette.outcome(Outcome.REJECTED)));
         load.setSeriesPaint(2, ChartTheme.awt(palette.text()));
         charts.get(3).getXYPlot().getRenderer().setSeriesPaint(0, ChartTheme.awt(palette.accent()));
+        rejectedMark.setPaint(ChartTheme.awt(palette.outcome(Outcome.REJECTED)));
+    }
+
+    @FXML
+    private void exportHistogram() {
+        exportAsking(charts.get(0));
+    }
+
+    @FXML
+    private void exportPercentiles() {
+        exportAsking(charts.get(1));
+    }
+
+    @FXML
+    private void exportLoad() {
+        exportAsking(charts.get(2));
+    }
+
+    @FXML
+    private void exportThroughput() {
+        exportAsking(charts.get(3));
     }
 
     private void exportAsking(JFreeChart chart) {
         FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(chart.getTitle().getText().toLowerCase().replace(' ', '-') + ".png");
+        chooser.setInitialFileName(chart.getTitle().getText().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             try {
                 export(chart, file.toPath());
             } catch (IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                        "Could not write " + file + ": " + e.getMessage()).show();
+                new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + e.getMessage()).show();
             }
         }
     }
@@ -186,5 +276,10 @@ public final class ChartsView extends GridPane {
 
     public ChartsViewModel model() {
         return model;
+    }
+
+    /// The four charts: histogram, percentiles, active and queued, throughput.
+    public List<JFreeChart> charts() {
+        return charts;
     }
 }

@@ -1,6 +1,14 @@
 package dev.asynclab.app.ui.charts;
 
 import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.format.Durations;
+import dev.asynclab.app.ui.timeline.Highlight;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.HdrHistogram.Histogram;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -8,16 +16,21 @@ import org.jfree.data.xy.XYSeriesCollection;
 /// The four charts' datasets, refreshed from the store on the FX thread at most once per frame, each series
 /// rebuilt with notification off and one change event at the end (JFreeChart redraws on every event).
 ///
+/// The latency charts count attempts or calls end to end (`measure`); either way the rejections are left out
+/// of the histogram and the percentiles (they end at once, and would make a 0 ms bar nobody could read) and
+/// counted apart (`rejected`, and a note on the histogram).
+///
 /// ```java
 /// ChartsViewModel charts = new ChartsViewModel();
+/// charts.measureProperty().set(LatencyMeasure.CALLS);
 /// charts.refresh(store);   // in the frame's drain
-/// long[] range = charts.bucketRange(3);
+/// Highlight lit = charts.bucketHighlight(3);
 /// ```
 public final class ChartsViewModel {
 
     static final int BUCKETS = 40;
 
-    private final XYSeries histogram = new XYSeries("invocations", false, true);
+    private final XYSeries histogram = new XYSeries(LatencyMeasure.ATTEMPTS.counted(), false, true);
     private final XYSeries p50 = new XYSeries("p50", false, true);
     private final XYSeries p95 = new XYSeries("p95", false, true);
     private final XYSeries p99 = new XYSeries("p99", false, true);
@@ -29,6 +42,11 @@ public final class ChartsViewModel {
     private final XYSeriesCollection percentileData = new XYSeriesCollection();
     private final XYSeriesCollection loadData = new XYSeriesCollection();
     private final XYSeriesCollection throughputData = new XYSeriesCollection(throughput);
+    private final ObjectProperty<LatencyMeasure> measure = new SimpleObjectProperty<>(this, "measure",
+            LatencyMeasure.ATTEMPTS);
+    private final ReadOnlyLongWrapper rejected = new ReadOnlyLongWrapper(this, "rejected");
+    private final ReadOnlyStringWrapper histogramTitle = new ReadOnlyStringWrapper(this, "histogramTitle");
+    private final ReadOnlyStringWrapper rejectedNote = new ReadOnlyStringWrapper(this, "rejectedNote", "");
     private LatencyWindows windows = new LatencyWindows();
     private EventStore store;
     private long bucketNanos = 1;
@@ -46,15 +64,30 @@ public final class ChartsViewModel {
         loadData.addSeries(active);
         loadData.addSeries(queued);
         loadData.addSeries(poolSize); // an adaptive limit's changes show as its steps
+        histogramTitle.set(titleOf(measure.get()));
+        measure.addListener((o, was, now) -> {
+            histogramTitle.set(titleOf(now));
+            histogram.setKey(now.counted()); // what a bar's tooltip says it counts
+            if (store != null) {
+                EventStore current = store;
+                store = null; // counted again from the start, the other way
+                refresh(current);
+            }
+        });
+    }
+
+    private static String titleOf(LatencyMeasure m) {
+        return "Latency of " + m.counted();
     }
 
     /// Takes in what the store gained since the last call and rebuilds the series.
     public void refresh(EventStore current) {
         if (current != store) {
             store = current;
-            windows = new LatencyWindows();
+            windows = new LatencyWindows(measure.get());
             refreshedVersion = -1;
             cachedCount = new long[0];
+            cachedPercentiles = new long[0][];
         }
         if (current.version() == refreshedVersion) {
             return;
@@ -63,6 +96,9 @@ public final class ChartsViewModel {
         windows.takeIn(current);
         rebuildHistogram();
         rebuildOverTime();
+        rejected.set(windows.rejected());
+        rejectedNote.set(windows.rejected() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "+ %,d rejected (no latency: not in the bars)", windows.rejected()));
     }
 
     private void rebuildHistogram() {
@@ -70,13 +106,17 @@ public final class ChartsViewModel {
         long max = all.getTotalCount() == 0 ? 1 : Math.max(1, all.getValueAtPercentile(99.9));
         bucketNanos = Math.max(1, (max + BUCKETS - 1) / BUCKETS);
         histogramData.setIntervalWidth(bucketNanos / 1e6);
+        // Each recorded value counted in exactly one bar (by the middle of its 1 % range): asking the histogram
+        // for the count between two values counts a range at a bars' border in both bars.
+        long[] counts = new long[BUCKETS];
+        for (var v : all.recordedValues()) {
+            long value = all.medianEquivalentValue(v.getValueIteratedTo());
+            counts[(int) Math.min(BUCKETS - 1, value / bucketNanos)] += v.getCountAtValueIteratedTo();
+        }
         histogram.setNotify(false);
         histogram.clear();
         for (int b = 0; b < BUCKETS && all.getTotalCount() > 0; b++) {
-            long lo = b * bucketNanos;
-            long hi = (b == BUCKETS - 1) ? Long.MAX_VALUE / 2 : lo + bucketNanos - 1;
-            histogram.add((lo + bucketNanos / 2.0) / 1e6, all.getCountBetweenValues(lo, Math.min(hi,
-                    all.getMaxValue())));
+            histogram.add((b * bucketNanos + bucketNanos / 2.0) / 1e6, counts[b]);
         }
         histogram.setNotify(true);
     }
@@ -128,6 +168,15 @@ public final class ChartsViewModel {
         return cachedPercentiles[index];
     }
 
+    /// The attempts histogram bucket `index` counts (for calls, every attempt of each call in it), as a highlight.
+    public Highlight bucketHighlight(int index) {
+        long[] range = bucketRange(index);
+        var ids = store == null ? java.util.List.<Long>of() : windows.attemptIds(store, range[0], range[1]);
+        String span = range[1] == Long.MAX_VALUE ? Durations.format(range[0]) + " or more"
+                : Durations.format(range[0]) + " – " + Durations.format(range[1]);
+        return Highlight.ids(ids, false, measure.get().counted() + " of " + span);
+    }
+
     /// The latency range `[from, to)` in nanoseconds of histogram bucket `index`.
     public long[] bucketRange(int index) {
         long from = index * bucketNanos;
@@ -150,7 +199,28 @@ public final class ChartsViewModel {
         return throughputData;
     }
 
+    /// How many latencies the charts hold (attempts or calls, rejections left out).
     public long latencyCount() {
         return windows.overall().getTotalCount();
+    }
+
+    /// Whether the latency charts count attempts or calls end to end.
+    public ObjectProperty<LatencyMeasure> measureProperty() {
+        return measure;
+    }
+
+    /// How many attempts or calls were rejected: counted apart, in no bar.
+    public ReadOnlyLongProperty rejectedProperty() {
+        return rejected.getReadOnlyProperty();
+    }
+
+    /// The histogram's title, which says what it counts ("Latency of calls").
+    public ReadOnlyStringProperty histogramTitleProperty() {
+        return histogramTitle.getReadOnlyProperty();
+    }
+
+    /// The histogram's note on the rejections ("+ 12 rejected (no latency: not in the bars)"), empty for none.
+    public ReadOnlyStringProperty rejectedNoteProperty() {
+        return rejectedNote.getReadOnlyProperty();
     }
 }

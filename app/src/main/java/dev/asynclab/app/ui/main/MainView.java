@@ -131,7 +131,7 @@ public final class MainView extends BorderPane {
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         replayBar.bind(vm.replay());
-        statusBar.bind(vm.countsProperty(), vm.summaryProperty());
+        statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
         workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
         problems.setPlaceholder(new Label("No problems: the lints show up here when the run or log has ended."));
@@ -164,7 +164,7 @@ public final class MainView extends BorderPane {
                 timeline.reveal(slot);
             }
         });
-        charts.setOnBucket(range -> timeline.highlightLatency(range[0], range[1]));
+        charts.setOnBucket(timeline.highlightProperty()::set);
     }
 
     /// Accelerators and tooltips from the `Shortcut` each menu item and button names in its `userData`.

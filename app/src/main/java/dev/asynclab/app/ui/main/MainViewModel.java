@@ -77,6 +77,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
+    private final ReadOnlyStringWrapper shortSummary = new ReadOnlyStringWrapper(this, "shortSummary");
     private final ReadOnlyObjectWrapper<RunSummary> lastSummary = new ReadOnlyObjectWrapper<>(this, "lastSummary");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -127,12 +128,30 @@ public final class MainViewModel {
         }
     }
 
-    /// Runs the current session's scenario with the toolbar's options, in a new session. If its file changed on
-    /// disk since it was loaded, the new version is loaded first (and, if it is now broken, shown instead).
+    /// Runs the current session's scenario with the toolbar's options, in a new session; a what-if session runs
+    /// its what-if again. If the scenario's file changed on disk since it was loaded, the new version is loaded
+    /// first (and, if it is now broken, shown instead).
     public void run() {
         if (running.get()) {
             return;
         }
+        if (session.get().source() instanceof SessionSource.WhatIfRun whatIf) {
+            runWhatIf(whatIf.path(), whatIf.changed(), whatIf.changes());
+            return;
+        }
+        runScenario();
+    }
+
+    /// Runs the current session's scenario at pool size `size` (the Tuning window's sweep picks one), in a new
+    /// session; what a what-if session shows is run as a scenario, not as the what-if again.
+    public void runAtPoolSize(int size) {
+        poolSize.set(size);
+        if (!running.get()) {
+            runScenario();
+        }
+    }
+
+    private void runScenario() {
         Optional<Path> file = session.get().source().file().filter(MainViewModel::isScenarioFile);
         boolean broken = session.get().source() instanceof SessionSource.BrokenFile;
         if (file.isPresent() && (broken || watch.changedSinceWatched(file.get()))) {
@@ -151,8 +170,21 @@ public final class MainViewModel {
         }
         String describe = String.format(Locale.ROOT, "%s clock · seed %d · pool %s", clock.get(), seed.get(),
                 poolSize.get() > 0 ? Integer.toString(poolSize.get()) : "as in the scenario");
-        Session next = replace(new Session(new SessionSource.ScenarioRun(scenarioFile.get(), s, describe)));
-        ScenarioRunSource run = new ScenarioRunSource(s, options);
+        runIn(new SessionSource.ScenarioRun(scenarioFile.get(), s, describe), new ScenarioRunSource(s, options));
+    }
+
+    /// Runs a what-if — `changed`, the scenario of `file` as the what-if sliders changed it (`changes`, in words)
+    /// — in a new session of its own kind, through the same feed as any run: on the simulated clock, with the
+    /// toolbar's seed, pace and speed, and the pool the what-if chose.
+    public void runWhatIf(Path file, Scenario changed, String changes) {
+        RunOptions options = RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED).withSeed(seed.get())
+                .withSpeed(speed.get()).withPaced(paced.get());
+        runIn(new SessionSource.WhatIfRun(file, changed, changes), new ScenarioRunSource(changed, options));
+    }
+
+    /// Makes a session for `source` and starts `run` in it; a run that fails says so in its session.
+    private void runIn(SessionSource source, ScenarioRunSource run) {
+        Session next = replace(new Session(source));
         run.summary().whenComplete((result, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -221,6 +253,7 @@ public final class MainViewModel {
         running.bind(s.runningProperty());
         error.bind(s.errorProperty());
         summary.bind(s.summaryProperty());
+        shortSummary.bind(s.shortSummaryProperty());
         lastSummary.bind(s.resultProperty());
         title.set(s.title());
         scenario.set(s.scenario().orElse(null));
@@ -312,6 +345,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /// The current session's summary abbreviated, for a narrow window.
+    public ReadOnlyStringProperty shortSummaryProperty() {
+        return shortSummary.getReadOnlyProperty();
     }
 
     /// The engine's figures of the current session's events, once its source has ended.

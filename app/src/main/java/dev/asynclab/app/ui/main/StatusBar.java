@@ -11,9 +11,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
-/// The status bar (`StatusBar.fxml`): the live counts and the summary line. When the window is too narrow for the
-/// counts in words it shows them abbreviated ("200 sub · 180 ok · …") rather than cutting them; the whole line
-/// is on hover.
+/// The status bar (`StatusBar.fxml`): the live counts and the summary line. When the window is too narrow for
+/// them in words it abbreviates them — the counts first ("200 sub · 180 ok · …"), then the summary ("2,108 ev ·
+/// p50 …") — rather than cutting them; each whole line is on hover.
 public final class StatusBar extends HBox {
 
     @FXML
@@ -24,6 +24,8 @@ public final class StatusBar extends HBox {
     private Label summary;
     private final Tooltip whole = new Tooltip();
     private StatusCounts shown = StatusCounts.ZERO;
+    private ObservableValue<String> fullSummary;
+    private ObservableValue<String> shortSummary;
 
     public StatusBar() {
         Fxml.load(this);
@@ -31,12 +33,16 @@ public final class StatusBar extends HBox {
         counts.setMinWidth(USE_PREF_SIZE); // never cut: it is abbreviated instead
         counts.setTooltip(whole);
         summary.setTooltip(new Tooltip());
-        summary.getTooltip().textProperty().bind(summary.textProperty());
-        summary.textProperty().addListener((o, a, b) -> requestLayout());
     }
 
-    public void bind(ObservableValue<StatusCounts> source, ObservableValue<String> summaryLine) {
-        summary.textProperty().bind(summaryLine);
+    /// Shows `source`'s counts and the summary line, in words or (`abbreviated`) short.
+    public void bind(ObservableValue<StatusCounts> source, ObservableValue<String> summaryLine,
+                     ObservableValue<String> abbreviated) {
+        fullSummary = summaryLine;
+        shortSummary = abbreviated;
+        summary.getTooltip().textProperty().bind(summaryLine);
+        summaryLine.addListener((o, a, b) -> pick());
+        abbreviated.addListener((o, a, b) -> pick());
         source.addListener((o, a, b) -> show(b));
         show(source.getValue());
     }
@@ -44,22 +50,44 @@ public final class StatusBar extends HBox {
     private void show(StatusCounts c) {
         shown = c == null ? StatusCounts.ZERO : c;
         whole.setText(shown.describe());
-        requestLayout();
+        pick();
     }
 
-    /// Before laying out, picks the words or the abbreviation by the room the counts have.
+    /// Before laying out, picks words or abbreviations by the room there is: both in words if they fit, else the
+    /// counts abbreviated, else the summary too. Only a bar too narrow for both abbreviations cuts the summary
+    /// (with "…"; whole on hover).
     @Override
     protected void layoutChildren() {
-        String full = shown.describe();
-        // The counts come first: the summary gets at most a third of a narrow bar (cut with "…", whole on hover).
-        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 2 * getSpacing()
-                - spacer.minWidth(-1) - Math.min(summary.prefWidth(-1), getWidth() / 3);
-        double need = textWidth(full) + counts.snappedLeftInset() + counts.snappedRightInset() + 2;
-        String text = getWidth() <= 0 || need <= room ? full : shown.abbreviated();
-        if (!text.equals(counts.getText())) {
-            counts.setText(text);
-        }
+        pick();
         super.layoutChildren();
+    }
+
+    /// Sets both labels' text for the bar's width now (at once when a text changes, again at each layout).
+    private void pick() {
+        String countsFull = shown.describe();
+        String countsShort = shown.abbreviated();
+        String summaryFull = fullSummary == null ? "" : fullSummary.getValue();
+        String summaryShort = shortSummary == null ? "" : shortSummary.getValue();
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 2 * getSpacing() - spacer.minWidth(-1);
+        String countsText = countsFull;
+        String summaryText = summaryFull;
+        if (getWidth() > 0 && width(counts, countsFull) + width(summary, summaryFull) > room) {
+            countsText = countsShort;
+            if (width(counts, countsShort) + width(summary, summaryFull) > room) {
+                summaryText = summaryShort;
+            }
+        }
+        if (!countsText.equals(counts.getText())) {
+            counts.setText(countsText);
+        }
+        if (!summaryText.equals(summary.getText())) {
+            summary.setText(summaryText);
+        }
+    }
+
+    /// The width `label` needs to show `text` whole.
+    private double width(Label label, String text) {
+        return text.isEmpty() ? 0 : textWidth(text) + label.snappedLeftInset() + label.snappedRightInset() + 2;
     }
 
     private double textWidth(String text) {

@@ -1,18 +1,28 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.tuning.TuningTabs;
+import dev.asynclab.app.ui.timeline.OutcomePalette;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
-/// The Tuning window (sweep, compare, what-if) for the scenario loaded in the main window, made on first use.
-/// Clicking a pool size in the sweep runs the scenario at that size in the main window's timeline.
+/// The Tuning window (`TuningTabs`: sweep, compare, what-if, advice) for the scenario loaded in the main window,
+/// made on first use, in the main window's theme and outcome palette. Clicking a pool size in the sweep runs the
+/// scenario at that size in the main window; the what-if's "run it" runs the what-if there, as a session of its
+/// own kind.
 final class TuningWindow {
+
+    /// The size the window opens at on a screen that has room for it.
+    static final double WIDTH = 1100;
+    static final double HEIGHT = 760;
 
     private final MainViewModel vm;
     private TuningTabs tabs;
     private Stage stage;
-    private dev.asynclab.app.ui.timeline.OutcomePalette palette;
+    private OutcomePalette palette;
 
     TuningWindow(MainViewModel vm) {
         this.vm = vm;
@@ -22,16 +32,19 @@ final class TuningWindow {
         if (stage == null) {
             tabs = new TuningTabs();
             tabs.sweep().onOpenRunProperty().set(size -> {
-                vm.poolSizeProperty().set(size);
-                vm.run();
+                vm.runAtPoolSize(size);
+                owner.requestFocus();
+            });
+            tabs.whatIf().onOpenRunProperty().set((changed, changes) -> {
+                vm.runWhatIf(vm.scenarioFileProperty().get(), changed, changes);
                 owner.requestFocus();
             });
             stage = new Stage();
             stage.initOwner(owner);
-            stage.setScene(new Scene(tabs.root(), 1100, 760));
-            themeLike(owner);
+            Rectangle2D room = screenOf(owner);
+            stage.setScene(new Scene(tabs, Math.min(WIDTH, room.getWidth()), Math.min(HEIGHT, room.getHeight())));
             // added, not set: the main window's own on-hidden handler (saving its size) stays
-            owner.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> close());
+            owner.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> close());
         }
         var scenario = vm.scenarioProperty().get();
         if (scenario != null) {
@@ -45,21 +58,29 @@ final class TuningWindow {
         stage.toFront();
     }
 
+    /// The visible part of the screen the main window is on (a small laptop's may be smaller than the window's
+    /// usual size).
+    private static Rectangle2D screenOf(Window owner) {
+        var screens = Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight()));
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.getFirst()).getVisualBounds();
+    }
+
     /// The main window's theme: its stylesheets, its dark or light root class, its outcome palette in the charts.
     private void themeLike(Window owner) {
         stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
-        var classes = tabs.root().getStyleClass();
+        var classes = tabs.getStyleClass();
         classes.remove("dark");
         if (owner.getScene().getRoot().getStyleClass().contains("dark")) {
             classes.add("dark");
         }
         if (palette != null) {
-            dev.asynclab.app.ui.charts.ChartTheme.applyAll(tabs.root(), palette);
+            tabs.applyPalette(palette);
         }
     }
 
     /// The theme changed in the main window.
-    void applyPalette(dev.asynclab.app.ui.timeline.OutcomePalette next) {
+    void applyPalette(OutcomePalette next) {
         palette = next;
         if (stage != null) {
             themeLike(stage.getOwner());

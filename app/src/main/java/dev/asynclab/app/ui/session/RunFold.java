@@ -44,14 +44,21 @@ public final class RunFold {
 
     public Result result() {
         RunSummary summary = metrics.summary();
-        return new Result(summary, Linter.check(scenario, summary), line(summary));
+        return new Result(summary, Linter.check(scenario, summary), line(summary), shortLine(summary));
     }
 
-    /// The summary and lints of a session, and the summary in one line for the status bar.
-    public record Result(RunSummary summary, List<Lint> lints, String line) {
+    /// The summary and lints of a session, and the summary in one line for the status bar, in words and
+    /// abbreviated (for a narrow window).
+    public record Result(RunSummary summary, List<Lint> lints, String line, String shortLine) {
         public Result {
             lints = List.copyOf(lints);
         }
+    }
+
+    static String shortLine(RunSummary s) {
+        return String.format(Locale.ROOT, "%,d ev · p50 %s · p99 %s · %.0f/s · q≤%d", s.eventCount(),
+                Durations.format(s.overall().latency().p50()), Durations.format(s.overall().latency().p99()),
+                s.throughput(), s.peakQueued());
     }
 
     static String line(RunSummary s) {

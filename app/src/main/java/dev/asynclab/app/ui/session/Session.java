@@ -27,9 +27,9 @@ import javafx.collections.ObservableList;
 import java.util.List;
 import java.util.Optional;
 
-/// Everything shown for one source — a scenario run, a replayed log, a followed log, a broken file: the source,
-/// its event store, its summary and lints, the selection, the highlight, the title, its error. Opening anything
-/// new makes a new session and drops the old one whole, so nothing of it can linger in any view.
+/// Everything shown for one source — a scenario run, a what-if rerun, a replayed log, a followed log, a broken
+/// file: the source, its event store, its summary and lints, the selection, the highlight, the title, its error.
+/// Opening anything new makes a new session and drops the old one whole, so nothing of it can linger in any view.
 ///
 /// Every source enters through the session's one `FxEventFeed` (a run's and a followed log's producer threads,
 /// a replay's reads and steps alike), so the frame budget, the backlog count and the drawing are the same for
@@ -56,6 +56,7 @@ public final class Session {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper shortSummary = new ReadOnlyStringWrapper(this, "shortSummary", "");
     private final ReadOnlyObjectWrapper<RunSummary> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<Lint> lints = FXCollections.observableArrayList();
     private final ObservableList<Lint> lintsView = FXCollections.unmodifiableObservableList(lints);
@@ -146,6 +147,7 @@ public final class Session {
         result.set(r.summary());
         lints.setAll(r.lints());
         summary.set(r.line());
+        shortSummary.set(r.shortLine());
     }
 
     /// The source failed (a run that could not start, a log that cannot be read): says so and stops.
@@ -241,6 +243,11 @@ public final class Session {
     /// The summary in one line, once the source has ended.
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /// The summary abbreviated, for a narrow window, once the source has ended.
+    public ReadOnlyStringProperty shortSummaryProperty() {
+        return shortSummary.getReadOnlyProperty();
     }
 
     /// The engine's figures for this session's events, once the source has ended.

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /// Where a session's events come from. Each kind names its file (if any) and its title; a scenario session also
-/// carries the scenario, which is then what Run runs and what the lints are checked against.
+/// carries the scenario, which is then what Run runs and what the lints are checked against. A what-if rerun is
+/// a kind of its own: what it ran is not the file's scenario, and the window says so.
 ///
 /// ```java
 /// SessionSource s = new SessionSource.ReplayedLog(Path.of("audit.jsonl"));
@@ -71,6 +72,26 @@ public sealed interface SessionSource {
         @Override
         public Optional<Scenario> scenario() {
             return Optional.of(ran);
+        }
+    }
+
+    /// A what-if rerun: the scenario of `path` as the Tuning window's what-if changed it (`changes` says how, in
+    /// words), run on the simulated clock. Run runs the same what-if again; `path` is null for a scenario made in
+    /// memory.
+    record WhatIfRun(Path path, Scenario changed, String changes) implements SessionSource {
+        @Override
+        public String title() {
+            return "what-if: " + changed.name();
+        }
+
+        @Override
+        public Optional<Path> file() {
+            return Optional.ofNullable(path);
+        }
+
+        @Override
+        public Optional<Scenario> scenario() {
+            return Optional.of(changed);
         }
     }
 

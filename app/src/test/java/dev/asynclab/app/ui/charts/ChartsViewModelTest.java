@@ -2,20 +2,34 @@ package dev.asynclab.app.ui.charts;
 
 import dev.asynclab.app.SyntheticRun;
 import dev.asynclab.app.store.EventStore;
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventType;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChartsViewModelTest {
 
     @Test
-    void theHistogramCountsEveryEndedInvocationAndItsBucketsTileTheLatencies() {
+    void theHistogramCountsEveryEndedAttemptButTheRejectedAndItsBucketsTileTheLatencies() {
         EventStore store = new EventStore();
         store.appendAll(new SyntheticRun(4, 50_000, 200_000, 9).events(40_000));
         ChartsViewModel charts = new ChartsViewModel();
         charts.refresh(store);
 
-        assertThat(charts.latencyCount()).isEqualTo(store.endedCount());
+        long rejected = store.count(EventType.REJECTED);
+        assertThat(rejected).as("the synthetic run has rejections").isPositive();
+        assertThat(charts.rejectedProperty().get()).isEqualTo(rejected);
+        assertThat(charts.latencyCount()).isEqualTo(store.endedCount() - rejected);
+        double inBars = 0;
+        for (int b = 0; b < charts.histogramData().getSeries(0).getItemCount(); b++) {
+            inBars += charts.histogramData().getSeries(0).getY(b).doubleValue();
+        }
+        assertThat(inBars).as("the bars hold every latency but the rejections").isEqualTo(store.endedCount() - rejected);
+        assertThat(charts.rejectedNoteProperty().get()).contains(String.format("%,d rejected", rejected));
         var series = charts.histogramData().getSeries(0);
         assertThat(series.getItemCount()).isEqualTo(ChartsViewModel.BUCKETS);
         long[] first = charts.bucketRange(0);
@@ -36,10 +50,98 @@ class ChartsViewModelTest {
         store.appendAll(events.subList(30_000, events.size()));
         charts.refresh(store);
 
-        assertThat(charts.latencyCount()).isEqualTo(store.endedCount());
+        assertThat(charts.latencyCount()).isEqualTo(store.endedCount() - store.count(EventType.REJECTED));
         int after = charts.throughputData().getSeries(0).getItemCount();
         assertThat(after).isLessThanOrEqualTo(LatencyWindows.MAX_WINDOWS).isPositive();
         assertThat(before).isPositive();
         assertThat(charts.percentileData().getSeriesCount()).isEqualTo(3);
+    }
+
+    /// A call retried once (100 ms, a 50 ms pause, 50 ms), a plain call (30 ms) and a rejected one.
+    private static EventStore retriedPlainAndRejected() {
+        long ms = 1_000_000;
+        List<Event> events = new ArrayList<>();
+        events.add(at(0, Event.groupStarted(10, "fetch", "retry", 0)));
+        events.add(at(0, Event.of(EventType.SUBMITTED, 1, 1, 10, "fetch")));
+        events.add(at(0, Event.of(EventType.STARTED, 1, 1, 10, "fetch").withWorker("w0")));
+        events.add(at(0, Event.of(EventType.SUBMITTED, 3, 1, 0, "plain")));
+        events.add(at(0, Event.of(EventType.STARTED, 3, 1, 0, "plain").withWorker("w1")));
+        events.add(at(5 * ms, Event.of(EventType.SUBMITTED, 4, 1, 0, "plain")));
+        events.add(at(5 * ms, Event.of(EventType.REJECTED, 4, 1, 0, "plain")));
+        events.add(at(30 * ms, Event.of(EventType.SUCCEEDED, 3, 1, 0, "plain").withWorker("w1")));
+        events.add(at(100 * ms, Event.of(EventType.FAILED, 1, 1, 10, "fetch").withWorker("w0")));
+        events.add(at(100 * ms, Event.of(EventType.RETRY_SCHEDULED, 1, 1, 10, "fetch")));
+        events.add(at(150 * ms, Event.of(EventType.SUBMITTED, 2, 2, 10, "fetch")));
+        events.add(at(150 * ms, Event.of(EventType.STARTED, 2, 2, 10, "fetch").withWorker("w0")));
+        events.add(at(200 * ms, Event.of(EventType.SUCCEEDED, 2, 2, 10, "fetch").withWorker("w0")));
+        events.add(at(200 * ms, new Event(-1, -1, EventType.GROUP_FINISHED, 0, 0, 10, "fetch", null, 200 * ms, null,
+                null, "SUCCEEDED", -1)));
+        EventStore store = new EventStore();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            store.append(new Event(i, e.t(), e.type(), e.id(), e.attempt(), e.group(), e.name(), e.worker(),
+                    e.duration(), e.errorType(), e.errorMessage(), e.value(), e.queueDepth(), e.kind(),
+                    e.parentGroup(), e.seed(), e.poolSize()));
+        }
+        return store;
+    }
+
+    private static Event at(long t, Event e) {
+        return new Event(-1, t, e.type(), e.id(), e.attempt(), e.group(), e.name(), e.worker(), e.duration(),
+                e.errorType(), e.errorMessage(), e.value(), e.queueDepth(), e.kind(), e.parentGroup(), e.seed(),
+                e.poolSize());
+    }
+
+    @Test
+    void perAttemptEachAttemptCountsFromItsOwnSubmission() {
+        ChartsViewModel charts = new ChartsViewModel();
+        charts.refresh(retriedPlainAndRejected());
+
+        assertThat(charts.latencyCount()).isEqualTo(3); // 100 ms, 50 ms, 30 ms
+        assertThat(charts.rejectedProperty().get()).isEqualTo(1);
+        assertThat(charts.histogramTitleProperty().get()).isEqualTo("Latency of attempts");
+    }
+
+    @Test
+    void endToEndACallCountsOnceFromItsFirstSubmissionToItsCallersResult() {
+        ChartsViewModel charts = new ChartsViewModel();
+        EventStore store = retriedPlainAndRejected();
+        charts.refresh(store);
+        charts.measureProperty().set(LatencyMeasure.CALLS);
+
+        assertThat(charts.latencyCount()).as("the retried call once, the plain call once").isEqualTo(2);
+        assertThat(charts.rejectedProperty().get()).isEqualTo(1);
+        assertThat(charts.histogramTitleProperty().get()).isEqualTo("Latency of calls");
+        var bars = charts.histogramData().getSeries(0);
+        int last = -1;
+        for (int b = 0; b < bars.getItemCount(); b++) {
+            if (bars.getY(b).doubleValue() > 0) {
+                last = b;
+            }
+        }
+        long[] range = charts.bucketRange(last);
+        assertThat(range[0]).as("the slowest call took 200 ms, retry pause included").isLessThanOrEqualTo(200_000_000L);
+        assertThat(range[1]).isGreaterThan(195_000_000L);
+        var lit = charts.bucketHighlight(last);
+        var inv = store.invocations();
+        List<Long> litIds = new ArrayList<>();
+        for (int slot = 0; slot < inv.size(); slot++) {
+            if (lit.test(inv, slot)) {
+                litIds.add(inv.id(slot));
+            }
+        }
+        assertThat(litIds).as("both attempts of the retried call").containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test
+    void switchingBackToAttemptsCountsAgainFromTheStart() {
+        ChartsViewModel charts = new ChartsViewModel();
+        EventStore store = retriedPlainAndRejected();
+        charts.measureProperty().set(LatencyMeasure.CALLS);
+        charts.refresh(store);
+        charts.measureProperty().set(LatencyMeasure.ATTEMPTS);
+
+        assertThat(charts.latencyCount()).isEqualTo(3);
+        assertThat(charts.rejectedProperty().get()).isEqualTo(1);
     }
 }

@@ -1,12 +1,11 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.app.ui.timeline.TimelineLayout;
 import dev.asynclab.app.ui.timeline.TimelineView;
-import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
-import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.app.store.Outcome;
 import dev.asynclab.app.ui.session.StatusCounts;
 import dev.asynclab.lab.audit.AuditHeader;
@@ -18,7 +17,6 @@ import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -37,7 +35,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,33 +43,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
 
-    static final Path ROOT = Path.of(System.getProperty("asynclab.project.root", ".."));
-    static final Path SCENARIOS = ROOT.resolve("scenarios");
+    static final Path ROOT = MainWindowFixture.ROOT;
+    static final Path SCENARIOS = MainWindowFixture.SCENARIOS;
 
-    private final Preferences prefs = Preferences.userRoot().node("asynclab-test-" + System.nanoTime());
+    private MainWindowFixture window;
     private MainViewModel vm;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        vm = new MainViewModel(new RecentFiles(prefs));
-        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
-        stage.setScene(new Scene(view, 1280, 800));
-        AsyncLabApp.applyTheme(view, Theme.LIGHT);
-        stage.show();
+        window = MainWindowFixture.show(stage, 1280, 800);
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void forgetPrefs() throws Exception {
-        prefs.removeNode();
+        window.forget();
     }
 
     /// Loads a built-in scenario for an instant run on the simulated clock; true when it loaded.
     private boolean loadSimulated(String file) {
-        boolean loaded = vm.loadScenario(SCENARIOS.resolve(file));
-        vm.clockProperty().set(ClockMode.SIMULATED);
-        vm.pacedProperty().set(false);
-        return loaded;
+        return window.loadSimulated(file);
     }
 
     private void awaitStoreSize(long size) throws Exception {
@@ -81,9 +73,7 @@ class MainViewTest {
     }
 
     private void awaitRunEnd() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.awaitRunEnd();
     }
 
     @Test
@@ -157,7 +147,7 @@ class MainViewTest {
     }
 
     @Test
-    void aHistogramBucketHighlightsItsInvocationsInTheTimeline(FxRobot robot) throws Exception {
+    void aHistogramBucketHighlightsItsAttemptsInTheTimeline(FxRobot robot) throws Exception {
         robot.interact(() -> {
             loadSimulated("10-pool-saturation.yaml");
             vm.run();
@@ -175,9 +165,10 @@ class MainViewTest {
                 .filter(l -> l >= range[0] && l < range[1]).count();
         assertThat(inBucket).isPositive();
 
-        robot.interact(() -> view.timeline().highlightLatency(range[0], range[1]));
+        robot.interact(() -> view.timeline().highlightProperty().set(view.charts().model().bucketHighlight(bucket)));
         robot.interact(view.timeline()::redraw);
         assertThat(view.timeline().lastStats().highlighted()).isEqualTo(inBucket);
+        assertThat(vm.session().highlightProperty().get().label()).startsWith("attempts of ");
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.asynclab.app.ui.main;
 
-import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.session.Session;
-import dev.asynclab.app.ui.theme.Theme;
+import dev.asynclab.app.ui.session.SessionSource;
 import dev.asynclab.app.ui.timeline.Highlight;
-import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
-import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogReader;
 import dev.asynclab.lab.audit.AuditLogWriter;
@@ -17,7 +15,6 @@ import dev.asynclab.lab.scenario.Linter;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -36,7 +33,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +44,7 @@ class SessionReplacementTest {
 
     static final Path SCENARIOS = MainViewTest.SCENARIOS;
 
-    private final Preferences prefs = Preferences.userRoot().node("asynclab-session-" + System.nanoTime());
+    private MainWindowFixture window;
     private MainViewModel vm;
     private MainView view;
     private Session a;
@@ -56,16 +52,14 @@ class SessionReplacementTest {
 
     @Start
     void start(Stage stage) {
-        vm = new MainViewModel(new RecentFiles(prefs));
-        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
-        stage.setScene(new Scene(view, 1280, 800));
-        AsyncLabApp.applyTheme(view, Theme.LIGHT);
-        stage.show();
+        window = MainWindowFixture.show(stage, 1280, 800);
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void forgetPrefs() throws Exception {
-        prefs.removeNode();
+        window.forget();
     }
 
     /// A: the late-finish scenario run to its end (it has lints), an invocation selected, a bucket highlighted.
@@ -86,15 +80,7 @@ class SessionReplacementTest {
     }
 
     private void runScenario(FxRobot robot, String file) throws Exception {
-        robot.interact(() -> {
-            assertThat(vm.loadScenario(SCENARIOS.resolve(file))).isTrue();
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
-            vm.run();
-        });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.runToEnd(robot, file);
     }
 
     /// Nothing of A in any view: the session, its store, selection, highlight, lints and summary are B's.
@@ -154,6 +140,36 @@ class SessionReplacementTest {
         assertThat(vm.session().lints()).containsExactlyElementsOf(Linter.check(vm.scenarioProperty().get(),
                 vm.lastSummaryProperty().get()));
         assertThat(vm.session().summaryProperty().get()).isNotEmpty();
+    }
+
+    /// A what-if from the Tuning window enters as a session of its own kind, through the same feed as a run, and
+    /// replaces the first run whole; Run then runs the same what-if again.
+    @Test
+    void aWhatIfRerunIsASessionOfItsOwnThatReplacesTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.tune();
+            var whatIf = view.tuningWindow().tabs().whatIf();
+            whatIf.poolSizeProperty().set(1);
+            assertThat(whatIf.openRun()).isTrue();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != a
+                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        assertNothingOfA(robot);
+        Session whatIf = vm.session();
+        assertThat(whatIf.source()).isInstanceOf(SessionSource.WhatIfRun.class);
+        assertThat(((SessionSource.WhatIfRun) whatIf.source()).changes()).contains("pool 1");
+        assertThat(vm.titleProperty().get()).isEqualTo("what-if: " + a.title());
+        assertThat(a.store().laneCount()).as("the run's two callbacks at once").isGreaterThan(1);
+        assertThat(vm.storeProperty().get().laneCount()).as("the what-if's pool of one").isEqualTo(1);
+        assertThat(vm.feed()).contains(whatIf.feed());
+
+        robot.interact(vm::run);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != whatIf
+                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        assertThat(whatIf.isClosed()).isTrue();
+        assertThat(vm.session().source()).isInstanceOf(SessionSource.WhatIfRun.class);
+        assertThat(vm.storeProperty().get().size()).isEqualTo(whatIf.store().size());
+        robot.interact(() -> view.tuningWindow().close());
     }
 
     @Test

@@ -46,6 +46,38 @@ class ScenarioProblemMessagesTest {
                 + "found 'green'");
     }
 
+    /// The reader checks the top-level keys in its own order (seed before callbacks), not the file's: the list
+    /// still reads down the file, so a reader fixing them top to bottom never jumps back.
+    @Test
+    void problemsAreListedByLineThenColumnWhateverOrderTheyWereFoundIn() {
+        String text = """
+                name: Reordered
+                callbacks:
+                  - { name: a, count: -1, work: { sleep: 5 } }
+                seed: lots
+                """;
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("r.yaml", text));
+
+        assertThat(e.problems()).extracting(ScenarioProblem::line).containsExactly(3, 3, 4);
+        assertThat(e.problems().get(0).column()).isLessThan(e.problems().get(1).column());
+        assertThat(e.getMessage().lines().map(l -> l.split(":")[1])).containsExactly("3", "3", "4");
+    }
+
+    @Test
+    void problemsAtOneLineAreOrderedByColumnAndKeepTheirOrderAtOnePlace() {
+        ScenarioProblem late = new ScenarioProblem("f.yaml", 9, 1, "late");
+        ScenarioProblem right = new ScenarioProblem("f.yaml", 2, 30, "right");
+        ScenarioProblem left = new ScenarioProblem("f.yaml", 2, 3, "left");
+        ScenarioProblem leftAgain = new ScenarioProblem("f.yaml", 2, 3, "left again");
+
+        ScenarioException e = new ScenarioException(java.util.List.of(late, right, left, leftAgain));
+
+        assertThat(e.problems()).containsExactly(left, leftAgain, right, late);
+        assertThat(e.getMessage()).isEqualTo("f.yaml:2:3: left\nf.yaml:2:3: left again\nf.yaml:2:30: right\n"
+                + "f.yaml:9:1: late");
+    }
+
     @Test
     void outOfRangeNumbersNameTheirRange() {
         ScenarioException e = assertThrows(ScenarioException.class,

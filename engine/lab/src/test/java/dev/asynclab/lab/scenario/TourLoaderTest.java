@@ -78,10 +78,10 @@ class TourLoaderTest {
                 """)).containsExactly(
                 "t.yaml:7:5: both 'at' and 'on' in tour step 1: expected one trigger, 'at: 150ms' or "
                         + "'on: { event: timed_out }'",
-                "t.yaml:8:7: unknown key 'say' in tour step 2; expected one of: at, on, caption, question",
                 "t.yaml:8:5: missing key 'caption' in tour step 2: expected what the learner should look at",
                 "t.yaml:8:5: neither 'at' nor 'on' in tour step 2: expected one trigger, 'at: 150ms' or "
-                        + "'on: { event: timed_out }'");
+                        + "'on: { event: timed_out }'",
+                "t.yaml:8:7: unknown key 'say' in tour step 2; expected one of: at, on, caption, question");
     }
 
     @Test
