@@ -2,6 +2,7 @@ package dev.asynclab.app;
 
 import dev.asynclab.app.ui.main.MainView;
 import dev.asynclab.app.ui.main.MainViewModel;
+import dev.asynclab.app.ui.teach.PresenterScale;
 import dev.asynclab.app.ui.theme.PaletteReader;
 import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
-/// The JavaFX application: builds the main window, restores its size and theme from `java.util.prefs`, and
-/// saves them when it closes. Its one optional parameter is a file to open (`asynclab FILE`): a scenario is loaded,
+/// The JavaFX application: builds the main window, restores its size, theme and presenter text scale from
+/// `java.util.prefs`, and saves them (the size when it closes, the others as they change). Its one optional parameter is a file to open (`asynclab FILE`): a scenario is loaded,
 /// an audit log replayed.
 public final class AsyncLabApp extends Application {
 
@@ -27,7 +28,7 @@ public final class AsyncLabApp extends Application {
     @Override
     public void start(Stage stage) {
         theme = Theme.valueOf(prefs.get("theme", Theme.LIGHT.name()));
-        vm = new MainViewModel(new RecentFiles(prefs));
+        vm = new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs));
         MainView view = new MainView(vm, new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders()),
                 this::toggleTheme);
         Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));

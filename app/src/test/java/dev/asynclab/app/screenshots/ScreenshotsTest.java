@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Makes the README's screenshots of the main views into `assets/`, headless (Monocle, software rendering): at
-/// 1440×900, and the welcome view and a run at 1024×700 and 1920×1080 (`*-1024x700.png`, `*-1920x1080.png`).
+/// 1440×900 (a tour step asking its question among them), the welcome view and a run at 1024×700 and 1920×1080
+/// (`*-1024x700.png`, `*-1920x1080.png`), and the tour in presenter mode at 1024×768.
 ///
 /// Run: `./mvnw -B -q -pl app -am test -Pscreenshots -Dtest=ScreenshotsTest -Dsurefire.failIfNoSpecifiedTests=false`
 @Tag("screenshots")
@@ -150,6 +151,30 @@ class ScreenshotsTest {
 
     private TabPane bottomTabs() {
         return (TabPane) view.events().getParent().getParent();
+    }
+
+    @Test
+    void tourStepWithItsQuestion(FxRobot robot) throws Exception {
+        Files.createDirectories(ASSETS);
+        robot.interact(() -> {
+            assertThat(vm.loadScenario(SCENARIOS.resolve("06-retry-storm.yaml"))).isTrue();
+            vm.tour();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.tourProperty().get() != null);
+        robot.interact(() -> vm.tourProperty().get().next());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.replay().playingProperty().get()
+                && !vm.tourProperty().get().questionProperty().get().isEmpty()
+                && vm.session().selectedSlotProperty().get() >= 0);
+        shoot(robot, "tour-question");
+
+        // On a projector: 1024×768, the text two steps larger.
+        resize(robot, 1024, 768);
+        robot.interact(() -> {
+            vm.presenter().larger();
+            vm.presenter().larger();
+        });
+        shoot(robot, "tour-presenter-1024x768");
+        robot.interact(() -> vm.presenter().reset());
     }
 
     private void resize(FxRobot robot, int width, int height) {

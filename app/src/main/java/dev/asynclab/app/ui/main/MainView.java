@@ -4,18 +4,23 @@ import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.charts.ChartRefresh;
 import dev.asynclab.app.ui.charts.ChartsView;
 import dev.asynclab.app.ui.details.DetailsView;
-import dev.asynclab.app.ui.details.InvocationDetails;
 import dev.asynclab.app.ui.events.EventsTableView;
 import dev.asynclab.app.ui.fxml.Fxml;
 import dev.asynclab.app.ui.session.Session;
+import dev.asynclab.app.ui.teach.CaptionPanelView;
+import dev.asynclab.app.ui.teach.PresenterScale;
+import dev.asynclab.app.ui.teach.RedFlagCell;
+import dev.asynclab.app.ui.teach.TourPlayerView;
+import dev.asynclab.app.ui.teach.TourPlayerViewModel;
 import dev.asynclab.app.ui.theme.Icons;
 import dev.asynclab.app.ui.timeline.OutcomePalette;
 import dev.asynclab.app.ui.timeline.TimelineView;
 import dev.asynclab.app.ui.welcome.ScenarioCatalog;
 import dev.asynclab.app.ui.welcome.WelcomeView;
 import dev.asynclab.lab.scenario.ClockMode;
-import dev.asynclab.lab.scenario.Lint;
+import dev.asynclab.lab.story.RedFlag;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -28,24 +33,34 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.util.converter.LongStringConverter;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /// The main window (`MainView.fxml`): menus, toolbar, the scenario error, the replay bar, the welcome view or the
-/// workspace (timeline, details, charts, events, problems), the status bar. A thin controller: it binds the
-/// layout's controls to `MainViewModel` and the current `Session`, and hands user actions on; file dialogs, drag
-/// and drop and chart throttling live in their own small classes.
+/// workspace (the scenario's caption, timeline, the tour player and details, charts, events, red flags), the status
+/// bar. A thin controller: it binds the layout's controls to `MainViewModel` and the current `Session`, and hands
+/// user actions on; file dialogs, drag and drop, plain keys and chart throttling live in their own small classes,
+/// the teaching views in `ui.teach`.
+///
+/// Presenter mode scales the whole window through its root font size: everything sized by CSS follows.
 public final class MainView extends BorderPane {
 
     @FXML
@@ -58,6 +73,12 @@ public final class MainView extends BorderPane {
     private Button stopButton;
     @FXML
     private Button tuneButton;
+    @FXML
+    private Button tourButton;
+    @FXML
+    private MenuItem tourItem;
+    @FXML
+    private Menu textSizeMenu;
     @FXML
     private ChoiceBox<ClockMode> clockChoice;
     @FXML
@@ -73,7 +94,13 @@ public final class MainView extends BorderPane {
     @FXML
     private ReplayBar replayBar;
     @FXML
-    private Node workspace;
+    private VBox workspace;
+    @FXML
+    private SplitPane workspaceSplit;
+    @FXML
+    private SplitPane topSplit;
+    @FXML
+    private SplitPane side;
     @FXML
     private TimelineView timeline;
     @FXML
@@ -85,13 +112,13 @@ public final class MainView extends BorderPane {
     @FXML
     private Tab eventsTab;
     @FXML
-    private Tab problemsTab;
+    private Tab redFlagsTab;
     @FXML
     private ChartsView charts;
     @FXML
     private EventsTableView events;
     @FXML
-    private ListView<Lint> problems;
+    private ListView<RedFlag> redFlags;
     @FXML
     private WelcomeView welcome;
     @FXML
@@ -103,6 +130,14 @@ public final class MainView extends BorderPane {
     private final FileDialogs dialogs;
     private ChartRefresh chartRefresh;
     private final ChangeListener<Number> selectionListener = (o, a, b) -> showSelection(b.intValue());
+    /// The side while a tour plays: the tour player over the details, scrolling together.
+    private final VBox tourColumn = new VBox();
+    private final ScrollPane tourPane = new ScrollPane(tourColumn);
+    /// Where the workspace divides while a tour plays: the timeline and the tour get most of the height (the
+    /// charts less), and the tour more than a third of the width, room for its question and choices in a low window.
+    private static final double TOUR_HEIGHT = 0.75;
+    private static final double TOUR_WIDTH = 0.62;
+    private final double[] dividersBeforeTour = {0.6, 0.74};
 
     public MainView(MainViewModel vm, ScenarioCatalog catalog, Consumer<MainView> onToggleTheme) {
         this.vm = vm;
@@ -127,6 +162,12 @@ public final class MainView extends BorderPane {
         runButton.disableProperty().bind(vm.runningProperty().or(vm.runnableProperty().not()));
         stopButton.disableProperty().bind(vm.runningProperty().not());
         tuneButton.disableProperty().bind(vm.scenarioProperty().isNull());
+        BooleanBinding noTour = Bindings.createBooleanBinding(() -> vm.scenarioProperty().get() == null
+                || vm.scenarioProperty().get().tour().isEmpty(), vm.scenarioProperty()).or(vm.runningProperty());
+        tourButton.disableProperty().bind(noTour);
+        tourItem.disableProperty().bind(noTour);
+        teaching();
+        presenter();
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
@@ -134,11 +175,13 @@ public final class MainView extends BorderPane {
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
         workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
-        problems.setPlaceholder(new Label("No problems: the lints show up here when the run or log has ended."));
-        problems.setOnMouseClicked(e -> focus(problems.getSelectionModel().getSelectedItem()));
-        problems.setOnKeyPressed(e -> {
+        redFlags.setPlaceholder(new Label("No red flags: what the run or log shows that is probably a mistake "
+                + "shows up here, most serious first, when it has ended."));
+        redFlags.setCellFactory(list -> new RedFlagCell(list, this::focus));
+        redFlags.setOnMouseClicked(e -> focus(redFlags.getSelectionModel().getSelectedItem()));
+        redFlags.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                focus(problems.getSelectionModel().getSelectedItem());
+                focus(redFlags.getSelectionModel().getSelectedItem());
             }
         });
         chartsTab.selectedProperty().addListener((o, a, b) -> chartRefresh.now(vm.storeProperty().get()));
@@ -148,7 +191,7 @@ public final class MainView extends BorderPane {
         vm.storeProperty().addListener((o, was, now) -> {
             timeline.setStore(now);
             events.setStore(now);
-            details.show(InvocationDetails.NONE);
+            details.clear();
             chartRefresh.now(now);
         });
         vm.storeVersionProperty().addListener((o, a, b) -> {
@@ -167,15 +210,24 @@ public final class MainView extends BorderPane {
         charts.setOnBucket(timeline.highlightProperty()::set);
     }
 
-    /// Accelerators and tooltips from the `Shortcut` each menu item and button names in its `userData`.
+    /// Accelerators and tooltips from the `Shortcut` each menu item and button names in its `userData`; a plain
+    /// key is no accelerator (it would fire in text fields too), so its item says it and `PlainKeys` handles it.
     private void shortcuts() {
         for (Menu menu : menus.getMenus()) {
             for (MenuItem item : menu.getItems()) {
                 if (item.getUserData() instanceof String name) {
-                    item.setAccelerator(Shortcut.valueOf(name).combination());
+                    Shortcut s = Shortcut.valueOf(name);
+                    if (s.typed()) {
+                        item.setText(item.getText() + "  (" + s.display() + ")");
+                    } else {
+                        item.setAccelerator(s.combination());
+                    }
                 }
             }
         }
+        PlainKeys.install(this, Map.of(Shortcut.ZOOM_IN, this::zoomIn, Shortcut.ZOOM_OUT, this::zoomOut,
+                Shortcut.FIT, this::fitAll, Shortcut.TEXT_LARGER, this::textLarger,
+                Shortcut.TEXT_SMALLER, this::textSmaller));
         for (Node n : toolbar.getItems()) {
             if (n instanceof ButtonBase b && b.getUserData() instanceof String name) {
                 b.setTooltip(new Tooltip(Shortcut.valueOf(name).tooltip()));
@@ -211,7 +263,65 @@ public final class MainView extends BorderPane {
         poolSpinner.setTooltip(new Tooltip("Pool size, 0 for the scenario's (" + Shortcut.POOL.display() + ")"));
     }
 
-    /// Points the views that change the session's state (selection, highlight, problems) at the new session.
+    /// The scenario's caption panel at the top of the workspace, and, while a tour plays, the tour player on the
+    /// side with the details under it (the story of the step's call), scrolling together in a low window.
+    private void teaching() {
+        workspace.getChildren().addFirst(CaptionPanelView.load(vm.caption()).root());
+        tourPane.setId("tour-pane");
+        tourPane.setFitToWidth(true);
+        tourPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        showTour(vm.tourProperty().get());
+        vm.tourProperty().addListener((o, was, now) -> showTour(now));
+    }
+
+    private void showTour(TourPlayerViewModel player) {
+        details.compactProperty().set(player != null);
+        if (player == null) {
+            if (side.getItems().contains(tourPane)) {
+                tourColumn.getChildren().clear();
+                side.getItems().setAll(details);
+                // The charts and the timeline gave the tour room; they get it back.
+                workspaceSplit.setDividerPositions(dividersBeforeTour[0]);
+                topSplit.setDividerPositions(dividersBeforeTour[1]);
+            }
+            return;
+        }
+        if (!side.getItems().contains(tourPane)) {
+            dividersBeforeTour[0] = workspaceSplit.getDividerPositions()[0];
+            dividersBeforeTour[1] = topSplit.getDividerPositions()[0];
+            workspaceSplit.setDividerPositions(Math.max(dividersBeforeTour[0], TOUR_HEIGHT));
+            topSplit.setDividerPositions(Math.min(dividersBeforeTour[1], TOUR_WIDTH));
+            side.getItems().setAll(tourPane);
+        }
+        tourColumn.getChildren().setAll(TourPlayerView.load(player).root(), details);
+        tourPane.setVvalue(0);
+    }
+
+    /// Presenter mode: the scale as the root's font size (here, in the tuning window and the dialogs), and the
+    /// View ▸ Text size setting, one item per step.
+    private void presenter() {
+        PresenterScale presenter = vm.presenter();
+        ToggleGroup sizes = new ToggleGroup();
+        for (double step : PresenterScale.steps()) {
+            RadioMenuItem item = new RadioMenuItem(String.format(Locale.ROOT, "%.0f %%", step * 100));
+            item.setToggleGroup(sizes);
+            item.setUserData(step);
+            item.setOnAction(e -> presenter.scaleProperty().set(step));
+            textSizeMenu.getItems().add(item);
+        }
+        Runnable apply = () -> {
+            setStyle(presenter.rootStyle());
+            if (tuning.stage() != null) {
+                tuning.stage().getScene().getRoot().setStyle(presenter.rootStyle());
+            }
+            sizes.getToggles().forEach(t -> t.setSelected(
+                    Math.abs((double) t.getUserData() - presenter.scaleProperty().get()) < 1e-9));
+        };
+        presenter.scaleProperty().addListener((o, was, now) -> apply.run());
+        apply.run();
+    }
+
+    /// Points the views that change the session's state (selection, highlight, red flags) at the new session.
     private void bindSession(Session was, Session now) {
         if (was != null) {
             timeline.selectedSlotProperty().unbindBidirectional(was.selectedSlotProperty());
@@ -221,17 +331,18 @@ public final class MainView extends BorderPane {
         timeline.selectedSlotProperty().bindBidirectional(now.selectedSlotProperty());
         timeline.highlightProperty().bindBidirectional(now.highlightProperty());
         now.selectedSlotProperty().addListener(selectionListener);
-        problems.setItems(now.lints());
-        problemsTab.textProperty().bind(Bindings.size(now.lints()).asString("Problems (%d)"));
+        redFlags.setItems(now.redFlags());
+        redFlagsTab.textProperty().bind(Bindings.size(now.redFlags()).asString("Red flags (%d)"));
         showSelection(now.selectedSlotProperty().get());
     }
 
-    /// A lint's link: selects the first invocation it names, highlights all of them, and brings it into view.
-    private void focus(Lint lint) {
-        if (lint == null) {
+    /// A red flag's link: selects the first invocation it names (the details tell its story), highlights all of
+    /// them, and brings it into view.
+    private void focus(RedFlag flag) {
+        if (flag == null) {
             return;
         }
-        int slot = vm.session().focus(lint);
+        int slot = vm.session().focus(flag);
         if (slot >= 0) {
             timeline.reveal(slot);
         }
@@ -239,7 +350,7 @@ public final class MainView extends BorderPane {
 
     private void showSelection(int slot) {
         EventStore store = vm.storeProperty().get();
-        details.show(InvocationDetails.of(store, slot));
+        details.show(store, slot);
         events.showInvocation(slot < 0 ? 0 : store.invocations().id(slot));
     }
 
@@ -310,6 +421,12 @@ public final class MainView extends BorderPane {
     @FXML
     void tune() {
         tuning.show(getScene().getWindow());
+        tuning.stage().getScene().getRoot().setStyle(vm.presenter().rootStyle());
+    }
+
+    @FXML
+    void tour() {
+        vm.tour();
     }
 
     @FXML
@@ -330,6 +447,21 @@ public final class MainView extends BorderPane {
     @FXML
     void zoomOut() {
         timeline.zoom(2);
+    }
+
+    @FXML
+    void textLarger() {
+        vm.presenter().larger();
+    }
+
+    @FXML
+    void textSmaller() {
+        vm.presenter().smaller();
+    }
+
+    @FXML
+    void textNormal() {
+        vm.presenter().reset();
     }
 
     @FXML

@@ -8,6 +8,9 @@ import dev.asynclab.app.ui.run.ScenarioRunSource;
 import dev.asynclab.app.ui.session.Session;
 import dev.asynclab.app.ui.session.SessionSource;
 import dev.asynclab.app.ui.session.StatusCounts;
+import dev.asynclab.app.ui.teach.CaptionPanelViewModel;
+import dev.asynclab.app.ui.teach.PresenterScale;
+import dev.asynclab.app.ui.teach.TourPlayerViewModel;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.ClockMode;
@@ -43,8 +46,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /// The main window's state and the only place that talks to the engine: the current [Session] (what is shown,
-/// for one source), the toolbar's run options, the welcome view, the recent files. No `Node`s: tested without a
-/// screen.
+/// for one source), the toolbar's run options, the welcome view, the recent files, and the teaching parts: the
+/// scenario's caption, the tour being played, the presenter's text scale. No `Node`s: tested without a screen.
 ///
 /// Opening anything — a scenario, a log, a followed log, a broken file, a new run — makes a new session and closes
 /// the old one whole. The read-only properties here (`store`, `running`, `counts`, ...) follow the current
@@ -62,6 +65,9 @@ public final class MainViewModel {
     private final RecentFiles recent;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReplayViewModel replay = new ReplayViewModel();
+    private final CaptionPanelViewModel caption = new CaptionPanelViewModel();
+    private final PresenterScale presenter;
+    private final ReadOnlyObjectWrapper<TourPlayerViewModel> tour = new ReadOnlyObjectWrapper<>(this, "tour");
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session",
             new Session(new SessionSource.Nothing()));
     private final BooleanProperty showingWelcome = new SimpleBooleanProperty(this, "showingWelcome", true);
@@ -86,7 +92,13 @@ public final class MainViewModel {
     private final ScenarioFileWatch watch = new ScenarioFileWatch();
 
     public MainViewModel(RecentFiles recent) {
+        this(recent, new PresenterScale());
+    }
+
+    /// With the presenter's text scale as the user left it (`PresenterScale.remembered`).
+    public MainViewModel(RecentFiles recent, PresenterScale presenter) {
         this.recent = recent;
+        this.presenter = presenter;
         refreshRecent();
         mirror(session.get());
     }
@@ -213,6 +225,21 @@ public final class MainViewModel {
         return loaded;
     }
 
+    /// Plays the current scenario's tour in a new session: the scenario runs on the simulated clock (with its own
+    /// seed and pool, the run its tour was written for), then [#tourProperty()] holds the player, at its first
+    /// step. Nothing happens without a scenario that has a tour, or while a run is going.
+    public void tour() {
+        Scenario s = scenario.get();
+        if (s == null || s.tour().isEmpty() || running.get()) {
+            return;
+        }
+        Session next = replace(new Session(new SessionSource.Tour(scenarioFile.get(), s)));
+        TourLauncher.launch(next, s, replay, player -> {
+            tour.set(player);
+            player.restart();
+        });
+    }
+
     /// Follows an audit log another program is still writing, in a new session.
     public void follow(Path file) {
         remember(file);
@@ -235,8 +262,10 @@ public final class MainViewModel {
         Session old = session.get();
         replay.close();
         old.close();
+        tour.set(null);
         if (!(next.source() instanceof SessionSource.LoadedScenario)
                 && !(next.source() instanceof SessionSource.ScenarioRun)
+                && !(next.source() instanceof SessionSource.Tour)
                 && !(next.source() instanceof SessionSource.BrokenFile)) {
             watch.clear();
         }
@@ -257,6 +286,7 @@ public final class MainViewModel {
         lastSummary.bind(s.resultProperty());
         title.set(s.title());
         scenario.set(s.scenario().orElse(null));
+        caption.show(scenario.get());
         scenarioFile.set(s.source().file().orElse(null));
         runnable.set(s.scenario().isPresent() || s.source() instanceof SessionSource.BrokenFile broken
                 && isScenarioFile(broken.broken()));
@@ -288,6 +318,22 @@ public final class MainViewModel {
 
     public ReplayViewModel replay() {
         return replay;
+    }
+
+    /// The scenario's title and description, kept on screen while it is loaded, run or toured.
+    public CaptionPanelViewModel caption() {
+        return caption;
+    }
+
+    /// The whole window's text scale (presenter mode).
+    public PresenterScale presenter() {
+        return presenter;
+    }
+
+    /// The tour being played in the current session; null when none (the session is not a tour, or its run is
+    /// still being made).
+    public ReadOnlyObjectProperty<TourPlayerViewModel> tourProperty() {
+        return tour.getReadOnlyProperty();
     }
 
     /// What is shown now; replaced whole by anything opened.

@@ -9,11 +9,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/// The replay bar (`ReplayBar.fxml`): shown while a log is replayed, bound to a `ReplayViewModel`, to which it
-/// only hands the user's actions.
+/// The replay bar (`ReplayBar.fxml`): shown while a log (or a tour's run) is replayed, bound to a
+/// `ReplayViewModel`, to which it only hands the user's actions; under the controls, the step's caption.
 public final class ReplayBar extends VBox {
 
     @FXML
@@ -28,6 +29,10 @@ public final class ReplayBar extends VBox {
     private Label position;
     @FXML
     private ChoiceBox<Double> rate;
+    @FXML
+    private Label caption;
+    @FXML
+    private HBox headerRow;
     private ReplayViewModel replay;
 
     public ReplayBar() {
@@ -45,6 +50,13 @@ public final class ReplayBar extends VBox {
         visibleProperty().bind(model.activeProperty());
         header.textProperty().bind(model.headerProperty());
         verification.textProperty().bind(model.verificationProperty());
+        // A tour's run has no log to describe: its bar keeps the height for the timeline.
+        headerRow.visibleProperty().bind(model.headerProperty().isNotEmpty()
+                .or(model.verificationProperty().isNotEmpty()));
+        headerRow.managedProperty().bind(headerRow.visibleProperty());
+        caption.textProperty().bind(model.captionProperty());
+        caption.visibleProperty().bind(model.captionProperty().isNotEmpty());
+        caption.managedProperty().bind(caption.visibleProperty());
         play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
         Node pause = Icons.icon(Material2MZ.PAUSE, play);
         Node start = Icons.icon(Material2MZ.PLAY_ARROW, play);

@@ -4,7 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/// Help ▸ Shortcuts: every shortcut, as people read the keys.
+/// Help ▸ Shortcuts: every shortcut, as people read the keys, at the window's presenter scale.
 final class ShortcutsDialog {
 
     private ShortcutsDialog() {
@@ -22,6 +22,7 @@ final class ShortcutsDialog {
         Label body = new Label(text.toString());
         body.getStyleClass().add("monospace");
         alert.getDialogPane().setContent(body);
+        alert.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
         alert.show();
     }
 }

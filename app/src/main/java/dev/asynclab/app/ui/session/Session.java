@@ -9,6 +9,10 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
 import dev.asynclab.lab.scenario.Scenario;
+import dev.asynclab.lab.story.RedFlag;
+import dev.asynclab.lab.story.RedFlags;
+import dev.asynclab.lab.story.RunHistory;
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,12 +28,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/// Everything shown for one source — a scenario run, a what-if rerun, a replayed log, a followed log, a broken
-/// file: the source, its event store, its summary and lints, the selection, the highlight, the title, its error.
-/// Opening anything new makes a new session and drops the old one whole, so nothing of it can linger in any view.
+/// Everything shown for one source — a scenario run, a what-if rerun, a replayed log, a followed log, a tour, a
+/// broken file: the source, its event store, its summary, lints and red flags, the selection, the highlight, the
+/// title, its error. Opening anything new makes a new session and drops the old one whole, so nothing of it can
+/// linger in any view.
 ///
 /// Every source enters through the session's one `FxEventFeed` (a run's and a followed log's producer threads,
 /// a replay's reads and steps alike), so the frame budget, the backlog count and the drawing are the same for
@@ -60,6 +66,8 @@ public final class Session {
     private final ReadOnlyObjectWrapper<RunSummary> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<Lint> lints = FXCollections.observableArrayList();
     private final ObservableList<Lint> lintsView = FXCollections.unmodifiableObservableList(lints);
+    private final ObservableList<RedFlag> redFlags = FXCollections.observableArrayList();
+    private final ObservableList<RedFlag> redFlagsView = FXCollections.unmodifiableObservableList(redFlags);
     private final IntegerProperty selectedSlot = new SimpleIntegerProperty(this, "selectedSlot", -1);
     private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight",
             Highlight.NONE);
@@ -150,6 +158,12 @@ public final class Session {
         shortSummary.set(r.shortLine());
     }
 
+    /// Shows the lints ranked as red flags (a source that has indexed its events ranks them itself: a replay, a
+    /// tour).
+    public void showRedFlags(List<RedFlag> flags) {
+        redFlags.setAll(flags);
+    }
+
     /// The source failed (a run that could not start, a log that cannot be read): says so and stops.
     public void fail(String message) {
         error.set(message);
@@ -177,8 +191,32 @@ public final class Session {
         EventStore s = store.get();
         counts.set(StatusCounts.of(s, 0, 0));
         if (fold != null && error.get().isEmpty() && s.size() > 0) {
-            showResult(fold.result());
+            RunFold.Result r = fold.result();
+            showResult(r);
+            rankInBackground(r.lints(), s);
         }
+    }
+
+    /// Ranking links each lint to the invocations that show it, which takes every event indexed (`RunHistory`):
+    /// done off the FX thread, from the store, which no longer changes once its producer has closed (a rewind
+    /// makes a new one), and handed back in one hop.
+    private void rankInBackground(List<Lint> found, EventStore frozen) {
+        if (found.isEmpty()) {
+            redFlags.clear();
+            return;
+        }
+        Thread.ofVirtual().name("red-flags").start(() -> {
+            List<Event> events = new ArrayList<>(frozen.size());
+            for (int i = 0; i < frozen.size(); i++) {
+                events.add(frozen.event(i));
+            }
+            List<RedFlag> ranked = RedFlags.rank(found, RunHistory.of(events));
+            Platform.runLater(() -> {
+                if (!closed && store.get() == frozen) {
+                    redFlags.setAll(ranked);
+                }
+            });
+        });
     }
 
     /// The slot of each invocation a lint names (for a group lint, every member of those groups).
@@ -197,6 +235,16 @@ public final class Session {
         highlight.set(Highlight.ids(lint.ids(), lint.groupIds(), lint.code() + " · " + lint.subject()));
         selectedSlot.set(slots.length == 0 ? -1 : slots[0]);
         return selectedSlot.get();
+    }
+
+    /// Selects the first invocation a red flag links to that is in the store, and highlights all of them; the
+    /// selected slot, -1 if none is in the store.
+    public int focus(RedFlag flag) {
+        highlight.set(Highlight.ids(flag.ids(), false, flag.code() + " · " + flag.subject()));
+        EventStore s = store.get();
+        int slot = flag.ids().stream().mapToInt(s::invocationSlot).filter(k -> k >= 0).findFirst().orElse(-1);
+        selectedSlot.set(slot);
+        return slot;
     }
 
     public SessionSource source() {
@@ -258,6 +306,12 @@ public final class Session {
     /// The lints (what the events show that is probably a mistake), once the source has ended.
     public ObservableList<Lint> lints() {
         return lintsView;
+    }
+
+    /// The lints as red flags, most serious first, each linked to the invocations that show it; filled a moment
+    /// after the lints (ranking reads every event).
+    public ObservableList<RedFlag> redFlags() {
+        return redFlagsView;
     }
 
     public IntegerProperty selectedSlotProperty() {

@@ -95,6 +95,24 @@ public sealed interface SessionSource {
         }
     }
 
+    /// A scenario's tour: one run on the simulated clock, shown step by step as the tour player asks.
+    record Tour(Path path, Scenario toured) implements SessionSource {
+        @Override
+        public String title() {
+            return toured.name() + " — tour";
+        }
+
+        @Override
+        public Optional<Path> file() {
+            return Optional.ofNullable(path);
+        }
+
+        @Override
+        public Optional<Scenario> scenario() {
+            return Optional.of(toured);
+        }
+    }
+
     /// Any other producer of events (the tests' synthetic runs, benchmarks).
     record Other(String title) implements SessionSource {
         @Override

@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.teach;
 
+import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.story.InvocationStory;
 import dev.asynclab.lab.story.RunHistory;
@@ -8,19 +9,42 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/// The story the details panel tells of the selected invocation: the same sentences `asynclab explain` prints,
-/// from the events shown so far (a replay scrubbed back tells the story up to its playhead).
+/// The story the details panel tells of the selected invocation ("Why?"): the same sentences `asynclab explain`
+/// prints, from the events shown so far (a replay or a tour scrubbed back tells the story up to that moment).
 ///
 /// ```java
-/// story.tell(events, 7);   // story.textProperty(): "fetch-user #7 arrived at 60.0 ms. It waited ..."
+/// story.tell(store, slot);   // story.textProperty(): "fetch-user #7 arrived at 60.0 ms. It waited ..."
 /// ```
 public final class StoryViewModel {
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private List<Event> lastEvents = List.of();
     private RunHistory history = RunHistory.of(List.of());
+    private EventStore lastStore;
+    private long lastVersion = -1;
+    private List<Event> storeEvents = List.of();
+
+    /// Tells the story of the invocation in `slot` of `store` (-1: no selection, no story).
+    public void tell(EventStore store, int slot) {
+        if (slot < 0 || slot >= store.invocations().size()) {
+            clear();
+            return;
+        }
+        if (store != lastStore || store.version() != lastVersion) {
+            // Read once per version of the store, however often the selection moves while it stands still.
+            List<Event> events = new ArrayList<>(store.size());
+            for (int i = 0; i < store.size(); i++) {
+                events.add(store.event(i));
+            }
+            storeEvents = events;
+            lastStore = store;
+            lastVersion = store.version();
+        }
+        tell(storeEvents, store.invocations().id(slot));
+    }
 
     /// Tells the story of invocation `id` from `events` (id < 1: no selection, no story).
     public void tell(List<Event> events, long id) {
@@ -29,6 +53,16 @@ public final class StoryViewModel {
             history = RunHistory.of(events); // one index per set of events, however often the selection moves
         }
         text.set(id < 1 ? "" : StoryTeller.tell(history, id).map(InvocationStory::paragraph).orElse(""));
+    }
+
+    /// No story, and nothing kept of the events it was told from.
+    public void clear() {
+        text.set("");
+        lastStore = null;
+        lastVersion = -1;
+        storeEvents = List.of();
+        lastEvents = List.of();
+        history = RunHistory.of(List.of());
     }
 
     public ReadOnlyStringProperty textProperty() {

@@ -1,9 +1,11 @@
 package dev.asynclab.app.ui.teach;
 
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
@@ -21,7 +23,7 @@ public final class TourPlayerView {
     @FXML
     private Label question;
     @FXML
-    private VBox choices;
+    private FlowPane choices;
     @FXML
     private Label verdict;
     @FXML
@@ -67,6 +69,27 @@ public final class TourPlayerView {
         vm.chosenProperty().addListener((o, a, b) -> markChoices());
         vm.revealedProperty().addListener((o, a, b) -> markChoices());
         showChoices();
+        // Enter or Space goes on: Next has the focus when the player appears and again once it may be pressed.
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                focusNext();
+            }
+        });
+        vm.canNextProperty().addListener((o, was, now) -> {
+            if (now) {
+                focusNext();
+            } else if (next.isFocused()) {
+                root.requestFocus(); // not on to Restart, where the next Enter would start again
+            }
+        });
+    }
+
+    private void focusNext() {
+        Platform.runLater(() -> {
+            if (!next.isDisabled() && next.getScene() != null) {
+                next.requestFocus();
+            }
+        });
     }
 
     private void showChoices() {
@@ -75,7 +98,7 @@ public final class TourPlayerView {
             int k = i;
             Button choice = new Button(vm.choices().get(i));
             choice.getStyleClass().add("tour-choice");
-            choice.setMaxWidth(Double.MAX_VALUE);
+            choice.setWrapText(true);
             choice.setOnAction(e -> vm.choose(k));
             choices.getChildren().add(choice);
         }

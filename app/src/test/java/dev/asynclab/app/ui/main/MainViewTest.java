@@ -92,7 +92,7 @@ class MainViewTest {
     @Test
     void toolbarButtonsCarryIconsInTheirTextColor(FxRobot robot) {
         for (String id : new String[] {"#open-button", "#run-button", "#stop-button", "#fit-button", "#live-button",
-                "#theme-button", "#tune-button"}) {
+                "#theme-button", "#tune-button", "#tour-button"}) {
             javafx.scene.control.Button b = robot.lookup(id).queryButton();
             assertThat(b.getGraphic()).as(id).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class);
             var icon = (org.kordamp.ikonli.javafx.FontIcon) b.getGraphic();

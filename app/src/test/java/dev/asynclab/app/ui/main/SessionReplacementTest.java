@@ -12,6 +12,7 @@ import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.Lint;
 import dev.asynclab.lab.scenario.Linter;
+import dev.asynclab.lab.story.RedFlag;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
@@ -105,8 +106,11 @@ class SessionReplacementTest {
         assertThat(b.highlightProperty().get()).isEqualTo(Highlight.NONE);
         assertThat(view.details().titleText()).isEqualTo("Nothing selected");
         @SuppressWarnings("unchecked")
-        ListView<Lint> problems = robot.lookup("#problems").queryAs(ListView.class);
-        assertThat(problems.getItems()).containsExactlyElementsOf(b.lints());
+        ListView<RedFlag> redFlags = robot.lookup("#red-flags").queryAs(ListView.class);
+        assertThat(redFlags.getItems()).containsExactlyElementsOf(b.redFlags());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> b.redFlags().size() == b.lints().size());
+        assertThat(b.redFlags()).map(RedFlag::code).containsExactlyInAnyOrderElementsOf(
+                b.lints().stream().map(Lint::code).toList());
         assertThat(vm.titleProperty().get()).isEqualTo(b.title());
         assertThat(robot.lookup("#run-summary").queryAs(Label.class).getText()).isEqualTo(b.summaryProperty().get());
         assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText())

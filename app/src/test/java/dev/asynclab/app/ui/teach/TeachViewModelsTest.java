@@ -1,16 +1,20 @@
 package dev.asynclab.app.ui.teach;
 
+import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.Scenario;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
+import dev.asynclab.lab.story.RunHistory;
+import dev.asynclab.lab.story.StoryTeller;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.prefs.Preferences;
 
 import static dev.asynclab.app.ui.teach.TourPlayerViewModelTest.SCENARIOS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,26 +49,51 @@ class TeachViewModelsTest {
                 .doesNotContain("Attempt 3");
         story.tell(events, -1);
         assertThat(story.textProperty().get()).isEmpty();
+
+        var store = new EventStore();
+        store.appendAll(events);
+        story.tell(store, store.invocationSlot(3));
+        assertThat(story.textProperty().get()).as("told from the app's store, as from the events")
+                .isEqualTo(StoryTeller.tell(RunHistory.of(events), 3).orElseThrow().paragraph());
+        story.tell(store, -1);
+        assertThat(story.textProperty().get()).isEmpty();
     }
 
     @Test
     void presenterScaleStepsUpAndDownWithinItsRange() {
         var presenter = new PresenterScale();
-        assertThat(presenter.rootStyle()).isEqualTo("-fx-font-size: 13.00px;");
+        assertThat(presenter.rootStyle()).as("the theme's own size").isEqualTo("-fx-font-size: 14.00px;");
         presenter.larger();
         assertThat(presenter.scaleProperty().get()).isEqualTo(1.15);
         for (int i = 0; i < 20; i++) {
             presenter.larger();
         }
         assertThat(presenter.scaleProperty().get()).isEqualTo(2.0);
-        assertThat(presenter.rootStyle()).isEqualTo("-fx-font-size: 26.00px;");
+        assertThat(presenter.rootStyle()).isEqualTo("-fx-font-size: 28.00px;");
         for (int i = 0; i < 20; i++) {
             presenter.smaller();
         }
         assertThat(presenter.scaleProperty().get()).isEqualTo(0.85);
         presenter.scaleProperty().set(9);
-        assertThat(presenter.rootStyle()).as("a setting out of range is clamped").isEqualTo("-fx-font-size: 26.00px;");
+        assertThat(presenter.rootStyle()).as("a setting out of range is clamped").isEqualTo("-fx-font-size: 28.00px;");
         presenter.reset();
         assertThat(presenter.scaleProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theRememberedScaleIsSavedAsItChangesAndReadBackNextTime() throws Exception {
+        Preferences prefs = Preferences.userRoot().node("asynclab-presenter-" + System.nanoTime());
+        try {
+            var presenter = PresenterScale.remembered(prefs);
+            assertThat(presenter.scaleProperty().get()).as("nothing saved yet").isEqualTo(1.0);
+            presenter.larger();
+            presenter.larger();
+            assertThat(PresenterScale.remembered(prefs).scaleProperty().get()).isEqualTo(1.25);
+            prefs.putDouble(PresenterScale.KEY, 40);
+            assertThat(PresenterScale.remembered(prefs).scaleProperty().get()).as("a bad value is clamped")
+                    .isEqualTo(2.0);
+        } finally {
+            prefs.removeNode();
+        }
     }
 }
