@@ -12,6 +12,8 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -47,6 +49,7 @@ public final class ReplayViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final StringProperty header = new SimpleStringProperty(this, "header", "");
     private final StringProperty verification = new SimpleStringProperty(this, "verification", "");
+    private final ReadOnlyDoubleWrapper eventTime = new ReadOnlyDoubleWrapper(this, "eventTime", Double.NaN);
     private long playhead;
     private long lastFrame = -1;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -121,6 +124,7 @@ public final class ReplayViewModel {
         }
         position.set(target);
         playhead = target == 0 ? 0 : events.get(target - 1).t();
+        eventTime.set(active.get() ? playhead : Double.NaN);
     }
 
     public void step(int delta) {
@@ -155,6 +159,7 @@ public final class ReplayViewModel {
         events = List.of();
         length.set(0);
         position.set(0);
+        eventTime.set(Double.NaN);
     }
 
     private void advance(long now) {
@@ -173,6 +178,12 @@ public final class ReplayViewModel {
         if (k >= events.size()) {
             pause();
         }
+    }
+
+    /// The time of the last event shown (0 before the first), on the log's clock in nanoseconds; NaN when no log
+    /// is replayed. The timeline's playhead follows it.
+    public ReadOnlyDoubleProperty eventTimeProperty() {
+        return eventTime.getReadOnlyProperty();
     }
 
     public BooleanProperty activeProperty() {
