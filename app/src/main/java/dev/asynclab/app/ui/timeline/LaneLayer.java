@@ -38,13 +38,18 @@ final class LaneLayer implements TimelineLayer {
         g.setTextBaseline(VPos.CENTER);
         double room = gx - LABEL_PAD;
         g.fillText(Labels.fit("queue", room, f.text()), 4, layout.queueTop() + layout.queue() / 2);
-        // A label needs about its font's height: squeezed lanes go unnamed rather than overprinted.
-        if (h >= f.font().getSize() - 1) {
+        if (named(layout, f.font().getSize())) {
             for (int lane = 0; lane < store.laneCount(); lane++) {
                 String label = Labels.fit(store.laneLabel(lane), room, f.text());
                 g.fillText(label, 4, layout.laneTop(lane) + h / 2);
             }
         }
+    }
+
+    /// True when the lanes are tall enough to be named: a label needs about its font's height, and squeezed
+    /// lanes go unnamed rather than overprinted.
+    static boolean named(TimelineLayout layout, double fontSize) {
+        return layout.laneHeight() >= fontSize - 1;
     }
 
     private static void drawAxis(TimelineFrame f) {

@@ -166,14 +166,17 @@ public final class TimelineView extends Control {
     TimelineLayout layoutFor(double width, double height) {
         EventStore s = store.get();
         TextMeasure text = measure();
-        return new TimelineLayout(width, height, s.laneCount(), gutter(s, text, width), text.font().getSize());
+        double size = text.font().getSize();
+        // The lane height does not depend on the gutter: lanes too thin to be named need no room for names.
+        boolean named = LaneLayer.named(new TimelineLayout(width, height, s.laneCount(), 0, size), size);
+        return new TimelineLayout(width, height, s.laneCount(), gutter(s, named, text, width), size);
     }
 
-    /// Room for the longest lane label (and "queue"), never less than `MIN_GUTTER` nor more than a quarter of
-    /// the width (longer labels are cut).
-    static double gutter(EventStore store, TextWidth text, double width) {
+    /// Room for the longest lane label (when the lanes are `named`) and "queue", never less than `MIN_GUTTER`
+    /// nor more than a quarter of the width (longer labels are cut).
+    static double gutter(EventStore store, boolean named, TextWidth text, double width) {
         double widest = text.of("queue");
-        for (int lane = 0; lane < store.laneCount(); lane++) {
+        for (int lane = 0; named && lane < store.laneCount(); lane++) {
             widest = Math.max(widest, text.of(store.laneLabel(lane)));
         }
         double most = Math.max(TimelineLayout.MIN_GUTTER, Math.min(260, width / 4));

@@ -176,6 +176,9 @@ class TimelineViewTest {
         });
         assertThat(thinStats.bars()).isEqualTo(4);
         assertThat(thinStats.labels()).isZero();
+        // Lanes too thin to be named leave no room for their names.
+        assertThat(onFx(() -> thin.currentLayout().gutter()))
+                .isLessThan(onFx(() -> thin.measure().of("w0 · fetch-user")));
     }
 
     @Test
