@@ -3,6 +3,7 @@ package dev.asynclab.app.store;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.lab.lifecycle.Lifecycle;
+import dev.asynclab.lab.story.LaneLabels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class EventStore {
 
     private final Interner names = new Interner();
     private final Interner laneNames = new Interner();
+    /// The lab's fold of which names each lane ran, for its label (`w2 · cache`), as the story tells it.
+    private final LaneLabels laneLabels = new LaneLabels();
     private final List<String> errorTypes = new ArrayList<>();
     private final List<String> errorMessages = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
@@ -150,6 +153,7 @@ public final class EventStore {
             while (laneIntervals.size() <= laneIndex) {
                 laneIntervals.add(new LaneIntervals());
             }
+            laneLabels.started(e.worker(), e.name());
             int interval = laneIntervals.get(laneIndex).open(slot, t);
             invocations.started(slot, laneIndex, interval);
             active.add(t, +1);
@@ -419,6 +423,17 @@ public final class EventStore {
     /// The worker lanes, in order of first appearance (index = lane).
     public List<String> laneNames() {
         return laneNames.all().subList(0, Math.min(laneNames.size(), laneIntervals.size()));
+    }
+
+    /// The worker of lane `laneIndex` ("w2").
+    public String laneName(int laneIndex) {
+        return laneNames.get(laneIndex);
+    }
+
+    /// What the timeline calls lane `laneIndex`: `w2 · cache` when every call it ran had one name, else the
+    /// worker alone (the lab's [LaneLabels], as `asynclab explain` says it).
+    public String laneLabel(int laneIndex) {
+        return laneLabels.label(laneNames.get(laneIndex));
     }
 
     public int laneCount() {

@@ -63,7 +63,7 @@ public final class TuningCharts {
         utilization = line("Utilization by pool size", "utilization (%)", model.utilizationData());
         throughput.removeLegend();
         utilization.removeLegend();
-        usePalette(OutcomePalette.defaults());
+        // No colour until the theme's palette arrives (usePalette): the markers it draws wait for it.
     }
 
     private static JFreeChart line(String title, String yLabel, XYDataset data) {
@@ -82,7 +82,7 @@ public final class TuningCharts {
         shownTarget = target;
         latency.getXYPlot().clearRangeMarkers();
         throughput.getXYPlot().clearRangeMarkers();
-        if (target == null) {
+        if (target == null || recommended == null) {
             return;
         }
         for (SweepTarget.Bound b : target.bounds()) {
@@ -120,6 +120,9 @@ public final class TuningCharts {
     public void mark(Integer recommendedSize, Integer selectedSize) {
         markedRecommended = recommendedSize;
         markedSelected = selectedSize;
+        if (recommended == null) {
+            return; // drawn once the theme's palette arrives
+        }
         for (JFreeChart chart : all()) {
             XYPlot plot = chart.getXYPlot();
             plot.clearDomainMarkers();

@@ -58,6 +58,7 @@ class TimelineBenchmarkTest {
         EventStore loaded = store;
         TimelineView view = onFx(() -> {
             TimelineView v = new TimelineView(loaded);
+            v.paletteProperty().set(dev.asynclab.app.ui.theme.PaletteReader.read(Theme.LIGHT));
             StackPane root = new StackPane(v);
             FxToolkit.registerPrimaryStage().setScene(new Scene(root, 1600, 900));
             root.applyCss();
@@ -94,7 +95,7 @@ class TimelineBenchmarkTest {
             // The app's own theme: Modena's split panes paint a cached nine-slice background that costs the
             // software pipeline more than the whole timeline, so measuring without the theme measures another app.
             Scene scene = new Scene(v, 1440, 900);
-            Theme.LIGHT.apply(scene);
+            dev.asynclab.app.AsyncLabApp.applyTheme(v, Theme.LIGHT);
             FxToolkit.registerPrimaryStage().setScene(scene);
             FxToolkit.registerPrimaryStage().show();
             return v;

@@ -178,6 +178,7 @@ class TuningViewModelTest {
         TuningViewModel model = sweepOfMmc("250ms");
         model.run().get(2, TimeUnit.MINUTES);
         var charts = new TuningCharts(model);
+        charts.usePalette(dev.asynclab.app.ui.timeline.OutcomePalette.of(token -> javafx.scene.paint.Color.GRAY));
         charts.mark(model.recommendedSizeProperty().get(), 3);
         charts.showTarget(model.sweptTargetProperty().get());
 
@@ -198,11 +199,12 @@ class TuningViewModelTest {
     @Test
     void theMarkersTakeTheThemesColours() {
         var charts = new TuningCharts(new TuningViewModel(Runnable::run));
-        var light = dev.asynclab.app.ui.timeline.OutcomePalette.defaults();
-        var outcomes = new java.util.EnumMap<>(light.outcomes());
-        outcomes.put(dev.asynclab.app.store.Outcome.SUCCEEDED, javafx.scene.paint.Color.web("#123456"));
-        var themed = new dev.asynclab.app.ui.timeline.OutcomePalette(outcomes, light.background(), light.laneStripe(),
-                light.text(), light.grid(), javafx.scene.paint.Color.web("#654321"), light.highlight());
+        // A palette as a theme gives it (PaletteReader resolves each token): success and accent of its own.
+        var themed = dev.asynclab.app.ui.timeline.OutcomePalette.of(token -> switch (token) {
+            case "-outcome-succeeded" -> javafx.scene.paint.Color.web("#123456");
+            case "-timeline-accent" -> javafx.scene.paint.Color.web("#654321");
+            default -> javafx.scene.paint.Color.GRAY;
+        });
         charts.mark(5, 3);
 
         charts.usePalette(themed);

@@ -172,6 +172,7 @@ public final class MainView extends BorderPane {
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         replayBar.bind(vm.replay());
+        timeline.playheadTimeProperty().bind(vm.replay().eventTimeProperty());
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
         workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());

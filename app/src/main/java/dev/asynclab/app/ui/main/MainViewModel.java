@@ -129,7 +129,8 @@ public final class MainViewModel {
             seed.set(s.seed());
             clock.set(s.clock());
             speed.set(s.speed());
-            poolSize.set(s.pool().map(p -> p.size()).orElse(0));
+            // An adaptive limit sizes its pool itself: 0 ("as in the scenario") lets it, a size would fix it.
+            poolSize.set(s.pool().filter(p -> p.limit().isEmpty()).map(p -> p.size()).orElse(0));
             replace(new Session(new SessionSource.LoadedScenario(file, s)));
             watch.watch(file);
             return true;

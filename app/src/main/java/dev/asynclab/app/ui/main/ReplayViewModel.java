@@ -17,6 +17,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -56,6 +58,7 @@ public final class ReplayViewModel {
     private final StringProperty header = new SimpleStringProperty(this, "header", "");
     private final StringProperty verification = new SimpleStringProperty(this, "verification", "");
     private final StringProperty caption = new SimpleStringProperty(this, "caption", "");
+    private final ReadOnlyDoubleWrapper eventTime = new ReadOnlyDoubleWrapper(this, "eventTime", Double.NaN);
     private long playhead;
     private long lastFrame = -1;
     /// Where a `playTo` pauses (the whole log for a plain play), and the speed it plays there at.
@@ -154,6 +157,7 @@ public final class ReplayViewModel {
         position.set(target);
         playhead = target == 0 ? 0 : events.get(target - 1).t();
         caption.set(target == 0 || history == null ? "" : StepCaption.of(history, events.get(target - 1)));
+        eventTime.set(active.get() ? playhead : Double.NaN);
     }
 
     public void step(int delta) {
@@ -209,6 +213,7 @@ public final class ReplayViewModel {
         length.set(0);
         position.set(0);
         caption.set("");
+        eventTime.set(Double.NaN);
     }
 
     private void advance(long now) {
@@ -229,6 +234,12 @@ public final class ReplayViewModel {
         if (k >= end) {
             pause();
         }
+    }
+
+    /// The time of the last event shown (0 before the first), on the log's clock in nanoseconds; NaN when no log
+    /// is replayed. The timeline's playhead follows it.
+    public ReadOnlyDoubleProperty eventTimeProperty() {
+        return eventTime.getReadOnlyProperty();
     }
 
     public BooleanProperty activeProperty() {

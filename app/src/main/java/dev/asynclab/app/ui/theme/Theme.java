@@ -15,8 +15,18 @@ public enum Theme {
 
     /// Applies the theme to the application and to `scene`'s root.
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(userAgentStylesheet());
+        styleRoot(scene);
+    }
+
+    /// Styles `scene` alone as this theme (its own user-agent stylesheet, not the application's): a scene
+    /// that is never shown, read for its colours.
+    void style(Scene scene) {
+        scene.setUserAgentStylesheet(userAgentStylesheet());
+        styleRoot(scene);
+    }
+
+    private void styleRoot(Scene scene) {
         if (!scene.getStylesheets().contains(APP_CSS)) {
             scene.getStylesheets().add(APP_CSS);
         }
@@ -24,6 +34,12 @@ public enum Theme {
         if (this == DARK) {
             scene.getRoot().getStyleClass().add("dark");
         }
+    }
+
+    /// AtlantaFX's stylesheet for this theme.
+    public String userAgentStylesheet() {
+        return this == DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet();
     }
 
     public Theme other() {

@@ -5,17 +5,26 @@ import dev.asynclab.app.store.InvocationTable;
 import dev.asynclab.app.store.LaneIntervals;
 import dev.asynclab.app.store.Outcome;
 import dev.asynclab.app.store.TimeBins;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 
-/// The attempts: a bar per attempt, coloured and shaped by outcome, with the highlighted ones marked. Level of
-/// detail: only what overlaps the view is visited (binary searches on each lane), and attempts thinner than
-/// `MIN_BAR` pixels are binned into pixel columns by `ColumnBins`, drawn as one image for all lanes.
+import java.util.ArrayList;
+import java.util.List;
+
+/// The attempts: a bar per attempt, coloured and shaped by outcome, with the highlighted ones marked, and its
+/// callback's name and attempt written in it where it is wide and tall enough (`fetch-user #2`, cut with an
+/// ellipsis to the bar's width, as Perfetto writes its slices). Level of detail: only what overlaps the view is
+/// visited (binary searches on each lane), and attempts thinner than `MIN_BAR` pixels are binned into pixel
+/// columns by `ColumnBins`, drawn as one image for all lanes.
 final class BarLayer implements TimelineLayer {
 
     static final double MIN_BAR = 2.0;
+    /// Room left of and right of a bar's label (the right also clears a marker at the bar's end).
+    static final double LABEL_PAD = 4;
 
     private final ColumnBins bins = new ColumnBins();
     private final MarkerSprites sprites;
@@ -24,6 +33,8 @@ final class BarLayer implements TimelineLayer {
     private int[] binPixels = new int[0];
     private WritableImage binImage;
     private final int[] argbByOutcome = new int[Outcome.values().length];
+    /// The labels of this frame, written after every bar (one font and fill for all of them).
+    private final List<BarLabel> labels = new ArrayList<>();
 
     BarLayer(MarkerSprites sprites) {
         this.sprites = sprites;
@@ -32,20 +43,26 @@ final class BarLayer implements TimelineLayer {
     private record LaneStats(int bars, int binned, int highlighted) {
     }
 
+    /// A label to write centred at `x`, `middle`; `patch` (a failure's colour, else null) is laid under it so the
+    /// hatching does not run through the letters.
+    private record BarLabel(String text, double x, double middle, double width, Color patch) {
+    }
+
     @Override
     public void draw(TimelineFrame f, DrawTally tally) {
         int w = (int) Math.ceil(f.layout().plotWidth());
         int lanes = f.store().laneCount();
         prepareBins(w, lanes, f.palette());
+        labels.clear();
         for (int lane = 0; lane < lanes; lane++) {
-            LaneStats s = drawLane(f.g(), f.layout(), f.store(), lane, f.view(), f.t0(), f.t1(), f.liveEdge(),
-                    f.palette(), f.marks());
+            LaneStats s = drawLane(f, lane);
             tally.bars += s.bars();
             tally.binned += s.binned();
             tally.highlighted += s.highlighted();
             tally.binnedColumns += bins.writeRow(binPixels, lane * w, argbByOutcome);
         }
         drawBins(f.g(), f.layout(), w, lanes);
+        tally.labels += drawLabels(f);
     }
 
     private void prepareBins(int w, int lanes, OutcomePalette palette) {
@@ -70,19 +87,28 @@ final class BarLayer implements TimelineLayer {
         g.setImageSmoothing(false);
         double h = Math.max(2, layout.laneHeight() - 2);
         for (int lane = 0; lane < lanes; lane++) {
-            g.drawImage(binImage, 0, lane, w, 1, TimelineLayout.GUTTER, layout.laneTop(lane) + 1, w, h);
+            g.drawImage(binImage, 0, lane, w, 1, layout.gutter(), layout.laneTop(lane) + 1, w, h);
         }
     }
 
-    private LaneStats drawLane(GraphicsContext g, TimelineLayout layout, EventStore store, int lane, Viewport view,
-                               long t0, long t1, long liveEdge, OutcomePalette palette, TimelineMarks marks) {
+    private LaneStats drawLane(TimelineFrame f, int lane) {
+        GraphicsContext g = f.g();
+        TimelineLayout layout = f.layout();
+        EventStore store = f.store();
+        Viewport view = f.view();
+        OutcomePalette palette = f.palette();
+        TimelineMarks marks = f.marks();
+        long t0 = f.t0();
+        long liveEdge = f.liveEdge();
         LaneIntervals intervals = store.lane(lane);
         InvocationTable inv = store.invocations();
         double y = layout.laneTop(lane) + 1;
         double h = Math.max(2, layout.laneHeight() - 2);
-        double gx = TimelineLayout.GUTTER;
+        double gx = layout.gutter();
         double width = layout.plotWidth();
         double ns = view.nsPerPixel();
+        // Text only where a line of it fits the bar's height.
+        boolean labelled = h >= f.font().getSize() + 2;
         bins.reset((int) Math.ceil(width));
         int bars = 0;
         int highlighted = 0;
@@ -104,7 +130,7 @@ final class BarLayer implements TimelineLayer {
         }
         // An attempt that ended before the view may still reach into it with the ghost of a late finish.
         int from = intervals.firstEndingAtOrAfter(t0 - intervals.longestLateTail());
-        int to = intervals.endStartingAtOrBefore(t1);
+        int to = intervals.endStartingAtOrBefore(f.t1());
         for (int i = from; i < to; i++) {
             long start = intervals.start(i);
             long end = intervals.isOpen(i) ? liveEdge : intervals.end(i);
@@ -124,17 +150,60 @@ final class BarLayer implements TimelineLayer {
                     highlighted++;
                 }
             } else {
-                drawBar(g, gx + Math.max(0, x0), y, Math.min(x1, width) - Math.max(0, x0), h, outcome, palette);
+                double left = Math.max(0, x0);
+                double shown = Math.min(x1, width) - left;
+                drawBar(g, gx + left, y, shown, h, outcome, palette);
                 if (marks.highlight().test(inv, slot)) {
                     // A filled band along the bar's foot: the selection is an outline, so the two read apart.
                     highlighted++;
                     g.setFill(palette.highlight());
-                    g.fillRect(gx + Math.max(0, x0), y + h - 4, Math.min(x1, width) - Math.max(0, x0), 4);
+                    g.fillRect(gx + left, y + h - 4, shown, 4);
+                }
+                if (labelled) {
+                    label(f, slot, outcome, gx + left, shown, y + h / 2);
                 }
                 bars++;
             }
         }
         return new LaneStats(bars, bins.added(), highlighted);
+    }
+
+    /// Queues the label of the bar drawn at `x` (`shown` pixels of it in view), if any of it fits.
+    private void label(TimelineFrame f, int slot, Outcome outcome, double x, double shown, double middle) {
+        double room = shown - 1 - 2 * LABEL_PAD; // the bar keeps a pixel of gap at its end
+        if (room < f.font().getSize()) {
+            return; // not even two letters: skip the measuring
+        }
+        String text = Labels.fitBar(f.store().invocationName(slot), f.store().invocations().attempt(slot), room,
+                f.text());
+        if (!text.isEmpty()) {
+            labels.add(new BarLabel(text, x + (shown - 1) / 2, middle, f.text().of(text),
+                    outcome == Outcome.FAILED ? f.palette().outcome(outcome) : null));
+        }
+    }
+
+    private int drawLabels(TimelineFrame f) {
+        if (labels.isEmpty()) {
+            return 0;
+        }
+        GraphicsContext g = f.g();
+        double h = f.font().getSize() + 2; // no taller than a labelled bar
+        for (BarLabel l : labels) {
+            if (l.patch() != null) {
+                g.setFill(l.patch());
+                g.fillRect(l.x() - l.width() / 2 - 2, l.middle() - h / 2, l.width() + 4, h);
+            }
+        }
+        g.setFill(f.palette().color(TimelineColor.BAR_TEXT));
+        g.setFont(f.font());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (BarLabel l : labels) {
+            g.fillText(l.text(), l.x(), l.middle());
+        }
+        int n = labels.size();
+        labels.clear();
+        return n;
     }
 
     /// True when a pixel spans at least one summary bin and nothing asks for attempt-level detail.

@@ -58,7 +58,7 @@ final class BreakerBandLayer implements TimelineLayer {
             case OPEN -> PolicyMark.CIRCUIT_OPEN;
             case HALF_OPEN -> PolicyMark.CIRCUIT_HALF_OPEN;
         }));
-        g.fillRect(TimelineLayout.GUTTER + x0, y, Math.max(1, x1 - x0), h);
+        g.fillRect(layout.gutter() + x0, y, Math.max(1, x1 - x0), h);
         return 1;
     }
 }

@@ -9,8 +9,10 @@ final class DrawTally {
     int markers;
     int highlighted;
     int ghosts;
+    int labels;
+    int limitSpans;
 
     DrawStats stats() {
-        return new DrawStats(bars, binned, binnedColumns, markers, highlighted, ghosts);
+        return new DrawStats(bars, binned, binnedColumns, markers, highlighted, ghosts, labels, limitSpans);
     }
 }

@@ -30,14 +30,14 @@ final class GhostLayer implements TimelineLayer {
                     continue;
                 }
                 tally.ghosts += drawGhost(f.g(), inv.lateEndAt(intervals.slot(i)), intervals.end(i), f.t0(), ns, width,
-                        y, h, f.palette());
+                        f.layout().gutter(), y, h, f.palette());
             }
         }
     }
 
     /// The dashed ghost of a late finish, from the attempt's end to when the callback really returned; 1 if drawn.
-    private static int drawGhost(GraphicsContext g, long late, long end, long t0, double ns, double width, double y,
-                                 double h, OutcomePalette palette) {
+    private static int drawGhost(GraphicsContext g, long late, long end, long t0, double ns, double width,
+                                 double gutter, double y, double h, OutcomePalette palette) {
         if (late <= end || late < t0) {
             return 0;
         }
@@ -46,7 +46,7 @@ final class GhostLayer implements TimelineLayer {
         if (w <= 0) {
             return 0;
         }
-        double x = TimelineLayout.GUTTER + x0;
+        double x = gutter + x0;
         Color color = palette.outcome(Outcome.LATE);
         g.setFill(color.deriveColor(0, 1, 1, 0.55));
         g.fillRect(x, y + h * 0.25, w, h * 0.5);

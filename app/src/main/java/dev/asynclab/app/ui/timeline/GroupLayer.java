@@ -10,15 +10,16 @@ final class GroupLayer implements TimelineLayer {
 
     @Override
     public void draw(TimelineFrame f, DrawTally tally) {
-        drawGroups(f.g(), f.layout(), f.store(), f.view(), f.t0(), f.t1(), f.palette());
+        drawGroups(f, f.g(), f.layout(), f.store(), f.view(), f.t0(), f.t1(), f.palette());
     }
 
-    private static void drawGroups(GraphicsContext g, TimelineLayout layout, EventStore store, Viewport view,
-                                   long t0, long t1, OutcomePalette palette) {
+    private static void drawGroups(TimelineFrame f, GraphicsContext g, TimelineLayout layout, EventStore store,
+                                   Viewport view, long t0, long t1, OutcomePalette palette) {
         var groups = store.groups();
-        double y = TimelineLayout.AXIS + 3;
-        double gx = TimelineLayout.GUTTER;
+        double y = layout.axis() + 3;
+        double gx = layout.gutter();
         g.setFill(palette.text());
+        g.setFont(f.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double lastEnd = -1;
@@ -37,8 +38,9 @@ final class GroupLayer implements TimelineLayer {
             g.fillRect(x0, y, Math.max(1, x1 - x0), 1);
             g.fillRect(x1 - 1, y, 1, 6);
             String name = store.groupName(i);
-            if (name != null && x1 - x0 > 40 && x0 > labelEnd) {
-                g.fillText(name, x0 + 3, y + 5, x1 - x0 - 6);
+            String label = name != null && x0 > labelEnd ? Labels.fit(name, x1 - x0 - 6, f.text()) : "";
+            if (!label.isEmpty()) {
+                g.fillText(label, x0 + 3, y + layout.groups() / 2 - 2);
                 labelEnd = x1;
             }
             lastEnd = x1;

@@ -14,7 +14,9 @@ import javafx.scene.text.TextAlignment;
 final class MarkerLayer implements TimelineLayer {
 
     private static final double MARKER_BUCKET = 6.0;
-    private static final Font COUNT = Font.font(9);
+    /// The font of the "×3" counts: a step smaller than the timeline's, made again when that changes.
+    private Font countFont;
+    private Font countFontOf;
 
     private final MarkerSprites sprites;
     private int[] lastMarkerColumn = new int[0];
@@ -29,6 +31,10 @@ final class MarkerLayer implements TimelineLayer {
 
     @Override
     public void draw(TimelineFrame f, DrawTally tally) {
+        if (countFontOf != f.font()) {
+            countFontOf = f.font();
+            countFont = f.smallFont();
+        }
         tally.markers += drawMarkers(f.g(), f.layout(), f.store(), f.view(), f.t0(), f.t1(), f.palette());
     }
 
@@ -41,9 +47,10 @@ final class MarkerLayer implements TimelineLayer {
         java.util.Arrays.fill(lastMarkerColumn, -1);
         InvocationTable inv = store.invocations();
         int drawn = 0;
-        double size = Math.min(8, layout.laneHeight() - 2);
+        double queueSize = 8 * Math.max(1, layout.scale()); // markers grow with the text (presenter mode)
+        double size = Math.min(queueSize, layout.laneHeight() - 2);
         if (view.nsPerPixel() * MARKER_BUCKET >= store.queueMarkerSummary().binNanos()) {
-            drawn += drawMarkerSummary(g, store.queueMarkerSummary(), -1, layout, view, 8, palette);
+            drawn += drawMarkerSummary(g, store.queueMarkerSummary(), -1, layout, view, queueSize, palette);
             for (int lane = 0; lane < store.laneCount(); lane++) {
                 drawn += drawMarkerSummary(g, store.lane(lane).markerSummary(), lane, layout, view, size, palette);
             }
@@ -73,9 +80,9 @@ final class MarkerLayer implements TimelineLayer {
             }
             countLabel(g, lane + 1, palette);
             lastMarkerColumn[lane + 1] = column;
-            double x = TimelineLayout.GUTTER + view.xOf(t);
-            double y = lane < 0 ? layout.queueTop() + TimelineLayout.QUEUE / 2 : layout.laneTop(lane) + 1;
-            sprites.stamp(g, type, x, y, lane < 0 ? 8 : size, palette);
+            double x = layout.gutter() + view.xOf(t);
+            double y = lane < 0 ? layout.queueTop() + layout.queue() / 2 : layout.laneTop(lane) + 1;
+            sprites.stamp(g, type, x, y, lane < 0 ? queueSize : size, palette);
             mergedCount[lane + 1] = 1;
             mergedX[lane + 1] = x;
             mergedY[lane + 1] = y;
@@ -91,7 +98,7 @@ final class MarkerLayer implements TimelineLayer {
     private void countLabel(GraphicsContext g, int laneIndex, OutcomePalette palette) {
         if (mergedCount[laneIndex] > 1) {
             g.setFill(palette.text());
-            g.setFont(COUNT);
+            g.setFont(countFont);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("×" + mergedCount[laneIndex], mergedX[laneIndex] + 5, mergedY[laneIndex]);
@@ -109,11 +116,11 @@ final class MarkerLayer implements TimelineLayer {
     private int drawMarkerSummary(GraphicsContext g, TimeBins summary, int lane, TimelineLayout layout,
                                          Viewport view, double size, OutcomePalette palette) {
         int drawn = 0;
-        double y = lane < 0 ? layout.queueTop() + TimelineLayout.QUEUE / 2 : layout.laneTop(lane) + 1;
+        double y = lane < 0 ? layout.queueTop() + layout.queue() / 2 : layout.laneTop(lane) + 1;
         for (double x = 0; x < layout.plotWidth(); x += MARKER_BUCKET) {
             int kind = summary.maxOver(view.timeAt(x), view.timeAt(x + MARKER_BUCKET));
             if (kind > 0) {
-                sprites.stamp(g, EventStore.markerType(kind), TimelineLayout.GUTTER + x + MARKER_BUCKET / 2, y, size,
+                sprites.stamp(g, EventStore.markerType(kind), layout.gutter() + x + MARKER_BUCKET / 2, y, size,
                         palette);
                 drawn++;
             }

@@ -4,27 +4,37 @@ import dev.asynclab.app.store.Outcome;
 import javafx.scene.paint.Color;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
-/// The colors the timeline, charts and legend draw with, read once from the theme's outcome and policy tokens.
+/// The colours the timeline, charts and legend draw with: one per outcome, per `TimelineColor` and per
+/// `PolicyMark`, each read from its theme token (`PaletteReader`). Colours live only in the CSS; this record
+/// holds what a theme said, complete (a missing colour is refused here rather than drawn as nothing).
 ///
 /// ```java
-/// OutcomePalette p = OutcomePalette.defaults();
+/// OutcomePalette p = PaletteReader.read(scene.getRoot());
 /// Color failed = p.outcome(Outcome.FAILED);
 /// Color open = p.policy(PolicyMark.CIRCUIT_OPEN);
 /// ```
-public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text,
-                             Color grid, Color accent, Color highlight, Map<PolicyMark, Color> policies) {
+public record OutcomePalette(Map<Outcome, Color> outcomes, Map<TimelineColor, Color> colors,
+                             Map<PolicyMark, Color> policies) {
 
     public OutcomePalette {
+        requireAll(outcomes, EnumSet.allOf(Outcome.class), "outcome");
+        requireAll(colors, EnumSet.allOf(TimelineColor.class), "timeline colour");
+        requireAll(policies, EnumSet.allOf(PolicyMark.class), "policy colour");
         outcomes = Map.copyOf(outcomes);
+        colors = Map.copyOf(colors);
         policies = Map.copyOf(policies);
     }
 
-    /// A palette whose policy colors are the light theme's.
-    public OutcomePalette(Map<Outcome, Color> outcomes, Color background, Color laneStripe, Color text, Color grid,
-                          Color accent, Color highlight) {
-        this(outcomes, background, laneStripe, text, grid, accent, highlight, defaultPolicies());
+    private static <K> void requireAll(Map<K, Color> given, Set<K> keys, String what) {
+        for (K key : keys) {
+            if (given.get(key) == null) {
+                throw new IllegalArgumentException("the palette has no " + what + " for " + key);
+            }
+        }
     }
 
     public Color outcome(Outcome o) {
@@ -35,26 +45,48 @@ public record OutcomePalette(Map<Outcome, Color> outcomes, Color background, Col
         return policies.get(mark);
     }
 
-    static Map<PolicyMark, Color> defaultPolicies() {
-        Map<PolicyMark, Color> colors = new EnumMap<>(PolicyMark.class);
-        for (PolicyMark mark : PolicyMark.values()) {
-            colors.put(mark, Color.web(mark.lightDefault()));
-        }
-        return colors;
+    public Color color(TimelineColor c) {
+        return colors.get(c);
     }
 
-    /// The light theme's values, for drawing without a scene (benchmarks, tests).
-    public static OutcomePalette defaults() {
-        Map<Outcome, Color> colors = new EnumMap<>(Outcome.class);
-        // Okabe–Ito colors: told apart with the common kinds of color blindness.
-        colors.put(Outcome.RUNNING, Color.web("#56B4E9"));
-        colors.put(Outcome.SUCCEEDED, Color.web("#009E73"));
-        colors.put(Outcome.FAILED, Color.web("#D55E00"));
-        colors.put(Outcome.TIMED_OUT, Color.web("#E69F00"));
-        colors.put(Outcome.CANCELLED, Color.web("#999999"));
-        colors.put(Outcome.REJECTED, Color.web("#CC79A7"));
-        colors.put(Outcome.LATE, Color.web("#0072B2"));
-        return new OutcomePalette(colors, Color.web("#ffffff"), Color.web("#f3f4f6"), Color.web("#1f2328"),
-                Color.web("#d0d7de"), Color.web("#0969da"), Color.web("#bf3989"));
+    public Color background() {
+        return colors.get(TimelineColor.BACKGROUND);
+    }
+
+    public Color laneStripe() {
+        return colors.get(TimelineColor.STRIPE);
+    }
+
+    public Color text() {
+        return colors.get(TimelineColor.TEXT);
+    }
+
+    public Color grid() {
+        return colors.get(TimelineColor.GRID);
+    }
+
+    public Color accent() {
+        return colors.get(TimelineColor.ACCENT);
+    }
+
+    public Color highlight() {
+        return colors.get(TimelineColor.HIGHLIGHT);
+    }
+
+    /// A palette of one colour per key, from the three token lists (`PaletteReader` resolves each token).
+    public static OutcomePalette of(java.util.function.Function<String, Color> resolve) {
+        Map<Outcome, Color> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            outcomes.put(o, resolve.apply(o.token()));
+        }
+        Map<TimelineColor, Color> colors = new EnumMap<>(TimelineColor.class);
+        for (TimelineColor c : TimelineColor.values()) {
+            colors.put(c, resolve.apply(c.token()));
+        }
+        Map<PolicyMark, Color> policies = new EnumMap<>(PolicyMark.class);
+        for (PolicyMark m : PolicyMark.values()) {
+            policies.put(m, resolve.apply(m.token()));
+        }
+        return new OutcomePalette(outcomes, colors, policies);
     }
 }

@@ -3,6 +3,7 @@ package dev.asynclab.app.ui.timeline;
 import dev.asynclab.app.store.Outcome;
 import dev.asynclab.app.store.StepSeries;
 import dev.asynclab.app.store.TimeBins;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
@@ -11,6 +12,7 @@ final class QueueLayer implements TimelineLayer {
 
     @Override
     public void draw(TimelineFrame f, DrawTally tally) {
+        f.g().setFont(f.font());
         drawQueue(f.g(), f.layout(), f.store().queuedSeries(), f.store().queueDepthSummary(), f.view(), f.t0(),
                 f.palette());
     }
@@ -23,9 +25,9 @@ final class QueueLayer implements TimelineLayer {
         }
         int max = Math.max(1, depthSummary.maxOver(0, Long.MAX_VALUE));
         double top = layout.queueTop() + 2;
-        double h = TimelineLayout.QUEUE - 4;
+        double h = layout.queue() - 4;
         double scale = h / max;
-        double gx = TimelineLayout.GUTTER;
+        double gx = layout.gutter();
         int columns = (int) Math.ceil(layout.plotWidth());
         g.setFill(palette.outcome(Outcome.RUNNING).deriveColor(0, 1, 0.8, 0.7));
         // One column at a time with its highest depth, so a million changes cost one rectangle per pixel.
@@ -63,7 +65,8 @@ final class QueueLayer implements TimelineLayer {
     private static void drawQueueMax(GraphicsContext g, TimelineLayout layout, int max, OutcomePalette palette) {
         g.setFill(palette.text());
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("max " + max, layout.width() - 4, layout.queueTop() + 8);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("max " + max, layout.width() - 4, layout.queueTop() + layout.queue() / 4 + 1);
     }
 
     private static int firstAtOrAfter(StepSeries series, long t) {

@@ -29,8 +29,8 @@ final class SelectionLayer implements TimelineLayer {
             }
             long start = inv.startedAt(slot);
             long end = inv.endedAt(slot) < 0 ? liveEdge : inv.endedAt(slot);
-            double x0 = TimelineLayout.GUTTER + view.xOf(start);
-            double x1 = TimelineLayout.GUTTER + Math.max(view.xOf(end), view.xOf(start) + 2);
+            double x0 = layout.gutter() + view.xOf(start);
+            double x1 = layout.gutter() + Math.max(view.xOf(end), view.xOf(start) + 2);
             double y = layout.laneTop(lane);
             double h = layout.laneHeight();
             g.setLineWidth(slot == selected ? 3 : 1.5);

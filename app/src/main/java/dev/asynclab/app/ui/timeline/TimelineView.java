@@ -3,48 +3,61 @@ package dev.asynclab.app.ui.timeline;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.store.InvocationTable;
 import dev.asynclab.app.store.LaneIntervals;
+import dev.asynclab.app.ui.format.Durations;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.FontCssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.Styleable;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
-import javafx.util.Duration;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.image.WritableImage;
+import javafx.scene.text.Font;
 
-/// The timeline control: a canvas that draws the store, zooms with the wheel around the pointer, pans by
-/// dragging, follows the live edge until scrolled back, shows a tooltip on hover and selects on click.
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/// The timeline control: what is shown and how it is looked at — the store, the viewport, the selection, the
+/// highlight, the palette, the replay's playhead, the font — and the operations on them (zoom, pan, fit, follow,
+/// reveal, hit-testing). Its skin, `TimelineSkin`, owns the canvas, draws the layers into it at most once per
+/// pulse, and turns the mouse into these operations. The control keeps no drawing state: a new skin draws the
+/// same picture.
 ///
-/// It redraws at most once per pulse and only when something changed: `invalidate()` marks it dirty and asks
-/// for a layout pass, and the drawing happens in that pass.
+/// Text follows the control's CSS font (`-fx-font`, inherited: `.timeline { -fx-font-size: 0.85em; }` in
+/// `app.css`), so a presenter mode that scales the root's font scales the lane names, axis and bar labels, and
+/// the rows grow with them.
 ///
 /// ```java
 /// TimelineView timeline = new TimelineView(store);
 /// timeline.selectedSlotProperty().addListener((o, was, now) -> details.show(now.intValue()));
+/// timeline.playheadTimeProperty().bind(replay.eventTimeProperty());
 /// timeline.invalidate();   // after appending events
 /// ```
-public final class TimelineView extends Region {
+public final class TimelineView extends Control {
 
     public static final String STYLE_CLASS = "timeline";
 
-    private final Canvas canvas = new Canvas();
-    private final TimelineRenderer renderer = new TimelineRenderer();
+    private final ReadOnlyObjectWrapper<EventStore> store = new ReadOnlyObjectWrapper<>(this, "store");
     private final Viewport viewport = new Viewport();
     private final IntegerProperty selectedSlot = new SimpleIntegerProperty(this, "selectedSlot", -1);
-    private final ObjectProperty<OutcomePalette> palette =
-            new SimpleObjectProperty<>(this, "palette", OutcomePalette.defaults());
-    private final Tooltip tooltip = new Tooltip();
-    private EventStore store;
     private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
-    private boolean dirty = true;
-    private long drawCount;
-    private DrawStats lastStats = DrawStats.NONE;
-    private double pressX;
-    private double lastDragX;
-    private boolean dragged;
+    private final ObjectProperty<OutcomePalette> palette = new SimpleObjectProperty<>(this, "palette");
+    private final DoubleProperty playheadTime = new SimpleDoubleProperty(this, "playheadTime", Double.NaN);
+    private final StyleableObjectProperty<Font> font =
+            new SimpleStyleableObjectProperty<>(FONT, this, "font", Font.font(TimelineLayout.BASE_FONT_SIZE));
+    /// Widths in the current font, for the gutter and the labels (a cache: made again when the font changes).
+    private TextMeasure measure;
 
     /// An empty timeline (FXML makes it so); `setStore` gives it events.
     public TimelineView() {
@@ -52,117 +65,151 @@ public final class TimelineView extends Region {
     }
 
     public TimelineView(EventStore store) {
-        this.store = store;
+        this.store.set(store);
         getStyleClass().add(STYLE_CLASS);
-        getChildren().add(canvas);
         setFocusTraversable(true);
         setMinSize(200, 120);
-        tooltip.setShowDelay(Duration.millis(150));
-        Tooltip.install(this, tooltip);
-        selectedSlot.addListener((o, was, now) -> invalidate());
-        palette.addListener((o, was, now) -> invalidate());
-        highlight.addListener((o, was, now) -> invalidate());
-        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            pressX = e.getX();
-            lastDragX = e.getX();
-            dragged = false;
-            requestFocus();
+        font.addListener((o, was, now) -> {
+            measure = null;
+            invalidate();
         });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
-        addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> tooltip.setText(describe(e.getX(), e.getY())));
-    }
-
-    /// Shows another store (a new run or log) from the start.
-    public void setStore(EventStore store) {
-        this.store = store;
-        selectedSlot.set(-1);
-        viewport.fitAll();
-        invalidate();
-    }
-
-    /// Marks the view dirty; it redraws in the next pulse.
-    public void invalidate() {
-        dirty = true;
-        requestLayout();
+        playheadTime.addListener((o, was, now) -> {
+            followPlayhead();
+            invalidate();
+        });
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            dirty = true;
-        }
-        if (dirty) {
-            redraw();
-        }
+    protected Skin<?> createDefaultSkin() {
+        return new TimelineSkin(this);
     }
 
-    /// Draws now (the pulse does this when dirty; benchmarks and tests call it directly).
-    public DrawStats redraw() {
-        dirty = false;
-        TimelineLayout layout = canvasLayout();
-        viewport.update(store.lastTime(), layout.plotWidth());
-        lastStats = renderer.draw(canvas.getGraphicsContext2D(), layout, store, viewport, palette.get(),
-                new TimelineMarks(selectedSlot.get(), highlight.get(), store.lastTime()));
-        drawCount++;
-        return lastStats;
-    }
+    // ---- the store, and redrawing
 
-    private TimelineLayout canvasLayout() {
-        return new TimelineLayout(canvas.getWidth(), canvas.getHeight(), store.laneCount());
-    }
-
-    private void onScroll(ScrollEvent e) {
-        double x = e.getX() - TimelineLayout.GUTTER;
-        if (x < 0 || e.getDeltaY() == 0) {
-            return;
+    /// Shows another store (a new run or log) from the start; while a replay's playhead is shown, the store is
+    /// the same replay rewound (a step back), so the view stays where the user put it and follows the playhead.
+    public void setStore(EventStore next) {
+        store.set(next);
+        selectedSlot.set(-1);
+        if (!hasPlayhead()) {
+            viewport.fitAll();
         }
-        viewport.zoom(Math.pow(1.0025, -e.getDeltaY()), x, store.lastTime(), canvasLayout().plotWidth());
         invalidate();
-        e.consume();
     }
 
-    private void onDrag(MouseEvent e) {
-        if (Math.abs(e.getX() - pressX) > 3) {
-            dragged = true;
-        }
-        if (dragged) {
-            viewport.pan(e.getX() - lastDragX, store.lastTime(), canvasLayout().plotWidth());
-            lastDragX = e.getX();
-            invalidate();
-        }
+    /// The store drawn now.
+    public EventStore store() {
+        return store.get();
     }
 
-    private void onClick(MouseEvent e) {
-        if (dragged || e.getButton() != MouseButton.PRIMARY) {
-            return;
+    public ReadOnlyObjectProperty<EventStore> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    /// Marks the view dirty (events were appended); the skin redraws in the next pulse.
+    public void invalidate() {
+        if (getSkin() instanceof TimelineSkin skin) {
+            skin.markDirty();
         }
-        selectedSlot.set(slotAt(e.getX(), e.getY()));
+        requestLayout();
+    }
+
+    /// Draws now (the pulse does this when dirty; benchmarks and tests call it directly). Nothing before the
+    /// control has its skin (it gets it with its CSS, once in a scene) and a palette (the theme's).
+    public DrawStats redraw() {
+        return getSkin() instanceof TimelineSkin skin ? skin.redraw() : DrawStats.NONE;
+    }
+
+    /// How many times the skin has drawn: with `lastStats()`, what tests and benchmarks look at.
+    public long drawCount() {
+        return getSkin() instanceof TimelineSkin skin ? skin.drawCount() : 0;
+    }
+
+    public DrawStats lastStats() {
+        return getSkin() instanceof TimelineSkin skin ? skin.lastStats() : DrawStats.NONE;
+    }
+
+    /// The canvas the skin draws into, null without a skin.
+    public Canvas canvas() {
+        return getSkin() instanceof TimelineSkin skin ? skin.canvas() : null;
+    }
+
+    /// The timeline drawn into an image: as it is in view, or (`whole`) fitted to the whole run; the view is left
+    /// as it was.
+    ///
+    /// @throws IllegalStateException before the control has a skin (it is not in a scene)
+    public WritableImage snapshotImage(boolean whole) {
+        if (!(getSkin() instanceof TimelineSkin skin)) {
+            throw new IllegalStateException("the timeline has no skin yet: it is not in a styled scene");
+        }
+        Viewport.State before = viewport.state();
+        if (whole) {
+            viewport.fitAll();
+        }
+        skin.redraw();
+        WritableImage image = skin.canvas().snapshot(null, null);
+        if (whole) {
+            viewport.restore(before);
+            skin.redraw();
+        }
+        return image;
+    }
+
+    // ---- where things are
+
+    /// The layout for the control's size now: its gutter as wide as the longest lane label needs.
+    public TimelineLayout currentLayout() {
+        return layoutFor(getWidth(), getHeight());
+    }
+
+    /// The layout of a canvas `width` by `height` showing this store in this font.
+    TimelineLayout layoutFor(double width, double height) {
+        EventStore s = store.get();
+        TextMeasure text = measure();
+        double size = text.font().getSize();
+        // The lane height does not depend on the gutter: lanes too thin to be named need no room for names.
+        boolean named = LaneLayer.named(new TimelineLayout(width, height, s.laneCount(), 0, size), size);
+        return new TimelineLayout(width, height, s.laneCount(), gutter(s, named, text, width), size);
+    }
+
+    /// Room for the longest lane label (when the lanes are `named`) and "queue", never less than `MIN_GUTTER`
+    /// nor more than a quarter of the width (longer labels are cut).
+    static double gutter(EventStore store, boolean named, TextWidth text, double width) {
+        double widest = text.of("queue");
+        for (int lane = 0; named && lane < store.laneCount(); lane++) {
+            widest = Math.max(widest, text.of(store.laneLabel(lane)));
+        }
+        double most = Math.max(TimelineLayout.MIN_GUTTER, Math.min(260, width / 4));
+        return Math.ceil(Math.max(TimelineLayout.MIN_GUTTER, Math.min(most, widest + 4 + LaneLayer.LABEL_PAD)));
+    }
+
+    /// Widths in the control's font.
+    TextMeasure measure() {
+        if (measure == null || measure.font() != font.get()) {
+            measure = new TextMeasure(font.get());
+        }
+        return measure;
     }
 
     /// The invocation whose bar is under the point (within 3 pixels), -1 for none.
     public int slotAt(double x, double y) {
-        TimelineLayout layout = canvasLayout();
+        EventStore s = store.get();
+        TimelineLayout layout = currentLayout();
         int lane = layout.laneAt(y);
-        double px = x - TimelineLayout.GUTTER;
-        if (lane < 0 || lane >= store.laneCount() || px < 0) {
+        double px = x - layout.gutter();
+        if (lane < 0 || lane >= s.laneCount() || px < 0) {
             return -1;
         }
         long tolerance = (long) (3 * viewport.nsPerPixel());
         long t = viewport.timeAt(px);
-        LaneIntervals intervals = store.lane(lane);
+        LaneIntervals intervals = s.lane(lane);
         int best = -1;
         long bestDistance = Long.MAX_VALUE;
         int to = intervals.endStartingAtOrBefore(t + tolerance);
         // An attempt's late-finish ghost counts as part of it, so a click on the ghost selects it.
         for (int i = intervals.firstEndingAtOrAfter(t - tolerance - intervals.longestLateTail()); i < to; i++) {
-            long end = intervals.isOpen(i) ? store.lastTime()
-                    : Math.max(intervals.end(i), store.invocations().lateEndAt(intervals.slot(i)));
+            long end = intervals.isOpen(i) ? s.lastTime()
+                    : Math.max(intervals.end(i), s.invocations().lateEndAt(intervals.slot(i)));
             long distance = t < intervals.start(i) ? intervals.start(i) - t : Math.max(0, t - end);
             if (distance <= tolerance && distance < bestDistance) {
                 bestDistance = distance;
@@ -172,39 +219,47 @@ public final class TimelineView extends Region {
         return best;
     }
 
-    private String describe(double x, double y) {
+    /// The tooltip at a point: the attempt under it, else the time there (and the pool's limit then, when an
+    /// adaptive limit resized it).
+    String describe(double x, double y) {
+        EventStore s = store.get();
         int slot = slotAt(x, y);
         if (slot < 0) {
-            return dev.asynclab.app.ui.format.Durations.format(viewport.timeAt(Math.max(0, x - TimelineLayout.GUTTER)));
+            long t = viewport.timeAt(Math.max(0, x - currentLayout().gutter()));
+            return Durations.format(t) + (PoolLimitLayer.resized(s)
+                    ? "\npool limit " + s.poolSizeSeries().valueAt(t) : "");
         }
-        InvocationTable inv = store.invocations();
-        long end = inv.endedAt(slot) < 0 ? store.lastTime() : inv.endedAt(slot);
-        return "#" + inv.id(slot) + " " + store.invocationName(slot) + " (attempt " + inv.attempt(slot) + ")\n"
-                + inv.outcome(slot) + " on " + store.laneNames().get(inv.lane(slot)) + ", ran "
-                + dev.asynclab.app.ui.format.Durations.format(end - inv.startedAt(slot))
-                + (inv.latency(slot) >= 0 ? ", latency " + dev.asynclab.app.ui.format.Durations.format(inv.latency(slot)) : "");
+        InvocationTable inv = s.invocations();
+        long end = inv.endedAt(slot) < 0 ? s.lastTime() : inv.endedAt(slot);
+        return "#" + inv.id(slot) + " " + s.invocationName(slot) + " (attempt " + inv.attempt(slot) + ")\n"
+                + inv.outcome(slot) + " on " + s.laneLabel(inv.lane(slot)) + ", ran "
+                + Durations.format(end - inv.startedAt(slot))
+                + (inv.latency(slot) >= 0 ? ", latency " + Durations.format(inv.latency(slot)) : "");
     }
 
-    /// Highlights the invocations whose latency is in `[from, to)`; a negative `from` clears it.
-    public void highlightLatency(long from, long to) {
-        highlight.set(from < 0 ? Highlight.NONE : Highlight.latency(from, to, "latency "
-                + dev.asynclab.app.ui.format.Durations.format(from) + " – "
-                + dev.asynclab.app.ui.format.Durations.format(to)));
+    // ---- looking around
+
+    /// Zooms by `factor` (below 1 zooms in) keeping the time under `x` (canvas pixels) in place.
+    void zoomAt(double factor, double x) {
+        TimelineLayout layout = currentLayout();
+        double px = x - layout.gutter();
+        if (px < 0) {
+            return;
+        }
+        viewport.zoom(factor, px, dataEnd(), layout.plotWidth());
+        invalidate();
     }
 
-    /// The invocations emphasised beside the selection (a histogram bucket's, a lint's).
-    public ObjectProperty<Highlight> highlightProperty() {
-        return highlight;
+    /// Moves the view by `dx` pixels (dragging right shows earlier time).
+    void panBy(double dx) {
+        viewport.pan(dx, dataEnd(), currentLayout().plotWidth());
+        invalidate();
     }
 
-    /// Scrolls so the invocation's attempts are in view and selects it.
-    public void reveal(int slot) {
-        InvocationTable inv = store.invocations();
-        long start = inv.submittedAt(slot);
-        long end = inv.endedAt(slot) < 0 ? store.lastTime() : Math.max(inv.endedAt(slot), inv.lateEndAt(slot));
-        long margin = Math.max(1_000_000, (end - start) * 2);
-        viewport.show(Math.max(0, start - margin), end + margin, canvasLayout().plotWidth());
-        selectedSlot.set(slot);
+    /// Zooms by `factor` around the middle of the view (keyboard and buttons).
+    public void zoom(double factor) {
+        double w = currentLayout().plotWidth();
+        viewport.zoom(factor, w / 2, dataEnd(), w);
         invalidate();
     }
 
@@ -218,56 +273,120 @@ public final class TimelineView extends Region {
         invalidate();
     }
 
-    /// Zooms by `factor` around the middle of the view (keyboard and buttons).
-    public void zoom(double factor) {
-        double w = canvasLayout().plotWidth();
-        viewport.zoom(factor, w / 2, store.lastTime(), w);
+    /// Scrolls so the invocation's attempts are in view and selects it.
+    public void reveal(int slot) {
+        EventStore s = store.get();
+        InvocationTable inv = s.invocations();
+        long start = inv.submittedAt(slot);
+        long end = inv.endedAt(slot) < 0 ? s.lastTime() : Math.max(inv.endedAt(slot), inv.lateEndAt(slot));
+        long margin = Math.max(1_000_000, (end - start) * 2);
+        viewport.show(Math.max(0, start - margin), end + margin, currentLayout().plotWidth());
+        selectedSlot.set(slot);
         invalidate();
     }
 
-    /// The timeline drawn into an image: as it is in view, or (`whole`) fitted to the whole run; the view is left
-    /// as it was.
-    public javafx.scene.image.WritableImage snapshotImage(boolean whole) {
-        Viewport.State before = viewport.state();
-        if (whole) {
-            viewport.fitAll();
-        }
-        redraw();
-        javafx.scene.image.WritableImage image = canvas.snapshot(null, null);
-        if (whole) {
-            viewport.restore(before);
-            redraw();
-        }
-        return image;
+    /// Highlights the invocations whose latency is in `[from, to)`; a negative `from` clears it.
+    public void highlightLatency(long from, long to) {
+        highlight.set(from < 0 ? Highlight.NONE : Highlight.latency(from, to, "latency "
+                + Durations.format(from) + " – " + Durations.format(to)));
     }
 
-    /// The store drawn now.
-    public EventStore store() {
-        return store;
+    /// Brings the viewport up to date for a plot `plotWidth` wide: its mode (fit, follow) for the data as it is
+    /// now, then the playhead kept in view. The skin calls it before each draw.
+    void settleViewport(double plotWidth) {
+        viewport.update(dataEnd(), plotWidth);
+        if (hasPlayhead()) {
+            viewport.keepInView((long) playheadTime.get(), plotWidth);
+        }
     }
+
+    private void followPlayhead() {
+        if (hasPlayhead()) {
+            viewport.keepInView((long) playheadTime.get(), currentLayout().plotWidth());
+        }
+    }
+
+    /// Where the data ends: the last event, or the playhead if a replay has put it further.
+    private long dataEnd() {
+        long last = store.get().lastTime();
+        return hasPlayhead() ? Math.max(last, (long) playheadTime.get()) : last;
+    }
+
+    private boolean hasPlayhead() {
+        return !Double.isNaN(playheadTime.get());
+    }
+
+    /// What the skin emphasises this frame.
+    TimelineMarks marks() {
+        return new TimelineMarks(selectedSlot.get(), highlight.get(), store.get().lastTime(), playheadTime.get());
+    }
+
+    // ---- properties
 
     public Viewport viewport() {
         return viewport;
-    }
-
-    public Canvas canvas() {
-        return canvas;
     }
 
     public IntegerProperty selectedSlotProperty() {
         return selectedSlot;
     }
 
+    /// The invocations emphasised beside the selection (a histogram bucket's, a lint's).
+    public ObjectProperty<Highlight> highlightProperty() {
+        return highlight;
+    }
+
+    /// The theme's colours (`PaletteReader`); null until a theme gives them, and nothing is drawn until then.
     public ObjectProperty<OutcomePalette> paletteProperty() {
         return palette;
     }
 
-    /// How many times it has drawn: with `lastStats()`, what tests and benchmarks look at.
-    public long drawCount() {
-        return drawCount;
+    /// The replay's playhead: nanoseconds on the run's clock, NaN for none. Drawn as a line across the lanes
+    /// and kept in view: when it leaves the view, the view scrolls (keeping its zoom) to bring it back.
+    public DoubleProperty playheadTimeProperty() {
+        return playheadTime;
     }
 
-    public DrawStats lastStats() {
-        return lastStats;
+    /// The font of every text on the timeline; set by CSS (`-fx-font`, `-fx-font-size`), inherited from the
+    /// window's so it scales with it.
+    public ObjectProperty<Font> fontProperty() {
+        return font;
+    }
+
+    public Font getFont() {
+        return font.get();
+    }
+
+    // ---- CSS
+
+    private static final CssMetaData<TimelineView, Font> FONT =
+            new FontCssMetaData<>("-fx-font", Font.font(TimelineLayout.BASE_FONT_SIZE)) {
+                @Override
+                public boolean isSettable(TimelineView view) {
+                    return !view.font.isBound();
+                }
+
+                @Override
+                public StyleableProperty<Font> getStyleableProperty(TimelineView view) {
+                    return view.font;
+                }
+            };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> STYLEABLES;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+        all.add(FONT);
+        STYLEABLES = Collections.unmodifiableList(all);
+    }
+
+    /// The CSS properties of the class: `Control`'s and `-fx-font`.
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return STYLEABLES;
+    }
+
+    @Override
+    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
     }
 }

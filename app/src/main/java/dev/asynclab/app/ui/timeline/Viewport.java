@@ -62,6 +62,22 @@ public final class Viewport {
         mode = Mode.FREE;
     }
 
+    /// Scrolls, keeping the zoom, so that `t` is in view: a time past the right edge comes back a tenth of the
+    /// view from the left (a replay moving on has the rest of the view to move into), one before the left edge
+    /// a tenth from the right (stepping back). Nothing moves while `t` is in view or the view fits everything.
+    ///
+    /// @return true when the view moved
+    public boolean keepInView(long t, double width) {
+        long end = end(width);
+        if (mode == Mode.FIT || (t >= start && t <= end)) {
+            return false;
+        }
+        long span = end - start;
+        start = t > end ? t - span / 10 : Math.max(0, t - span + span / 10);
+        mode = Mode.FREE;
+        return true;
+    }
+
     private void settle(long dataEnd, double width) {
         // Scrolling back leaves the live edge; bringing the right edge back to it follows again.
         mode = end(width) >= dataEnd ? Mode.FOLLOW : Mode.FREE;

@@ -195,6 +195,23 @@ class MainViewTest {
         assertThat(view.timeline().selectedSlotProperty().get()).isEqualTo(slot);
     }
 
+    /// The bug: loading a scenario put its pool's size in the toolbar, and a run with a size asked for runs a
+    /// fixed pool, so an adaptive limit (scenarios 19, 20) never ran in the app.
+    @Test
+    void anAdaptiveLimitRunsInTheAppAndTheTimelineDrawsItsSteps(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            assertThat(loadSimulated("19-aimd-burst.yaml")).isTrue();
+            assertThat(vm.poolSizeProperty().get()).as("as in the scenario").isZero();
+            vm.run();
+        });
+        awaitRunEnd();
+        EventStore store = vm.storeProperty().get();
+        assertThat(store.count(EventType.POOL_RESIZED)).isPositive();
+        assertThat(store.laneCount()).isGreaterThan(10); // the limit grew past its initial 10
+        robot.interact(view.timeline()::redraw);
+        assertThat(view.timeline().lastStats().limitSpans()).isPositive();
+    }
+
     @Test
     void clickingABarShowsThatInvocationsDetailsAndFiltersTheEvents(FxRobot robot) throws Exception {
         robot.interact(() -> {
@@ -237,8 +254,8 @@ class MainViewTest {
     private static Point2D barCentre(TimelineView timeline, EventStore store, int slot) {
         var inv = store.invocations();
         long end = inv.endedAt(slot) < 0 ? store.lastTime() : inv.endedAt(slot);
-        double x = TimelineLayout.GUTTER + timeline.viewport().xOf((inv.startedAt(slot) + end) / 2);
-        var layout = new TimelineLayout(timeline.getWidth(), timeline.getHeight(), store.laneCount());
+        TimelineLayout layout = timeline.currentLayout();
+        double x = layout.x(timeline.viewport().xOf((inv.startedAt(slot) + end) / 2));
         double y = layout.laneTop(inv.lane(slot)) + layout.laneHeight() / 2;
         return new Point2D(x, y);
     }
@@ -323,6 +340,9 @@ class MainViewTest {
         awaitStoreSize(summary.eventCount());
         robot.interact(view::showEventsTab); // the table follows the store while it shows
         assertThat(view.events().rowCount()).isEqualTo(summary.eventCount());
+        // The timeline's playhead is at the replay's current event: the last, then wherever the steps go.
+        assertThat(view.timeline().playheadTimeProperty().get())
+                .isEqualTo((double) vm.storeProperty().get().lastTime());
 
         robot.interact(() -> vm.replay().seek(0));
         assertThat(vm.storeProperty().get().size()).isZero();
@@ -333,6 +353,10 @@ class MainViewTest {
         awaitStoreSize(1);
         assertThat(vm.storeProperty().get().type(0)).isEqualTo(EventType.RUN_STARTED);
         assertThat(view.events().rowCount()).isEqualTo(1);
+        assertThat(view.timeline().playheadTimeProperty().get()).isEqualTo((double) vm.storeProperty().get().time(0));
+
+        robot.interact(() -> vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml")));
+        assertThat(view.timeline().playheadTimeProperty().get()).as("no replay, no playhead").isNaN();
     }
 
     @Test

@@ -92,6 +92,21 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theCurrentEventsTimeFollowsSeeksAndIsNoneWithoutALog(FxRobot robot) throws Exception {
+        assertThat(replay.eventTimeProperty().get()).isNaN();
+        Session session = open(robot);
+        assertThat(replay.eventTimeProperty().get()).isEqualTo((double) session.store().lastTime()).isPositive();
+        robot.interact(() -> replay.seek(7));
+        awaitSize(session, 7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(replay.eventTimeProperty().get()).isEqualTo((double) session.store().time(6));
+        robot.interact(() -> replay.seek(0));
+        assertThat(replay.eventTimeProperty().get()).isZero();
+        robot.interact(replay::close);
+        assertThat(replay.eventTimeProperty().get()).isNaN();
+    }
+
+    @Test
     void playingFromTheStartShowsEveryEventAgain(FxRobot robot) throws Exception {
         Session session = open(robot);
         robot.interact(() -> {

@@ -1,6 +1,8 @@
 package dev.asynclab.app.ui.timeline;
 
 import dev.asynclab.app.store.Outcome;
+import dev.asynclab.app.ui.theme.PaletteReader;
+import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.engine.event.EventType;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkerSpritesTest {
 
-    private static final OutcomePalette PALETTE = OutcomePalette.defaults();
+    private static OutcomePalette PALETTE;
 
     @BeforeAll
     static void startToolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
+        PALETTE = onFx(() -> PaletteReader.read(Theme.LIGHT));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.asynclab.app.ui.timeline;
 
 import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.theme.PaletteReader;
+import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
 import javafx.scene.canvas.Canvas;
@@ -67,7 +69,7 @@ class TimelineRendererTest {
                 Event.of(EventType.CIRCUIT_OPENED, 0, 0, 0, "db").withSeqAndTime(5, 60 * US),
                 Event.of(EventType.CIRCUIT_HALF_OPENED, 0, 0, 0, "db").withSeqAndTime(6, 80 * US),
                 Event.of(EventType.SUBMITTED, 3, 1, 0, "fetch").withSeqAndTime(7, 100 * US)));
-        OutcomePalette palette = OutcomePalette.defaults();
+        OutcomePalette palette = WaitForAsyncUtils.asyncFx(() -> PaletteReader.read(Theme.LIGHT)).get();
         var pixels = WaitForAsyncUtils.asyncFx(() -> {
             TimelineLayout layout = new TimelineLayout(900, 300, store.laneCount());
             Viewport view = new Viewport();
@@ -78,9 +80,9 @@ class TimelineRendererTest {
             double y = layout.laneTop(0) - BreakerBandLayer.HEIGHT / 2;
             var reader = canvas.snapshot(null, null).getPixelReader();
             return new javafx.scene.paint.Color[] {
-                reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(30 * US)), (int) y),
-                reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(70 * US)), (int) y),
-                reader.getColor((int) (TimelineLayout.GUTTER + view.xOf(90 * US)), (int) y)};
+                reader.getColor((int) layout.x(view.xOf(30 * US)), (int) y),
+                reader.getColor((int) layout.x(view.xOf(70 * US)), (int) y),
+                reader.getColor((int) layout.x(view.xOf(90 * US)), (int) y)};
         }).get();
         assertThat(pixels[1]).isEqualTo(palette.policy(PolicyMark.CIRCUIT_OPEN));
         assertThat(pixels[2]).isEqualTo(palette.policy(PolicyMark.CIRCUIT_HALF_OPEN));
@@ -94,7 +96,7 @@ class TimelineRendererTest {
             view.show(t0, t1, layout.plotWidth());
             Canvas canvas = new Canvas(900, 300);
             return new TimelineRenderer().draw(canvas.getGraphicsContext2D(), layout, store, view,
-                    OutcomePalette.defaults(), TimelineMarks.NONE);
+                    PaletteReader.read(Theme.LIGHT), TimelineMarks.NONE);
         }).get();
     }
 }

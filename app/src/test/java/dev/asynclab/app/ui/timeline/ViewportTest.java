@@ -43,4 +43,29 @@ class ViewportTest {
         v.pan(-100_000, 3_000_000_000L, 1000);
         assertThat(v.mode()).isEqualTo(Viewport.Mode.FOLLOW);
     }
+
+    @Test
+    void keepingATimeInViewScrollsOnlyWhenItIsOutAndKeepsTheZoom() {
+        Viewport v = new Viewport();
+        v.show(100_000_000, 200_000_000, 1000);
+        double zoom = v.nsPerPixel();
+        assertThat(v.keepInView(150_000_000, 1000)).isFalse();
+        assertThat(v.start()).isEqualTo(100_000_000);
+        // Past the right edge: a tenth of the view from the left.
+        assertThat(v.keepInView(250_000_000, 1000)).isTrue();
+        assertThat(v.start()).isEqualTo(240_000_000);
+        assertThat(v.nsPerPixel()).isEqualTo(zoom);
+        // Before the left edge: a tenth from the right.
+        assertThat(v.keepInView(220_000_000, 1000)).isTrue();
+        assertThat(v.end(1000)).isEqualTo(230_000_000);
+        assertThat(v.mode()).isEqualTo(Viewport.Mode.FREE);
+    }
+
+    @Test
+    void aViewThatFitsEverythingNeverScrollsToATime() {
+        Viewport v = new Viewport();
+        v.update(1_000_000_000, 1000);
+        assertThat(v.keepInView(5_000_000_000L, 1000)).isFalse();
+        assertThat(v.mode()).isEqualTo(Viewport.Mode.FIT);
+    }
 }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public final class RunHistory {
     private final Map<Long, Event> groupFinished = new HashMap<>();
     private final Map<Long, List<Long>> groupIds = new HashMap<>();
     private final Map<Long, PoolMoment> poolBySeq = new HashMap<>();
-    private final Map<String, Set<String>> namesByLane = new LinkedHashMap<>();
+    private final LaneLabels lanes = new LaneLabels();
 
     private RunHistory(List<Event> events) {
         this.events = List.copyOf(events);
@@ -63,9 +62,7 @@ public final class RunHistory {
                 case GROUP_FINISHED -> groupFinished.put(e.group(), e);
                 case STARTED -> {
                     holding.add(e.id());
-                    if (e.worker() != null && e.name() != null) {
-                        namesByLane.computeIfAbsent(e.worker(), w -> new LinkedHashSet<>()).add(e.name());
-                    }
+                    lanes.started(e.worker(), e.name());
                 }
                 // A call waits only when every slot is taken, and a slot is let go a moment after its call ends (a
                 // retry can be queued in between): so the pool's size, when the log says it, is the busy count.
@@ -157,13 +154,12 @@ public final class RunHistory {
 
     /// The callback names that ran on `worker`.
     public Set<String> namesOn(String worker) {
-        return Collections.unmodifiableSet(namesByLane.getOrDefault(worker, Set.of()));
+        return lanes.namesOn(worker);
     }
 
-    /// A lane's label: `w2 · cache` when every call it ran had one name, else the worker alone.
+    /// A lane's label: `w2 · cache` when every call it ran had one name, else the worker alone ([LaneLabels]).
     public String laneLabel(String worker) {
-        Set<String> names = namesOn(worker);
-        return names.size() == 1 ? worker + " · " + names.iterator().next() : worker;
+        return lanes.label(worker);
     }
 
     /// The ids of a call as its caller sees it: every attempt when `id` was retried (its retry group), else

@@ -1,0 +1,160 @@
+package dev.asynclab.app.ui.timeline;
+
+import javafx.event.EventHandler;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.util.Duration;
+
+/// The timeline's skin: owns the canvas and the layers (through `TimelineRenderer`), draws the control's state
+/// into it, and turns wheel, drag, click and hover into the control's operations.
+///
+/// It redraws at most once per pulse and only when something changed: a property of the control or
+/// `invalidate()` marks it dirty and asks for a layout pass, and the drawing happens in that pass.
+final class TimelineSkin extends SkinBase<TimelineView> {
+
+    /// A drag shorter than this many pixels is a click.
+    private static final double CLICK_SLOP = 3;
+
+    private final Canvas canvas = new Canvas();
+    private final TimelineRenderer renderer = new TimelineRenderer();
+    private final Tooltip tooltip = new Tooltip();
+    private boolean dirty = true;
+    private long drawCount;
+    private DrawStats lastStats = DrawStats.NONE;
+    private double pressX;
+    private double lastDragX;
+    private boolean dragged;
+
+    private final EventHandler<ScrollEvent> onScroll = this::scrolled;
+    private final EventHandler<MouseEvent> onPress = this::pressed;
+    private final EventHandler<MouseEvent> onDrag = this::dragged;
+    private final EventHandler<MouseEvent> onClick = this::clicked;
+    private final EventHandler<MouseEvent> onMove = e -> tooltip.setText(getSkinnable().describe(e.getX(), e.getY()));
+
+    TimelineSkin(TimelineView control) {
+        super(control);
+        getChildren().add(canvas);
+        tooltip.setShowDelay(Duration.millis(150));
+        Tooltip.install(control, tooltip);
+        control.addEventHandler(ScrollEvent.SCROLL, onScroll);
+        control.addEventHandler(MouseEvent.MOUSE_PRESSED, onPress);
+        control.addEventHandler(MouseEvent.MOUSE_DRAGGED, onDrag);
+        control.addEventHandler(MouseEvent.MOUSE_CLICKED, onClick);
+        control.addEventHandler(MouseEvent.MOUSE_MOVED, onMove);
+        registerChangeListener(control.storeProperty(), o -> markDirty());
+        registerChangeListener(control.selectedSlotProperty(), o -> markDirty());
+        registerChangeListener(control.highlightProperty(), o -> markDirty());
+        registerChangeListener(control.paletteProperty(), o -> markDirty());
+        registerChangeListener(control.playheadTimeProperty(), o -> markDirty());
+        registerChangeListener(control.fontProperty(), o -> markDirty());
+    }
+
+    /// Redraw in the next layout pass.
+    void markDirty() {
+        dirty = true;
+        getSkinnable().requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double width = snapSizeX(w);
+        double height = snapSizeY(h);
+        canvas.relocate(x, y);
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            dirty = true;
+        }
+        if (dirty) {
+            redraw();
+        }
+    }
+
+    /// Draws now; nothing (a cleared canvas) until the control has a palette.
+    DrawStats redraw() {
+        dirty = false;
+        TimelineView c = getSkinnable();
+        OutcomePalette palette = c.paletteProperty().get();
+        if (palette == null) {
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            lastStats = DrawStats.NONE;
+            return lastStats;
+        }
+        TimelineLayout layout = c.layoutFor(canvas.getWidth(), canvas.getHeight());
+        c.settleViewport(layout.plotWidth());
+        lastStats = renderer.draw(canvas.getGraphicsContext2D(), layout, c.store(), c.viewport(), palette,
+                c.marks(), c.measure());
+        drawCount++;
+        return lastStats;
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+
+    long drawCount() {
+        return drawCount;
+    }
+
+    DrawStats lastStats() {
+        return lastStats;
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0 || e.getX() < getSkinnable().currentLayout().gutter()) {
+            return;
+        }
+        getSkinnable().zoomAt(Math.pow(1.0025, -e.getDeltaY()), e.getX());
+        e.consume();
+    }
+
+    private void pressed(MouseEvent e) {
+        pressX = e.getX();
+        lastDragX = e.getX();
+        dragged = false;
+        getSkinnable().requestFocus();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (Math.abs(e.getX() - pressX) > CLICK_SLOP) {
+            dragged = true;
+        }
+        if (dragged) {
+            getSkinnable().panBy(e.getX() - lastDragX);
+            lastDragX = e.getX();
+        }
+    }
+
+    private void clicked(MouseEvent e) {
+        if (dragged || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        getSkinnable().selectedSlotProperty().set(getSkinnable().slotAt(e.getX(), e.getY()));
+    }
+
+    @Override
+    public void dispose() {
+        TimelineView c = getSkinnable();
+        if (c == null) {
+            return;
+        }
+        c.removeEventHandler(ScrollEvent.SCROLL, onScroll);
+        c.removeEventHandler(MouseEvent.MOUSE_PRESSED, onPress);
+        c.removeEventHandler(MouseEvent.MOUSE_DRAGGED, onDrag);
+        c.removeEventHandler(MouseEvent.MOUSE_CLICKED, onClick);
+        c.removeEventHandler(MouseEvent.MOUSE_MOVED, onMove);
+        Tooltip.uninstall(c, tooltip);
+        unregisterChangeListeners(c.storeProperty());
+        unregisterChangeListeners(c.selectedSlotProperty());
+        unregisterChangeListeners(c.highlightProperty());
+        unregisterChangeListeners(c.paletteProperty());
+        unregisterChangeListeners(c.playheadTimeProperty());
+        unregisterChangeListeners(c.fontProperty());
+        getChildren().remove(canvas); // the children are the control's: a next skin brings its own canvas
+        super.dispose();
+    }
+}
