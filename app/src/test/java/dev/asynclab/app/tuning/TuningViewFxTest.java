@@ -44,6 +44,9 @@ class TuningViewFxTest {
         FxToolkit.setupSceneRoot(() -> {
             model.load(Scenarios.file(Scenarios.MMC));
             view.set(new TuningView(model));
+            // as the Tuning window does: the markers take the theme's colours, and wait for them
+            view.get().charts().usePalette(dev.asynclab.app.ui.theme.PaletteReader.read(
+                    dev.asynclab.app.ui.theme.Theme.LIGHT));
             return view.get().root();
         });
         FxToolkit.showStage();

@@ -48,7 +48,7 @@ final class MarkerLayer implements TimelineLayer {
         InvocationTable inv = store.invocations();
         int drawn = 0;
         double queueSize = 8 * Math.max(1, layout.scale()); // markers grow with the text (presenter mode)
-        double size = Math.min(queueSize, layout.laneHeight() - 2);
+        double size = Math.max(0, Math.min(queueSize, layout.laneHeight() - 2)); // none on lanes too thin for one
         if (view.nsPerPixel() * MARKER_BUCKET >= store.queueMarkerSummary().binNanos()) {
             drawn += drawMarkerSummary(g, store.queueMarkerSummary(), -1, layout, view, queueSize, palette);
             for (int lane = 0; lane < store.laneCount(); lane++) {

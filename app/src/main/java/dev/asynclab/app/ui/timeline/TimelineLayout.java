@@ -56,9 +56,13 @@ public record TimelineLayout(double width, double height, int lanes, double gutt
         return axis() + groups();
     }
 
+    /// The height of one worker lane: as tall as the room allows up to `MAX_LANE` (scaled with the text), and as
+    /// thin as one pixel when there are more lanes than the room has for readable ones, so every lane stays on
+    /// the canvas (a Gradient2 pool of 200 workers included): thin lanes lose their labels and markers, never
+    /// their bars.
     public double laneHeight() {
         double free = height - queueTop() - queue() - 4;
-        return Math.max(6, Math.min(MAX_LANE * Math.max(1, scale()), free / Math.max(1, lanes)));
+        return Math.max(1, Math.min(MAX_LANE * Math.max(1, scale()), free / Math.max(1, lanes)));
     }
 
     public double laneTop(int lane) {
