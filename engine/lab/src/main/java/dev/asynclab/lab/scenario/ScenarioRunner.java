@@ -190,58 +190,13 @@ public final class ScenarioRunner {
         }
 
         void schedule(List<Arrivals> plan) {
+            long origin = scheduler.nanoTime();
             for (Arrivals a : plan) {
                 if (a.times.length > 0) {
-                    var stream = new ArrivalStream(a);
+                    var stream = new ArrivalStream(scheduler, origin, a.times, () -> launch(a));
                     streams.add(stream);
-                    stream.arm(0);
+                    stream.start();
                 }
-            }
-        }
-
-        /// One step's arrivals, armed one at a time: a million pending arrivals would make every timer
-        /// operation pay for a million-entry heap.
-        private final class ArrivalStream {
-            private final Arrivals arrivals;
-            private int next;
-            private Cancellable pending;
-            private boolean closed;
-
-            ArrivalStream(Arrivals arrivals) {
-                this.arrivals = arrivals;
-            }
-
-            synchronized void arm(long previousTime) {
-                if (closed || next >= arrivals.times.length) {
-                    return;
-                }
-                long delay = next == 0 ? arrivals.times[0] : arrivals.times[next] - previousTime;
-                pending = scheduler.schedule(this::fire, delay);
-            }
-
-            private void fire() {
-                long time;
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
-                    time = arrivals.times[next++];
-                    pending = null;
-                }
-                launch(arrivals);
-                arm(time);
-            }
-
-            /// Calls off the arrivals still to come; returns how many there were.
-            synchronized int close() {
-                closed = true;
-                if (pending != null) {
-                    pending.cancel();
-                    pending = null;
-                }
-                int left = arrivals.times.length - next;
-                next = arrivals.times.length;
-                return left;
             }
         }
 
