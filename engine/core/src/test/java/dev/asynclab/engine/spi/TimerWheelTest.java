@@ -63,4 +63,37 @@ class TimerWheelTest {
             assertThat(c.cancel()).isFalse();
         }
     }
+
+    /// `scheduleAt` keeps the given deadline: never early, and a deadline already passed fires on the next tick.
+    @Test
+    void scheduleAtFiresAtItsDeadlineNeverEarlyAndAPassedOneAtOnce() throws Exception {
+        try (var wheel = new TimerWheel("test-timer", 500_000, 64)) {
+            int n = 200;
+            var early = new AtomicInteger();
+            var done = new CountDownLatch(n + 1);
+            for (int i = 0; i < n; i++) {
+                long deadline = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(200 + i * 150L);
+                wheel.scheduleAt(() -> {
+                    if (System.nanoTime() - deadline < 0) {
+                        early.incrementAndGet();
+                    }
+                    done.countDown();
+                }, deadline);
+            }
+            wheel.scheduleAt(done::countDown, System.nanoTime() - TimeUnit.SECONDS.toNanos(1));
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(early.get()).isZero();
+        }
+    }
+
+    /// The SPI's default `scheduleAt` (the simulated clock's) runs the task when the clock reads that time.
+    @Test
+    void theDefaultScheduleAtRunsAtThatTimeOnTheSimulatedClock() {
+        var sim = new SimulatedScheduler();
+        var ranAt = new java.util.ArrayList<Long>();
+        sim.scheduleAt(() -> ranAt.add(sim.nanoTime()), 7_000_000);
+        sim.scheduleAt(() -> ranAt.add(sim.nanoTime()), 3_000_000);
+        sim.runUntilIdle();
+        assertThat(ranAt).containsExactly(3_000_000L, 7_000_000L);
+    }
 }
