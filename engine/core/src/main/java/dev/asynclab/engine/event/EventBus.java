@@ -32,9 +32,9 @@ public final class EventBus implements AutoCloseable {
      * Timestamps are read before the claim, so two racing producers may store them out of order; the writer
      * clamps `t` to be non-decreasing (a difference of nanoseconds, never more than the race itself).
      * The slots are made once, with the ring, and reused: a producer builds no object per event (an `Event` of
-     * seventeen fields was the largest thing a producer allocated, and the submitting thread of a pool batch
-     * spent most of its time there); the writer builds the `Event` its sinks get, on its own thread, where it is
-     * garbage at once. The release write of `published` pairs with the writer's acquire read of it, so the
+     * seventeen fields was the largest thing a producer allocated, and in a JFR profile of a pool batch
+     * 123 of the submitting thread's 260 samples were on that allocation); the writer builds the `Event` its
+     * sinks get, on its own thread, where it is garbage at once. The release write of `published` pairs with the writer's acquire read of it, so the
      * writer sees every field the producer wrote; the writer's volatile write of `consumed` after it has read a
      * slot happens before a producer that read `consumed` (or `gate`, see below) writes that slot again, so a
      * producer never overwrites fields the writer is still reading. A seq stamp rather than a null check means
