@@ -1,15 +1,17 @@
 package dev.asynclab.engine.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /// Carries events from the engine to its sinks: a bounded ring that any thread may publish into, and one
 /// writer thread that hands them to every sink in batches, in `seq` order.
 ///
-/// Publishing is cheap (one atomic increment and one store, no wake-up call) and never drops an event: when the ring is full
+/// Publishing is cheap (one atomic increment, a few plain stores and one release store into a reused slot; no
+/// allocation, no wake-up call) and never drops an event: when the ring is full
 /// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0
 /// and `t` is nanoseconds since the bus was created, on the clock it was given.
 ///
@@ -23,28 +25,34 @@ public final class EventBus implements AutoCloseable {
 
     /* Overview: a multi-producer, single-consumer ring in the style of the LMAX Disruptor. A producer claims
      * a sequence number with getAndIncrement, waits until the writer has freed that slot (the ring is full
-     * when claimed - consumed >= capacity), then stores the event into slot (seq & mask) with a volatile
-     * write. The writer reads slots strictly in sequence; a null slot means "claimed but not yet stored" or
-     * "nothing yet", and it waits. Because the claim order is the seq order, `seq` is gap-free and matches
-     * the order sinks see. Timestamps are read before the claim, so two racing producers may store them out
-     * of order; the writer clamps `t` to be non-decreasing (a difference of nanoseconds, never more than the
-     * race itself).
-     * The store is a release (not a volatile) write: the writer's volatile read of the slot is the acquire that
-     * pairs with it, and a full fence per event cost the producer about a third of its time. A producer checks
-     * room against `gate`, a cached copy of `consumed`, and reads `consumed` itself (a cache line the writer keeps
-     * changing) only when the cached copy says the ring may be full; `gate` is volatile so that the writer's
-     * clearing of a slot, published by its write of `consumed`, happens before a producer that trusted the
-     * cache stores into that slot.
+     * when claimed - consumed >= capacity), then fills the slot's fields with plain writes and publishes them
+     * with a release write of the slot's `published` seq. The writer reads slots strictly in sequence; a slot
+     * whose `published` is not the seq it waits for is "claimed but not yet filled" or "nothing yet", and it
+     * waits. Because the claim order is the seq order, `seq` is gap-free and matches the order sinks see.
+     * Timestamps are read before the claim, so two racing producers may store them out of order; the writer
+     * clamps `t` to be non-decreasing (a difference of nanoseconds, never more than the race itself).
+     * The slots are made once, with the ring, and reused: a producer builds no object per event (an `Event` of
+     * seventeen fields was the largest thing a producer allocated, and in a JFR profile of a pool batch
+     * 123 of the submitting thread's 260 samples were on that allocation); the writer builds the `Event` its
+     * sinks get, on its own thread, where it is garbage at once. The release write of `published` pairs with the writer's acquire read of it, so the
+     * writer sees every field the producer wrote; the writer's volatile write of `consumed` after it has read a
+     * slot happens before a producer that read `consumed` (or `gate`, see below) writes that slot again, so a
+     * producer never overwrites fields the writer is still reading. A seq stamp rather than a null check means
+     * the writer never has to clear a slot.
+     * A producer checks room against `gate`, a cached copy of `consumed`, and reads `consumed` itself (a cache
+     * line the writer keeps changing) only when the cached copy says the ring may be full; `gate` is volatile
+     * so that the writer's read of a slot, published by its write of `consumed`, happens before a producer that
+     * trusted the cache fills that slot again.
      * A result's value whose text cannot change once made (a String, a boxed primitive) travels as the object
-     * and becomes text on the writer thread (`Deferred`): `toString` was the largest single cost of a trivial
-     * callback's SUCCEEDED. Any other value becomes text on the producer's thread, at once, so the log says what
-     * the value was when the callback returned. */
+     * and becomes text on the writer thread: `toString` was the largest single cost of a trivial callback's
+     * SUCCEEDED. Any other value becomes text on the producer's thread, at once, so the log says what the
+     * value was when the callback returned. */
 
     private static final int MAX_BATCH = 4096;
     /// How long an idle writer sleeps before looking again: the most an event waits before its sinks see it.
     private static final long WRITER_NAP_NANOS = 200_000;
 
-    private final AtomicReferenceArray<Object> ring; // an Event, or a Deferred one
+    private final Slot[] ring;
     private final int mask;
     private final AtomicLong claimed = new AtomicLong();
     private final EventSink[] sinks; // an array: the writer walks it for every event
@@ -64,7 +72,10 @@ public final class EventBus implements AutoCloseable {
 
     private EventBus(LongSupplier clock, int capacity, List<EventSink> sinks) {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-        this.ring = new AtomicReferenceArray<>(size);
+        this.ring = new Slot[size];
+        for (int i = 0; i < size; i++) {
+            ring[i] = new Slot();
+        }
         this.mask = size - 1;
         this.sinks = sinks.toArray(EventSink[]::new);
         this.clock = clock;
@@ -88,16 +99,19 @@ public final class EventBus implements AutoCloseable {
     public void publish(Event event) {
         long t = clock.getAsLong() - origin;
         long seq = claim();
-        store(seq, event.withSeqAndTime(seq, t));
+        Slot s = ring[(int) seq & mask];
+        s.whole = event;
+        s.t = t;
+        s.publish(seq);
     }
 
-    /// Builds and queues an event in one step (the engine's hot path: one allocation per event).
+    /// Builds and queues an event in one step (the engine's hot path: no allocation on the caller's thread).
     public void publish(EventType type, long id, int attempt, long group, String name, String worker, long duration,
                         String errorType, String errorMessage, String value, int queueDepth) {
         long t = clock.getAsLong() - origin;
         long seq = claim();
-        store(seq, new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
-                queueDepth));
+        ring[(int) seq & mask].fill(t, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
+                value, false, queueDepth).publish(seq);
     }
 
     /// Queues the terminal event of a callback that returned `value`, as `publish` would with `value`'s text
@@ -105,13 +119,12 @@ public final class EventBus implements AutoCloseable {
     /// primitive is made on the writer thread, off the caller's path; any other value's text is made now.
     public void publishResult(EventType type, long id, int attempt, long group, String name, String worker,
                               long duration, Object value) {
-        if (!hasFixedText(value)) {
-            publish(type, id, attempt, group, name, worker, duration, null, null, Event.textOf(value), -1);
-            return;
-        }
+        boolean deferred = hasFixedText(value);
+        Object carried = deferred ? value : Event.textOf(value);
         long t = clock.getAsLong() - origin;
         long seq = claim();
-        store(seq, new Deferred(seq, t, type, id, attempt, group, name, worker, duration, value));
+        ring[(int) seq & mask].fill(t, type, id, attempt, group, name, worker, duration, null, null, carried,
+                deferred, -1).publish(seq);
     }
 
     /// A value whose `toString` is the JDK's own and whose text cannot change after the callback returned it.
@@ -121,40 +134,104 @@ public final class EventBus implements AutoCloseable {
                 || value instanceof Short || value instanceof Byte || value instanceof Float;
     }
 
-    /// A result event whose value's text is still to be made (by the writer, in `deliver`).
-    private record Deferred(long seq, long t, EventType type, long id, int attempt, long group, String name,
-                            String worker, long duration, Object value) {
-        Event toEvent() {
-            return new Event(seq, t, type, id, attempt, group, name, worker, duration, null, null,
-                    Event.textOf(value), -1);
+    /// One place in the ring, reused for every event that lands there: see the Overview.
+    private static final class Slot {
+        private static final VarHandle PUBLISHED;
+
+        static {
+            try {
+                PUBLISHED = MethodHandles.lookup().findVarHandle(Slot.class, "published", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /// The seq whose event these fields hold; written last, with release semantics (-1: none yet).
+        @SuppressWarnings("unused") // through PUBLISHED
+        private long published = -1;
+        /// An event published whole (`publish(Event)`: it may carry the run and group fields); null otherwise.
+        Event whole;
+        long t;
+        EventType type;
+        long id;
+        int attempt;
+        long group;
+        String name;
+        String worker;
+        long duration;
+        String errorType;
+        String errorMessage;
+        /// The value's text, or (when `valueIsDeferred`) a value whose text the writer is to make.
+        Object value;
+        boolean valueIsDeferred;
+        int queueDepth;
+
+        Slot fill(long t, EventType type, long id, int attempt, long group, String name, String worker,
+                  long duration, String errorType, String errorMessage, Object value, boolean valueIsDeferred,
+                  int queueDepth) {
+            this.whole = null;
+            this.t = t;
+            this.type = type;
+            this.id = id;
+            this.attempt = attempt;
+            this.group = group;
+            this.name = name;
+            this.worker = worker;
+            this.duration = duration;
+            this.errorType = errorType;
+            this.errorMessage = errorMessage;
+            this.value = value;
+            this.valueIsDeferred = valueIsDeferred;
+            this.queueDepth = queueDepth;
+            return this;
+        }
+
+        /// Hands the fields written before this call to the writer (release: see the Overview).
+        void publish(long seq) {
+            PUBLISHED.setRelease(this, seq);
+        }
+
+        /// True when the fields hold event `seq` (acquire: pairs with `publish`).
+        boolean holds(long seq) {
+            return (long) PUBLISHED.getAcquire(this) == seq;
+        }
+
+        /// The event these fields hold, as seq `seq` at time `t`.
+        Event toEvent(long seq, long t) {
+            Event e = whole;
+            if (e != null) {
+                whole = null; // do not keep a caller's event alive until the ring comes round
+                return e.withSeqAndTime(seq, t);
+            }
+            Object v = value;
+            value = null;
+            String text = valueIsDeferred ? Event.textOf(v) : (String) v;
+            return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, text,
+                    queueDepth);
         }
     }
 
+    // No unpark when publishing: waking the writer costs a system call per event. The writer naps for at most
+    // WRITER_NAP_NANOS when idle, so an event reaches the sinks within that; only a full ring (awaitRoom), flush
+    // and close wake it at once.
     private long claim() {
         long seq = claimed.getAndIncrement();
-        if (seq - gate >= ring.length()) {
+        if (seq - gate >= ring.length) {
             long c = consumed;
             if (c > gate) {
                 gate = c; // racing producers may write an older value: still a lower bound, so still safe
             }
-            if (seq - c >= ring.length()) {
+            if (seq - c >= ring.length) {
                 awaitRoom(seq);
             }
         }
         return seq;
     }
 
-    private void store(long seq, Object e) {
-        // No unpark here: waking the writer costs a system call per event. The writer naps for at most
-        // WRITER_NAP_NANOS when idle, so an event reaches the sinks within that; only a full ring (awaitRoom),
-        // flush and close wake it at once.
-        ring.lazySet((int) seq & mask, e);
-    }
-
     private void awaitRoom(long seq) {
         stalls.incrementAndGet();
         int spins = 0;
-        while (seq - consumed >= ring.length()) {
+        while (seq - consumed >= ring.length) {
             if (writerParked) {
                 LockSupport.unpark(writer);
             }
@@ -226,10 +303,9 @@ public final class EventBus implements AutoCloseable {
         try {
             while (true) {
                 int n = 0;
-                Object e;
-                while (n < MAX_BATCH && (e = ring.get((int) next & mask)) != null) {
-                    ring.setPlain((int) next & mask, null);
-                    deliver(e instanceof Deferred d ? d.toEvent() : (Event) e);
+                Slot s;
+                while (n < MAX_BATCH && (s = ring[(int) next & mask]).holds(next)) {
+                    deliver(s, next);
                     next++;
                     n++;
                     if ((n & 255) == 0) {
@@ -252,7 +328,7 @@ public final class EventBus implements AutoCloseable {
                     continue;
                 }
                 writerParked = true;
-                if (ring.get((int) next & mask) == null && !closing) {
+                if (!ring[(int) next & mask].holds(next) && !closing) {
                     LockSupport.parkNanos(WRITER_NAP_NANOS);
                 }
                 writerParked = false;
@@ -267,11 +343,10 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    private void deliver(Event e) {
-        if (e.t() < lastT) {
-            e = e.withSeqAndTime(e.seq(), lastT);
-        }
-        lastT = e.t();
+    private void deliver(Slot s, long seq) {
+        long t = Math.max(s.t, lastT);
+        lastT = t;
+        Event e = s.toEvent(seq, t);
         for (EventSink sink : sinks) {
             sink.onEvent(e);
         }

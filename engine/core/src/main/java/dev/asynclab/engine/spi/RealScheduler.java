@@ -69,6 +69,12 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
         return timer.schedule(task, delayNanos);
     }
 
+    /// `atNanos` is a `System.nanoTime` reading; the wheel keeps it as the deadline, with no clock read.
+    @Override
+    public Cancellable scheduleAt(Runnable task, long atNanos) {
+        return timer.scheduleAt(task, atNanos);
+    }
+
     @Override
     public Executor workers() {
         return workers;

@@ -27,6 +27,19 @@ public interface Scheduler {
     /// Runs `task` once, `delayNanos` from now (at once when zero or less). The task must not block.
     Cancellable schedule(Runnable task, long delayNanos);
 
+    /// Runs `task` once, when this clock reads `atNanos` (at once when it already has). Times are compared by
+    /// their difference, as `System.nanoTime` values must be, so `atNanos` may wrap. The default asks the clock for
+    /// the delay; a clock that keeps deadlines itself overrides it to spare that read.
+    ///
+    /// ```java
+    /// var sim = new SimulatedScheduler();
+    /// sim.scheduleAt(() -> System.out.println("at " + sim.nanoTime()), sim.nanoTime() + 5_000_000);
+    /// sim.runUntilIdle();                                                          // prints "at 5000000"
+    /// ```
+    default Cancellable scheduleAt(Runnable task, long atNanos) {
+        return schedule(task, atNanos - nanoTime());
+    }
+
     /// Where callbacks run. On the real clock: new virtual or platform threads; on the simulated clock: the
     /// simulation thread.
     Executor workers();

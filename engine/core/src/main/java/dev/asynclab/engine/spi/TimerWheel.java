@@ -39,10 +39,13 @@ final class TimerWheel implements AutoCloseable {
     private volatile boolean closed;
     private long tick; // the last tick processed
     private int pending;
-    /// Ticks to keep ticking with nothing pending before parking: a steady stream of short timeouts (armed and
-    /// cancelled at once) would otherwise park and unpark the thread, a system call each, on every call.
+    /// Ticks of time (not turns of the loop) to keep ticking with nothing pending before parking: a steady stream
+    /// of short timeouts, armed and cancelled before the thread ever inserts them, leaves nothing pending, and a
+    /// thread that parked after so many turns rather than so much time parked at once after each wake-up, so
+    /// nearly every `schedule` paid an unpark (a system call) and the thread a wake-up.
     private static final int LINGER_TICKS = 200;
-    private int idleTicks;
+    /// The last tick at which a timer was pending or arrived; parking waits until LINGER_TICKS have passed since.
+    private long lastBusyTick;
     /// How far ahead (in ticks) the thread looks for a due timer before it sleeps: 20 ticks of 0.5 ms. A pool
     /// arming and cancelling a 30 s timeout per call then wakes the thread every 10 ms rather than every tick
     /// (2,000 wake-ups a second, each taking a CPU from a worker on a two-core machine), and the cancelled
@@ -96,13 +99,20 @@ final class TimerWheel implements AutoCloseable {
 
     /// Runs `task` on the timer thread once `delayNanos` have passed (on the next tick when zero or less).
     public Cancellable schedule(Runnable task, long delayNanos) {
-        var t = new Timer(System.nanoTime() + Math.max(0, delayNanos), task);
+        return scheduleAt(task, System.nanoTime() + Math.max(0, delayNanos));
+    }
+
+    /// Runs `task` on the timer thread once `System.nanoTime()` has reached `deadline` (on the next tick when it
+    /// already has). Every use of a deadline is a difference from `origin`, so a deadline that wrapped still works.
+    public Cancellable scheduleAt(Runnable task, long deadline) {
+        var t = new Timer(deadline, task);
         Timer head;
         do {
             head = added.get();
             t.nextNew = head; // read only by the timer thread, after it takes the whole stack
         } while (!added.compareAndSet(head, t));
-        if (idle || t.deadline < wakeAt) {
+        long wake = wakeAt;
+        if (idle || (wake != Long.MIN_VALUE && t.deadline - wake < 0)) {
             LockSupport.unpark(thread); // parked, or asleep past this timer's tick
         }
         return t;
@@ -136,15 +146,17 @@ final class TimerWheel implements AutoCloseable {
         tick = ticksAt(System.nanoTime());
         while (!closed) {
             drainCancelled();
-            drainAdded();
+            boolean arrived = drainAdded();
             long nowTick = ticksAt(System.nanoTime());
+            if (arrived || pending > 0) {
+                lastBusyTick = nowTick;
+            }
             while (tick < nowTick) {
                 tick++;
                 fire((int) (tick & mask));
             }
             runAfterTick();
-            idleTicks = pending == 0 ? idleTicks + 1 : 0;
-            if (pending == 0 && idleTicks > LINGER_TICKS) {
+            if (pending == 0 && nowTick - lastBusyTick > LINGER_TICKS) {
                 idle = true;
                 if (added.get() == null && !closed) {
                     LockSupport.park(this);
@@ -180,8 +192,10 @@ final class TimerWheel implements AutoCloseable {
         return (nanoTime - origin) / tickNanos;
     }
 
-    private void drainAdded() {
+    /// Inserts the timers scheduled since the last drain; true when there were any (cancelled ones included).
+    private boolean drainAdded() {
         Timer t = added.getAndSet(null);
+        boolean any = t != null;
         while (t != null) {
             Timer next = t.nextNew;
             t.nextNew = null;
@@ -190,6 +204,7 @@ final class TimerWheel implements AutoCloseable {
             }
             t = next;
         }
+        return any;
     }
 
     private void insert(Timer t) {

@@ -67,19 +67,26 @@ public final class RunMetrics implements EventSink {
         final Histogram latency = new Histogram(3);
         final Histogram execution = new Histogram(3);
         final Histogram queueWait = new Histogram(3);
-        final Map<String, Long> outcomes = new LinkedHashMap<>();
+        /// Mutable counts: a boxed `Long` per counted event was an allocation per event on the writer thread.
+        final Map<String, long[]> outcomes = new LinkedHashMap<>();
 
         Series(String name) {
             this.name = name;
         }
 
         void count(String what) {
-            outcomes.merge(what, 1L, Long::sum);
+            long[] n = outcomes.get(what);
+            if (n == null) {
+                outcomes.put(what, n = new long[1]);
+            }
+            n[0]++;
         }
 
         NameStats stats() {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            outcomes.forEach((what, n) -> counts.put(what, n[0]));
             return new NameStats(name, LatencyStats.of(latency), LatencyStats.of(execution),
-                    LatencyStats.of(queueWait), Map.copyOf(outcomes));
+                    LatencyStats.of(queueWait), Map.copyOf(counts));
         }
     }
 
@@ -240,15 +247,17 @@ public final class RunMetrics implements EventSink {
 
     private void record(Series s, Kind kind, long nanos) {
         long v = Math.max(0, nanos);
-        for (Series target : new Series[]{s, overall}) {
-            if (target == null) {
-                continue;
-            }
-            switch (kind) {
-                case LATENCY -> target.latency.recordValue(v);
-                case EXEC -> target.execution.recordValue(v);
-                case WAIT -> target.queueWait.recordValue(v);
-            }
+        if (s != null) {
+            recordInto(s, kind, v);
+        }
+        recordInto(overall, kind, v);
+    }
+
+    private static void recordInto(Series target, Kind kind, long v) {
+        switch (kind) {
+            case LATENCY -> target.latency.recordValue(v);
+            case EXEC -> target.execution.recordValue(v);
+            case WAIT -> target.queueWait.recordValue(v);
         }
     }
 
