@@ -111,20 +111,22 @@ public final class ReplayViewModel {
         into.foldElsewhere();
         String name = file.getFileName().toString();
         long expected = LogLoader.estimateEvents(file);
+        long limit = LogLoader.fittingEvents(Runtime.getRuntime().maxMemory());
         header.set("reading " + name + " …");
         verification.set("");
         Thread.ofVirtual().name("audit-read").start(() -> {
             try {
-                LogLoader.Loaded loaded = LogLoader.load(file, LogLoader.PROGRESS_EVERY, n -> Platform.runLater(() -> {
-                    if (session == into && !active.get()) {
-                        header.set(reading(name, n, expected));
-                    }
-                }));
+                LogLoader.Loaded loaded = LogLoader.load(file, LogLoader.PROGRESS_EVERY, limit,
+                        n -> Platform.runLater(() -> {
+                            if (session == into && !active.get()) {
+                                header.set(reading(name, n, expected, limit));
+                            }
+                        }));
                 EventStore store = loaded.store();
                 RunHistory whole = stories.covers(store) ? stories.whole(store) : null;
                 List<RedFlag> flags = loaded.result() == null ? List.of()
                         : RedFlags.rank(loaded.result().lints(), whole != null ? whole : stories.head(store));
-                Platform.runLater(() -> show(into, loaded, whole, flags));
+                Platform.runLater(() -> show(into, loaded, whole, flags, expected));
             } catch (AuditLogException e) {
                 Platform.runLater(() -> {
                     if (session == into) {
@@ -136,30 +138,43 @@ public final class ReplayViewModel {
         });
     }
 
-    static String reading(String name, long events, long expected) {
+    static String reading(String name, long events, long expected, long limit) {
         if (expected <= 0) {
             return String.format(Locale.ROOT, "reading %s … %,d events", name, events);
         }
-        return String.format(Locale.ROOT, "reading %s … %,d of about %,d events (%d %%)", name, events, expected,
-                Math.min(99, events * 100 / expected));
+        long goal = Math.min(expected, limit);
+        return String.format(Locale.ROOT, "reading %s … %,d of about %,d events (%d %%)%s", name, events, expected,
+                Math.min(99, events * 100 / goal), expected <= limit ? ""
+                        : String.format(Locale.ROOT, "; the heap holds the first %,d only", limit));
     }
 
-    private void show(Session into, LogLoader.Loaded loaded, RunHistory whole, List<RedFlag> flags) {
+    private void show(Session into, LogLoader.Loaded loaded, RunHistory whole, List<RedFlag> flags,
+                      long expected) {
         if (session != into || into.isClosed()) {
             return; // another session replaced this one while the log was read
         }
         AuditHeader h = loaded.header();
         VerificationReport report = loaded.report();
-        String truncated = report.truncation().map(t -> " · " + t.describe()).orElse("");
+        String verdict = report == null ? "hash chain not verified (the read stopped before its end)"
+                : (report.ok() ? "chain verified: " + report.events() + " events" : report.summary())
+                + report.truncation().map(t -> " · " + t.describe()).orElse("");
+        String checked = loaded.cut() ? cutShort(loaded.store().size(), expected) + " · " + verdict : verdict;
         String partial = whole != null ? "" : String.format(Locale.ROOT, " · too many events to index whole: "
                 + "captions and stories are told from the %,d events before each call, red flags link to calls of "
                 + "the first %,d", stories.margin(), stories.wholeLimit());
         show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, String.format(Locale.ROOT,
                 "%s · run %s · %s clock · seed %d · started %s · engine %s%s", h.scenario(), h.runId(), h.clock(),
                 h.seed(), h.start(), h.engineVersion(), h.label() == null ? "" : " · " + h.label()),
-                (report.ok() ? "chain verified: " + report.events() + " events" : report.summary()) + truncated
-                        + partial);
+                checked + partial);
         seek(events.size());
+    }
+
+    /// What a read stopped at the heap's limit says: how much of the log it shows, and why no more.
+    static String cutShort(long shown, long expected) {
+        return String.format(Locale.ROOT, "showing the first %,d of about %,d events: the heap (%,d MB) holds no"
+                + " more, and this version reads logs into memory only (no on-disk index yet)", shown,
+                Math.max(expected, shown),
+                Runtime.getRuntime().maxMemory() / 1_000_000);
     }
 
     /// Replays a run made in memory (a tour's) into `into`, from its start: `events` in order, `indexed` their

@@ -62,6 +62,23 @@ class LogLoaderTest {
     }
 
     @Test
+    void aReadStopsAtItsLimitWithTheLogsFirstEventsAndNoVerdictOnTheChain() {
+        LogLoader.Loaded loaded = LogLoader.load(log, 1_000, 5_000, n -> { });
+        assertThat(loaded.cut()).isTrue();
+        assertThat(loaded.store().size()).isEqualTo(5_000);
+        assertThat(loaded.store().event(4_999)).isEqualTo(events.get(4_999));
+        assertThat(loaded.header().scenario()).isEqualTo("synthetic");
+        LogLoader.Loaded all = LogLoader.load(log, 1_000, events.size(), n -> { });
+        assertThat(all.cut()).as("a limit the log does not pass").isFalse();
+        assertThat(all.store().size()).isEqualTo(events.size());
+    }
+
+    @Test
+    void theHeapLimitGrowsWithTheHeap() {
+        assertThat(LogLoader.fittingEvents(2L << 30)).isLessThan(LogLoader.fittingEvents(4L << 30)).isPositive();
+    }
+
+    @Test
     void theEventCountIsEstimatedFromTheFirstLines() {
         long estimate = LogLoader.estimateEvents(log);
         assertThat(estimate).isBetween(events.size() * 8L / 10, events.size() * 12L / 10);
