@@ -1,11 +1,13 @@
 package dev.asynclab.app.ui.main;
 
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.session.LogLoader;
 import dev.asynclab.app.ui.session.RunFold;
 import dev.asynclab.app.ui.session.Session;
+import dev.asynclab.app.ui.session.StoreHistory;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogException;
-import dev.asynclab.lab.audit.AuditVerifier;
 import dev.asynclab.lab.audit.VerificationReport;
 import dev.asynclab.lab.story.RedFlag;
 import dev.asynclab.lab.story.RedFlags;
@@ -26,7 +28,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,9 +38,12 @@ import java.util.Locale;
 /// (`StepCaption`): what the last event shown did, told with what the whole log knows of it (a timeout's late
 /// finish, say).
 ///
-/// The log is read once, verified and indexed in the same pass, on a virtual thread; every event then enters the
-/// session through its feed, as a live run's do (a seek hands the feed what the view lacks; a backward seek rewinds
-/// the session's store first). A tour replays a run made in memory the same way ([#openRun]).
+/// The log is read once, verified, folded and indexed into a store in the same pass, off the FX thread
+/// ([LogLoader]), and that store is what the session shows of the whole log; no list of its events is ever held.
+/// Fewer events enter the session through its feed, as a live run's do (a backward seek rewinds the session's
+/// store first, and forward ones hand the feed what it lacks), read back from the store. A log too large for the
+/// lab's story index ([StoreHistory]) is captioned from the events near each step. A tour replays a run made in
+/// memory the same way ([#openRun]).
 ///
 /// ```java
 /// replay.open(session, Path.of("audit.jsonl"));   // reads, verifies and folds off the FX thread
@@ -47,9 +51,18 @@ import java.util.Locale;
 /// ```
 public final class ReplayViewModel {
 
+    /// The most events handed to the session's feed at once (per frame).
+    static final int CHUNK = 100_000;
+
+    private final StoreHistory stories;
     private Session session;
-    private List<Event> events = List.of();
+    private ReplayEvents events = ReplayEvents.NONE;
+    /// The whole run's history; null for a log too large to index whole ([StoreHistory]).
     private RunHistory history;
+    /// How many events have been handed to the session since its store was last rewound, and how many it should
+    /// have: a long seek hands them over a chunk per frame.
+    private int offered;
+    private int wanted;
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final IntegerProperty position = new SimpleIntegerProperty(this, "position");
@@ -70,27 +83,50 @@ public final class ReplayViewModel {
             advance(now);
         }
     };
+    private final AnimationTimer catchUp = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (session == null) {
+                stop();
+            } else if (session.feed().backlog() < CHUNK) {
+                feed();
+            }
+        }
+    };
 
-    /// Reads, verifies and folds the log on a background thread, then hands all of it to `into`'s feed.
+    public ReplayViewModel() {
+        this(StoreHistory.APP);
+    }
+
+    /// A replay whose logs are told with `stories`'s limits (a test's tiny ones).
+    public ReplayViewModel(StoreHistory stories) {
+        this.stories = stories;
+    }
+
+    /// Reads, verifies, folds and indexes the log on background threads ([LogLoader]), then shows the whole
+    /// store in `into` in one step. While it reads, the header says how far it is.
     public void open(Session into, Path file) {
         close();
         session = into;
         into.foldElsewhere();
-        header.set("reading " + file.getFileName() + " …");
+        String name = file.getFileName().toString();
+        long expected = LogLoader.estimateEvents(file);
+        long limit = LogLoader.fittingEvents(Runtime.getRuntime().maxMemory());
+        header.set("reading " + name + " …");
         verification.set("");
         Thread.ofVirtual().name("audit-read").start(() -> {
-            List<Event> read = new ArrayList<>();
-            AuditHeader[] head = new AuditHeader[1];
-            RunFold fold = new RunFold(null);
             try {
-                VerificationReport report = AuditVerifier.read(file, h -> head[0] = h, e -> {
-                    read.add(e);
-                    fold.take(e);
-                });
-                RunFold.Result result = read.isEmpty() ? null : fold.result();
-                RunHistory indexed = RunHistory.of(read);
-                List<RedFlag> flags = result == null ? List.of() : RedFlags.rank(result.lints(), indexed);
-                Platform.runLater(() -> show(into, head[0], read, report, result, indexed, flags));
+                LogLoader.Loaded loaded = LogLoader.load(file, LogLoader.PROGRESS_EVERY, limit,
+                        n -> Platform.runLater(() -> {
+                            if (session == into && !active.get()) {
+                                header.set(reading(name, n, expected, limit));
+                            }
+                        }));
+                EventStore store = loaded.store();
+                RunHistory whole = stories.covers(store) ? stories.whole(store) : null;
+                List<RedFlag> flags = loaded.result() == null ? List.of()
+                        : RedFlags.rank(loaded.result().lints(), whole != null ? whole : stories.head(store));
+                Platform.runLater(() -> show(into, loaded, whole, flags, expected));
             } catch (AuditLogException e) {
                 Platform.runLater(() -> {
                     if (session == into) {
@@ -102,17 +138,43 @@ public final class ReplayViewModel {
         });
     }
 
-    private void show(Session into, AuditHeader h, List<Event> read, VerificationReport report,
-                      RunFold.Result result, RunHistory indexed, List<RedFlag> flags) {
+    static String reading(String name, long events, long expected, long limit) {
+        if (expected <= 0) {
+            return String.format(Locale.ROOT, "reading %s … %,d events", name, events);
+        }
+        long goal = Math.min(expected, limit);
+        return String.format(Locale.ROOT, "reading %s … %,d of about %,d events (%d %%)%s", name, events, expected,
+                Math.min(99, events * 100 / goal), expected <= limit ? ""
+                        : String.format(Locale.ROOT, "; the heap holds the first %,d only", limit));
+    }
+
+    private void show(Session into, LogLoader.Loaded loaded, RunHistory whole, List<RedFlag> flags,
+                      long expected) {
         if (session != into || into.isClosed()) {
             return; // another session replaced this one while the log was read
         }
-        String truncated = report.truncation().map(t -> " · " + t.describe()).orElse("");
-        show(read, indexed, result, flags, String.format(Locale.ROOT,
+        AuditHeader h = loaded.header();
+        VerificationReport report = loaded.report();
+        String verdict = report == null ? "hash chain not verified (the read stopped before its end)"
+                : (report.ok() ? "chain verified: " + report.events() + " events" : report.summary())
+                + report.truncation().map(t -> " · " + t.describe()).orElse("");
+        String checked = loaded.cut() ? cutShort(loaded.store().size(), expected) + " · " + verdict : verdict;
+        String partial = whole != null ? "" : String.format(Locale.ROOT, " · too many events to index whole: "
+                + "captions and stories are told from the %,d events before each call, red flags link to calls of "
+                + "the first %,d", stories.margin(), stories.wholeLimit());
+        show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, String.format(Locale.ROOT,
                 "%s · run %s · %s clock · seed %d · started %s · engine %s%s", h.scenario(), h.runId(), h.clock(),
                 h.seed(), h.start(), h.engineVersion(), h.label() == null ? "" : " · " + h.label()),
-                (report.ok() ? "chain verified: " + report.events() + " events" : report.summary()) + truncated);
+                checked + partial);
         seek(events.size());
+    }
+
+    /// What a read stopped at the heap's limit says: how much of the log it shows, and why no more.
+    static String cutShort(long shown, long expected) {
+        return String.format(Locale.ROOT, "showing the first %,d of about %,d events: the heap (%,d MB) holds no"
+                + " more, and this version reads logs into memory only (no on-disk index yet)", shown,
+                Math.max(expected, shown),
+                Runtime.getRuntime().maxMemory() / 1_000_000);
     }
 
     /// Replays a run made in memory (a tour's) into `into`, from its start: `events` in order, `indexed` their
@@ -122,13 +184,14 @@ public final class ReplayViewModel {
         close();
         session = into;
         into.foldElsewhere();
-        show(run, indexed, result, flags, "", "");
+        show(new ReplayEvents.Listed(run), indexed, result, flags, "", "");
     }
 
-    private void show(List<Event> run, RunHistory indexed, RunFold.Result result, List<RedFlag> flags,
+    private void show(ReplayEvents run, RunHistory indexed, RunFold.Result result, List<RedFlag> flags,
                       String headerText, String verificationText) {
         events = run;
         history = indexed;
+        offered = 0;
         header.set(headerText);
         verification.set(verificationText);
         if (result != null) {
@@ -141,23 +204,58 @@ public final class ReplayViewModel {
         active.set(true);
     }
 
-    /// Shows the first `k` events.
+    /// Shows the first `k` events. All of a log is its store, shown as it is; fewer are handed to the session's
+    /// feed, at most `CHUNK` a frame, so a long seek never makes a list of millions of events at once.
     public void seek(int k) {
         if (session == null) {
             return; // no log open (the scrubber snapping back as a replay closes)
         }
         int target = Math.max(0, Math.min(events.size(), k));
-        int now = position.get();
-        if (target < now) {
-            session.rewind();
-            session.offer(events.subList(0, target));
-        } else if (target > now) {
-            session.offer(events.subList(now, target));
+        EventStore whole = events.whole();
+        if (whole != null && target == events.size()) {
+            catchUp.stop();
+            if (session.store() != whole) {
+                session.adopt(whole);
+            }
+            offered = target;
+        } else if (target != position.get() || offered != target) {
+            if (target < offered || (whole != null && session.store() == whole)) {
+                session.rewind();
+                offered = 0;
+            }
+            wanted = target;
+            feed();
         }
         position.set(target);
-        playhead = target == 0 ? 0 : events.get(target - 1).t();
-        caption.set(target == 0 || history == null ? "" : StepCaption.of(history, events.get(target - 1)));
+        playhead = target == 0 ? 0 : events.time(target - 1);
+        caption.set(target == 0 ? "" : caption(target - 1));
         eventTime.set(active.get() ? playhead : Double.NaN);
+    }
+
+    private String caption(int i) {
+        if (history != null) {
+            return StepCaption.of(history, events.event(i));
+        }
+        EventStore whole = events.whole();
+        return whole == null ? "" : StepCaption.of(stories.atEvent(whole, i), events.event(i));
+    }
+
+    /// Hands the session's feed the next events up to `wanted`, at most `CHUNK` of them, and comes back next
+    /// frame for more while the feed has taken in what it was given.
+    private void feed() {
+        if (offered > wanted) {
+            return;
+        }
+        int to = Math.min(wanted, offered + CHUNK);
+        if (to > offered) {
+            session.offer(events.range(offered, to));
+            offered = to;
+        }
+        if (offered < wanted) {
+            catchUp.start();
+        } else {
+            catchUp.stop();
+        }
     }
 
     public void step(int delta) {
@@ -166,7 +264,7 @@ public final class ReplayViewModel {
     }
 
     public void play() {
-        if (events.isEmpty()) {
+        if (events.size() == 0) {
             return;
         }
         if (position.get() >= events.size()) {
@@ -187,7 +285,7 @@ public final class ReplayViewModel {
             seek(target);
             return;
         }
-        long gap = events.get(target - 1).t() - playhead;
+        long gap = events.time(target - 1) - playhead;
         stopAt = target;
         stopSpeed = Math.max(speed.get(), gap / (double) Math.max(1, longest.toNanos()));
         lastFrame = -1;
@@ -204,12 +302,15 @@ public final class ReplayViewModel {
     /// Ends the replay (its session is being replaced).
     public void close() {
         pause();
+        catchUp.stop();
         session = null;
         active.set(false);
         header.set("");
         verification.set("");
-        events = List.of();
+        events = ReplayEvents.NONE;
         history = null;
+        offered = 0;
+        wanted = 0;
         length.set(0);
         position.set(0);
         caption.set("");
@@ -224,12 +325,12 @@ public final class ReplayViewModel {
         lastFrame = now;
         int end = Math.min(events.size(), stopAt);
         int k = position.get();
-        while (k < end && events.get(k).t() <= playhead) {
+        while (k < end && events.time(k) <= playhead) {
             k++;
         }
         if (k > position.get()) {
             seek(k);
-            playhead = Math.max(playhead, events.get(k - 1).t());
+            playhead = Math.max(playhead, events.time(k - 1));
         }
         if (k >= end) {
             pause();

@@ -144,6 +144,20 @@ public final class Session {
         version.set(version.get() + 1);
     }
 
+    /// Shows `loaded` as this session's store, in one step: a replayed log indexed off the FX thread
+    /// ([LogLoader]), or brought back whole after a rewind. What the feed still holds is dropped (it was on its
+    /// way to the store this one replaces); the selection stays, as slots are numbered the same in any store of
+    /// the same events. `loaded` must no longer change on any other thread: handing it over is what publishes it.
+    public void adopt(EventStore loaded) {
+        if (closed) {
+            return;
+        }
+        feed.discard();
+        store.set(loaded);
+        counts.set(StatusCounts.of(loaded, 0, 0));
+        version.set(version.get() + 1);
+    }
+
     /// The summary and lints come whole from elsewhere (a replay folds the log as it reads it): arriving events
     /// are not folded.
     public void foldElsewhere() {

@@ -1,6 +1,7 @@
 package dev.asynclab.app.ui.teach;
 
 import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.session.StoreHistory;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.story.InvocationStory;
 import dev.asynclab.lab.story.RunHistory;
@@ -31,6 +32,13 @@ public final class StoryViewModel {
     public void tell(EventStore store, int slot) {
         if (slot < 0 || slot >= store.invocations().size()) {
             clear();
+            return;
+        }
+        if (!StoreHistory.APP.covers(store)) {
+            // Too many events to index whole: the story is told from the events around the call.
+            lastStore = null;
+            storeEvents = List.of();
+            tell(StoreHistory.APP.eventsAround(store, slot), store.invocations().id(slot));
             return;
         }
         if (store != lastStore || store.version() != lastVersion) {

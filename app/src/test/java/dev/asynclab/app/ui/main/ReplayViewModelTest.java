@@ -2,6 +2,7 @@ package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.ui.session.Session;
 import dev.asynclab.app.ui.session.SessionSource;
+import dev.asynclab.app.ui.session.StoreHistory;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogWriter;
 import dev.asynclab.lab.scenario.ClockMode;
@@ -116,6 +117,27 @@ class ReplayViewModelTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !replay.playingProperty().get());
         awaitSize(session, summary.eventCount());
+    }
+
+    @Test
+    void aLogPastTheHistoryLimitIsShownWholeAndCaptionedFromTheEventsNearEachStep(FxRobot robot) throws Exception {
+        ReplayViewModel tiny = new ReplayViewModel(new StoreHistory(10, 50));
+        Session session = new Session(new SessionSource.ReplayedLog(log));
+        robot.interact(() -> tiny.open(session, log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tiny.activeProperty().get());
+        awaitSize(session, summary.eventCount());
+        var whole = session.store();
+        assertThat(tiny.verificationProperty().get()).startsWith("chain verified")
+                .contains("too many events to index whole");
+        assertThat(tiny.captionProperty().get()).isNotEmpty();
+        int half = (int) (summary.eventCount() / 2);
+        robot.interact(() -> tiny.seek(half));
+        awaitSize(session, half);
+        assertThat(session.store()).isNotSameAs(whole);
+        assertThat(tiny.captionProperty().get()).isNotEmpty();
+        robot.interact(() -> tiny.seek(Integer.MAX_VALUE));
+        assertThat(session.store()).as("all of the log is its store again, handed over whole").isSameAs(whole);
+        robot.interact(tiny::close);
     }
 
     @Test

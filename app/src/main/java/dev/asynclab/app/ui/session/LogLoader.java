@@ -1,0 +1,218 @@
+package dev.asynclab.app.ui.session;
+
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogException;
+import dev.asynclab.lab.audit.AuditVerifier;
+import dev.asynclab.lab.audit.VerificationReport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.LongConsumer;
+
+/// Reads an audit log into a new [EventStore] and its [RunFold] in one pass, on two threads, never holding more
+/// than a few batches of the log's events as objects: the store's columns are all that stays.
+///
+/// Overview: a reading thread parses and verifies the log (the hash chain has to be checked in order, so one
+/// thread does it) and hands batches of `BATCH` events through a bounded queue to the calling thread, which
+/// appends them to the store and folds them. Parsing and indexing each take about half the time of a load, so on
+/// two cores they overlap; the bounded queue makes a fast reader wait for a slow indexer instead of filling the
+/// heap. The store is made and filled by the calling thread only, and handed to the FX thread whole when it is
+/// finished ([Session#adopt]), so it needs no locking: it is published by that hand-over.
+///
+/// ```java
+/// LogLoader.Loaded loaded = LogLoader.load(Path.of("audit.jsonl"), LogLoader.PROGRESS_EVERY,
+///         n -> System.out.println(n + " events"));
+/// session.adopt(loaded.store());
+/// ```
+public final class LogLoader {
+
+    /// Events per batch handed from the reading thread: big enough that the queue's hand-off costs nothing per
+    /// event, small enough that the batches in flight stay a few megabytes.
+    static final int BATCH = 4096;
+    private static final int BATCHES_IN_FLIGHT = 16;
+    /// How often (in events) the progress callback hears how far the load is.
+    public static final long PROGRESS_EVERY = 1L << 18;
+
+    private LogLoader() {
+    }
+
+    /// A log read: its header, its chain's verification (null when the read stopped at its limit before the
+    /// chain's end), its events in a store and their fold (null for a log with no events), and whether the store
+    /// holds only the first events of the log (`cut`: it had more than the limit).
+    public record Loaded(AuditHeader header, VerificationReport report, EventStore store, RunFold.Result result,
+                         boolean cut) {
+    }
+
+    /// Reads `file` on this thread and one more; `progress` hears the number of events indexed so far, every
+    /// `every` events (`PROGRESS_EVERY` in the app), on this thread.
+    ///
+    /// @throws AuditLogException when the file cannot be read or is not an audit log
+    public static Loaded load(Path file, long every, LongConsumer progress) {
+        return load(file, every, Long.MAX_VALUE, progress);
+    }
+
+    /// Reads at most the first `limit` events of `file` (all of them when it holds no more), as
+    /// [#load(Path, long, LongConsumer)] does; [Loaded#cut()] says whether it stopped there.
+    public static Loaded load(Path file, long every, long limit, LongConsumer progress) {
+        BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        Reading reading = new Reading(file, queue);
+        Thread reader = Thread.ofPlatform().daemon().name("audit-parse").start(reading);
+        EventStore store = new EventStore();
+        RunFold fold = new RunFold(null);
+        long nextProgress = every;
+        boolean cut = false;
+        try {
+            while (true) {
+                List<Event> batch = queue.take();
+                if (batch == Reading.END) {
+                    break;
+                }
+                if (reading.stop) {
+                    cut = true;
+                    continue; // taken only so that the reader is not left waiting to put it
+                }
+                if (store.size() + batch.size() >= limit) {
+                    cut |= store.size() + batch.size() > limit;
+                    batch = batch.subList(0, (int) (limit - store.size()));
+                    reading.stop = true;
+                }
+                store.appendAll(batch);
+                fold.take(batch);
+                if (store.size() >= nextProgress) {
+                    progress.accept(store.size());
+                    nextProgress += every;
+                }
+            }
+            reader.join();
+        } catch (RuntimeException e) {
+            reader.interrupt(); // it may be waiting to put a batch nobody will take
+            throw e;
+        } catch (InterruptedException e) {
+            reader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new AuditLogException(file, 0, 0, "the read was interrupted");
+        }
+        if (reading.failure != null) {
+            throw reading.failure;
+        }
+        return new Loaded(reading.header, reading.report, store, store.size() == 0 ? null : fold.result(),
+                cut || (reading.stop && reading.report == null));
+    }
+
+    /// Heap a loaded store takes per event, all its indexes included: 1,403 MB after a full GC for the 10,000,006
+    /// events of `BigLogBenchmarkTest`'s log (a synthetic pool run, 3,022,353 latencies).
+    static final long HEAP_BYTES_PER_EVENT = 140;
+    /// The share of the heap a load may fill with its store: the rest is for the reading's garbage, the views and
+    /// the collector's room to work (the 10,000,006 events above peaked at the whole 2 GB heap while loading).
+    static final double HEAP_SHARE = 0.7;
+
+    /// The most events a store may hold in a heap of `maxHeapBytes` (`Runtime.maxMemory()`): a log with more is
+    /// read that far and no further, rather than running out of memory.
+    public static long fittingEvents(long maxHeapBytes) {
+        return (long) (maxHeapBytes * HEAP_SHARE / HEAP_BYTES_PER_EVENT);
+    }
+
+    /// About how many events `file` holds, from its size and the length of its first lines (for a progress
+    /// figure); 0 when it cannot tell.
+    public static long estimateEvents(Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            int lines = 0;
+            int firstEnd = -1;
+            int lastEnd = -1;
+            for (int i = 0; i < head.length; i++) {
+                if (head[i] == '\n') {
+                    if (firstEnd < 0) {
+                        firstEnd = i; // the header line, unlike the records
+                    } else {
+                        lines++;
+                    }
+                    lastEnd = i;
+                }
+            }
+            if (lines == 0) {
+                return 0;
+            }
+            double perLine = (lastEnd - firstEnd) / (double) lines;
+            return Math.round((java.nio.file.Files.size(file) - firstEnd - 1) / perLine);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /// The reading thread's side: parse, verify, batch. Its fields are written before it puts `END` and read by
+    /// the loading thread after it takes `END` (and joins), so the queue orders them.
+    private static final class Reading implements Runnable {
+
+        static final List<Event> END = List.of();
+
+        /// Set by the loading thread once it has all it will take; the reading thread then stops at its next
+        /// event. Volatile: the only field the two threads share outside the queue.
+        volatile boolean stop;
+
+        private final Path file;
+        private final BlockingQueue<List<Event>> queue;
+        AuditHeader header;
+        VerificationReport report;
+        RuntimeException failure;
+        private List<Event> batch = new ArrayList<>(BATCH);
+
+        Reading(Path file, BlockingQueue<List<Event>> queue) {
+            this.file = file;
+            this.queue = queue;
+        }
+
+        @Override
+        public void run() {
+            try {
+                report = AuditVerifier.read(file, h -> header = h, this::take);
+                if (!batch.isEmpty()) {
+                    put(batch);
+                }
+            } catch (Stopped e) {
+                report = null; // read no further: the chain past here is not checked
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void take(Event e) {
+            if (stop) {
+                throw Stopped.INSTANCE;
+            }
+            batch.add(e);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        private static final class Stopped extends RuntimeException {
+            static final Stopped INSTANCE = new Stopped();
+
+            private Stopped() {
+                super(null, null, false, false);
+            }
+        }
+
+        private void put(List<Event> full) {
+            try {
+                queue.put(full);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditLogException(file, 0, 0, "the read was interrupted");
+            }
+        }
+    }
+}

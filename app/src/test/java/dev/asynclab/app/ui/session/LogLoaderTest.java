@@ -1,0 +1,114 @@
+package dev.asynclab.app.ui.session;
+
+import dev.asynclab.app.SyntheticRun;
+import dev.asynclab.app.store.EventStore;
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogException;
+import dev.asynclab.lab.audit.AuditLogWriter;
+import dev.asynclab.lab.story.RunHistory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/// A log read into a store on two threads, with no list of its events, gives the store and fold that appending
+/// the same events one by one gives; and the windowed histories of a store past a (tiny) limit tell each call
+/// from the same events as the whole history does.
+class LogLoaderTest {
+
+    private List<Event> events;
+    private Path log;
+
+    @BeforeEach
+    void writeLog(@TempDir Path dir) throws Exception {
+        // More than a few batches, so the reading thread waits on the bounded queue at times.
+        events = new SyntheticRun(8, 20_000, 100_000, 3).events(40_000);
+        log = dir.resolve("run.jsonl");
+        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("loader-test", "synthetic",
+                Instant.EPOCH, "test", AuditHeader.CLOCK_SIMULATED, 3))) {
+            events.forEach(writer::onEvent);
+        }
+    }
+
+    @Test
+    void aLogLoadsIntoTheStoreThatAppendingItsEventsMakes() {
+        List<Long> progress = new ArrayList<>();
+        LogLoader.Loaded loaded = LogLoader.load(log, 10_000, progress::add);
+
+        EventStore expected = new EventStore();
+        expected.appendAll(events);
+        EventStore store = loaded.store();
+        assertThat(store.size()).isEqualTo(events.size());
+        for (int i = 0; i < store.size(); i++) {
+            assertThat(store.event(i)).isEqualTo(expected.event(i));
+        }
+        assertThat(store.invocations().size()).isEqualTo(expected.invocations().size());
+        assertThat(store.laneCount()).isEqualTo(expected.laneCount());
+        assertThat(loaded.report().ok()).isTrue();
+        assertThat(loaded.header().scenario()).isEqualTo("synthetic");
+        RunFold fold = new RunFold(null);
+        fold.take(events);
+        assertThat(loaded.result().line()).isEqualTo(fold.result().line());
+        assertThat(progress).hasSize(events.size() / 10_000).isSorted();
+    }
+
+    @Test
+    void aReadStopsAtItsLimitWithTheLogsFirstEventsAndNoVerdictOnTheChain() {
+        LogLoader.Loaded loaded = LogLoader.load(log, 1_000, 5_000, n -> { });
+        assertThat(loaded.cut()).isTrue();
+        assertThat(loaded.store().size()).isEqualTo(5_000);
+        assertThat(loaded.store().event(4_999)).isEqualTo(events.get(4_999));
+        assertThat(loaded.header().scenario()).isEqualTo("synthetic");
+        LogLoader.Loaded all = LogLoader.load(log, 1_000, events.size(), n -> { });
+        assertThat(all.cut()).as("a limit the log does not pass").isFalse();
+        assertThat(all.store().size()).isEqualTo(events.size());
+    }
+
+    @Test
+    void theHeapLimitGrowsWithTheHeap() {
+        assertThat(LogLoader.fittingEvents(2L << 30)).isLessThan(LogLoader.fittingEvents(4L << 30)).isPositive();
+    }
+
+    @Test
+    void theEventCountIsEstimatedFromTheFirstLines() {
+        long estimate = LogLoader.estimateEvents(log);
+        assertThat(estimate).isBetween(events.size() * 8L / 10, events.size() * 12L / 10);
+    }
+
+    @Test
+    void aFileThatIsNotALogIsOneClearProblem(@TempDir Path dir) throws Exception {
+        Path notALog = Files.writeString(dir.resolve("notes.jsonl"), "hello\n");
+        assertThatThrownBy(() -> LogLoader.load(notALog, 10, n -> { }))
+                .isInstanceOf(AuditLogException.class).hasMessageContaining("notes.jsonl");
+    }
+
+    @Test
+    void windowsPastATinyLimitHoldEveryEventOfTheCallTheyTell() {
+        EventStore store = LogLoader.load(log, 10_000, n -> { }).store();
+        StoreHistory tiny = new StoreHistory(100, 200);
+        StoreHistory roomy = new StoreHistory(Integer.MAX_VALUE, 0);
+        assertThat(tiny.covers(store)).isFalse();
+        assertThat(roomy.covers(store)).isTrue();
+        RunHistory whole = roomy.whole(store);
+        for (int slot = 0; slot < store.invocations().size(); slot += 97) {
+            long id = store.invocations().id(slot);
+            List<Event> window = tiny.eventsAround(store, slot);
+            assertThat(window.size()).isLessThan(store.size() / 10);
+            assertThat(window.getFirst().seq()).as("the run's start, for the pool's size").isZero();
+            assertThat(RunHistory.of(window).eventsOf(id)).isEqualTo(whole.eventsOf(id));
+            for (long attempt : whole.callOf(id)) {
+                assertThat(tiny.around(store, slot).eventsOf(attempt)).isEqualTo(whole.eventsOf(attempt));
+            }
+        }
+        assertThat(tiny.head(store).events()).hasSize(100);
+    }
+}
