@@ -47,6 +47,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.LongStringConverter;
 
@@ -174,7 +175,8 @@ public final class MainView extends BorderPane {
         replayBar.bind(vm.replay());
         timeline.playheadTimeProperty().bind(vm.replay().eventTimeProperty());
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
-        workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
+        showWorkspace(!vm.showingWelcomeProperty().get());
+        vm.showingWelcomeProperty().addListener((o, was, now) -> showWorkspace(!now));
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
         redFlags.setPlaceholder(new Label("No red flags: what the run or log shows that is probably a mistake "
                 + "shows up here, most serious first, when it has ended."));
@@ -209,6 +211,17 @@ public final class MainView extends BorderPane {
             }
         });
         charts.setOnBucket(timeline.highlightProperty()::set);
+    }
+
+    /// The workspace is in the scene only while a scenario or log is open. Behind the welcome page it would still be
+    /// styled and laid out on every pulse, its charts drawn, and the first window would wait for all of it.
+    private void showWorkspace(boolean show) {
+        var center = (StackPane) getCenter();
+        if (show && workspace.getParent() == null) {
+            center.getChildren().addFirst(workspace);
+        } else if (!show) {
+            center.getChildren().remove(workspace);
+        }
     }
 
     /// Accelerators and tooltips from the `Shortcut` each menu item and button names in its `userData`; a plain
