@@ -6,7 +6,9 @@ import dev.asynclab.app.ui.teach.PresenterScale;
 import dev.asynclab.app.ui.theme.PaletteReader;
 import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
+import dev.asynclab.app.ui.welcome.PreloadedCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
+import dev.asynclab.app.ui.welcome.ScenarioCatalog;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -21,6 +23,11 @@ import java.util.prefs.Preferences;
 /// an audit log replayed.
 public final class AsyncLabApp extends Application {
 
+    /// The built-in scenarios as `DesktopWindow` started reading them, before the toolkit; null when the
+    /// application was launched some other way. Written before `Application.launch` starts the FX thread, which
+    /// orders the write before `start` reads it.
+    private static ScenarioCatalog scenariosReadAhead;
+
     private final Preferences prefs = Preferences.userNodeForPackage(AsyncLabApp.class);
     private Theme theme;
     private MainViewModel vm;
@@ -28,9 +35,13 @@ public final class AsyncLabApp extends Application {
     @Override
     public void start(Stage stage) {
         theme = Theme.valueOf(prefs.get("theme", Theme.LIGHT.name()));
+        // Before the first control exists: a control finding no user-agent stylesheet makes JavaFX load and apply
+        // its own (Modena) first, only for the theme to replace it.
+        theme.applyToApplication();
         vm = new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs));
-        MainView view = new MainView(vm, new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders()),
-                this::toggleTheme);
+        ScenarioCatalog catalog = scenariosReadAhead != null ? scenariosReadAhead
+                : new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders());
+        MainView view = new MainView(vm, catalog, this::toggleTheme);
         Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));
         applyTheme(view, theme);
         stage.setTitle("Async Lab");
@@ -44,6 +55,12 @@ public final class AsyncLabApp extends Application {
         });
         stage.show();
         fileToOpen(getParameters().getRaw()).ifPresent(vm::open);
+    }
+
+    /// Starts reading the built-in scenarios on a thread of their own, to overlap the toolkit's start; call before
+    /// `Application.launch`.
+    static void readScenariosAhead() {
+        scenariosReadAhead = PreloadedCatalog.start(new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders()));
     }
 
     /// The file named on the command line, if any (`DesktopWindow` passes it as an absolute path).

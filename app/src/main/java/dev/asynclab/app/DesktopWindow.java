@@ -30,6 +30,7 @@ public final class DesktopWindow {
             return Cli.BAD_INPUT;
         }
         String[] args = file == null ? new String[0] : new String[]{file.toAbsolutePath().toString()};
+        AsyncLabApp.readScenariosAhead();
         Application.launch(AsyncLabApp.class, args);
         return Cli.OK;
     }

@@ -19,11 +19,14 @@ import dev.asynclab.app.ui.welcome.ScenarioCatalog;
 import dev.asynclab.app.ui.welcome.WelcomeView;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.story.RedFlag;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
@@ -47,6 +50,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.LongStringConverter;
 
@@ -175,6 +179,7 @@ public final class MainView extends BorderPane {
         timeline.playheadTimeProperty().bind(vm.replay().eventTimeProperty());
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
         workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
+        joinSceneAfterFirstLayout(workspace);
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
         redFlags.setPlaceholder(new Label("No red flags: what the run or log shows that is probably a mistake "
                 + "shows up here, most serious first, when it has ended."));
@@ -209,6 +214,36 @@ public final class MainView extends BorderPane {
             }
         });
         charts.setOnBucket(timeline.highlightProperty()::set);
+    }
+
+    /// Leaves `node` (the workspace) out of the scene until the window's first layout pulse has passed, then puts
+    /// it back in its place: the first frame shows the welcome page without waiting for the workspace (caption,
+    /// timeline, details, charts, events) to be styled and laid out, its charts drawn, behind it. It joins on the
+    /// FX thread's next turn and is laid out at the window's size as before (the tour's layout in a window made
+    /// smaller later depends on that history: `TeachingTest`).
+    private void joinSceneAfterFirstLayout(Node node) {
+        var center = (StackPane) getCenter();
+        int index = center.getChildren().indexOf(node);
+        center.getChildren().remove(node);
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                // Removed on the FX thread's next turn, not inside the pulse that calls it; a second pulse before
+                // that turn finds the node already back.
+                once[0] = () -> Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    if (node.getParent() == null) {
+                        center.getChildren().add(index, node);
+                    }
+                });
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     /// Accelerators and tooltips from the `Shortcut` each menu item and button names in its `userData`; a plain

@@ -15,8 +15,17 @@ public enum Theme {
 
     /// Applies the theme to the application and to `scene`'s root.
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(userAgentStylesheet());
+        applyToApplication();
         styleRoot(scene);
+    }
+
+    /// Makes this theme's AtlantaFX stylesheet the application's user-agent stylesheet, unless it already is (the
+    /// window sets it before building its view, then again with the scene).
+    public void applyToApplication() {
+        String stylesheet = userAgentStylesheet();
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(stylesheet);
+        }
     }
 
     /// Styles `scene` alone as this theme (its own user-agent stylesheet, not the application's): a scene
