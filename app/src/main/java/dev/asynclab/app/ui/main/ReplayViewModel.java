@@ -145,7 +145,7 @@ public final class ReplayViewModel {
         long goal = Math.min(expected, limit);
         return String.format(Locale.ROOT, "reading %s … %,d of about %,d events (%d %%)%s", name, events, expected,
                 Math.min(99, events * 100 / goal), expected <= limit ? ""
-                        : String.format(Locale.ROOT, "; the heap holds the first %,d only", limit));
+                        : String.format(Locale.ROOT, "; the heap has room for the first %,d", limit));
     }
 
     private void show(Session into, LogLoader.Loaded loaded, RunHistory whole, List<RedFlag> flags,
