@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import static dev.asynclab.app.bench.BenchReport.median;
+import static dev.asynclab.app.bench.BenchReport.onFx;
+import static dev.asynclab.app.bench.BenchReport.print;
+import static dev.asynclab.app.bench.BenchReport.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Opening big audit logs: a 1,000,000-event log the way the app did before (a list of every event, its fold and
@@ -278,32 +282,6 @@ class BigLogBenchmarkTest {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static <T> T onFx(Callable<T> task) throws Exception {
-        return WaitForAsyncUtils.asyncFx(task).get();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String round(double[] values) {
-        return Arrays.toString(Arrays.stream(values).mapToLong(Math::round).toArray());
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args) + " [load average " + load() + "]");
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 }

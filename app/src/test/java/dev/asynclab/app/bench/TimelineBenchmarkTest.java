@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import static dev.asynclab.app.bench.BenchReport.median;
+import static dev.asynclab.app.bench.BenchReport.onFx;
+import static dev.asynclab.app.bench.BenchReport.print;
+import static dev.asynclab.app.bench.BenchReport.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The timeline's figures for a 1,000,000-event run: EventStore load time, and the time to redraw the timeline
@@ -178,32 +182,5 @@ class TimelineBenchmarkTest {
                         + " %,d bars, %,d attempts binned into %,d pixel columns, %,d markers",
                 what, median(record), Arrays.stream(record).max().orElse(0), median(rendered), stats.bars(),
                 stats.binned(), stats.binnedColumns(), stats.markers());
-    }
-
-    private static <T> T onFx(Callable<T> task) throws Exception {
-        return WaitForAsyncUtils.asyncFx(task).get();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String round(double[] values) {
-        return Arrays.toString(Arrays.stream(values).mapToLong(Math::round).toArray());
-    }
-
-    /// Every figure carries the machine's load average: on a shared 2-core machine it explains the spread.
-    private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args) + " [load average " + load() + "]");
-    }
-
-    private static String load() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }
