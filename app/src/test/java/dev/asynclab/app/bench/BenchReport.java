@@ -1,5 +1,6 @@
 package dev.asynclab.app.bench;
 
+import dev.asynclab.app.ui.timeline.TimelineView;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -24,6 +25,16 @@ final class BenchReport {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /// Redraws `view` once per slot of `millis` and records how long each redraw took, in milliseconds. Call on
+    /// the FX thread.
+    static void timeRedraws(TimelineView view, double[] millis) {
+        for (int i = 0; i < millis.length; i++) {
+            long begin = System.nanoTime();
+            view.redraw();
+            millis[i] = (System.nanoTime() - begin) / 1e6;
+        }
     }
 
     /// The runs, rounded, as the bench line lists them.

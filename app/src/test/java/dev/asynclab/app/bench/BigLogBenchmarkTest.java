@@ -38,6 +38,7 @@ import static dev.asynclab.app.bench.BenchReport.median;
 import static dev.asynclab.app.bench.BenchReport.onFx;
 import static dev.asynclab.app.bench.BenchReport.print;
 import static dev.asynclab.app.bench.BenchReport.round;
+import static dev.asynclab.app.bench.BenchReport.timeRedraws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Opening big audit logs: a 1,000,000-event log the way the app did before (a list of every event, its fold and
@@ -265,11 +266,7 @@ class BigLogBenchmarkTest {
         DrawStats stats = onFx(() -> {
             setUp.run();
             DrawStats s = view.redraw();
-            for (int i = 0; i < record.length; i++) {
-                long begin = System.nanoTime();
-                view.redraw();
-                record[i] = (System.nanoTime() - begin) / 1e6;
-            }
+            timeRedraws(view, record);
             return s;
         });
         print("10M-event log: timeline %s redraw median %.2f ms (max %.2f); %,d bars, %,d attempts binned, %,d"

@@ -23,6 +23,7 @@ import static dev.asynclab.app.bench.BenchReport.median;
 import static dev.asynclab.app.bench.BenchReport.onFx;
 import static dev.asynclab.app.bench.BenchReport.print;
 import static dev.asynclab.app.bench.BenchReport.round;
+import static dev.asynclab.app.bench.BenchReport.timeRedraws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The timeline's figures for a 1,000,000-event run: EventStore load time, and the time to redraw the timeline
@@ -165,11 +166,7 @@ class TimelineBenchmarkTest {
         DrawStats stats = onFx(() -> {
             setUp.run();
             DrawStats s = view.redraw();
-            for (int i = 0; i < record.length; i++) {
-                long begin = System.nanoTime();
-                view.redraw();
-                record[i] = (System.nanoTime() - begin) / 1e6;
-            }
+            timeRedraws(view, record);
             for (int i = 0; i < rendered.length; i++) {
                 long begin = System.nanoTime();
                 view.redraw();
