@@ -32,6 +32,9 @@ final class LogFold {
     private int deepestQueue;
     private boolean rejected;
     private int running;
+    /// Submitted and not yet started nor ended: the queue a starting call finds (in the pool's queue, or holding a
+    /// slot while every CPU is taken).
+    private int waiting;
     private int peakRunning;
     private int groups;
     private long firstT = -1;
@@ -49,6 +52,7 @@ final class LogFold {
         boolean queued;
         long started = -1;
         int runningAtStart;
+        int waitingAtStart;
 
         Open(Event e) {
             name = e.name();
@@ -64,6 +68,7 @@ final class LogFold {
         final String name;
         final List<Long> arrivals = new ArrayList<>();
         final List<Long> exec = new ArrayList<>();
+        final List<Integer> waitingAtStart = new ArrayList<>();
         final List<Boolean> finished = new ArrayList<>();
         final Map<String, Long> errors = new LinkedHashMap<>();
         final Map<Integer, List<Long>> retryDelays = new TreeMap<>();
@@ -101,7 +106,9 @@ final class LogFold {
                 }
             }
             case SUBMITTED -> {
-                open.put(e.id(), new Open(e));
+                if (open.put(e.id(), new Open(e)) == null) {
+                    waiting++;
+                }
                 if (e.attempt() <= 1) {
                     perName(e.name()).arrivals.add(e.t());
                 }
@@ -118,9 +125,11 @@ final class LogFold {
             }
             case STARTED -> {
                 Open o = open.get(e.id());
-                if (o != null) {
+                if (o != null && o.started < 0) {
                     o.started = e.t();
                     o.runningAtStart = running;
+                    waiting--;
+                    o.waitingAtStart = waiting;
                 }
                 running++;
                 peakRunning = Math.max(peakRunning, running);
@@ -153,6 +162,9 @@ final class LogFold {
 
     private void end(Event e) {
         Open o = open.remove(e.id());
+        if (o != null && o.started < 0) {
+            waiting--;
+        }
         PerName p = perName(e.name());
         p.maxAttempts = Math.max(p.maxAttempts, e.attempt());
         if (e.type() == EventType.REJECTED) {
@@ -167,6 +179,7 @@ final class LogFold {
         boolean done = e.type() == EventType.SUCCEEDED || e.type() == EventType.FAILED;
         int index = p.exec.size();
         p.exec.add(exec);
+        p.waitingAtStart.add(o.waitingAtStart);
         p.finished.add(done);
         runsByLoad.add(new long[] {o.runningAtStart, exec});
         if (!o.queued) {
@@ -203,13 +216,14 @@ final class LogFold {
                 continue;
             }
             long[] exec = p.exec.stream().mapToLong(Long::longValue).toArray();
+            int[] waitingAtStart = p.waitingAtStart.stream().mapToInt(Integer::intValue).toArray();
             boolean[] fin = new boolean[exec.length];
             for (int i = 0; i < fin.length; i++) {
                 fin[i] = p.finished.get(i);
             }
             long timeout = p.timeout == Long.MAX_VALUE ? 0 : p.timeout >= MS ? p.timeout / MS * MS : p.timeout;
             callbacks.add(new Recorded.Callback(p.name, p.arrivals.stream().mapToLong(Long::longValue).sorted()
-                    .toArray(), exec, fin, p.failed, p.completed, Map.copyOf(p.errors), timeout, p.cancelled,
+                    .toArray(), exec, waitingAtStart, fin, p.failed, p.completed, Map.copyOf(p.errors), timeout, p.cancelled,
                     Map.copyOf(p.retryDelays), p.maxAttempts, p.retriedTimeouts));
         }
         return new Recorded(header.scenario(), header.clock(), poolSize, rejected ? deepestQueue : -1,

@@ -21,6 +21,8 @@ public record Recorded(String scenario, String clock, int poolSize, int queueCap
     ///
     /// @param arrivals     the SUBMITTED times of first attempts, ascending
     /// @param execNs       how long each started attempt ran (STARTED to its end, or to its late finish)
+    /// @param waitingAtStart per started attempt: how many other calls were submitted and not yet started as it
+    ///                     started (the queue it found)
     /// @param finished     per attempt: whether it ran to its end (false: cut short by a timeout or cancel)
     /// @param failed       attempts that ended FAILED
     /// @param completed    attempts that ran to their end (SUCCEEDED or FAILED)
@@ -30,7 +32,7 @@ public record Recorded(String scenario, String clock, int poolSize, int queueCap
     /// @param retryDelays  the delays of RETRY_SCHEDULED events, keyed by the attempt that failed (1, 2, …)
     /// @param maxAttempts  the most tries a retry allowed (from RETRY_SCHEDULED), or the highest attempt seen
     /// @param retriedTimeouts whether a timed-out attempt was ever retried
-    public record Callback(String name, long[] arrivals, long[] execNs, boolean[] finished, long failed,
+    public record Callback(String name, long[] arrivals, long[] execNs, int[] waitingAtStart, boolean[] finished, long failed,
                            long completed, Map<String, Long> errors, long timeoutNs, long cancelled,
                            Map<Integer, List<Long>> retryDelays, int maxAttempts, boolean retriedTimeouts) {
     }

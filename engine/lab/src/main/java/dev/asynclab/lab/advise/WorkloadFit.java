@@ -51,6 +51,8 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
     /// The longest trace replayed as recorded (`arrival: { at: [...] }`, the scenario format's limit); a longer
     /// one is replayed as a renewal process of its gaps and batch sizes.
     static final int MAX_TRACE = 100_000;
+    /// The fewest runs a queue-length band of CPU-bound work is fitted from: enough for its upper quantiles.
+    static final int MIN_BAND = 200;
 
     public WorkloadFit {
         callbacks = List.copyOf(callbacks);
@@ -65,12 +67,14 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
     /// @param gaps      the gaps between batches of arrivals (less than 1 ms apart), in nanoseconds
     /// @param sizes     the size of each batch
     /// @param execNs    how long each started attempt ran
+    /// @param waitingAtStart how many others waited as each started (the queue it found)
     /// @param finished  whether each ran to its end
     /// @param failure   failures at the end of a complete run, with the commonest error
     /// @param timeout   the timeout (zero: none seen)
     /// @param retry     the retry policy seen
     public record CallbackFit(String name, int count, long[] trace, long blockSeed, long[] gaps, int[] sizes,
-                              long[] execNs, boolean[] finished, Failure failure, Duration timeout, RetryPolicy retry) {
+                              long[] execNs, int[] waitingAtStart, boolean[] finished, Failure failure,
+                              Duration timeout, RetryPolicy retry) {
 
         /// How many blocks the trace is cut into for the bootstrap: about 80 arrivals each, 1 to 50 blocks. A
         /// block keeps the traffic's shape within it (a burst, a lull); only the order of blocks is resampled.
@@ -129,8 +133,100 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
 
         /// The service-time distribution: Kaplan–Meier quantiles, at most [#MAX_VALUES] of them.
         public Distribution service() {
-            long[] sample = KaplanMeier.of(execNs, finished).sample(Math.min(MAX_VALUES, execNs.length));
+            return service(execNs, finished);
+        }
+
+        private static Distribution service(long[] exec, boolean[] done) {
+            long[] sample = KaplanMeier.of(exec, done).sample(Math.min(MAX_VALUES, exec.length));
             return new Distribution.Empirical(Arrays.stream(sample).mapToObj(WorkloadFit::roundedDuration).toList());
+        }
+
+        /// CPU-bound work as the recording ran it: its length by the queue it found as it started
+        /// ([#queueLevels()]), since on a machine whose cores are all taken the engine's own threads (timers,
+        /// the event writer, arrivals) take their turns from the work while a queue stands, and the work runs
+        /// longer then. Drawing every call's length from one distribution would replay the busy stretches with
+        /// the quiet ones' lengths and predict too short a tail. Without levels, one distribution.
+        public Work.Cpu cpuWork() {
+            int[] levels = queueLevels();
+            if (levels.length == 0) {
+                return new Work.Cpu(service());
+            }
+            java.util.NavigableMap<Integer, Distribution> whenQueued = new java.util.TreeMap<>();
+            Distribution quiet = null;
+            for (int k = -1; k < levels.length; k++) {
+                int from = k < 0 ? 0 : levels[k];
+                int to = k + 1 < levels.length ? levels[k + 1] : Integer.MAX_VALUE;
+                Distribution d = service(select(from, to, execNs), selectFlags(from, to));
+                if (k < 0) {
+                    quiet = d;
+                } else {
+                    whenQueued.put(from, d);
+                }
+            }
+            return new Work.Cpu(quiet, whenQueued);
+        }
+
+        /// Where the queue-length bands of [#cpuWork()] start (ascending, each at least 1): the bands from 0, 1, 2,
+        /// 3, 4, 6, 8, 12, 18… up (half as long again each), each widened until it holds [#MIN_BAND] observations, the band from 0 too.
+        /// Empty when fewer than two bands would hold that many: the recording cannot tell lengths apart by load.
+        int[] queueLevels() {
+            int max = 0;
+            for (int w : waitingAtStart) {
+                max = Math.max(max, w);
+            }
+            List<Integer> candidates = new ArrayList<>(List.of(1, 2, 3, 4));
+            for (int c = 6; c <= max; c = c < 8 ? c + 2 : c + c / 2) {
+                candidates.add(c);
+            }
+            List<Integer> starts = new ArrayList<>();
+            int from = 0;
+            for (int next : candidates) {
+                if (next > max) {
+                    break;
+                }
+                if (count(from, next) >= MIN_BAND && count(next, Integer.MAX_VALUE) >= MIN_BAND) {
+                    if (from > 0) {
+                        starts.add(from);
+                    }
+                    from = next;
+                }
+            }
+            if (from > 0) {
+                starts.add(from);
+            }
+            return starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private int count(int from, int to) {
+            int n = 0;
+            for (int w : waitingAtStart) {
+                if (w >= from && w < to) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private long[] select(int from, int to, long[] values) {
+            long[] out = new long[count(from, to)];
+            int j = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (waitingAtStart[i] >= from && waitingAtStart[i] < to) {
+                    out[j++] = values[i];
+                }
+            }
+            return out;
+        }
+
+        private boolean[] selectFlags(int from, int to) {
+            boolean[] out = new boolean[count(from, to)];
+            int j = 0;
+            for (int i = 0; i < finished.length; i++) {
+                if (waitingAtStart[i] >= from && waitingAtStart[i] < to) {
+                    out[j++] = finished[i];
+                }
+            }
+            return out;
         }
 
         /// The arrivals as a renewal process of batches with the recorded gaps and sizes: the compact form, for a
@@ -164,14 +260,16 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
                 s[i] = sizes[k]; // a gap and the batch after it stay together
             }
             long[] e = new long[execNs.length];
+            int[] w = new int[execNs.length];
             boolean[] f = new boolean[finished.length];
             for (int i = 0; i < e.length; i++) {
                 int k = random.nextInt(e.length);
                 e[i] = execNs[k];
+                w[i] = waitingAtStart[k]; // a run and the load it ran under stay together
                 f[i] = finished[k];
             }
             long seed = random.nextLong() | 1; // never 0, which means "in order"
-            return new CallbackFit(name, count, trace, seed, g, s, e, f, failure, timeout, retry);
+            return new CallbackFit(name, count, trace, seed, g, s, e, w, f, failure, timeout, retry);
         }
     }
 
@@ -243,8 +341,8 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
             trace[k] = arrivals[k] - arrivals[0];
         }
         return new CallbackFit(cb.name(), arrivals.length, trace, 0, gaps.stream().mapToLong(Long::longValue).toArray(),
-                sizes.stream().mapToInt(Integer::intValue).toArray(), cb.execNs(), cb.finished(), failure,
-                Duration.ofNanos(cb.timeoutNs()), retry);
+                sizes.stream().mapToInt(Integer::intValue).toArray(), cb.execNs(), cb.waitingAtStart(), cb.finished(),
+                failure, Duration.ofNanos(cb.timeoutNs()), retry);
     }
 
     private static RetryPolicy retry(Recorded.Callback cb) {
@@ -281,8 +379,7 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
     public Scenario scenario(double rateScale) {
         List<dev.asynclab.lab.scenario.Step> steps = new ArrayList<>();
         for (CallbackFit c : callbacks) {
-            Distribution service = c.service();
-            Work work = cpu.cpuBound() ? new Work.Cpu(service) : new Work.Sleep(service);
+            Work work = cpu.cpuBound() ? c.cpuWork() : new Work.Sleep(c.service());
             Arrival arrival;
             int count;
             if (c.count() <= MAX_TRACE) {

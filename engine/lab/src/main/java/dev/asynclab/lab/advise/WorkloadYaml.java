@@ -79,7 +79,10 @@ public final class WorkloadYaml {
     private static String work(Work w) {
         return switch (w) {
             case Work.Sleep s -> "{ sleep: " + distribution(s.duration()) + " }";
-            case Work.Cpu c -> "{ cpu: " + distribution(c.duration()) + " }";
+            case Work.Cpu c -> "{ cpu: " + distribution(c.duration()) + (c.whenQueued().isEmpty() ? ""
+                    : ", when-queued: { " + c.whenQueued().entrySet().stream()
+                            .map(e -> e.getKey() + ": " + distribution(e.getValue()))
+                            .collect(Collectors.joining(", ")) + " }") + " }";
             case Work.Script s -> throw new IllegalArgumentException("a fitted workload has no scripts");
             case Work.Downstream d -> throw new IllegalArgumentException("a fitted workload has no downstream");
         };

@@ -82,12 +82,12 @@ public final class ScenarioRunner {
         var runtime = AsyncCallbackRuntime.builder().scheduler(scheduler).events(bus).seed(seed).build();
         // Slow motion on the real clock stretches every declared duration; the simulated clock is paced instead.
         double dilation = clock == ClockMode.REAL && speed != 1.0 ? 1.0 / speed : 1.0;
-        var factory = new TaskFactory(scenario.defaults(), dilation, scripts == null ? ScenarioRunner::noScripts
-                : scripts, runtime);
         AsyncCallbackPool pool = poolSize > 0
                 ? AsyncCallbackPool.builder(runtime).size(poolSize)
                         .queueCapacity(scenario.pool().map(PoolSpec::queueCapacity).orElse(-1)).build()
                 : null;
+        var factory = new TaskFactory(scenario.defaults(), dilation, scripts == null ? ScenarioRunner::noScripts
+                : scripts, runtime, pool == null ? () -> 0 : pool::queuedCount);
 
         AdaptivePool adaptive = pool == null ? null
                 : limit.map(l -> new AdaptivePool(pool, algorithm(l, seed))).orElse(null);

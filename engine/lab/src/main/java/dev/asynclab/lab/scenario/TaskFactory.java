@@ -26,14 +26,18 @@ final class TaskFactory {
     private final double dilation;
     private final Function<Work.Script, AsyncCallback> scripts;
     private final AsyncCallbackRuntime runtime;
+    /// How many calls wait in the pool's queue now, for work whose length depends on it (`when-queued`).
+    private final java.util.function.IntSupplier queued;
     /// One engine policy per declaration, shared by every callback that names it.
     private final Map<SharedPolicy, Object> shared = new HashMap<>();
 
     /// @param dilation how much longer every declared duration is (1 = as written; 10 = ten times slower)
     /// @param scripts  how a script body becomes a callback
     /// @param runtime  the run's runtime, whose clock and events the shared policies use
+    /// @param queued   how many calls wait in the run's pool now (0 without a pool)
     TaskFactory(Defaults defaults, double dilation, Function<Work.Script, AsyncCallback> scripts,
-                AsyncCallbackRuntime runtime) {
+                AsyncCallbackRuntime runtime, java.util.function.IntSupplier queued) {
+        this.queued = queued;
         this.defaults = defaults;
         this.dilation = dilation;
         this.scripts = scripts;
@@ -125,7 +129,9 @@ final class TaskFactory {
                     }
                 }
                 case Work.Cpu cpu -> {
-                    Duration d = scaled(Duration.ofNanos(cpu.duration().sample(random)));
+                    // Read as the work starts: a call that found others waiting runs in a busier machine.
+                    Distribution length = cpu.whenQueued().isEmpty() ? cpu.duration() : cpu.at(queued.getAsInt());
+                    Duration d = scaled(Duration.ofNanos(length.sample(random)));
                     if (fail.hang()) {
                         ctx.sleepIgnoringInterrupt(d);
                     } else {

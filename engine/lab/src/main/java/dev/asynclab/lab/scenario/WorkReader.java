@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -14,6 +16,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class WorkReader {
 
     private static final List<String> FORMS = List.of("sleep", "cpu", "downstream", "js", "python");
+    /// What a work mapping may hold besides its one form: `when-queued` goes with `cpu`.
+    private static final List<String> KEYS = List.of("sleep", "cpu", "downstream", "js", "python", "when-queued");
+    private static final String WHEN_QUEUED = "when-queued";
     private static final List<String> DISTRIBUTIONS = List.of("uniform", "exponential", "normal", "lognormal",
             "empirical");
     private static final int MAX_VALUES = 100_000;
@@ -27,17 +32,53 @@ final class WorkReader {
     }
 
     Optional<Work> read(Node node, String owner) {
-        return MapNode.open(node, "work of " + owner, FORMS, problems).flatMap(map ->
+        return MapNode.open(node, "work of " + owner, KEYS, problems).flatMap(map ->
                 OneOf.pick(map, FORMS, "what the callback does").flatMap(form -> {
                     Node value = map.get(form).orElseThrow();
+                    if (!form.equals("cpu") && map.has(WHEN_QUEUED)) {
+                        problems.add(map.get(WHEN_QUEUED).orElseThrow(), "'" + WHEN_QUEUED + "' goes with cpu "
+                                + "work only (how long the work runs when calls wait), not with " + form + " in "
+                                + map.where());
+                        return Optional.empty();
+                    }
                     return switch (form) {
                         case "sleep" -> distribution(value, map.what(form)).map(d -> (Work) new Work.Sleep(d));
-                        case "cpu" -> distribution(value, map.what(form)).map(Work.Cpu::new);
+                        case "cpu" -> cpu(value, map);
                         case "downstream" -> downstream(value, map.what(form));
                         case "js" -> script(value, ScriptLanguage.JS, map.what(form));
                         default -> script(value, ScriptLanguage.PYTHON, map.what(form));
                     };
                 }));
+    }
+
+    private Optional<Work> cpu(Node value, MapNode map) {
+        Optional<Distribution> duration = distribution(value, map.what("cpu"));
+        java.util.NavigableMap<Integer, Distribution> whenQueued = new java.util.TreeMap<>();
+        boolean ok = true;
+        Node table = map.get(WHEN_QUEUED).orElse(null);
+        if (table != null) {
+            String what = map.what(WHEN_QUEUED);
+            if (!(table instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
+                problems.add(table, "expected a mapping from queue length to duration such as { 3: 7ms } for "
+                        + what + ", found " + Scalars.describe(table));
+                return Optional.empty();
+            }
+            problems.charge(table, mapping.getValue().size());
+            for (NodeTuple tuple : mapping.getValue()) {
+                Optional<Long> queued = Scalars.integer(tuple.getKeyNode(), "a queue length in " + what, 1,
+                        1_000_000, problems);
+                Optional<Distribution> d = distribution(tuple.getValueNode(), what);
+                if (queued.isPresent() && whenQueued.containsKey(queued.get().intValue())) {
+                    problems.add(tuple.getKeyNode(), "duplicate queue length " + queued.get() + " in " + what);
+                    ok = false;
+                } else if (queued.isPresent() && d.isPresent()) {
+                    whenQueued.put(queued.get().intValue(), d.get());
+                } else {
+                    ok = false;
+                }
+            }
+        }
+        return ok && duration.isPresent() ? Optional.of(new Work.Cpu(duration.get(), whenQueued)) : Optional.empty();
     }
 
     /// A duration or a distribution of durations (also the `gaps` of an arrival).
