@@ -60,7 +60,8 @@ public final class Advisor {
         var random = new SplittableRandom(settings.seed());
         List<Scenario> replicas = new ArrayList<>();
         for (int r = 0; r < settings.replicates(); r++) {
-            replicas.add(fit.resample(random.split()).scenario(settings.rateScale()).withSeed(random.nextLong()));
+            replicas.add(fit.resample(random.split()).scenario(settings.rateScale(), WorkloadFit.REPLAY_VALUES)
+                    .withSeed(random.nextLong()));
         }
         List<Advice.Size> rows = new ArrayList<>();
         Integer recommended = null;

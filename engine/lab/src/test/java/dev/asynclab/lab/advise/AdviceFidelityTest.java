@@ -35,17 +35,19 @@ class AdviceFidelityTest {
         }
     }
 
-    /// How much longer than declared the work ran: a machine too loaded to keep time (more than 5 %, in the
-    /// recording or a check run) says nothing about the advice, and the test then reports itself skipped after
-    /// printing what it measured.
+    /// How much longer than declared the work ran: a machine too loaded to keep time (more than 5 % for sleeps,
+    /// in the recording or a check run) says nothing about the advice, and the test then reports itself skipped
+    /// after printing what it measured. Spinning work on two busy cores runs longer than declared on a quiet
+    /// machine too — the engine's own threads take their turns from it (+12 to +16 % measured at 180 and 220
+    /// calls/s, every other process stopped) — which is what the advice models; past 25 % something else ran.
     private static double overrun(RunSummary run, double nominalMeanMs) {
         return run.overall().execution().mean() / 1e6 / nominalMeanMs - 1;
     }
 
-    private static void check(List<Row> rows) {
+    private static void check(List<Row> rows, double allowedOverrun) {
         print(rows);
         double worst = rows.stream().mapToDouble(Row::overrun).max().orElse(0);
-        org.junit.jupiter.api.Assumptions.assumeTrue(worst < 0.05, () -> String.format(Locale.ROOT,
+        org.junit.jupiter.api.Assumptions.assumeTrue(worst < allowedOverrun, () -> String.format(Locale.ROOT,
                 "the machine is too loaded to keep time: the work ran up to %.0f %% longer than declared",
                 worst * 100));
         assertThat(rows).allMatch(Row::holds);
@@ -55,8 +57,10 @@ class AdviceFidelityTest {
             throws Exception {
         Path log = dir.resolve(workload.replace(' ', '-') + ".jsonl");
         double nominal = nominalMeanMs(s);
-        double recordingOverrun = overrun(Recordings.record(s.withPoolSize(recordedAt), ClockMode.REAL, 1, log),
-                nominal);
+        RunSummary recording = Recordings.record(s.withPoolSize(recordedAt), ClockMode.REAL, 1, log);
+        double recordingOverrun = overrun(recording, nominal);
+        System.out.printf(Locale.ROOT, "%s: recorded at pool %d, its own p99 %.1f ms%n", workload, recordedAt,
+                recording.overall().latency().p99() / 1e6);
         Recorded recorded = LogReading.read(log, CORES);
         CpuVerdict verdict = CpuVerdict.of(recorded, CORES);
         System.out.println(workload + ": " + verdict.reason());
@@ -93,26 +97,35 @@ class AdviceFidelityTest {
         }
     }
 
-    /// 16,000 calls: the p99 of n lognormal (σ 0.8) samples has a standard error of about 1.2 ms at this size
-    /// (at 4,000, 2.4 ms), and the recording and the check run each carry one; with 4,000 calls two honest runs
+    /// 24,000 calls: the p99 of n lognormal (σ 0.8) samples has a standard error of about 1.0 ms at this size
+    /// (at 16,000, 1.2 ms; at 4,000, 2.4 ms), and the recording and the check run each carry one. At 16,000 the
+    /// pool of 6 missed by 0.1 % twice with the same seeds (the same draws): the check run's sleeps came out about
+    /// three standard errors heavy. With 4,000 calls two honest runs
     /// differed by more than the 10 % this test allows.
     @Test
     void ioSleepsWithALongTail() throws Exception {
         Scenario s = Recordings.scenario("{ poisson: 200/s }", "{ sleep: { lognormal: { median: 8ms, sigma: 0.8 } } }",
-                16_000, "0", 4);
-        check(experiment("IO, lognormal sleeps", s, 4, new int[] {3, 6}, false));
+                24_000, "0", 4);
+        check(experiment("IO, lognormal sleeps", s, 4, new int[] {3, 6}, false), 0.05);
     }
 
+    /// 180 calls/s of 4–8 ms spinning: the two cores decide (more workers do not help), at a load where one real
+    /// run is like the next. At 220/s the same workload is near its limit (the work runs 16 % long, so about 0.77
+    /// of both cores, plus the engine's threads): three real runs at a pool of 2, seeds 1–3, had p99s of 92, 159 and
+    /// 55 ms — no prediction from one recording can be within 10 % of a figure that moves threefold from run to
+    /// run. At 180/s the same three seeds gave 30.0, 29.5 and 31.5 ms.
     @Test
     void cpuBoundWorkSaturatesTheCores() throws Exception {
-        Scenario s = Recordings.scenario("{ poisson: 220/s }", "{ cpu: { uniform: [4ms, 8ms] } }", 14_000, "0", 4);
-        check(experiment("CPU-bound", s, 4, new int[] {2, 8}, true));
+        Scenario s = Recordings.scenario("{ poisson: 180/s }", "{ cpu: { uniform: [4ms, 8ms] } }", 14_000, "0", 4);
+        check(experiment("CPU-bound", s, 4, new int[] {2, 8}, true), 0.25);
     }
 
+    /// 4,800 calls (600 bursts): with 1,600 the p99 was the 16th-longest latency, and two runs came out at 0.94
+    /// and 0.90 of the prediction, the second 0.2 ms below its interval.
     @Test
     void bursts() throws Exception {
         Scenario s = Recordings.scenario("{ burst: { size: 8, every: 100ms } }", "{ sleep: { uniform: [10ms, 30ms] } }",
-                1_600, "0", 4);
-        check(experiment("bursts", s, 4, new int[] {2, 8}, false));
+                4_800, "0", 4);
+        check(experiment("bursts", s, 4, new int[] {2, 8}, false), 0.05);
     }
 }
