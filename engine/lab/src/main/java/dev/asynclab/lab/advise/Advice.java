@@ -27,7 +27,9 @@ public record Advice(OptionalInt recommended, List<Size> sizes, CpuVerdict cpu, 
         notes = List.copyOf(notes);
     }
 
-    /// The prediction for one pool size: medians over the replicates, and the p99's central 95 % interval.
+    /// The prediction for one pool size: medians over the replicates, and a 95 % interval for the p99 of one
+    /// more run like the recorded one (the replicates' central 95 %, widened by √2: the recording's own luck
+    /// and the next run's).
     public record Size(int pool, double p50Ms, double p95Ms, double p99Ms, double p99LowMs, double p99HighMs,
                        double throughputPerS, double utilization) {
     }

@@ -67,6 +67,49 @@ class AdvisorTest {
         assertThat(advice.recommended()).hasValue(smallestTrue);
     }
 
+    /// The recording is one run, lucky or not: the interval must hold the next runs of the same workload, not
+    /// only replays of the recording. Twelve runs of the declared workload on the simulated clock (other seeds,
+    /// other arrivals: p99s from 67.9 to 88.3 ms) against the interval fitted from one of them (65.4–88.4 ms
+    /// around 76.2): 95 % nominal, so 11 or 12 of 12. The replicates' central 95 % alone (68.6–84.8 ms, the same
+    /// replicates without the √2) held 9.
+    @Test
+    void theIntervalHoldsTheNextRunsOfTheWorkload() throws Exception {
+        Scenario truth = Recordings.scenario("{ poisson: 200/s }",
+                "{ sleep: { lognormal: { median: 8ms, sigma: 0.8 } } }", 24_000, "0", 4);
+        Path log = dir.resolve("audit.jsonl");
+        Recordings.record(truth, ClockMode.SIMULATED, 1, log);
+        Recorded run = LogReading.read(log, 2);
+        Advice.Size row = Advisor.advise(WorkloadFit.of(run, CpuVerdict.of(run, 2)),
+                new Advisor.Settings(3, 3, 1.0, 40, 5), null, r -> { }).sizes().getFirst();
+
+        List<Double> runs = new ArrayList<>();
+        for (int seed = 2; seed < 14; seed++) {
+            runs.add(ScenarioRunner.start(truth, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED).withSeed(seed)
+                    .withPoolSize(3).withPaced(false), List.of()).await().overall().latency().p99() / 1e6);
+        }
+        System.out.println("interval " + row.p99LowMs() + " .. " + row.p99HighMs() + " around " + row.p99Ms() + ", runs " + runs);
+        assertThat(runs.stream().filter(p -> p >= row.p99LowMs() && p <= row.p99HighMs()).count())
+                .isGreaterThanOrEqualTo(11);
+    }
+
+    /// Bursts every 100 ms: the bootstrap's blocks must join in the traffic's rhythm. Joined at fixed offsets,
+    /// bursts met bursts a few milliseconds apart at the joins: here 103.1 ms predicted against 98.6 ms (4.5 %
+    /// long), in the real-clock fidelity runs 7–11 % long.
+    @Test
+    void burstsKeepTheirRhythmAcrossTheBootstrapsJoins() throws Exception {
+        Scenario truth = Recordings.scenario("{ burst: { size: 8, every: 100ms } }",
+                "{ sleep: { uniform: [10ms, 30ms] } }", 4_800, "0", 4);
+        Path log = dir.resolve("audit.jsonl");
+        Recordings.record(truth, ClockMode.SIMULATED, 1, log);
+        Recorded run = LogReading.read(log, 2);
+        Advice.Size row = Advisor.advise(WorkloadFit.of(run, CpuVerdict.of(run, 2)),
+                new Advisor.Settings(2, 2, 1.0, 20, 5), null, r -> { }).sizes().getFirst();
+
+        double real = trueP99(truth, 2, 5);
+        System.out.println("bursts at 2: predicted " + row.p99Ms() + ", true " + real);
+        assertThat(row.p99Ms()).isCloseTo(real, org.assertj.core.data.Percentage.withPercentage(4));
+    }
+
     @Test
     void higherRateNeedsMoreWorkers() throws Exception {
         Scenario truth = Recordings.scenario("{ poisson: 100/s }", "{ sleep: { exponential: 20ms } }", 3_000, "0", 4);
