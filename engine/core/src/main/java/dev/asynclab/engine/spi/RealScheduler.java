@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /// The real clock: `System.nanoTime()`, one timer thread, and virtual (default) or platform worker threads.
 ///
 /// The timer thread only flips state and completes futures; it never runs a callback, so one slow callback
-/// cannot make another's timeout late. The timer is a hashed wheel with 0.5 ms ticks (`TimerWheel`): arming and
-/// cancelling a timeout cost one CAS each, and a timeout fires at most one tick after its deadline.
+/// cannot make another's timeout late. The timer is a hashed wheel of 0.5 ms buckets (`TimerWheel`): arming and
+/// cancelling a timeout cost one CAS each, and its thread sleeps until the earliest deadline, so a timeout is late
+/// only by that thread's wake-up.
 ///
 /// ```java
 /// Scheduler real = RealScheduler.shared();                  // virtual threads
@@ -24,7 +25,8 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
 
     private static final AtomicLong TIMERS = new AtomicLong();
 
-    /// Timer resolution: a timeout fires within one tick after its deadline.
+    /// The span of one bucket of the timer wheel. Timers fire at their deadline, not at the end of their bucket; the
+    /// span sets how far ahead the timer thread looks for one (20 buckets) and how the wheel spreads its timers.
     public static final long TICK_NANOS = 500_000;
 
     private final TimerWheel timer;
@@ -80,7 +82,7 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
         return workers;
     }
 
-    /// On the timer thread, after every timer of the current tick has fired; elsewhere at once.
+    /// On the timer thread, after every timer due at its current wake-up has fired; elsewhere at once.
     @Override
     public void afterCurrentTick(Runnable task) {
         TimerWheel.afterTick(task);

@@ -9,47 +9,43 @@ import java.util.concurrent.locks.LockSupport;
 ///
 /// Arming and cancelling cost one compare-and-set each and (almost) never wake the timer thread (a
 /// `ScheduledThreadPoolExecutor` takes a lock and signals its thread on both, which on two cores costs more than
-/// a trivial callback). Tasks fire on the tick after their deadline: at most one tick (`tickNanos`) late plus
-/// the thread's wake-up. The thread sleeps until the next tick that has a timer due, looking at most `HORIZON`
-/// ticks ahead, and parks when nothing is pending.
+/// a trivial callback). The thread sleeps until the earliest deadline it holds (looking at most `HORIZON` ticks
+/// ahead) and fires every timer whose deadline has passed when it wakes: a task is late only by the thread's
+/// wake-up, not by a tick. It parks when nothing has been pending for a while.
 final class TimerWheel implements AutoCloseable {
 
     /* Overview. Producers push new timers and cancelled timers onto two lock-free stacks. Only the timer thread
-     * touches the wheel: each tick it drains both stacks (inserting new timers into the bucket of their
-     * deadline, with a number of full rotations still to wait; unlinking cancelled ones so a million cancelled
-     * 30 s timeouts do not sit in memory for 30 s), then fires the due timers of every bucket it passed.
-     * A timer's state moves PENDING -> CANCELLED or PENDING -> FIRED by one CAS, so cancel and fire race
-     * safely: exactly one wins. */
+     * touches the buckets (`DeadlineBuckets`): each turn it drains both stacks (inserting new timers by deadline;
+     * unlinking cancelled ones so a million cancelled 30 s timeouts do not sit in memory for 30 s), then fires
+     * every timer whose deadline has passed, runs the work those asked to run after them (`afterTick`), and
+     * sleeps until the earliest deadline left. A timer's state moves PENDING -> CANCELLED or PENDING -> FIRED by
+     * one CAS, so cancel and fire race safely: exactly one wins. A producer whose timer is due before the
+     * sleeper's wake-up time wakes it (see `wakeAt`). */
 
     private static final int PENDING = 0;
     private static final int CANCELLED = 1;
     private static final int FIRED = 2;
 
-    private final long tickNanos;
-    private final Timer[] buckets;
-    private final int mask;
-    private final long origin = System.nanoTime();
+    private final DeadlineBuckets buckets;
     private final AtomicReference<Timer> added = new AtomicReference<>();
     private final AtomicReference<Timer> cancelled = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean idle;
-    /// Work that timers of this tick asked to run once every due timer has fired (see `afterTick`).
+    /// Work that timers of this turn asked to run once every due timer has fired (see `afterTick`).
     private final java.util.ArrayList<Runnable> afterTick = new java.util.ArrayList<>();
     private static final ThreadLocal<TimerWheel> CURRENT = new ThreadLocal<>();
+    private final java.util.function.Consumer<DeadlineBuckets.Node> fire = this::fire;
     private volatile boolean closed;
-    private long tick; // the last tick processed
-    private int pending;
-    /// Ticks of time (not turns of the loop) to keep ticking with nothing pending before parking: a steady stream
-    /// of short timeouts, armed and cancelled before the thread ever inserts them, leaves nothing pending, and a
-    /// thread that parked after so many turns rather than so much time parked at once after each wake-up, so
-    /// nearly every `schedule` paid an unpark (a system call) and the thread a wake-up.
-    private static final int LINGER_TICKS = 200;
-    /// The last tick at which a timer was pending or arrived; parking waits until LINGER_TICKS have passed since.
-    private long lastBusyTick;
+    /// Time (not turns of the loop) to keep sleeping timed with nothing pending before parking for good: a steady
+    /// stream of short timeouts, armed and cancelled before the thread ever inserts them, leaves nothing pending,
+    /// and a thread that parked after so many turns rather than so much time parked at once after each wake-up,
+    /// so nearly every `schedule` paid an unpark (a system call) and the thread a wake-up.
+    private final long lingerNanos;
+    /// When a timer was last pending or arrived; parking for good waits until `lingerNanos` have passed since.
+    private long lastBusy;
     /// How far ahead (in ticks) the thread looks for a due timer before it sleeps: 20 ticks of 0.5 ms. A pool
-    /// arming and cancelling a 30 s timeout per call then wakes the thread every 10 ms rather than every tick
-    /// (2,000 wake-ups a second, each taking a CPU from a worker on a two-core machine), and the cancelled
-    /// timers it must unlink wait at most that long.
+    /// arming and cancelling a 30 s timeout per call then wakes the thread every 10 ms rather than every tick,
+    /// and the cancelled timers it must unlink wait at most that long.
     static final int HORIZON = 20;
     /// When the sleeping thread will next wake (nanoTime): a timer due before it must wake the thread now.
     private volatile long wakeAt = Long.MIN_VALUE;
@@ -57,19 +53,14 @@ final class TimerWheel implements AutoCloseable {
             java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Timer.class, "state");
 
     /// A timer: cancellable until it fires.
-    final class Timer implements Cancellable {
-        final long deadline;
+    final class Timer extends DeadlineBuckets.Node implements Cancellable {
         final Runnable task;
         volatile int state;
         Timer nextNew;
         Timer nextCancelled;
-        Timer prev;
-        Timer next;
-        int bucket = -1;
-        long rounds;
 
         Timer(long deadline, Runnable task) {
-            this.deadline = deadline;
+            super(deadline);
             this.task = task;
         }
 
@@ -87,22 +78,21 @@ final class TimerWheel implements AutoCloseable {
         }
     }
 
+    /// A wheel of `wheelSize` buckets (rounded up to a power of two) of `tickNanos` each.
     public TimerWheel(String name, long tickNanos, int wheelSize) {
-        this.tickNanos = tickNanos;
-        int size = Integer.highestOneBit(Math.max(2, wheelSize - 1)) << 1;
-        this.buckets = new Timer[size];
-        this.mask = size - 1;
+        this.buckets = new DeadlineBuckets(System.nanoTime(), tickNanos, wheelSize);
+        this.lingerNanos = 200 * tickNanos;
         // Above the workers: a deadline must not wait behind the work it is there to cut short.
         this.thread = Thread.ofPlatform().name(name).daemon(true).priority(Thread.MAX_PRIORITY).unstarted(this::loop);
         thread.start();
     }
 
-    /// Runs `task` on the timer thread once `delayNanos` have passed (on the next tick when zero or less).
+    /// Runs `task` on the timer thread once `delayNanos` have passed (at its next turn when zero or less).
     public Cancellable schedule(Runnable task, long delayNanos) {
         return scheduleAt(task, System.nanoTime() + Math.max(0, delayNanos));
     }
 
-    /// Runs `task` on the timer thread once `System.nanoTime()` has reached `deadline` (on the next tick when it
+    /// Runs `task` on the timer thread once `System.nanoTime()` has reached `deadline` (at its next turn when it
     /// already has). Every use of a deadline is a difference from `origin`, so a deadline that wrapped still works.
     public Cancellable scheduleAt(Runnable task, long deadline) {
         var t = new Timer(deadline, task);
@@ -113,13 +103,13 @@ final class TimerWheel implements AutoCloseable {
         } while (!added.compareAndSet(head, t));
         long wake = wakeAt;
         if (idle || (wake != Long.MIN_VALUE && t.deadline - wake < 0)) {
-            LockSupport.unpark(thread); // parked, or asleep past this timer's tick
+            LockSupport.unpark(thread); // parked, or asleep past this timer's deadline
         }
         return t;
     }
 
-    /// Runs `task` after every timer due in the current tick has fired, when called from a timer task; at once
-    /// otherwise. A timeout tells its caller first and stops the timed-out work after: with a hundred timeouts due
+    /// Runs `task` after every timer due at this wake-up of the thread has fired, when called from a timer task; at
+    /// once otherwise. A timeout tells its caller first and stops the timed-out work after: with a hundred timeouts due
     /// together, no caller waits behind the interrupting of the others' threads.
     public static void afterTick(Runnable task) {
         TimerWheel wheel = CURRENT.get();
@@ -143,53 +133,33 @@ final class TimerWheel implements AutoCloseable {
 
     private void loop() {
         CURRENT.set(this);
-        tick = ticksAt(System.nanoTime());
+        lastBusy = System.nanoTime();
         while (!closed) {
             drainCancelled();
             boolean arrived = drainAdded();
-            long nowTick = ticksAt(System.nanoTime());
-            if (arrived || pending > 0) {
-                lastBusyTick = nowTick;
+            long now = System.nanoTime();
+            if (arrived || buckets.size() > 0) {
+                lastBusy = now;
             }
-            while (tick < nowTick) {
-                tick++;
-                fire((int) (tick & mask));
-            }
+            buckets.expire(now, fire);
             runAfterTick();
-            if (pending == 0 && nowTick - lastBusyTick > LINGER_TICKS) {
+            if (buckets.size() == 0 && now - lastBusy > lingerNanos) {
                 idle = true;
                 if (added.get() == null && !closed) {
                     LockSupport.park(this);
                 }
                 idle = false;
-                tick = Math.max(tick, ticksAt(System.nanoTime()) - 1);
             } else {
-                long nextTickAt = origin + (tick + ticksToNextDue()) * tickNanos;
-                wakeAt = nextTickAt;
+                long next = buckets.nextDeadline(HORIZON);
+                wakeAt = next;
                 // Checked after publishing wakeAt: a timer added before that compared itself with the old value.
-                long wait = nextTickAt - System.nanoTime();
+                long wait = next - System.nanoTime();
                 if (wait > 0 && added.get() == null) {
                     LockSupport.parkNanos(this, wait);
                 }
                 wakeAt = Long.MIN_VALUE; // awake: producers need not wake it
             }
         }
-    }
-
-    /// Ticks from the current one to the next with a timer due in this rotation, at most `HORIZON`.
-    private int ticksToNextDue() {
-        for (int ahead = 1; ahead < HORIZON; ahead++) {
-            for (Timer t = buckets[(int) ((tick + ahead) & mask)]; t != null; t = t.next) {
-                if (t.rounds == 0) {
-                    return ahead;
-                }
-            }
-        }
-        return HORIZON;
-    }
-
-    private long ticksAt(long nanoTime) {
-        return (nanoTime - origin) / tickNanos;
     }
 
     /// Inserts the timers scheduled since the last drain; true when there were any (cancelled ones included).
@@ -200,44 +170,11 @@ final class TimerWheel implements AutoCloseable {
             Timer next = t.nextNew;
             t.nextNew = null;
             if (t.state == PENDING) {
-                insert(t);
+                buckets.add(t);
             }
             t = next;
         }
         return any;
-    }
-
-    private void insert(Timer t) {
-        // The first tick whose start is at or after the deadline: never early.
-        long due = Math.max(tick + 1, (t.deadline - origin + tickNanos - 1) / tickNanos);
-        t.rounds = (due - tick - 1) / buckets.length;
-        int b = (int) (due & mask);
-        t.bucket = b;
-        t.prev = null;
-        t.next = buckets[b];
-        if (t.next != null) {
-            t.next.prev = t;
-        }
-        buckets[b] = t;
-        pending++;
-    }
-
-    private void unlink(Timer t) {
-        if (t.bucket < 0) {
-            return;
-        }
-        if (t.prev != null) {
-            t.prev.next = t.next;
-        } else {
-            buckets[t.bucket] = t.next;
-        }
-        if (t.next != null) {
-            t.next.prev = t.prev;
-        }
-        t.prev = null;
-        t.next = null;
-        t.bucket = -1;
-        pending--;
     }
 
     private void drainCancelled() {
@@ -245,28 +182,19 @@ final class TimerWheel implements AutoCloseable {
         while (t != null) {
             Timer next = t.nextCancelled;
             t.nextCancelled = null;
-            unlink(t); // a timer cancelled before it was inserted has bucket -1 and is skipped by drainAdded
+            buckets.remove(t); // one cancelled before it was inserted is not queued, and drainAdded skips it
             t = next;
         }
     }
 
-    private void fire(int bucket) {
-        Timer t = buckets[bucket];
-        while (t != null) {
-            Timer next = t.next;
-            if (t.rounds > 0) {
-                t.rounds--;
-            } else {
-                unlink(t);
-                if (STATE.compareAndSet(t, PENDING, FIRED)) {
-                    try {
-                        t.task.run();
-                    } catch (Throwable ignored) {
-                        // a failing task must not stop every other timer
-                    }
-                }
+    private void fire(DeadlineBuckets.Node node) {
+        Timer t = (Timer) node;
+        if (STATE.compareAndSet(t, PENDING, FIRED)) {
+            try {
+                t.task.run();
+            } catch (Throwable ignored) {
+                // a failing task must not stop every other timer
             }
-            t = next;
         }
     }
 

@@ -77,6 +77,35 @@ class TimerWheelTest {
         }
     }
 
+    /// Timeouts due at the same wake-up all fire before any of the work they put off with `afterTick` (stopping
+    /// the timed-out threads) runs, and each put-off task runs once. The timers are armed from a timer task, so the
+    /// thread drains all of them in one turn however loaded the machine is.
+    @Test
+    void workPutOffWithAfterTickRunsOnceEveryTimerDueAtTheSameWakeUpHasFired() throws Exception {
+        try (var wheel = new TimerWheel("test-timer", 500_000, 64)) {
+            int n = 50;
+            var order = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
+            var done = new CountDownLatch(n);
+            wheel.schedule(() -> {
+                long passed = System.nanoTime() - 1;
+                for (int i = 0; i < n; i++) {
+                    int index = i;
+                    wheel.scheduleAt(() -> {
+                        order.add("fired " + index);
+                        TimerWheel.afterTick(() -> {
+                            order.add("stopped " + index);
+                            done.countDown();
+                        });
+                    }, passed);
+                }
+            }, 0);
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(order).hasSize(2 * n);
+            assertThat(order.subList(0, n)).allMatch(e -> e.startsWith("fired "));
+            assertThat(order.subList(n, 2 * n)).allMatch(e -> e.startsWith("stopped ")).doesNotHaveDuplicates();
+        }
+    }
+
     /// `scheduleAt` keeps the given deadline: never early, and a deadline already passed fires on the next tick.
     @Test
     void scheduleAtFiresAtItsDeadlineNeverEarlyAndAPassedOneAtOnce() throws Exception {
