@@ -104,6 +104,9 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
         /// 7–11 % too long in four runs out of four (105–111 ms against 97.5–100 ms real, 97.8–100.1 ms over
         /// twelve seeds on the simulated clock).
         public Arrival.At replay(double scale) {
+            if (blockSeed != 0 && poissonLike()) {
+                return freshPoisson(scale);
+            }
             int[] cuts = cuts();
             int blocks = cuts.length - 1;
             long span = span();
@@ -133,6 +136,60 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
             }
             if (offsets.isEmpty()) {
                 offsets.add(Duration.ZERO);
+            }
+            return new Arrival.At(offsets, Duration.ZERO);
+        }
+
+        /// Whether the trace looks like a Poisson stream: gaps as spread as exponential ones (a coefficient of
+        /// variation within 15 % of 1) and a steady rate (counts in windows of 20 mean gaps as dispersed as a
+        /// Poisson stream's, within a third). Then a bootstrap replicate draws fresh arrivals at the recorded rate
+        /// ([#freshPoisson]) instead of reordering the recorded ones: a recording is one stream, lucky or not, and
+        /// blocks of it keep its luck — at a pool of 3, IO-like sleeps at 200/s gave p99s from 67.9 to 88.3 ms
+        /// over twelve seeds, and the advice followed whichever stream it was fitted from.
+        boolean poissonLike() {
+            int n = trace.length;
+            if (n < 200) {
+                return false;
+            }
+            double mean = (double) trace[n - 1] / (n - 1);
+            double sq = 0;
+            for (int i = 1; i < n; i++) {
+                double d = trace[i] - trace[i - 1] - mean;
+                sq += d * d;
+            }
+            double cv = Math.sqrt(sq / (n - 2)) / mean;
+            if (cv < 0.85 || cv > 1.15) {
+                return false;
+            }
+            double window = 20 * mean;
+            int windows = (int) (trace[n - 1] / window);
+            if (windows < 20) {
+                return false;
+            }
+            int[] counts = new int[windows];
+            for (long t : trace) {
+                int w = (int) (t / window);
+                if (w < windows) {
+                    counts[w]++;
+                }
+            }
+            double m = Arrays.stream(counts).average().orElse(0);
+            double v = Arrays.stream(counts).mapToDouble(c -> (c - m) * (c - m)).sum() / (windows - 1);
+            double dispersion = v / m;
+            return dispersion > 0.75 && dispersion < 4.0 / 3;
+        }
+
+        /// A Poisson stream at the recorded rate times `scale` over the recorded span, drawn with this replicate's
+        /// seed.
+        private Arrival.At freshPoisson(double scale) {
+            long span = span();
+            double meanGap = (double) span / trace.length / scale;
+            var random = new java.util.SplittableRandom(blockSeed);
+            List<Duration> offsets = new ArrayList<>();
+            double t = 0; // the first arrival at the start, as in the recorded trace
+            while (t < span) {
+                offsets.add(Duration.ofNanos(Math.round(t)));
+                t += -Math.log(1 - random.nextDouble()) * meanGap;
             }
             return new Arrival.At(offsets, Duration.ZERO);
         }
@@ -322,8 +379,12 @@ public record WorkloadFit(String name, int poolSize, int queueCap, List<Callback
         if (!dev.asynclab.lab.audit.AuditHeader.CLOCK_REAL.equals(run.clock())) {
             notes.add("the log was recorded on the simulated clock: the machine's own effects are not in it");
         }
-        notes.add("arrivals are replayed as recorded; the bootstrap draws blocks of about 80 arrivals in a new "
-                + "order, so a burst keeps its shape but a rate that drifted over the recording is mixed");
+        List<String> poisson = fits.stream().filter(CallbackFit::poissonLike).map(c -> "'" + c.name() + "'")
+                .toList();
+        notes.add("arrivals are replayed as recorded; the bootstrap draws blocks of the recorded trace (cut between "
+                + "batches) in a new order, so a burst keeps its shape but a rate that drifted over the recording "
+                + "is mixed" + (poisson.isEmpty() ? "" : "; the arrivals of " + String.join(", ", poisson)
+                + " look like a Poisson stream, so the bootstrap draws fresh ones at the recorded rate"));
         return new WorkloadFit(run.scenario(), run.poolSize(), run.queueCap(), fits, cpu, notes);
     }
 

@@ -69,9 +69,9 @@ class AdvisorTest {
 
     /// The recording is one run, lucky or not: the interval must hold the next runs of the same workload, not
     /// only replays of the recording. Twelve runs of the declared workload on the simulated clock (other seeds,
-    /// other arrivals: p99s from 67.9 to 88.3 ms) against the interval fitted from one of them (65.4–88.4 ms
-    /// around 76.2): 95 % nominal, so 11 or 12 of 12. The replicates' central 95 % alone (68.6–84.8 ms, the same
-    /// replicates without the √2) held 9.
+    /// other arrivals: p99s from 67.9 to 88.3 ms) against the interval fitted from one of them (66.5–84.3 ms
+    /// around 76.6): 95 % nominal, so 11 or 12 of 12; it holds 11. The replicates' central 95 % alone (69.5–82.1
+    /// ms, the same replicates without the √2) held 7.
     @Test
     void theIntervalHoldsTheNextRunsOfTheWorkload() throws Exception {
         Scenario truth = Recordings.scenario("{ poisson: 200/s }",

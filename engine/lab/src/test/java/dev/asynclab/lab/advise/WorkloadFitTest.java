@@ -130,6 +130,40 @@ class WorkloadFitTest {
         assertThat(yaml).contains("arrival: { at: [").contains("sleep: { empirical: [");
     }
 
+    /// Which traces count as Poisson streams, whose replicates draw fresh arrivals: exponential gaps at a steady
+    /// rate do; bursts, evenly spaced arrivals and a rate that changes half-way do not.
+    @Test
+    void onlyASteadyPoissonStreamIsDrawnAfresh() {
+        var random = new SplittableRandom(9);
+        long[] poisson = new long[5_000];
+        long[] even = new long[5_000];
+        long[] drifting = new long[5_000];
+        long[] bursts = new long[5_000];
+        for (int i = 1; i < poisson.length; i++) {
+            poisson[i] = poisson[i - 1] + Math.round(-Math.log(1 - random.nextDouble()) * 5e6);
+            even[i] = i * 5_000_000L;
+            double mean = i < 2_500 ? 10e6 : 2.5e6; // 100/s, then 400/s
+            drifting[i] = drifting[i - 1] + Math.round(-Math.log(1 - random.nextDouble()) * mean);
+            bursts[i] = (i / 8) * 100_000_000L + (i % 8) * 50_000L;
+        }
+        assertThat(trace(poisson).poissonLike()).isTrue();
+        assertThat(trace(even).poissonLike()).isFalse();
+        assertThat(trace(drifting).poissonLike()).isFalse();
+        assertThat(trace(bursts).poissonLike()).isFalse();
+
+        WorkloadFit.CallbackFit replicate = trace(poisson).resample(new SplittableRandom(3));
+        var fresh = replicate.replay(1.0).offsets().stream().map(java.time.Duration::toNanos).toList();
+        assertThat(fresh).isSorted().doesNotContainAnyElementsOf(Arrays.stream(poisson).skip(1).boxed().toList());
+        assertThat((double) fresh.size()).isCloseTo(5_000, withPercentage(6)); // 4 standard deviations
+        assertThat(trace(poisson).replay(1.0).offsets()).hasSize(5_000); // in order: the trace as recorded
+    }
+
+    private static WorkloadFit.CallbackFit trace(long[] trace) {
+        return new WorkloadFit.CallbackFit("job", trace.length, trace, 0, new long[] {1}, new int[] {1},
+                new long[] {1_000_000}, new int[] {0}, new boolean[] {true}, dev.asynclab.lab.scenario.Failure.NONE,
+                java.time.Duration.ZERO, dev.asynclab.lab.scenario.RetryPolicies.NONE);
+    }
+
     @Test
     void replayKeepsBurstsWholeAndScalesTheRate() throws Exception {
         WorkloadFit fit = fit(Recordings.scenario("{ burst: { size: 8, every: 100ms } }", "{ sleep: 10ms }", 1_600,
