@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Start time to the first window and memory at idle, from the runtime image, under Xvfb:
 #   jlink/src/measure/first-window.sh [IMAGE] [RUNS]
-# For each run: the time from starting bin/asynclab to its "Async Lab" window being viewable on the X server,
-# then the launcher's resident memory (VmRSS) 5 s later, with the window open. Needs Xvfb and xwininfo
-# (Debian: apt-get install xvfb xauth x11-utils libgtk-3-0). ASYNCLAB_JAVA_OPTS passes JVM options through.
+# For each run: the time from starting bin/asynclab to its "Async Lab" window being viewable (mapped) on the X
+# server, the CPU time the process had used by then (all threads; less shaken than the wall-clock time by other
+# processes on the machine), the load average, then the launcher's resident memory (VmRSS) 5 s later, with the
+# window open. Needs Xvfb and xwininfo (Debian: apt-get install xvfb xauth x11-utils libgtk-3-0).
+# ASYNCLAB_JAVA_OPTS passes JVM options through. TRACE=1 also prints the app's start-up marks (StartTrace: JVM
+# uptime and CPU time at main, the toolkit's start, the view built, shown, the first layout pulses): the window is
+# mapped during "shown", before its first layout pulse styles and lays out the welcome page and its frame is drawn.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 image=${1:-$here/../../target/maven-jlink/classifiers/image}
@@ -23,7 +27,9 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 for run in $(seq "$runs"); do
   start=$(now_ms)
-  DISPLAY=$display "$image/bin/asynclab" >"$log" 2>&1 &
+  opts=${ASYNCLAB_JAVA_OPTS:-}
+  [ "${TRACE:-0}" = 1 ] && opts="$opts -Dasynclab.startTrace=true"
+  DISPLAY=$display ASYNCLAB_JAVA_OPTS="$opts" "$image/bin/asynclab" >"$log" 2>&1 &
   app=$!   # the launcher execs java, so this is the JVM
   until DISPLAY=$display xwininfo -name "Async Lab" 2>/dev/null | grep -q IsViewable; do
     if ! kill -0 "$app" 2>/dev/null; then echo "run $run: the app exited before showing a window:" >&2; cat "$log" >&2; exit 1; fi
@@ -31,9 +37,13 @@ for run in $(seq "$runs"); do
     sleep 0.01
   done
   shown=$(now_ms)
+  # utime + stime of the whole process, in clock ticks (fields 14 and 15; the name in field 2 has no spaces here)
+  cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$app/stat")
+  load=$(cut -d' ' -f1 /proc/loadavg)
   sleep 5
   rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app/status")
   kill "$app"
   wait "$app" 2>/dev/null || true
-  echo "run $run: first window after $((shown - start)) ms; RSS at idle $((rss_kb / 1024)) MB"
+  echo "run $run: first window after $((shown - start)) ms, cpu $cpu_ms ms (load $load); RSS at idle $((rss_kb / 1024)) MB"
+  if [ "${TRACE:-0}" = 1 ]; then grep '^asynclab start:' "$log" | sed 's/^/  /' || true; fi
 done

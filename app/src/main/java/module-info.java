@@ -8,6 +8,8 @@ module dev.asynclab.app {
     requires javafx.swing;
     requires java.desktop;
     requires java.prefs;
+    // StartTrace: the JVM's uptime, only when start-up tracing is on
+    requires java.management;
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;
     requires org.jfree.fxgraphics2d;

@@ -10,6 +10,7 @@ import dev.asynclab.app.ui.welcome.PreloadedCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.app.ui.welcome.ScenarioCatalog;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -34,16 +35,20 @@ public final class AsyncLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartTrace.mark("toolkit started");
         theme = Theme.valueOf(prefs.get("theme", Theme.LIGHT.name()));
         // Before the first control exists: a control finding no user-agent stylesheet makes JavaFX load and apply
         // its own (Modena) first, only for the theme to replace it.
         theme.applyToApplication();
+        StartTrace.mark("theme set");
         vm = new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs));
         ScenarioCatalog catalog = scenariosReadAhead != null ? scenariosReadAhead
                 : new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders());
         MainView view = new MainView(vm, catalog, this::toggleTheme);
+        StartTrace.mark("view built");
         Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));
         applyTheme(view, theme);
+        StartTrace.mark("theme applied");
         stage.setTitle("Async Lab");
         stage.getIcons().setAll(AppIcon.images());
         vm.titleProperty().addListener((o, a, b) -> stage.setTitle(b + " — Async Lab"));
@@ -54,7 +59,29 @@ public final class AsyncLabApp extends Application {
             vm.stop();
         });
         stage.show();
+        StartTrace.mark("shown");
+        traceFirstPulses(scene);
         fileToOpen(getParameters().getRaw()).ifPresent(vm::open);
+    }
+
+    /// With start-up tracing on, marks the end of the first two layout pulses: the first lays out and styles the
+    /// welcome page (its frame follows on the render thread), the second, as a rule, the workspace that joined
+    /// behind it.
+    private static void traceFirstPulses(Scene scene) {
+        if (!StartTrace.on()) {
+            return;
+        }
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            pulses[0]++;
+            StartTrace.mark("layout pulse " + pulses[0]);
+            if (pulses[0] == 2) {
+                // not from inside the pulse that runs the listeners
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /// Starts reading the built-in scenarios on a thread of their own, to overlap the toolkit's start; call before

@@ -18,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartTrace.mark("main");
         var err = new PrintWriter(System.err, true);
         int code = args.length == 0
                 ? DesktopWindow.open(null, err)

@@ -20,14 +20,25 @@ public final class Fxml {
     }
 
     public static void load(Object view) {
-        Class<?> type = view.getClass();
-        URL url = type.getResource(type.getSimpleName() + ".fxml");
+        load(view, view, view.getClass().getSimpleName() + ".fxml");
+    }
+
+    /// Loads `file` (beside the controller's class) with `root` as its `fx:root`, filling the controller's @FXML
+    /// fields that the file names: a part of a view built later than the rest (`MainView`'s workspace). Calls
+    /// the controller's `initialize()`, if it has one, like any load.
+    ///
+    /// ```java
+    /// Fxml.load(new VBox(), this, "MainWorkspace.fxml");
+    /// ```
+    public static void load(Object root, Object controller, String file) {
+        Class<?> type = controller.getClass();
+        URL url = type.getResource(file);
         if (url == null) {
-            throw new IllegalStateException("no " + type.getSimpleName() + ".fxml beside " + type.getName());
+            throw new IllegalStateException("no " + file + " beside " + type.getName());
         }
         FXMLLoader loader = new FXMLLoader(url);
-        loader.setRoot(view);
-        loader.setController(view);
+        loader.setRoot(root);
+        loader.setController(controller);
         loader.setClassLoader(type.getClassLoader());
         try {
             loader.load();

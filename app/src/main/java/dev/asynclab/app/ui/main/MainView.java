@@ -98,7 +98,8 @@ public final class MainView extends BorderPane {
     @FXML
     private ReplayBar replayBar;
     @FXML
-    private VBox workspace;
+    private StackPane center;
+    // The workspace's controls, filled when MainWorkspace.fxml is loaded (see workspace()).
     @FXML
     private SplitPane workspaceSplit;
     @FXML
@@ -142,24 +143,39 @@ public final class MainView extends BorderPane {
     private static final double TOUR_HEIGHT = 0.75;
     private static final double TOUR_WIDTH = 0.62;
     private final double[] dividersBeforeTour = {0.6, 0.74};
+    /// The workspace, null until it is built (`workspace()`).
+    private VBox workspace;
+    /// The store of the session the window started with (nothing open): the workspace shows a store only once
+    /// another one comes.
+    private final EventStore firstStore;
+    /// The theme's colours, kept for the workspace when it is built after the theme was applied.
+    private OutcomePalette palette;
 
     public MainView(MainViewModel vm, ScenarioCatalog catalog, Consumer<MainView> onToggleTheme) {
         this.vm = vm;
         this.onToggleTheme = onToggleTheme;
         this.tuning = new TuningWindow(vm);
         this.dialogs = new FileDialogs(this, vm);
+        this.firstStore = vm.storeProperty().get();
         Fxml.load(this);
+        wireLayout();
         welcome.showScenarios(catalog.scenarios());
         welcome.showRecent(vm.recentFiles());
         welcome.setOnOpen(vm::open);
         welcome.openButton().setOnAction(e -> openAsking());
         welcome.followButton().setOnAction(e -> followAsking());
         FileDrop.accept(this, vm::open);
+        buildWorkspaceAfterFirstLayout();
+        // Whatever shows a session needs the workspace: built at once if it is not yet (the listeners it adds
+        // then take over).
+        vm.sessionProperty().addListener((o, a, b) -> workspace());
+        vm.tourProperty().addListener((o, a, b) -> workspace());
+        vm.showingWelcomeProperty().addListener((o, a, b) -> workspace());
     }
 
-    @FXML
-    private void initialize() {
-        chartRefresh = new ChartRefresh(charts, chartsTab);
+    /// Binds the window's frame (menus, toolbar, welcome page, status bar) to the view model; not called
+    /// `initialize`, which the second FXML load (the workspace's) would call again.
+    private void wireLayout() {
         shortcuts();
         runOptions();
         Icons.colorGraphics(toolbar.getItems());
@@ -170,17 +186,34 @@ public final class MainView extends BorderPane {
                 || vm.scenarioProperty().get().tour().isEmpty(), vm.scenarioProperty()).or(vm.runningProperty());
         tourButton.disableProperty().bind(noTour);
         tourItem.disableProperty().bind(noTour);
-        teaching();
         presenter();
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         replayBar.bind(vm.replay());
-        timeline.playheadTimeProperty().bind(vm.replay().eventTimeProperty());
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
-        workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
-        joinSceneAfterFirstLayout(workspace);
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
+    }
+
+    /// The workspace (caption, timeline, details, charts, events, red flags), built on first need: loads
+    /// `MainWorkspace.fxml` into this controller's fields, binds it to the view model and the current session, and
+    /// puts it under the welcome page. On the FX thread.
+    private VBox workspace() {
+        if (workspace != null) {
+            return workspace;
+        }
+        workspace = new VBox();
+        Fxml.load(workspace, this, "MainWorkspace.fxml");
+        wireWorkspace();
+        center.getChildren().addFirst(workspace);
+        return workspace;
+    }
+
+    private void wireWorkspace() {
+        chartRefresh = new ChartRefresh(charts, chartsTab);
+        teaching();
+        timeline.playheadTimeProperty().bind(vm.replay().eventTimeProperty());
+        workspace.visibleProperty().bind(vm.showingWelcomeProperty().not());
         redFlags.setPlaceholder(new Label("No red flags: what the run or log shows that is probably a mistake "
                 + "shows up here, most serious first, when it has ended."));
         redFlags.setCellFactory(list -> new RedFlagCell(list, this::focus));
@@ -214,17 +247,24 @@ public final class MainView extends BorderPane {
             }
         });
         charts.setOnBucket(timeline.highlightProperty()::set);
+        if (palette != null) {
+            applyPalette(palette);
+        }
+        EventStore store = vm.storeProperty().get();
+        if (store != firstStore) {
+            // a session opened before the workspace was built: show it as the store listener would have
+            timeline.setStore(store);
+            events.setStore(store);
+            chartRefresh.now(store);
+        }
     }
 
-    /// Leaves `node` (the workspace) out of the scene until the window's first layout pulse has passed, then puts
-    /// it back in its place: the first frame shows the welcome page without waiting for the workspace (caption,
-    /// timeline, details, charts, events) to be styled and laid out, its charts drawn, behind it. It joins on the
-    /// FX thread's next turn and is laid out at the window's size as before (the tour's layout in a window made
-    /// smaller later depends on that history: `TeachingTest`).
-    private void joinSceneAfterFirstLayout(Node node) {
-        var center = (StackPane) getCenter();
-        int index = center.getChildren().indexOf(node);
-        center.getChildren().remove(node);
+    /// Builds the workspace once the window's first layout pulse has passed, unless something needed it sooner:
+    /// the first frame shows the welcome page without waiting for the workspace (caption, timeline, details,
+    /// charts, events, and the JFreeChart and Java2D classes behind the charts) to be loaded, styled and laid out
+    /// behind it. It is built on the FX thread's next turn and laid out at the window's size (the tour's layout in
+    /// a window made smaller later depends on that history: `TeachingTest`).
+    private void buildWorkspaceAfterFirstLayout() {
         sceneProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
@@ -233,13 +273,12 @@ public final class MainView extends BorderPane {
                 }
                 sceneProperty().removeListener(this);
                 Runnable[] once = new Runnable[1];
-                // Removed on the FX thread's next turn, not inside the pulse that calls it; a second pulse before
-                // that turn finds the node already back.
+                // Run on the FX thread's next turn, not inside the pulse that calls the listener; a second pulse
+                // before that turn queues the call again, which then finds the workspace built (as does a session
+                // opened meanwhile).
                 once[0] = () -> Platform.runLater(() -> {
                     scene.removePostLayoutPulseListener(once[0]);
-                    if (node.getParent() == null) {
-                        center.getChildren().add(index, node);
-                    }
+                    workspace();
                 });
                 scene.addPostLayoutPulseListener(once[0]);
             }
@@ -375,6 +414,7 @@ public final class MainView extends BorderPane {
     /// A red flag's link: selects the first invocation it names (the details tell its story), highlights all of
     /// them, and brings it into view.
     private void focus(RedFlag flag) {
+        workspace();
         if (flag == null) {
             return;
         }
@@ -411,6 +451,7 @@ public final class MainView extends BorderPane {
 
     @FXML
     void exportTimelineAsking() {
+        workspace();
         dialogs.exportTimeline(timeline);
     }
 
@@ -467,21 +508,25 @@ public final class MainView extends BorderPane {
 
     @FXML
     void fitAll() {
+        workspace();
         timeline.fitAll();
     }
 
     @FXML
     void followLive() {
+        workspace();
         timeline.followLive();
     }
 
     @FXML
     void zoomIn() {
+        workspace();
         timeline.zoom(0.5);
     }
 
     @FXML
     void zoomOut() {
+        workspace();
         timeline.zoom(2);
     }
 
@@ -527,6 +572,7 @@ public final class MainView extends BorderPane {
 
     /// Brings the Events tab to the front (as a click on it does).
     void showEventsTab() {
+        workspace();
         bottomTabs.getSelectionModel().select(eventsTab);
     }
 
@@ -536,24 +582,31 @@ public final class MainView extends BorderPane {
 
     /// Applies a theme's palette to the timeline and the charts (the legend follows the CSS by itself).
     public void applyPalette(OutcomePalette palette) {
-        timeline.paletteProperty().set(palette);
-        charts.applyPalette(palette);
+        this.palette = palette;
         tuning.applyPalette(palette);
+        if (workspace != null) {
+            timeline.paletteProperty().set(palette);
+            charts.applyPalette(palette);
+        }
     }
 
     public TimelineView timeline() {
+        workspace();
         return timeline;
     }
 
     public DetailsView details() {
+        workspace();
         return details;
     }
 
     public EventsTableView events() {
+        workspace();
         return events;
     }
 
     public ChartsView charts() {
+        workspace();
         return charts;
     }
 
@@ -571,6 +624,7 @@ public final class MainView extends BorderPane {
 
     /// The outcome colors in use, for tests that check the theme reached the timeline.
     public OutcomePalette palette() {
+        workspace();
         return timeline.paletteProperty().get();
     }
 }
