@@ -41,10 +41,16 @@ final class SimulationThroughput {
         Path log = Files.createTempFile("asynclab-bench", ".jsonl");
         try {
             long[] withLog = run(s, log, false);
-            System.out.printf("simulation, 1,000,000 invocations: metrics only %.2f s (%.2f M events/s); "
-                            + "audit log to file %.2f s (%.2f M events/s, %d MB)%n",
+            System.out.printf(java.util.Locale.ROOT, "simulation, 1,000,000 invocations: metrics only %.2f s (%.2f M "
+                            + "events/s); audit log to file %.2f s (%.2f M events/s, %d MB)%n",
                     base[0] / 1e9, base[1] / (base[0] / 1e9) / 1e6, withLog[0] / 1e9,
                     withLog[1] / (withLog[0] / 1e9) / 1e6, Files.size(log) >> 20);
+            // CPU time of the whole process (every thread, GC and JIT included) moves far less than wall time when
+            // other work shares the machine: the figure to compare variants by on a loaded machine.
+            System.out.printf(java.util.Locale.ROOT, "simulation, process CPU time: metrics only %.2f s (%.0f ns per "
+                            + "event); audit log to file %.2f s (%.0f ns per event); load average %s%n",
+                    base[2] / 1e9, (double) base[2] / base[1], withLog[2] / 1e9, (double) withLog[2] / withLog[1],
+                    loadAverage());
             double metricsOnly = base[1] / (base[0] / 1e9) / 1e6;
             double logged = withLog[1] / (withLog[0] / 1e9) / 1e6;
             System.out.printf(java.util.Locale.ROOT, "[goal] simulated clock, metrics only: %.2f M events/s (goal at "
@@ -56,8 +62,20 @@ final class SimulationThroughput {
         }
     }
 
-    /// Returns {wall nanos, events}.
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
+    }
+
+    /// Nanoseconds of CPU time this process has used (all its threads); 0 where the JVM cannot tell.
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    /// Returns {wall nanos, events, process CPU nanos}.
     private static long[] run(Scenario s, Path log, boolean quiet) throws Exception {
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         RunSummary summary;
         if (log == null) {
@@ -68,6 +86,6 @@ final class SimulationThroughput {
                 summary = run.await();
             }
         }
-        return new long[]{System.nanoTime() - t0, summary.eventCount()};
+        return new long[]{System.nanoTime() - t0, summary.eventCount(), processCpuNanos() - cpu0};
     }
 }

@@ -1,6 +1,5 @@
 package dev.asynclab.engine.spi;
 
-import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 
@@ -8,8 +7,8 @@ import java.util.concurrent.Future;
 ///
 /// Tasks run in order of due time, ties in the order they were scheduled, so a run is a pure function of
 /// its inputs: the same seed gives the same events, byte for byte. Callbacks "run" on the simulation thread
-/// (`workers()` runs them as tasks due now). Not thread-safe: schedule only from the simulation thread, or
-/// before `run*` starts.
+/// (`workers()` runs them as tasks due now). Not thread-safe: schedule and cancel only from the simulation
+/// thread, or before `run*` starts.
 ///
 /// ```java
 /// var sim = new SimulatedScheduler();
@@ -20,12 +19,17 @@ import java.util.concurrent.Future;
 /// ```
 public final class SimulatedScheduler implements Scheduler {
 
-    /* Overview: a binary heap of (due, order) pairs. `order` breaks ties FIFO, which is what makes runs
-     * deterministic: two tasks due at the same nanosecond always run in the order they were scheduled. */
+    /* Overview: timers due later wait in a `DueQueue`, a binary heap on (due, order); tasks due now (every start
+     * of a callback is one) wait in a FIFO deque, which serves them without the heap's log n. `order` is one
+     * counter across both, and the next task is whichever head comes first in (due, order): two tasks due at
+     * the same nanosecond always run in the order they were scheduled, which is what makes runs deterministic.
+     * A timer called off leaves the heap at once (a timeout cancelled when its callback ends, the common case,
+     * would otherwise deepen every sift until its due time); one due now is dropped when it reaches the head.
+     * Everything here belongs to the simulation thread, `cancel` included; only `requestStop` and `setSpeed`
+     * may come from another thread. */
 
-    private final PriorityQueue<Task> queue = new PriorityQueue<>();
-    /// Tasks scheduled with no delay: due now, in order. Most tasks are (every start of a callback is), and a
-    /// deque serves them without the heap's log n.
+    private final DueQueue queue = new DueQueue();
+    /// Tasks scheduled with no delay: due now, in order.
     private final java.util.ArrayDeque<Task> now0 = new java.util.ArrayDeque<>();
     private final Executor workers = task -> schedule(task, 0);
     private long now;
@@ -35,7 +39,7 @@ public final class SimulatedScheduler implements Scheduler {
     private volatile double wallPerSimNano;
     private volatile boolean stopRequested;
 
-    private final class Task implements Cancellable, Comparable<Task> {
+    private final class Task extends DueQueue.Entry implements Cancellable {
         final long due;
         final long seq;
         Runnable action;
@@ -46,19 +50,15 @@ public final class SimulatedScheduler implements Scheduler {
             this.action = action;
         }
 
+        /// Calls the task off. From the simulation thread only, as everything else but `requestStop`.
         @Override
         public boolean cancel() {
             if (action == null) {
                 return false;
             }
-            action = null; // lazily dropped when it reaches the head: cheaper than a heap removal
+            action = null;
+            queue.remove(this); // a task due now is in no heap (index -1): it is dropped when it reaches the head
             return true;
-        }
-
-        @Override
-        public int compareTo(Task o) {
-            int c = Long.compare(due, o.due);
-            return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
 
@@ -69,35 +69,52 @@ public final class SimulatedScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(Runnable task, long delayNanos) {
-        var t = new Task(now + Math.max(0, delayNanos), order++, task);
+        long seq = order++;
         if (delayNanos <= 0) {
+            var t = new Task(now, seq, task);
             now0.addLast(t);
-        } else {
-            queue.add(t);
+            return t;
         }
+        var t = new Task(now + delayNanos, seq, task);
+        queue.add(t, t.due, seq);
         return t;
+    }
+
+    /// At `atNanos` without a second reading of the clock (times compared by difference, as the SPI asks).
+    @Override
+    public Cancellable scheduleAt(Runnable task, long atNanos) {
+        return schedule(task, atNanos - now);
     }
 
     /// The next task in (due, order) order, without removing it.
     private Task peekNext() {
         Task a = now0.peekFirst();
-        Task b = queue.peek();
-        if (a == null) {
-            return b;
+        if (queue.isEmpty()) {
+            return a;
         }
-        return b == null || a.compareTo(b) < 0 ? a : b;
+        if (a != null && (a.due < queue.peekDue() || a.due == queue.peekDue() && a.seq < queue.peekOrder())) {
+            return a;
+        }
+        return (Task) queue.peek();
     }
 
     private Task pollNext() {
-        Task next = peekNext();
-        if (next != null) {
-            if (next == now0.peekFirst()) {
-                now0.pollFirst();
-            } else {
-                queue.poll();
+        return takeNextDueBy(Long.MAX_VALUE);
+    }
+
+    /// Removes and returns the next task in (due, order) order if it is due at or before `time`; null otherwise.
+    private Task takeNextDueBy(long time) {
+        Task a = now0.peekFirst();
+        if (!queue.isEmpty()) {
+            long d = queue.peekDue();
+            if (a == null || d < a.due || d == a.due && queue.peekOrder() < a.seq) {
+                return d > time ? null : (Task) queue.poll();
             }
         }
-        return next;
+        if (a == null || a.due > time) {
+            return null;
+        }
+        return now0.pollFirst();
     }
 
     @Override
@@ -177,11 +194,10 @@ public final class SimulatedScheduler implements Scheduler {
         long wallStart = System.nanoTime();
         long simStart = now;
         while (!stopRequested) {
-            Task t = peekNext();
-            if (t == null || t.due > time) {
+            Task t = takeNextDueBy(time);
+            if (t == null) {
                 break;
             }
-            pollNext();
             Runnable action = t.action;
             if (action == null) {
                 continue;
