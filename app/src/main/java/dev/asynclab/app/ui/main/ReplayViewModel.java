@@ -213,7 +213,17 @@ public final class ReplayViewModel {
 
     /// Reads `target` into a new store on this (background) thread, then shows it in `into` on the FX thread.
     private void readWindow(Session into, LogWindow target) {
-        LogLoader.Loaded loaded = LogLoader.loadWindow(target, LogLoader.PROGRESS_EVERY, n -> { });
+        LogLoader.Loaded loaded;
+        try {
+            loaded = LogLoader.loadWindow(target, LogLoader.PROGRESS_EVERY, n -> { });
+        } catch (OutOfMemoryError e) {
+            // The half-built store is unreachable once this unwinds, so the app can go on and say so. Seen with a
+            // small -Xmx, where the app's own heap is a larger share than LogLoader.fittingEvents allows for.
+            failed(into, new AuditLogException(target.index().log(), 0, 0, String.format(Locale.ROOT,
+                    "a window of %,d events does not fit in this heap (%,d MB); give the app more (for instance "
+                            + "JDK_JAVA_OPTIONS=-Xmx2g)", target.events(), Runtime.getRuntime().maxMemory() >> 20)));
+            return;
+        }
         EventStore store = loaded.store();
         RunHistory whole = stories.covers(store) ? stories.whole(store) : null;
         List<RedFlag> flags = loaded.result() == null ? List.of()
