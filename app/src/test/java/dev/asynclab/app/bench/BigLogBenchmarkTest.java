@@ -13,6 +13,7 @@ import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditVerifier;
+import dev.asynclab.lab.audit.LogIndexer;
 import dev.asynclab.lab.story.RunHistory;
 import javafx.scene.Scene;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// story index, then a store) against the way it does now ([LogLoader]), interleaved; and a 10,000,000-event log
 /// opened in the app's window, from `open` until the timeline has drawn it fit-all with its charts and events
 /// table, against reading and verifying the same file alone. Each figure with the heap it took (the most in use,
-/// sampled, and what stays after a full GC). The bench profile runs this with `-Xmx2g`. The logs are written
-/// under /tmp and deleted at the end. Asserts what was shown, nothing about time.
+/// sampled, and what stays after a full GC); and logs larger than the heap (12,000,000 and 100,000,000 events)
+/// opened through their on-disk index. The bench profile runs this with `-Xmx2g`. The logs (and their indexes)
+/// are written under /tmp and deleted at the end. Asserts what was shown, nothing about time.
 ///
 /// Run: `./mvnw -B -q -pl app -am test -Pbench -Dtest=BigLogBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false`
 /// then `grep -h '\[bench\]' app/target/surefire-reports/*BigLogBenchmarkTest-output.txt`.
@@ -161,28 +163,121 @@ class BigLogBenchmarkTest {
         }
     }
 
-    /// A log with more events than the heap holds (100,000,000 in the goal; here 12,000,000, past what `-Xmx2g`
-    /// holds by `LogLoader.fittingEvents`, because the read stops at that limit whatever the file's size, and a
-    /// 14 GB log took longer to write on this shared disk than the benchmark may run) opens as far as it fits.
+    /// A log with more events than `-Xmx2g` holds by `LogLoader.fittingEvents` (12,000,000 events, 1.7 GB) opens
+    /// through its on-disk index: its first window, as many whole blocks as fit, without running out of memory.
     @Test
-    void aLogLargerThanTheHeapHoldsOpensAsFarAsItFitsWithoutRunningOutOfMemory() throws Exception {
+    void aLogLargerThanTheHeapHoldsOpensItsFirstWindowThroughAnIndex() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "asynclab-biglog-");
+        String cache = System.getProperty("asynclab.cache");
         try {
+            System.setProperty("asynclab.cache", dir.resolve("cache").toString());
             Path log = dir.resolve("12m.jsonl");
             long n = write(log, 12_000_000);
-            long fitting = LogLoader.fittingEvents(Runtime.getRuntime().maxMemory());
-            assertThat(n).isGreaterThan(fitting);
-            Opened app = openInWindow(log, fitting, "12M-event log (more than the heap holds)", Double.NaN);
-            print("12M-event log: the app says %s", app.vm().replay().verificationProperty().get());
-            assertThat(app.seen()[0]).isEqualTo(fitting);
-            assertThat(app.vm().replay().verificationProperty().get()).contains("showing the first");
+            long window = firstWindow();
+            assertThat(n).isGreaterThan(window);
+            Opened app = openInWindow(log, window, "12M-event log (more than the heap holds)", Double.NaN);
+            print("12M-event log: the app says %s · %s", app.vm().replay().windows().textProperty().get(),
+                    app.vm().replay().verificationProperty().get());
+            assertThat(app.seen()[0]).isEqualTo(window);
+            assertThat(app.vm().replay().verificationProperty().get()).startsWith("window verified");
             app.close();
         } finally {
+            restore(cache);
             delete(dir);
         }
     }
 
-    private record Opened(MainViewModel vm, MainView view, long[] seen, java.util.prefs.Preferences prefs) {
+    /// Issue 15's goal: a 100,000,000-event log (about 14 GB) opens by streaming through an on-disk index, with
+    /// `-Xmx2g`. Prints the index pass's time, the time to the first window shown (first open: indexing included;
+    /// second open: the kept index), a move of the window to the middle of the run, the peak heap of each, and the
+    /// same-run baseline of reading the file's bytes alone. Skipped (saying so) when /tmp has no room for the log.
+    @Test
+    void aHundredMillionEventLogOpensThroughItsIndex() throws Exception {
+        long events = Long.getLong("asynclab.bench.hugeEvents", 100_000_000L);
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "asynclab-biglog-");
+        String cache = System.getProperty("asynclab.cache");
+        try {
+            long room = dir.toFile().getUsableSpace();
+            long need = events * 150 + (2L << 30);
+            org.junit.jupiter.api.Assumptions.assumeTrue(room > need, String.format(Locale.ROOT,
+                    "[bench] skipped: %,d MB free under /tmp, the %,d-event log needs about %,d MB", room >> 20,
+                    events, need >> 20));
+            System.setProperty("asynclab.cache", dir.resolve("cache").toString());
+            Path log = dir.resolve("huge.jsonl");
+            long n = write(log, events);
+            long window = firstWindow();
+
+            long begin = System.nanoTime();
+            long bytes = 0;
+            try (var in = Files.newInputStream(log)) {
+                byte[] buf = new byte[1 << 20];
+                for (int k; (k = in.read(buf)) > 0; ) {
+                    bytes += k;
+                }
+            }
+            double readBytes = (System.nanoTime() - begin) / 1e6;
+            print("baseline: read the %,d-event log's %,d bytes alone (1 MiB reads, nothing parsed): %.0f ms (%.0f MB/s)",
+                    n, bytes, readBytes, bytes / readBytes / 1e3);
+
+            long[] indexed = {0};
+            Opened cold = openInWindow(log, window, String.format(Locale.ROOT, "%,d-event log, first open (indexing"
+                    + " included)", n), readBytes, vm -> vm.replay().windows().loadingProperty().addListener(
+                    (o, was, loading) -> {
+                        if (loading && indexed[0] == 0) {
+                            indexed[0] = System.nanoTime();
+                        }
+                    }));
+            print("%,d-event log: index pass (parse, verify the chain, blocks, overview) %.0f ms, then the first"
+                            + " window read through the index %.0f ms; index file %,d bytes; the app says %s · %s", n,
+                    (indexed[0] - cold.begin()) / 1e6, (cold.shown() - indexed[0]) / 1e6,
+                    Files.size(dev.asynclab.lab.audit.LogIndexCache.user().fileFor(log)),
+                    cold.vm().replay().windows().textProperty().get(), cold.vm().replay().verificationProperty().get());
+            assertThat(cold.seen()[0]).isEqualTo(window);
+            assertThat(cold.vm().replay().verificationProperty().get())
+                    .contains(String.format(Locale.ROOT, "whole log: chain verified over %,d events", n));
+
+            var replay = cold.vm().replay();
+            double middle = replay.windows().runSecondsProperty().get() / 2;
+            try (HeapPeak heap = new HeapPeak()) {
+                long moveBegin = System.nanoTime();
+                onFx(() -> {
+                    replay.moveWindowTo(middle);
+                    return null;
+                });
+                WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> onFx(() ->
+                        !replay.windows().loadingProperty().get() && replay.lengthProperty().get() > 0));
+                print("%,d-event log: window moved to the middle of the run (%s) in %.0f ms; peak heap %.0f MB", n,
+                        onFx(() -> replay.windows().textProperty().get()), (System.nanoTime() - moveBegin) / 1e6,
+                        heap.peakMb());
+            }
+            cold.close();
+
+            Opened warm = openInWindow(log, window, String.format(Locale.ROOT, "%,d-event log, second open (index"
+                    + " kept)", n), readBytes, vm -> { });
+            assertThat(warm.seen()[0]).isEqualTo(window);
+            warm.close();
+        } finally {
+            restore(cache);
+            delete(dir);
+        }
+    }
+
+    /// The events of a log's first window with this heap: the whole blocks that `fittingEvents` holds.
+    private static long firstWindow() {
+        long fitting = LogLoader.fittingEvents(Runtime.getRuntime().maxMemory());
+        return fitting / LogIndexer.DEFAULT_BLOCK * LogIndexer.DEFAULT_BLOCK;
+    }
+
+    private static void restore(String cache) {
+        if (cache == null) {
+            System.clearProperty("asynclab.cache");
+        } else {
+            System.setProperty("asynclab.cache", cache);
+        }
+    }
+
+    private record Opened(MainViewModel vm, MainView view, long[] seen, java.util.prefs.Preferences prefs, long begin,
+                          long shown) {
         /// Drops the window's view of the log, so that the next figure's heap does not hold it.
         void close() throws Exception {
             onFx(() -> {
@@ -197,8 +292,14 @@ class BigLogBenchmarkTest {
     /// Opens `log` in the app's main window and waits until a store of `n` events is drawn fit-all; prints the
     /// time and heap it took.
     private static Opened openInWindow(Path log, long n, String what, double readAlone) throws Exception {
+        return openInWindow(log, n, what, readAlone, vm -> { });
+    }
+
+    private static Opened openInWindow(Path log, long n, String what, double readAlone,
+                                       java.util.function.Consumer<MainViewModel> watch) throws Exception {
         var prefs = java.util.prefs.Preferences.userRoot().node("asynclab-bench-" + System.nanoTime());
         MainViewModel vm = new MainViewModel(new RecentFiles(prefs));
+        watch.accept(vm);
         long[] adoptBegin = {0};
         vm.storeProperty().addListener((o, was, store) -> {
             if (store.size() == n) {
@@ -249,7 +350,7 @@ class BigLogBenchmarkTest {
                 + " summary %s; last progress line before: %s", what, seen[0], seen[1], vm.summaryProperty().get(),
                 progress.stream().filter(p -> p.startsWith("reading")).reduce((a, b) -> b).orElse("none"));
 
-        return new Opened(vm, view, seen, prefs);
+        return new Opened(vm, view, seen, prefs, begin, shown);
     }
 
     private static long write(Path log, long events) throws IOException {

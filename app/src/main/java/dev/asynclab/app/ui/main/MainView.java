@@ -566,6 +566,16 @@ public final class MainView extends BorderPane {
     }
 
     @FXML
+    void previousWindow() {
+        vm.replay().previousWindow();
+    }
+
+    @FXML
+    void nextWindow() {
+        vm.replay().nextWindow();
+    }
+
+    @FXML
     void showShortcuts() {
         ShortcutsDialog.show(getScene().getWindow());
     }

@@ -14,7 +14,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /// The replay bar (`ReplayBar.fxml`): shown while a log (or a tour's run) is replayed, bound to a
-/// `ReplayViewModel`, to which it only hands the user's actions; under the controls, the step's caption.
+/// `ReplayViewModel`, to which it only hands the user's actions; under the header, the [WindowBar] of a log larger
+/// than the heap; under the controls, the step's caption.
 public final class ReplayBar extends VBox {
 
     @FXML
@@ -33,6 +34,8 @@ public final class ReplayBar extends VBox {
     private Label caption;
     @FXML
     private HBox headerRow;
+    @FXML
+    private WindowBar windowBar;
     private ReplayViewModel replay;
 
     public ReplayBar() {
@@ -47,7 +50,9 @@ public final class ReplayBar extends VBox {
     /// Binds the bar to `model` (once).
     public void bind(ReplayViewModel model) {
         replay = model;
-        visibleProperty().bind(model.activeProperty());
+        // While a log larger than the heap is indexed there is nothing to play yet, but the bar says how far.
+        visibleProperty().bind(model.activeProperty().or(model.windows().indexingProperty()));
+        windowBar.bind(model);
         header.textProperty().bind(model.headerProperty());
         verification.textProperty().bind(model.verificationProperty());
         // A tour's run has no log to describe: its bar keeps the height for the timeline.

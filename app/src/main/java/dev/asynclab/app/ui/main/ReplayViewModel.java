@@ -2,12 +2,15 @@ package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.session.LogLoader;
+import dev.asynclab.app.ui.session.LogWindow;
 import dev.asynclab.app.ui.session.RunFold;
 import dev.asynclab.app.ui.session.Session;
 import dev.asynclab.app.ui.session.StoreHistory;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogException;
+import dev.asynclab.lab.audit.LogIndex;
+import dev.asynclab.lab.audit.LogIndexCache;
 import dev.asynclab.lab.audit.VerificationReport;
 import dev.asynclab.lab.story.RedFlag;
 import dev.asynclab.lab.story.RedFlags;
@@ -30,6 +33,9 @@ import javafx.beans.property.StringProperty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /// Replay of an audit log into its session: the log's header and verification result, play at any speed (in log
 /// time per wall time), pause, scrub to any event, step one event forward or back. The session shows the log's
@@ -55,6 +61,13 @@ public final class ReplayViewModel {
     static final int CHUNK = 100_000;
 
     private final StoreHistory stories;
+    /// How many events a store may hold here ([LogLoader#fittingEvents] of the heap, or a test's few).
+    private final LongSupplier fitting;
+    private final LogIndexCache indexes;
+    private final LogWindowViewModel windows = new LogWindowViewModel();
+    /// Set to stop the indexing pass under way (Cancel, or another file opened). Each open has its own flag, so
+    /// a cancel can never reach a later pass; the pass's thread reads it between blocks.
+    private AtomicBoolean cancelIndexing = new AtomicBoolean();
     private Session session;
     private ReplayEvents events = ReplayEvents.NONE;
     /// The whole run's history; null for a log too large to index whole ([StoreHistory]).
@@ -100,18 +113,32 @@ public final class ReplayViewModel {
 
     /// A replay whose logs are told with `stories`'s limits (a test's tiny ones).
     public ReplayViewModel(StoreHistory stories) {
+        this(stories, () -> LogLoader.fittingEvents(Runtime.getRuntime().maxMemory()), LogIndexCache.user());
+    }
+
+    /// A replay whose stores hold at most `fitting` events: a log with more opens through its index, kept in
+    /// `indexes`, a window of `fitting` events (whole blocks) at a time.
+    public ReplayViewModel(StoreHistory stories, LongSupplier fitting, LogIndexCache indexes) {
         this.stories = stories;
+        this.fitting = fitting;
+        this.indexes = indexes;
     }
 
     /// Reads, verifies, folds and indexes the log on background threads ([LogLoader]), then shows the whole
-    /// store in `into` in one step. While it reads, the header says how far it is.
+    /// store in `into` in one step. While it reads, the header says how far it is. A log larger than the heap
+    /// holds (by its size, or found so while reading it) opens through an on-disk index instead, a window at a
+    /// time ([#moveWindowTo]).
     public void open(Session into, Path file) {
         close();
         session = into;
         into.foldElsewhere();
         String name = file.getFileName().toString();
         long expected = LogLoader.estimateEvents(file);
-        long limit = LogLoader.fittingEvents(Runtime.getRuntime().maxMemory());
+        long limit = fitting.getAsLong();
+        if (expected > limit) {
+            openWindowed(into, file, name, expected, limit);
+            return;
+        }
         header.set("reading " + name + " …");
         verification.set("");
         Thread.ofVirtual().name("audit-read").start(() -> {
@@ -122,20 +149,165 @@ public final class ReplayViewModel {
                                 header.set(reading(name, n, expected, limit));
                             }
                         }));
+                if (loaded.cut()) {
+                    // Its first lines made it look smaller than it is: index it and show it a window at a time.
+                    Platform.runLater(() -> {
+                        if (session == into) {
+                            openWindowed(into, file, name, Math.max(expected, limit + 1), limit);
+                        }
+                    });
+                    return;
+                }
                 EventStore store = loaded.store();
                 RunHistory whole = stories.covers(store) ? stories.whole(store) : null;
                 List<RedFlag> flags = loaded.result() == null ? List.of()
                         : RedFlags.rank(loaded.result().lints(), whole != null ? whole : stories.head(store));
-                Platform.runLater(() -> show(into, loaded, whole, flags, expected));
+                Platform.runLater(() -> show(into, loaded, whole, flags));
             } catch (AuditLogException e) {
+                failed(into, e);
+            }
+        });
+    }
+
+    /// A log larger than the heap holds: indexed first (or its kept index reused), then its first window read
+    /// through the index, both off the FX thread; the window bar says how far indexing is and can cancel it.
+    private void openWindowed(Session into, Path file, String name, long expected, long limit) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelIndexing = cancelled;
+        header.set("indexing " + name + " …");
+        windows.indexing(name, 0, expected);
+        Thread.ofVirtual().name("audit-index").start(() -> {
+            try {
+                long[] next = {LogLoader.PROGRESS_EVERY};
+                LogIndex index = indexes.open(file, n -> {
+                    if (n >= next[0]) {
+                        next[0] = n + LogLoader.PROGRESS_EVERY;
+                        Platform.runLater(() -> {
+                            if (session == into && windows.indexingProperty().get()) {
+                                windows.indexing(name, n, expected);
+                            }
+                        });
+                    }
+                }, cancelled::get);
+                LogWindow first = LogWindow.first(index, limit);
+                Platform.runLater(() -> {
+                    if (session == into) {
+                        windows.indexed();
+                        windows.loading(first);
+                    }
+                });
+                readWindow(into, first);
+            } catch (CancellationException e) {
                 Platform.runLater(() -> {
                     if (session == into) {
                         header.set("");
-                        into.fail(e.getMessage());
+                        windows.clear();
+                        into.fail("indexing " + name + " was cancelled; open it again to index it");
                     }
                 });
+            } catch (AuditLogException e) {
+                failed(into, e);
             }
         });
+    }
+
+    /// Reads `target` into a new store on this (background) thread, then shows it in `into` on the FX thread.
+    private void readWindow(Session into, LogWindow target) {
+        LogLoader.Loaded loaded;
+        try {
+            loaded = LogLoader.loadWindow(target, LogLoader.PROGRESS_EVERY, n -> { });
+        } catch (OutOfMemoryError e) {
+            // The half-built store is unreachable once this unwinds, so the app can go on and say so. Seen with a
+            // small -Xmx, where the app's own heap is a larger share than LogLoader.fittingEvents allows for.
+            failed(into, new AuditLogException(target.index().log(), 0, 0, String.format(Locale.ROOT,
+                    "a window of %,d events does not fit in this heap (%,d MB); give the app more (for instance "
+                            + "JDK_JAVA_OPTIONS=-Xmx2g)", target.events(), Runtime.getRuntime().maxMemory() >> 20)));
+            return;
+        }
+        EventStore store = loaded.store();
+        RunHistory whole = stories.covers(store) ? stories.whole(store) : null;
+        List<RedFlag> flags = loaded.result() == null ? List.of()
+                : RedFlags.rank(loaded.result().lints(), whole != null ? whole : stories.head(store));
+        Platform.runLater(() -> showWindow(into, target, loaded, whole, flags));
+    }
+
+    private void failed(Session into, AuditLogException e) {
+        Platform.runLater(() -> {
+            if (session == into) {
+                header.set("");
+                windows.clear();
+                into.fail(e.getMessage());
+            }
+        });
+    }
+
+    private void showWindow(Session into, LogWindow window, LogLoader.Loaded loaded, RunHistory whole,
+                            List<RedFlag> flags) {
+        if (session != into || into.isClosed()) {
+            return;
+        }
+        VerificationReport report = loaded.report();
+        String checked = (report.ok() ? String.format(Locale.ROOT,
+                "window verified (chain, seq, t) over its %,d events", report.events()) : "window: " + report.summary())
+                + " · whole log: " + window.index().summary();
+        String partial = whole != null ? "" : String.format(Locale.ROOT, " · captions and stories are told from the"
+                + " %,d events before each call", stories.margin());
+        show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, headerLine(loaded.header()),
+                checked + partial);
+        windows.show(window);
+        seek(events.size());
+    }
+
+    /// Shows the window holding second `seconds` of the run, read through the log's index; nothing while a
+    /// window loads or when no window of a larger log is shown.
+    public void moveWindowTo(double seconds) {
+        moveWindow(windows.target(seconds));
+    }
+
+    public void nextWindow() {
+        moveWindow(windows.nextTarget());
+    }
+
+    public void previousWindow() {
+        moveWindow(windows.previousTarget());
+    }
+
+    private void moveWindow(LogWindow target) {
+        LogWindow now = windows.windowProperty().get();
+        if (session == null || target == null || now == null || windows.loadingProperty().get()
+                || target.firstBlock() == now.firstBlock()) {
+            return;
+        }
+        Session into = session;
+        pause();
+        catchUp.stop();
+        // The shown window's store goes before the next is read: two would not fit in the heap.
+        events = ReplayEvents.NONE;
+        history = null;
+        offered = 0;
+        wanted = 0;
+        length.set(0);
+        position.set(0);
+        caption.set("");
+        into.rewind();
+        windows.loading(target);
+        Thread.ofVirtual().name("audit-window").start(() -> {
+            try {
+                readWindow(into, target);
+            } catch (AuditLogException e) {
+                failed(into, e);
+            }
+        });
+    }
+
+    /// Stops the indexing pass under way; the session then says it was cancelled.
+    public void cancelIndexing() {
+        cancelIndexing.set(true);
+    }
+
+    /// The window bar's state.
+    public LogWindowViewModel windows() {
+        return windows;
     }
 
     static String reading(String name, long events, long expected, long limit) {
@@ -148,33 +320,24 @@ public final class ReplayViewModel {
                         : String.format(Locale.ROOT, "; the heap has room for the first %,d", limit));
     }
 
-    private void show(Session into, LogLoader.Loaded loaded, RunHistory whole, List<RedFlag> flags,
-                      long expected) {
+    private void show(Session into, LogLoader.Loaded loaded, RunHistory whole, List<RedFlag> flags) {
         if (session != into || into.isClosed()) {
             return; // another session replaced this one while the log was read
         }
         AuditHeader h = loaded.header();
         VerificationReport report = loaded.report();
-        String verdict = report == null ? "hash chain not verified (the read stopped before its end)"
-                : (report.ok() ? "chain verified: " + report.events() + " events" : report.summary())
+        String checked = (report.ok() ? "chain verified: " + report.events() + " events" : report.summary())
                 + report.truncation().map(t -> " · " + t.describe()).orElse("");
-        String checked = loaded.cut() ? cutShort(loaded.store().size(), expected) + " · " + verdict : verdict;
         String partial = whole != null ? "" : String.format(Locale.ROOT, " · too many events to index whole: "
                 + "captions and stories are told from the %,d events before each call, red flags link to calls of "
                 + "the first %,d", stories.margin(), stories.wholeLimit());
-        show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, String.format(Locale.ROOT,
-                "%s · run %s · %s clock · seed %d · started %s · engine %s%s", h.scenario(), h.runId(), h.clock(),
-                h.seed(), h.start(), h.engineVersion(), h.label() == null ? "" : " · " + h.label()),
-                checked + partial);
+        show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, headerLine(h), checked + partial);
         seek(events.size());
     }
 
-    /// What a read stopped at the heap's limit says: how much of the log it shows, and why no more.
-    static String cutShort(long shown, long expected) {
-        return String.format(Locale.ROOT, "showing the first %,d of about %,d events: the heap (%,d MB) holds no"
-                + " more, and this version reads logs into memory only (no on-disk index yet)", shown,
-                Math.max(expected, shown),
-                Runtime.getRuntime().maxMemory() / 1_000_000);
+    private static String headerLine(AuditHeader h) {
+        return String.format(Locale.ROOT, "%s · run %s · %s clock · seed %d · started %s · engine %s%s", h.scenario(),
+                h.runId(), h.clock(), h.seed(), h.start(), h.engineVersion(), h.label() == null ? "" : " · " + h.label());
     }
 
     /// Replays a run made in memory (a tour's) into `into`, from its start: `events` in order, `indexed` their
@@ -303,6 +466,8 @@ public final class ReplayViewModel {
     public void close() {
         pause();
         catchUp.stop();
+        cancelIndexing.set(true);
+        windows.clear();
         session = null;
         active.set(false);
         header.set("");

@@ -40,6 +40,8 @@ public enum Shortcut {
     PLAY("Replay: play / pause", "Shortcut+SPACE"),
     STEP_BACK("Replay: previous event", "Shortcut+LEFT"),
     STEP_NEXT("Replay: next event", "Shortcut+RIGHT"),
+    PREVIOUS_WINDOW("Replay of a log larger than the heap: the window before", "Shortcut+PAGE_UP"),
+    NEXT_WINDOW("Replay of a log larger than the heap: the window after", "Shortcut+PAGE_DOWN"),
     HELP("This list", "F1");
 
     public static final List<Shortcut> ALL = List.of(values());
@@ -50,7 +52,8 @@ public enum Shortcut {
             Map.entry(KeyCode.EQUALS, "="), Map.entry(KeyCode.MINUS, "-"), Map.entry(KeyCode.PLUS, "+"),
             Map.entry(KeyCode.SPACE, "Space"), Map.entry(KeyCode.LEFT, "←"), Map.entry(KeyCode.RIGHT, "→"),
             Map.entry(KeyCode.UP, "↑"), Map.entry(KeyCode.DOWN, "↓"), Map.entry(KeyCode.COMMA, ","),
-            Map.entry(KeyCode.PERIOD, "."), Map.entry(KeyCode.SLASH, "/"));
+            Map.entry(KeyCode.PERIOD, "."), Map.entry(KeyCode.SLASH, "/"), Map.entry(KeyCode.PAGE_UP, "Page Up"),
+            Map.entry(KeyCode.PAGE_DOWN, "Page Down"));
 
     private final String action;
     private final String keys;

@@ -5,6 +5,7 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogException;
 import dev.asynclab.lab.audit.AuditVerifier;
+import dev.asynclab.lab.audit.LogWindowReader;
 import dev.asynclab.lab.audit.VerificationReport;
 
 import java.nio.file.Path;
@@ -12,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /// Reads an audit log into a new [EventStore] and its [RunFold] in one pass, on two threads, never holding more
 /// than a few batches of the log's events as objects: the store's columns are all that stays.
+/// A log larger than the heap is read a [LogWindow] at a time ([#loadWindow]): the same two threads, reading from
+/// the window's first block on through the log's on-disk index.
 ///
 /// Overview: a reading thread parses and verifies the log (the hash chain has to be checked in order, so one
 /// thread does it) and hands batches of `BATCH` events through a bounded queue to the calling thread, which
@@ -59,8 +63,30 @@ public final class LogLoader {
     /// Reads at most the first `limit` events of `file` (all of them when it holds no more), as
     /// [#load(Path, long, LongConsumer)] does; [Loaded#cut()] says whether it stopped there.
     public static Loaded load(Path file, long every, long limit, LongConsumer progress) {
+        return load(file, (header, events) -> AuditVerifier.read(file, header, events), every, limit, progress);
+    }
+
+    /// Reads `window` of a log through its index ([LogWindowReader]: a seek to the window's first block, no
+    /// parsing of what comes before), as [#load(Path, long, LongConsumer)] reads a whole log; the report is the
+    /// window's verification, from the chain's state at its first block.
+    ///
+    /// ```java
+    /// LogLoader.Loaded shown = LogLoader.loadWindow(window.at(t), LogLoader.PROGRESS_EVERY, n -> { });
+    /// ```
+    public static Loaded loadWindow(LogWindow window, long every, LongConsumer progress) {
+        long events = window.events();
+        return load(window.index().log(), (header, sink) -> LogWindowReader.read(window.index(), window.firstBlock(),
+                events, header, sink), every, Long.MAX_VALUE, progress);
+    }
+
+    /// What the reading thread runs: hands the header, then every record, and returns the verification.
+    private interface Source {
+        VerificationReport read(Consumer<? super AuditHeader> header, Consumer<? super Event> events);
+    }
+
+    private static Loaded load(Path file, Source source, long every, long limit, LongConsumer progress) {
         BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-        Reading reading = new Reading(file, queue);
+        Reading reading = new Reading(file, source, queue);
         Thread reader = Thread.ofPlatform().daemon().name("audit-parse").start(reading);
         EventStore store = new EventStore();
         RunFold fold = new RunFold(null);
@@ -156,21 +182,23 @@ public final class LogLoader {
         volatile boolean stop;
 
         private final Path file;
+        private final Source source;
         private final BlockingQueue<List<Event>> queue;
         AuditHeader header;
         VerificationReport report;
         RuntimeException failure;
         private List<Event> batch = new ArrayList<>(BATCH);
 
-        Reading(Path file, BlockingQueue<List<Event>> queue) {
+        Reading(Path file, Source source, BlockingQueue<List<Event>> queue) {
             this.file = file;
+            this.source = source;
             this.queue = queue;
         }
 
         @Override
         public void run() {
             try {
-                report = AuditVerifier.read(file, h -> header = h, this::take);
+                report = source.read(h -> header = h, this::take);
                 if (!batch.isEmpty()) {
                     put(batch);
                 }

@@ -4,7 +4,10 @@ import dev.asynclab.app.ui.session.Session;
 import dev.asynclab.app.ui.session.SessionSource;
 import dev.asynclab.app.ui.session.StoreHistory;
 import dev.asynclab.lab.audit.AuditHeader;
+import dev.asynclab.lab.audit.AuditLogReader;
 import dev.asynclab.lab.audit.AuditLogWriter;
+import dev.asynclab.lab.audit.LogIndexCache;
+import dev.asynclab.app.ui.session.LogWindow;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.ScenarioLoader;
@@ -138,6 +141,43 @@ class ReplayViewModelTest {
         robot.interact(() -> tiny.seek(Integer.MAX_VALUE));
         assertThat(session.store()).as("all of the log is its store again, handed over whole").isSameAs(whole);
         robot.interact(tiny::close);
+    }
+
+    /// With room for 12 events and blocks of 4, the log opens through its index a window of three blocks at a time.
+    @Test
+    void aLogLargerThanTheHeapOpensAWindowThroughItsIndexAndTheWindowMovesToAnyTime(FxRobot robot,
+                                                                                   @TempDir Path cacheDir)
+            throws Exception {
+        var cache = new LogIndexCache(cacheDir, 4);
+        ReplayViewModel small = new ReplayViewModel(StoreHistory.APP, () -> 12, cache);
+        List<dev.asynclab.engine.event.Event> all = AuditLogReader.read(log).events();
+        assertThat(all).hasSizeGreaterThan(30);
+        Session session = new Session(new SessionSource.ReplayedLog(log));
+        robot.interact(() -> small.open(session, log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> small.activeProperty().get()
+                && small.windows().shownProperty().get());
+        awaitSize(session, 12);
+        assertThat(session.store().event(0)).isEqualTo(all.get(0));
+        assertThat(small.verificationProperty().get()).startsWith("window verified (chain, seq, t) over its 12 events")
+                .contains(String.format("whole log: chain verified over %,d events", all.size()));
+        assertThat(small.windows().textProperty().get()).startsWith("events 0–11 of " + all.size());
+        assertThat(small.lengthProperty().get()).isEqualTo(12);
+        assertThat(cache.kept(log)).isPresent();
+
+        long lastT = all.getLast().t();
+        robot.interact(() -> small.moveWindowTo(lastT / 1e9));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !small.windows().loadingProperty().get()
+                && session.store().size() > 0 && session.store().event(session.store().size() - 1).equals(all.getLast()));
+        LogWindow last = small.windows().windowProperty().get();
+        assertThat(session.store().event(0)).isEqualTo(all.get((int) last.fromEvent()));
+
+        robot.interact(small::previousWindow);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !small.windows().loadingProperty().get()
+                && session.store().size() == 12 && session.store().event(0).equals(all.get((int) last.fromEvent() - 12)));
+        assertThat(small.verificationProperty().get()).startsWith("window verified");
+
+        robot.interact(small::close);
+        assertThat(small.windows().shownProperty().get()).isFalse();
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogException;
 import dev.asynclab.lab.audit.AuditLogWriter;
+import dev.asynclab.lab.audit.LogIndex;
+import dev.asynclab.lab.audit.LogIndexer;
 import dev.asynclab.lab.story.RunHistory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,25 @@ class LogLoaderTest {
         LogLoader.Loaded all = LogLoader.load(log, 1_000, events.size(), n -> { });
         assertThat(all.cut()).as("a limit the log does not pass").isFalse();
         assertThat(all.store().size()).isEqualTo(events.size());
+    }
+
+    @Test
+    void aWindowReadThroughTheIndexHoldsTheSameEventsAsTheWholeLogThere() {
+        LogIndex index = LogIndexer.index(log, 1_000, n -> { }, () -> false);
+        LogWindow window = LogWindow.first(index, 5_000).at(events.get(23_456).t());
+        List<Long> progress = new ArrayList<>();
+        LogLoader.Loaded loaded = LogLoader.loadWindow(window, 1_000, progress::add);
+
+        assertThat(window.fromEvent()).isEqualTo(23_000);
+        assertThat(loaded.store().size()).isEqualTo(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(loaded.store().event(i)).isEqualTo(events.get(23_000 + i));
+        }
+        assertThat(loaded.cut()).isFalse();
+        assertThat(loaded.report().ok()).as(loaded.report().reason()).isTrue();
+        assertThat(loaded.report().events()).isEqualTo(5_000);
+        assertThat(loaded.result()).isNotNull();
+        assertThat(progress).isNotEmpty().isSorted().last().isEqualTo(5_000L);
     }
 
     @Test

@@ -4,9 +4,11 @@ import dev.asynclab.engine.event.Event;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,6 +33,7 @@ public final class AuditLogReader implements AutoCloseable {
     }
 
     private final Path file;
+    private final FileChannel channel;
     private final InputStream in;
     private final LineSource lines;
     private final LineDecoder decoder;
@@ -40,9 +43,10 @@ public final class AuditLogReader implements AutoCloseable {
     private Truncation truncation;
     private boolean consumed;
 
-    private AuditLogReader(Path file, InputStream in) {
+    private AuditLogReader(Path file, FileChannel channel) {
         this.file = file;
-        this.in = in;
+        this.channel = channel;
+        this.in = Channels.newInputStream(channel);
         this.lines = new LineSource(in);
         this.decoder = new LineDecoder(file);
         if (!nextNonBlank()) {
@@ -61,20 +65,36 @@ public final class AuditLogReader implements AutoCloseable {
     ///
     /// @throws AuditLogException when the file cannot be read or does not start with a valid header
     public static AuditLogReader open(Path file) {
-        InputStream in;
+        FileChannel channel;
         try {
-            in = Files.newInputStream(file);
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new AuditLogException(file, 0, 0, "no such file");
         } catch (IOException e) {
             throw new AuditLogException(file, 0, 0, "cannot open: " + e.getMessage(), e);
+        } catch (UnsupportedOperationException e) {
+            throw new AuditLogException(file, 0, 0, "cannot open: not a file on a local file system");
         }
         try {
-            return new AuditLogReader(file, in);
+            return new AuditLogReader(file, channel);
         } catch (RuntimeException e) {
-            closeQuietly(in);
+            closeQuietly(channel);
             throw e;
         }
+    }
+
+    /// Opens `file`, reads its header line, then goes to byte `offset`, where line `line` starts (a block of a
+    /// [LogIndex]): the records read next are those from there on, numbered from `line`.
+    static AuditLogReader openAt(Path file, long offset, long line) {
+        AuditLogReader reader = open(file);
+        try {
+            reader.channel.position(offset);
+        } catch (IOException e) {
+            reader.close();
+            throw new AuditLogException(file, line, 0, "cannot read: " + e.getMessage(), e);
+        }
+        reader.lines.restart(offset, line - 1);
+        return reader;
     }
 
     /// Reads the whole log into memory.
@@ -127,6 +147,11 @@ public final class AuditLogReader implements AutoCloseable {
         return Optional.ofNullable(truncation);
     }
 
+    /// The file offset of the record line being visited (within a [RecordVisitor] call).
+    long lineOffset() {
+        return lines.offset();
+    }
+
     /// The header line's hash as computed from its bytes (the chain's first link).
     long headerHash() {
         return headerHash;
@@ -151,10 +176,10 @@ public final class AuditLogReader implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(in);
+        closeQuietly(channel);
     }
 
-    private static void closeQuietly(InputStream in) {
+    private static void closeQuietly(java.io.Closeable in) {
         try {
             in.close();
         } catch (IOException ignored) {

@@ -16,6 +16,8 @@ final class LineSource {
 
     private final InputStream in;
     byte[] buf = new byte[1 << 20];
+    /// The file offset of `buf[0]`: bytes dropped from the front by compacting, plus where the stream started.
+    long base;
     int start;
     int end;
     long number;
@@ -26,6 +28,22 @@ final class LineSource {
 
     LineSource(InputStream in) {
         this.in = in;
+    }
+
+    /// The file offset of the current line's first byte.
+    long offset() {
+        return base + start;
+    }
+
+    /// Forgets what is buffered: the stream now reads from file offset `offset`, where line `number + 1` starts.
+    void restart(long offset, long number) {
+        base = offset;
+        this.number = number;
+        filled = 0;
+        next = 0;
+        start = 0;
+        end = 0;
+        eof = false;
     }
 
     boolean next() throws IOException {
@@ -87,6 +105,7 @@ final class LineSource {
         if (shift > 0) {
             System.arraycopy(buf, shift, buf, 0, filled - shift);
             filled -= shift;
+            base += shift;
             next = 0;
         } else if (filled == buf.length) {
             buf = java.util.Arrays.copyOf(buf, buf.length * 2);
