@@ -115,8 +115,10 @@ public final class LogLoader {
                 }
             }
             reader.join();
-        } catch (RuntimeException e) {
-            reader.interrupt(); // it may be waiting to put a batch nobody will take
+        } catch (RuntimeException | Error e) {
+            // It may be waiting to put a batch nobody will take. An Error too (a window that did not fit the heap
+            // ran this thread out of memory): before, the reader was left blocked on the full queue for good.
+            reader.interrupt();
             throw e;
         } catch (InterruptedException e) {
             reader.interrupt();

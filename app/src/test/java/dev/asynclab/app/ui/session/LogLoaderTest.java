@@ -63,6 +63,34 @@ class LogLoaderTest {
         assertThat(progress).hasSize(events.size() / 10_000).isSorted();
     }
 
+    /// The loading thread failing with an Error (out of memory, in a 100 M-event log's window that did not fit)
+    /// left the reading thread blocked on the full queue for good, and the open never ended. The Error goes to
+    /// the caller and the reading thread ends.
+    @Test
+    void anErrorWhileLoadingEndsTheReadingThreadToo(@TempDir Path dir) throws Exception {
+        // More batches than the queue holds (16 of 4,096), so the reader has to wait for the loader.
+        Path big = dir.resolve("big.jsonl");
+        try (AuditLogWriter writer = new AuditLogWriter(big, AuditHeader.of("loader-test", "synthetic",
+                Instant.EPOCH, "test", AuditHeader.CLOCK_SIMULATED, 3))) {
+            new SyntheticRun(8, 20_000, 100_000, 3).events(150_000).forEach(writer::onEvent);
+        }
+        class Full extends Error {
+        }
+        assertThatThrownBy(() -> LogLoader.load(big, 4_096, n -> {
+            throw new Full();
+        })).isInstanceOf(Full.class);
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (readerAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(readerAlive()).as("the reading thread ended").isFalse();
+    }
+
+    private static boolean readerAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("audit-parse"));
+    }
+
     @Test
     void aReadStopsAtItsLimitWithTheLogsFirstEventsAndNoVerdictOnTheChain() {
         LogLoader.Loaded loaded = LogLoader.load(log, 1_000, 5_000, n -> { });
