@@ -281,14 +281,7 @@ public final class ReplayViewModel {
         Session into = session;
         pause();
         catchUp.stop();
-        // The shown window's store goes before the next is read: two would not fit in the heap.
-        events = ReplayEvents.NONE;
-        history = null;
-        offered = 0;
-        wanted = 0;
-        length.set(0);
-        position.set(0);
-        caption.set("");
+        dropShownEvents(); // the shown window's store goes before the next is read: two would not fit in the heap
         into.rewind();
         windows.loading(target);
         Thread.ofVirtual().name("audit-window").start(() -> {
@@ -472,6 +465,12 @@ public final class ReplayViewModel {
         active.set(false);
         header.set("");
         verification.set("");
+        dropShownEvents();
+        eventTime.set(Double.NaN);
+    }
+
+    /// Lets go of the replayed events and their story, and rewinds the bar to an empty replay.
+    private void dropShownEvents() {
         events = ReplayEvents.NONE;
         history = null;
         offered = 0;
@@ -479,7 +478,6 @@ public final class ReplayViewModel {
         length.set(0);
         position.set(0);
         caption.set("");
-        eventTime.set(Double.NaN);
     }
 
     private void advance(long now) {
