@@ -53,6 +53,13 @@ public record LogIndex(Path log, long size, long modified, int blockEvents, long
         return this.size == size && this.modified == modified;
     }
 
+    /// Whether [#log()] as it is on disk now is the file this index was made of ([#matches]).
+    ///
+    /// @throws java.io.IOException when the log's size or modification time cannot be read
+    public boolean matchesFile() throws java.io.IOException {
+        return matches(java.nio.file.Files.size(log), java.nio.file.Files.getLastModifiedTime(log).toMillis());
+    }
+
     /// The block holding time `t` (the last one starting at or before it; the first for a `t` before the run).
     public int blockAt(long t) {
         int lo = 0;

@@ -72,15 +72,14 @@ public final class LogIndexCache {
     /// The kept index of `log`, when there is one that matches the file as it is now and has this cache's block
     /// size.
     public Optional<LogIndex> kept(Path log) {
-        long size;
-        long modified;
+        return LogIndexFile.read(fileFor(log), log).filter(i -> i.blockEvents() == blockEvents && matchesFile(i));
+    }
+
+    private static boolean matchesFile(LogIndex index) {
         try {
-            size = Files.size(log);
-            modified = Files.getLastModifiedTime(log).toMillis();
+            return index.matchesFile();
         } catch (IOException e) {
-            return Optional.empty();
+            return false; // a log that cannot be read is indexed anew, which says why it cannot
         }
-        return LogIndexFile.read(fileFor(log), log)
-                .filter(i -> i.matches(size, modified) && i.blockEvents() == blockEvents);
     }
 }

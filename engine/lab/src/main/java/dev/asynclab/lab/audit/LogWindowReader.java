@@ -3,7 +3,6 @@ package dev.asynclab.lab.audit;
 import dev.asynclab.engine.event.Event;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -69,7 +68,7 @@ public final class LogWindowReader {
 
     private static void requireUnchanged(LogIndex index) {
         try {
-            if (!index.matches(Files.size(index.log()), Files.getLastModifiedTime(index.log()).toMillis())) {
+            if (!index.matchesFile()) {
                 throw new AuditLogException(index.log(), 0, 0, "the log changed after it was indexed (its size or "
                         + "modification time differ); open it again to index it anew");
             }

@@ -76,18 +76,15 @@ class AdvisorTest {
     void theIntervalHoldsTheNextRunsOfTheWorkload() throws Exception {
         Scenario truth = Recordings.scenario("{ poisson: 200/s }",
                 "{ sleep: { lognormal: { median: 8ms, sigma: 0.8 } } }", 24_000, "0", 4);
-        Path log = dir.resolve("audit.jsonl");
-        Recordings.record(truth, ClockMode.SIMULATED, 1, log);
-        Recorded run = LogReading.read(log, 2);
-        Advice.Size row = Advisor.advise(WorkloadFit.of(run, CpuVerdict.of(run, 2)),
-                new Advisor.Settings(3, 3, 1.0, 40, 5), null, r -> { }).sizes().getFirst();
+        Advice.Size row = recordedAndAdvisedAt(truth, 3, 40);
 
         List<Double> runs = new ArrayList<>();
         for (int seed = 2; seed < 14; seed++) {
             runs.add(ScenarioRunner.start(truth, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED).withSeed(seed)
                     .withPoolSize(3).withPaced(false), List.of()).await().overall().latency().p99() / 1e6);
         }
-        System.out.println("interval " + row.p99LowMs() + " .. " + row.p99HighMs() + " around " + row.p99Ms() + ", runs " + runs);
+        System.out.println("interval " + row.p99LowMs() + " .. " + row.p99HighMs() + " around " + row.p99Ms()
+                + ", runs " + runs);
         assertThat(runs.stream().filter(p -> p >= row.p99LowMs() && p <= row.p99HighMs()).count())
                 .isGreaterThanOrEqualTo(11);
     }
@@ -99,15 +96,20 @@ class AdvisorTest {
     void burstsKeepTheirRhythmAcrossTheBootstrapsJoins() throws Exception {
         Scenario truth = Recordings.scenario("{ burst: { size: 8, every: 100ms } }",
                 "{ sleep: { uniform: [10ms, 30ms] } }", 4_800, "0", 4);
-        Path log = dir.resolve("audit.jsonl");
-        Recordings.record(truth, ClockMode.SIMULATED, 1, log);
-        Recorded run = LogReading.read(log, 2);
-        Advice.Size row = Advisor.advise(WorkloadFit.of(run, CpuVerdict.of(run, 2)),
-                new Advisor.Settings(2, 2, 1.0, 20, 5), null, r -> { }).sizes().getFirst();
+        Advice.Size row = recordedAndAdvisedAt(truth, 2, 20);
 
         double real = trueP99(truth, 2, 5);
         System.out.println("bursts at 2: predicted " + row.p99Ms() + ", true " + real);
         assertThat(row.p99Ms()).isCloseTo(real, org.assertj.core.data.Percentage.withPercentage(4));
+    }
+
+    /// `truth` recorded on the simulated clock (seed 1), fitted and advised at one pool size.
+    private Advice.Size recordedAndAdvisedAt(Scenario truth, int pool, int replicates) throws Exception {
+        Path log = dir.resolve("audit.jsonl");
+        Recordings.record(truth, ClockMode.SIMULATED, 1, log);
+        Recorded run = LogReading.read(log, 2);
+        return Advisor.advise(WorkloadFit.of(run, CpuVerdict.of(run, 2)),
+                new Advisor.Settings(pool, pool, 1.0, replicates, 5), null, r -> { }).sizes().getFirst();
     }
 
     @Test
