@@ -90,7 +90,7 @@ final class AdviseCommand implements Callable<Integer> {
                 row -> progress.show((double) (row.pool() - sizes[0] + 1) / count, "pool " + row.pool()));
         progress.done();
 
-        stdout.printf("%5s %9s %9s %9s %21s %11s %6s %s%n", "pool", "p50", "p95", "p99", "p99 95% interval",
+        stdout.printf("%5s %9s %9s %9s %21s %11s %6s %s%n", "pool", "p50", "p95", "p99", "next run p99 (95%)",
                 "throughput", "util", goal == null ? "" : "meets " + goal.text());
         for (Advice.Size row : advice.sizes()) {
             String meets = goal == null ? "" : advice.recommended().isPresent()

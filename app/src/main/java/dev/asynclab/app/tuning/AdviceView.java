@@ -20,9 +20,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /// The Advice tab (`AdviceView.fxml`): an audit log (opened, or dropped as a `.jsonl`), sizes, target and rate
-/// scale on top; the predicted p50/p95/p99 per size with the p99's 95 % interval, throughput and utilisation in
-/// the table; the recommendation, whether the machine's cores decide, and what the fit left out below. The same
-/// advice as `asynclab advise`. A thin controller: binds to `AdviceViewModel` and hands clicks and drops on.
+/// scale on top; the predicted p50/p95/p99 per size with the 95 % interval of the next run's p99, throughput and
+/// utilisation in the table; the recommendation, whether the machine's cores decide, and what the fit left out
+/// below. The same advice as `asynclab advise`. A thin controller: binds to `AdviceViewModel` and hands clicks
+/// and drops on.
 ///
 /// ```java
 /// tab.setContent(new AdviceView(new AdviceViewModel()));
@@ -85,7 +86,7 @@ public final class AdviceView extends BorderPane {
         table.getColumns().add(ViewParts.textColumn("p50", r -> ms(r.p50Ms())));
         table.getColumns().add(ViewParts.textColumn("p95", r -> ms(r.p95Ms())));
         table.getColumns().add(ViewParts.textColumn("p99", r -> ms(r.p99Ms())));
-        table.getColumns().add(ViewParts.textColumn("p99 95 % interval", r -> ms(r.p99LowMs()) + " – "
+        table.getColumns().add(ViewParts.textColumn("next run's p99 (95 %)", r -> ms(r.p99LowMs()) + " – "
                 + ms(r.p99HighMs())));
         table.getColumns().add(ViewParts.textColumn("throughput", r -> String.format(Locale.ROOT, "%.1f/s",
                 r.throughputPerS())));
