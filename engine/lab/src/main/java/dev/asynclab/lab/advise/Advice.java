@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 /// smallest size that meets the target.
 ///
 /// ```java
-/// Advice a = Advisor.advise(fit, new Advisor.Settings(1, 32, 1.0, 40, 1), target);
+/// Advice a = Advisor.advise(fit, new Advisor.Settings(1, 32, 1.0, 40, 1), target, size -> { });
 /// a.recommended().ifPresent(n -> System.out.println("use " + n + " workers"));
 /// ```
 ///

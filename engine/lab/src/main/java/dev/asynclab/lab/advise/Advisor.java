@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
 /// work is CPU-bound ([CpuVerdict]) a size larger than the cores is replayed with only as many running at once.
 ///
 /// ```java
-/// Advice a = Advisor.advise(fit, new Advisor.Settings(1, 16, 1.5, 40, 7), SweepTarget.parse("p99<50ms"));
+/// Advice a = Advisor.advise(fit, new Advisor.Settings(1, 16, 1.5, 40, 7), SweepTarget.parse("p99<50ms"),
+///         size -> System.out.println("pool " + size.pool() + ": p99 " + size.p99Ms() + " ms"));
 /// ```
 public final class Advisor {
 

@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
 /// replay on the simulated clock; [#resample(RandomGenerator)] gives a bootstrap replicate of it.
 ///
 /// ```java
-/// WorkloadFit fit = WorkloadFit.of(LogReading.read(Path.of("audit.jsonl"), 2));
+/// Recorded run = LogReading.read(Path.of("audit.jsonl"), 2);
+/// WorkloadFit fit = WorkloadFit.of(run, CpuVerdict.of(run, 2));   // 2 cores
 /// Scenario replay = fit.scenario(1.5).withPoolSize(8); // traffic 50 % higher, 8 workers
 /// ```
 ///

@@ -21,8 +21,9 @@ import java.util.Optional;
 ///
 /// ```java
 /// var tail = new AuditLogTail(Path.of("audit.jsonl"));
-/// every frame: for (Event e : tail.poll()) store.add(e);
-///              tail.header().ifPresent(h -> title.set(h.scenario()));
+/// // every frame:
+/// for (Event e : tail.poll()) store.add(e);
+/// tail.header().ifPresent(h -> title.set(h.scenario()));
 /// ```
 public final class AuditLogTail implements AutoCloseable {
 

@@ -20,7 +20,8 @@ import java.nio.file.Path;
 /// ```java
 /// try (var audit = new AuditLogWriter(Path.of("audit.jsonl"), header);
 ///      var bus = EventBus.create(1 << 16, audit)) {
-///     ... run ...
+///     var runtime = AsyncCallbackRuntime.builder().events(bus).build();   // every call on it is logged
+///     new AsyncCallbackWrapper(runtime, ctx -> "ok", "hello", Duration.ofSeconds(1)).executeBlocking();
 /// }
 /// ```
 public final class AuditLogWriter implements EventSink, AutoCloseable {

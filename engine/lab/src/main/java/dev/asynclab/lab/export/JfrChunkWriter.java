@@ -26,7 +26,7 @@ import java.util.Map;
 ///
 /// ```java
 /// try (var chunk = JfrChunkWriter.create(path, metadata, startEpochNanos)) {
-///     chunk.event(type.id, body);
+///     chunk.event(type.id, body, endTicks);
 /// }
 /// ```
 final class JfrChunkWriter implements AutoCloseable {

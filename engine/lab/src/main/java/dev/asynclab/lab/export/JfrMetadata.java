@@ -12,7 +12,8 @@ import java.util.Map;
 ///
 /// ```java
 /// var metadata = new JfrMetadata();
-/// long label = metadata.annotationType(JfrMetadata.LABEL);
+/// var attempt = metadata.eventType("asynclab.Attempt", "Attempt", "One attempt of a callback", "Attempts", true);
+/// attempt.field("callback", JfrMetadata.STRING, false).annotation(JfrMetadata.LABEL, "Callback");
 /// ```
 final class JfrMetadata {
 

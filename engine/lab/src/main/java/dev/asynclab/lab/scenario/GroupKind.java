@@ -3,10 +3,10 @@ package dev.asynclab.lab.scenario;
 /// The kinds of callback groups, named as in scenario files (`race:`, `parallel:`, `hedge:`).
 ///
 /// ```java
-/// var result = switch (group.kind()) {
+/// CompletableFuture<?> result = switch (group.kind()) {
 ///     case RACE -> AsyncCallbacks.executeRace(pool, tasks, group.timeout());
-///     case PARALLEL -> ...;
-///     case HEDGE -> ...;
+///     case PARALLEL -> AsyncCallbacks.executeParallel(pool, tasks, group.timeout());
+///     case HEDGE -> AsyncCallbacks.executeHedged(pool, tasks, group.hedgeDelay(), group.timeout());
 /// };
 /// ```
 public enum GroupKind {

@@ -3,7 +3,7 @@ package dev.asynclab.lab.scenario;
 /// A place in a scenario file, 1-based, for messages about what the file declared.
 ///
 /// ```java
-/// log.warn(file + ":" + spec.position() + ": callback '" + spec.name() + "' has no timeout");
+/// System.err.println(file + ":" + spec.position() + ": callback '" + spec.name() + "' has no timeout");
 /// ```
 public record Position(int line, int column) {
 

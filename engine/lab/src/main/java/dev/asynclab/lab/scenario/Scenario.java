@@ -14,7 +14,7 @@ import java.util.Optional;
 ///
 /// ```java
 /// Scenario s = ScenarioLoader.load(Path.of("scenarios/01-timeout.yaml"));
-/// for (Step step : s.steps()) { ... }
+/// for (Step step : s.steps()) System.out.println(step.name() + " ×" + step.count());
 /// List<String> failures = s.expect().check(observedCounts);
 /// ```
 public record Scenario(String name, String description, long seed, ClockMode clock, double speed,
