@@ -2,6 +2,7 @@ package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.internal.LaneAllocator;
+import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -47,6 +48,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
     private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
     private final List<Invocation> running = new ArrayList<>();
+    /// The deadline slot of each worker slot, made when the slot is first used; guarded by `lock`. Each call's
+    /// timeout is armed in its worker slot's deadline slot: the clock need keep no timer per call.
+    private final List<Scheduler.DeadlineSlot> deadlineSlots = new ArrayList<>();
     private final LaneAllocator lanes;
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
@@ -132,10 +136,11 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     private void assignSlot(Invocation inv) {
         int slot = lanes.acquire();
-        inv.slot(slot);
         while (running.size() <= slot) {
             running.add(null);
+            deadlineSlots.add(runtime.scheduler().deadlineSlot());
         }
+        inv.slot(slot, deadlineSlots.get(slot));
         running.set(slot, inv);
         active++;
     }
@@ -170,7 +175,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 Invocation next = queue.pollFirst();
                 if (next != null) {
                     queued = queue.size();
-                    next.slot(slot);
+                    next.slot(slot, deadlineSlots.get(slot));
                     running.set(slot, next);
                     return next;
                 }
