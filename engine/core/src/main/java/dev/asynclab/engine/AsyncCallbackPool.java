@@ -2,15 +2,18 @@ package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.internal.LaneAllocator;
+import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /// A bounded pool: at most `maxConcurrent` callbacks run at once; the rest wait in a FIFO queue of bounded
@@ -34,10 +37,27 @@ import java.util.concurrent.locks.ReentrantLock;
 /// ```
 public final class AsyncCallbackPool implements AutoCloseable {
 
-    /* Overview: admission state (active, queue, slots, running) is guarded by one lock, held only for a few
-     * field updates and the QUEUED/REJECTED event (emitted under the lock so it precedes the STARTED that a
-     * worker could otherwise emit first). Callbacks never run under the lock. Terminal bookkeeping
-     * (outstanding, completed) is atomic and takes the lock only to wake awaitAll. */
+    /* Overview: admission (whether a call starts, waits or is refused), taking and freeing a worker slot, and
+     * resizing are decided under one lock, held only for a few field updates and the QUEUED event. Callbacks never
+     * run under the lock. The queue itself is lock-free, so that a worker that finishes a call takes the next one
+     * without the lock while calls are waiting: in a JFR profile of a batch of 100,000 calls into a pool of 2, 61
+     * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it.
+     * - QUEUED precedes STARTED: the submitter emits QUEUED before it offers the call to the queue, so no worker
+     *   can take it (and emit STARTED) first.
+     * - No call is left waiting with no worker: a worker frees its slot only under the lock, after polling the
+     *   queue once more there; a submitter queues a call only under the lock, having seen every slot taken. So
+     *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
+     *   finds a free slot and starts it.
+     * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
+     *   (cancelled); the queue's poll and remove hand an element to one of them, and only that one counts it out
+     *   of `queued`.
+     * - cancelAll misses no call a worker takes without the lock: it bumps `cancelEpoch`, then collects the queue
+     *   and the slots' calls; the worker reads the epoch, polls, records the call in its slot, and reads the epoch
+     *   again. All volatile: either cancelAll sees the call in its slot, or the worker sees the new epoch and
+     *   cancels the call itself (then not counted in cancelAll's return).
+     * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
+     * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
+     * Terminal bookkeeping (outstanding, completed) is atomic and takes the lock only to wake awaitAll. */
 
     private final AsyncCallbackRuntime runtime;
     private final String label;
@@ -45,14 +65,19 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /// Futures of `awaitAll` calls, completed when the pool gets quiet; guarded by `lock`.
     private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
-    private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
-    private final List<Invocation> running = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Invocation> queue = new ConcurrentLinkedQueue<>();
+    /// How many calls wait in `queue` (its own size() is a walk of the whole queue).
+    private final AtomicInteger queued = new AtomicInteger();
+    /// The holder of each worker slot, by slot number; replaced by a longer copy under `lock`, never shrunk.
+    private volatile WorkerSlot[] slots = new WorkerSlot[0];
     private final LaneAllocator lanes;
     private final AtomicLong outstanding = new AtomicLong();
-    private final AtomicLong completed = new AtomicLong();
+    /// A sum of cells, not one shared counter: every worker adds to it at the end of every call.
+    private final LongAdder completed = new LongAdder();
     private volatile int maxConcurrent;
     private volatile int active;
-    private volatile int queued;
+    /// Bumped by each `cancelAll` (under `lock`) before it looks: see the Overview.
+    private volatile int cancelEpoch;
     private volatile boolean closed;
     private final InvocationOwner owner = new Owner();
     private final Launcher launcher;
@@ -106,16 +131,15 @@ public final class AsyncCallbackPool implements AutoCloseable {
         int depth;
         lock.lock();
         try {
-            depth = queue.size();
+            depth = queued.get();
             if (closed) {
                 rejection = "the pool is closed";
             } else if (active < maxConcurrent) {
                 assignSlot(inv);
                 start = true;
             } else if (queueCapacity < 0 || depth < queueCapacity) {
-                queue.addLast(inv);
-                queued = queue.size();
-                inv.enqueue(queue.size());
+                inv.enqueue(queued.incrementAndGet()); // QUEUED before any worker can see it: see the Overview
+                queue.offer(inv);
             } else {
                 rejection = "queue full (capacity " + queueCapacity + ")";
             }
@@ -130,13 +154,20 @@ public final class AsyncCallbackPool implements AutoCloseable {
         return inv.future();
     }
 
+    /// Call under `lock`.
     private void assignSlot(Invocation inv) {
         int slot = lanes.acquire();
-        inv.slot(slot);
-        while (running.size() <= slot) {
-            running.add(null);
+        WorkerSlot[] all = slots;
+        if (slot >= all.length) {
+            all = java.util.Arrays.copyOf(all, Math.max(slot + 1, all.length * 2));
+            for (int i = 0; i < all.length; i++) {
+                if (all[i] == null) {
+                    all[i] = new WorkerSlot(runtime.scheduler().deadlineSlot());
+                }
+            }
+            slots = all;
         }
-        running.set(slot, inv);
+        all[slot].take(inv, slot);
         active++;
     }
 
@@ -160,21 +191,32 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
     }
 
-    /// Frees `done`'s slot, or hands it straight to the next queued invocation, which is returned.
+    /// Frees `done`'s slot, or hands it straight to the next queued invocation, which is returned. While calls
+    /// wait, without the lock (see the Overview).
     private Invocation releaseAndNext(Invocation done) {
+        int slot = done.slot();
+        WorkerSlot holder = slots[slot];
+        if (active <= maxConcurrent) {
+            int epoch = cancelEpoch;
+            Invocation next = pollQueue();
+            if (next != null) {
+                holder.take(next, slot);
+                if (cancelEpoch != epoch) {
+                    next.cancel(); // a cancelAll looked while it was between the queue and its slot (Overview)
+                }
+                return next;
+            }
+        }
         lock.lock();
         try {
-            int slot = done.slot();
-            running.set(slot, null);
             if (active <= maxConcurrent) {
-                Invocation next = queue.pollFirst();
+                Invocation next = pollQueue(); // once more under the lock: a call queued since must not be left
                 if (next != null) {
-                    queued = queue.size();
-                    next.slot(slot);
-                    running.set(slot, next);
+                    holder.take(next, slot);
                     return next;
                 }
             }
+            holder.current = null;
             lanes.release(slot);
             active--;
             signalIfQuiet();
@@ -197,13 +239,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
         try {
             maxConcurrent = newMaxConcurrent;
             runtime.emitter().emit(EventType.POOL_RESIZED, 0, 0, 0, label.isEmpty() ? "pool" : label, null, -1, null,
-                    null, Integer.toString(newMaxConcurrent), queue.size());
-            while (active < maxConcurrent && !queue.isEmpty()) {
-                Invocation next = queue.pollFirst();
+                    null, Integer.toString(newMaxConcurrent), queued.get());
+            Invocation next;
+            while (active < maxConcurrent && (next = pollQueue()) != null) {
                 assignSlot(next);
                 toStart.add(next);
             }
-            queued = queue.size();
         } finally {
             lock.unlock();
         }
@@ -215,8 +256,10 @@ public final class AsyncCallbackPool implements AutoCloseable {
         List<Invocation> victims = new ArrayList<>();
         lock.lock();
         try {
+            cancelEpoch++;
             victims.addAll(queue);
-            for (Invocation inv : running) {
+            for (WorkerSlot slot : slots) {
+                Invocation inv = slot.current;
                 if (inv != null) {
                     victims.add(inv);
                 }
@@ -292,12 +335,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     /// Invocations waiting in the queue now.
     public int queuedCount() {
-        return queued;
+        return queued.get();
     }
 
     /// Invocations that reached a terminal state (REJECTED ones included).
     public long completedCount() {
-        return completed.get();
+        return completed.sum();
     }
 
     /// How many may run at once now (as built, or as last resized).
@@ -330,12 +373,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
         @Override
         public void ended(Invocation invocation, boolean neverStarted) {
-            completed.incrementAndGet();
+            completed.increment();
             if (neverStarted) {
                 lock.lock();
                 try {
-                    if (queue.remove(invocation)) {
-                        queued = queue.size();
+                    if (queue.remove(invocation)) { // false: a worker polled it first, and counted it out
+                        queued.decrementAndGet();
                     }
                 } finally {
                     lock.unlock();
@@ -349,6 +392,31 @@ public final class AsyncCallbackPool implements AutoCloseable {
                     lock.unlock();
                 }
             }
+        }
+    }
+
+    /// The next waiting call, counted out of `queued`; null when none waits.
+    private Invocation pollQueue() {
+        Invocation next = queue.poll();
+        if (next != null) {
+            queued.decrementAndGet();
+        }
+        return next;
+    }
+
+    /// One worker slot: the deadline slot its calls arm their timeouts in (the clock then keeps no timer per call),
+    /// and the call it runs now (read by `cancelAll`).
+    private static final class WorkerSlot {
+        final Scheduler.DeadlineSlot deadline;
+        volatile Invocation current;
+
+        WorkerSlot(Scheduler.DeadlineSlot deadline) {
+            this.deadline = deadline;
+        }
+
+        void take(Invocation inv, int slot) {
+            inv.slot(slot, deadline);
+            current = inv;
         }
     }
 

@@ -43,7 +43,7 @@ public final class AsyncCallbackRuntime {
     private AsyncCallbackRuntime(Builder b) {
         // The shared real clock only when no other is given: its timer thread starts with it.
         this.scheduler = b.scheduler != null ? b.scheduler : RealScheduler.shared();
-        this.emitter = new Emitter(b.events);
+        this.emitter = new Emitter(b.events, scheduler.clock());
         this.seed = b.seed;
     }
 

@@ -6,6 +6,7 @@ import dev.asynclab.engine.AsyncCallbackResult.Status;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.Scheduler;
 import dev.asynclab.engine.spi.Scheduler.Cancellable;
+import dev.asynclab.engine.spi.Scheduler.DeadlineSlot;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -23,7 +24,7 @@ import java.util.concurrent.Future;
 ///
 /// Thread safety: `run` is called once, by the worker. `cancel` and the timeout may come from any thread at any
 /// time; whoever wins the CAS into a terminal state emits the one terminal event and completes the future.
-final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
+final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Scheduler.Deadline {
 
     /* Overview. Three parties race to end a running invocation: the callback's outcome (finish), the timeout
      * timer or a group's deadline (onTimeout) and a canceller (cancel); before it runs, a canceller and a full
@@ -94,6 +95,11 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
     private volatile boolean workerReleased;
     private volatile boolean stageSettled;
     private volatile Cancellable timeoutTask;
+    /// Where its owner keeps the deadline of the call its worker runs (null: a timer of its own, `timeoutTask`).
+    private DeadlineSlot deadlineSlot;
+    /// The slot once its deadline is armed there; read by whoever ends it, to disarm it.
+    private volatile DeadlineSlot armedSlot;
+    private long deadline;
     private volatile Cancellable pendingCompletion;
     private volatile CompletionStage<?> asyncStage;
     private volatile String lane;
@@ -119,7 +125,7 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
         this.owner = owner;
         this.future = new InvocationFuture(this, this); // itself, not two method references: two objects fewer per call
         this.submittedAt = scheduler.nanoTime();
-        emitter.emit(EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null, -1);
+        emitter.emitAt(submittedAt, EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null, -1);
     }
 
     public long id() {
@@ -137,6 +143,13 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
 
     public void slot(int slot) {
         this.slot = slot;
+    }
+
+    /// The worker slot its owner gave it and the deadline slot that goes with it: its timeout is armed there rather
+    /// than as a timer of its own. Set before it runs.
+    public void slot(int slot, DeadlineSlot deadlineSlot) {
+        this.slot = slot;
+        this.deadlineSlot = deadlineSlot;
     }
 
     public InvocationFuture future() {
@@ -158,7 +171,8 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
         if (!STATE.compareAndSet(this, NEW, QUEUED)) {
             return false;
         }
-        emitter.emit(EventType.QUEUED, id, attempt, group, name, null, -1, null, null, null, depth);
+        // Stamped when it was submitted, a moment ago on this same thread: one clock read fewer per queued call.
+        emitter.emitAt(submittedAt, EventType.QUEUED, id, attempt, group, name, null, -1, null, null, null, depth);
         return true;
     }
 
@@ -186,8 +200,8 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
             this.lane = lane;
             startedAt = scheduler.nanoTime();
             ctx = new InvocationContext(this);
-            emitter.emit(EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null, null, null,
-                    -1);
+            emitter.emitAt(startedAt, EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null,
+                    null, null, -1);
         } catch (Throwable t) { // an OutOfMemoryError, say: the invocation still ends, as FAILED
             startFailure = t;
         } finally {
@@ -204,7 +218,14 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
         if (timeoutNanos > 0) {
             // At a time on the scheduler's clock, not after a delay: no second clock read to subtract the time since
             // the start (startedAt + timeoutNanos may wrap; schedulers compare times by their difference).
-            timeoutTask = scheduler.scheduleAt(() -> onTimeout(null), startedAt + timeoutNanos);
+            deadline = startedAt + timeoutNanos; // before arming: the timer reads it through the slot
+            DeadlineSlot ds = deadlineSlot;
+            if (ds != null) {
+                ds.arm(this);
+                armedSlot = ds; // volatile, then isDone (volatile): a canceller that missed it is seen below
+            } else {
+                timeoutTask = scheduler.scheduleAt(() -> onTimeout(null), deadline);
+            }
             if (isDone()) {
                 cancelTimeout(); // ended (cancelled from another thread) while the timer was being armed
             }
@@ -304,7 +325,8 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
                 Thread.onSpinWait();
             }
             Errors.Described d = error == null ? null : Errors.describe(error);
-            emitter.emit(EventType.LATE_FINISH, id, attempt, group, name, lane, scheduler.nanoTime() - endedAt,
+            long lateNow = scheduler.nanoTime();
+            emitter.emitAt(lateNow, EventType.LATE_FINISH, id, attempt, group, name, lane, lateNow - endedAt,
                     d == null ? null : d.type(), d == null ? null : d.message(),
                     error == null ? Errors.shortText(value) : null, -1);
         }
@@ -384,11 +406,11 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
             if (emitter.enabled()) {
                 long duration = to == REJECTED ? -1 : execNanos; // a rejected one never had a time to count
                 if (to == SUCCEEDED) {
-                    emitter.emitResult(EventType.SUCCEEDED, id, attempt, group, name, worker, duration, value);
+                    emitter.emitResultAt(now, EventType.SUCCEEDED, id, attempt, group, name, worker, duration, value);
                 } else {
                     // A rejection's "value" is the refusing policy's name (null for a full queue), for the event only.
-                    emitter.emit(eventTypeOf(status), id, attempt, group, name, worker, duration, errorType, message,
-                            to == REJECTED ? (String) value : null, queueDepth);
+                    emitter.emitAt(now, eventTypeOf(status), id, attempt, group, name, worker, duration, errorType,
+                            message, to == REJECTED ? (String) value : null, queueDepth);
                 }
             }
         } finally {
@@ -474,5 +496,22 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire {
         if (t != null) {
             t.cancel();
         }
+        DeadlineSlot ds = armedSlot;
+        if (ds != null) {
+            ds.disarm(this); // only if it still holds this call's deadline: the worker may have moved on
+        }
+    }
+
+    /// When its own timeout is due, on the scheduler's clock (read by the timer through its deadline slot).
+    @Override
+    public long deadlineNanos() {
+        return deadline;
+    }
+
+    /// Its own timeout's deadline passed (the timer, through its deadline slot). A call that has ended meanwhile
+    /// stays as it ended: `onTimeout` moves only a RUNNING call.
+    @Override
+    public void onDeadline() {
+        onTimeout(null);
     }
 }

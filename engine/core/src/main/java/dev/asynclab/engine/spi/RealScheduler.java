@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /// The real clock: `System.nanoTime()`, one timer thread, and virtual (default) or platform worker threads.
 ///
@@ -24,6 +25,10 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     }
 
     private static final AtomicLong TIMERS = new AtomicLong();
+
+    /// `System.nanoTime` as one shared supplier: every real scheduler's `clock()`, and the clock of a bus made by
+    /// `EventBus.create(capacity, sinks)`, so the engine can stamp such a bus's events with its own readings.
+    public static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
 
     /// The span of one bucket of the timer wheel. Timers fire at their deadline, not at the end of their bucket; the
     /// span sets how far ahead the timer thread looks for one (20 buckets) and how the wheel spreads its timers.
@@ -67,6 +72,11 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     }
 
     @Override
+    public LongSupplier clock() {
+        return SYSTEM_CLOCK;
+    }
+
+    @Override
     public Cancellable schedule(Runnable task, long delayNanos) {
         return timer.schedule(task, delayNanos);
     }
@@ -75,6 +85,13 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     @Override
     public Cancellable scheduleAt(Runnable task, long atNanos) {
         return timer.scheduleAt(task, atNanos);
+    }
+
+    /// A slot the timer thread scans at each wake-up: arming it costs one volatile write and disarming one CAS,
+    /// with no timer made, inserted or unlinked per call (see `DeadlineSlots`).
+    @Override
+    public DeadlineSlot deadlineSlot() {
+        return timer.newDeadlineSlot();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /// The engine's only source of time: a monotonic clock, a timer, the executor callbacks run on, and everything
 /// else that differs between real and simulated time. The engine never asks which clock it runs on: it calls
@@ -24,6 +25,18 @@ public interface Scheduler {
     /// Nanoseconds on this clock; only differences mean anything.
     long nanoTime();
 
+    /// This clock as a supplier: the same object at every call, so an `EventBus` created with it reads the clock the
+    /// engine reads, and the engine may stamp its events with readings it took anyway (`EventBus.publishAt`). The
+    /// default is a fresh supplier each time: correct, and the bus then reads the clock itself.
+    ///
+    /// ```java
+    /// var sim = new SimulatedScheduler();
+    /// var bus = EventBus.create(sim.clock(), 1 << 16, List.of(System.out::println));
+    /// ```
+    default LongSupplier clock() {
+        return this::nanoTime;
+    }
+
     /// Runs `task` once, `delayNanos` from now (at once when zero or less). The task must not block.
     Cancellable schedule(Runnable task, long delayNanos);
 
@@ -38,6 +51,24 @@ public interface Scheduler {
     /// ```
     default Cancellable scheduleAt(Runnable task, long atNanos) {
         return schedule(task, atNanos - nanoTime());
+    }
+
+    /// A slot for the deadline of the one call at a time that a worker runs: the worker arms it with each call's
+    /// deadline as the call starts and disarms it as the call ends, and the deadline fires (on the timer thread) if it
+    /// passes in between. A clock may keep such slots with no timer per call; the default arms a timer per deadline
+    /// with `scheduleAt`, as a call would without a slot.
+    ///
+    /// ```java
+    /// var sim = new SimulatedScheduler();
+    /// Scheduler.DeadlineSlot slot = sim.deadlineSlot();
+    /// slot.arm(new Scheduler.Deadline() {
+    ///     public long deadlineNanos() { return 5_000_000; }
+    ///     public void onDeadline() { System.out.println("due at " + sim.nanoTime()); }
+    /// });
+    /// sim.runUntilIdle();                                                          // prints "due at 5000000"
+    /// ```
+    default DeadlineSlot deadlineSlot() {
+        return new TimerPerDeadline(this);
     }
 
     /// Where callbacks run. On the real clock: new virtual or platform threads; on the simulated clock: the
@@ -125,6 +156,28 @@ public interface Scheduler {
             return future.isDone();
         }
         return true;
+    }
+
+    /// A deadline a `DeadlineSlot` holds.
+    interface Deadline {
+
+        /// When it is due, on this clock (compared by difference, so it may wrap). It must not change while armed.
+        long deadlineNanos();
+
+        /// Called once when the deadline has passed while armed, from the timer (a timer task: it must not block).
+        /// It may also be called just after its slot was disarmed or armed anew, if that raced with the firing:
+        /// whoever handles it must tell a deadline that no longer matters, as an ended call's state machine does.
+        void onDeadline();
+    }
+
+    /// A place for one deadline at a time (see `deadlineSlot`). Safe to use from any thread.
+    interface DeadlineSlot {
+
+        /// Arms `deadline` in this slot, in place of any deadline it held (which will then not fire from here).
+        void arm(Deadline deadline);
+
+        /// Clears `deadline` if this slot still holds it; a deadline armed after it stays.
+        void disarm(Deadline deadline);
     }
 
     /// A scheduled task that can be called off.

@@ -20,7 +20,8 @@ final class TimerWheel implements AutoCloseable {
      * every timer whose deadline has passed, runs the work those asked to run after them (`afterTick`), and
      * sleeps until the earliest deadline left. A timer's state moves PENDING -> CANCELLED or PENDING -> FIRED by
      * one CAS, so cancel and fire race safely: exactly one wins. A producer whose timer is due before the
-     * sleeper's wake-up time wakes it (see `wakeAt`). */
+     * sleeper's wake-up time wakes it (see `wakeAt`). The deadlines of running calls that workers keep in slots
+     * (`DeadlineSlots`) are scanned at each turn too, and follow the same wake-up rule. */
 
     private static final int PENDING = 0;
     private static final int CANCELLED = 1;
@@ -35,6 +36,9 @@ final class TimerWheel implements AutoCloseable {
     private final java.util.ArrayList<Runnable> afterTick = new java.util.ArrayList<>();
     private static final ThreadLocal<TimerWheel> CURRENT = new ThreadLocal<>();
     private final java.util.function.Consumer<DeadlineBuckets.Node> fire = this::fire;
+    /// The deadlines of running calls that workers keep in slots of their own (`newDeadlineSlot`).
+    private final DeadlineSlots slots = new DeadlineSlots(this::wakeIfSleepingPast);
+    private final java.util.function.Consumer<Scheduler.Deadline> fireDeadline = TimerWheel::fireDeadline;
     private volatile boolean closed;
     /// Time (not turns of the loop) to keep sleeping timed with nothing pending before parking for good: a steady
     /// stream of short timeouts, armed and cancelled before the thread ever inserts them, leaves nothing pending,
@@ -101,11 +105,22 @@ final class TimerWheel implements AutoCloseable {
             head = added.get();
             t.nextNew = head; // read only by the timer thread, after it takes the whole stack
         } while (!added.compareAndSet(head, t));
-        long wake = wakeAt;
-        if (idle || (wake != Long.MIN_VALUE && t.deadline - wake < 0)) {
-            LockSupport.unpark(thread); // parked, or asleep past this timer's deadline
-        }
+        wakeIfSleepingPast(t.deadline);
         return t;
+    }
+
+    /// A slot for the deadline of one running call at a time, scanned by this wheel's thread (`DeadlineSlots`).
+    public Scheduler.DeadlineSlot newDeadlineSlot() {
+        return slots.newSlot();
+    }
+
+    /// Wakes the thread when it is parked, or asleep past `deadline`. Called after the timer or deadline was made
+    /// visible to the thread: see the Overview.
+    private void wakeIfSleepingPast(long deadline) {
+        long wake = wakeAt;
+        if (idle || (wake != Long.MIN_VALUE && deadline - wake < 0)) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /// Runs `task` after every timer due at this wake-up of the thread has fired, when called from a timer task; at
@@ -138,23 +153,28 @@ final class TimerWheel implements AutoCloseable {
             drainCancelled();
             boolean arrived = drainAdded();
             long now = System.nanoTime();
-            if (arrived || buckets.size() > 0) {
+            if (arrived || buckets.size() > 0 || slots.inUse()) {
                 lastBusy = now;
             }
             buckets.expire(now, fire);
+            slots.expire(now, fireDeadline);
             runAfterTick();
-            if (buckets.size() == 0 && now - lastBusy > lingerNanos) {
+            if (buckets.size() == 0 && !slots.inUse() && now - lastBusy > lingerNanos) {
                 idle = true;
-                if (added.get() == null && !closed) {
+                if (added.get() == null && !slots.inUse() && !closed) {
                     LockSupport.park(this);
                 }
                 idle = false;
             } else {
                 long next = buckets.nextDeadline(HORIZON);
+                if (slots.hasArmed() && slots.earliest() - next < 0) {
+                    next = slots.earliest();
+                }
                 wakeAt = next;
-                // Checked after publishing wakeAt: a timer added before that compared itself with the old value.
+                // Checked after publishing wakeAt: a timer added (or a deadline armed) before that compared itself
+                // with the old value.
                 long wait = next - System.nanoTime();
-                if (wait > 0 && added.get() == null) {
+                if (wait > 0 && added.get() == null && !slots.armedBefore(next)) {
                     LockSupport.parkNanos(this, wait);
                 }
                 wakeAt = Long.MIN_VALUE; // awake: producers need not wake it
@@ -195,6 +215,14 @@ final class TimerWheel implements AutoCloseable {
             } catch (Throwable ignored) {
                 // a failing task must not stop every other timer
             }
+        }
+    }
+
+    private static void fireDeadline(Scheduler.Deadline d) {
+        try {
+            d.onDeadline();
+        } catch (Throwable ignored) {
+            // a failing deadline must not stop every other timer
         }
     }
 
