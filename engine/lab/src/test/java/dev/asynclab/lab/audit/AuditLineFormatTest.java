@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// seen before copied from a cache) writes exactly the bytes a plain `StringBuilder` formatting of
 /// docs/audit-log.md gives, for any events: any numbers, absent or present fields, any text (control characters,
 /// quotes, non-ASCII, lone surrogates), the same string object again or an equal one.
-class AuditLineFormatProperties {
+class AuditLineFormatTest {
 
     /// A few strings the events share as the same objects, as a run's names and workers are.
     private static final List<String> SHARED = List.of("api", "w3", "fetch-user", "IOException", "reset",
