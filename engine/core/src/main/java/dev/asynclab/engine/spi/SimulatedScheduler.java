@@ -20,7 +20,10 @@ import java.util.concurrent.Future;
 public final class SimulatedScheduler implements Scheduler {
 
     /* Overview: timers due later wait in a `DueQueue`, a binary heap on (due, order); tasks due now (every start
-     * of a callback is one) wait in a FIFO deque, which serves them without the heap's log n. `order` is one
+     * of a callback is one) wait in a FIFO ring, which serves them without the heap's log n. The ring holds the
+     * runnable itself with its due time and order in arrays beside it, so a callback handed to `workers()` (a
+     * pool's every dispatch) costs no object; a task scheduled with no delay goes in as its `Task`, which can
+     * still be called off (it runs nothing when it comes up). `order` is one
      * counter across both, and the next task is whichever head comes first in (due, order): two tasks due at
      * the same nanosecond always run in the order they were scheduled, which is what makes runs deterministic.
      * A timer called off leaves the heap at once (a timeout cancelled when its callback ends, the common case,
@@ -28,18 +31,27 @@ public final class SimulatedScheduler implements Scheduler {
      * Everything here belongs to the simulation thread, `cancel` included; only `requestStop` and `setSpeed`
      * may come from another thread. */
 
+    /// Taken for a task called off: the run loops skip it.
+    private static final Runnable CALLED_OFF = () -> { };
+
     private final DueQueue queue = new DueQueue();
-    /// Tasks scheduled with no delay: due now, in order.
-    private final java.util.ArrayDeque<Task> now0 = new java.util.ArrayDeque<>();
-    private final Executor workers = task -> schedule(task, 0);
+    /// Tasks due now, in order: a ring of `nowSize` entries from `nowHead` (see the Overview).
+    private Runnable[] nowTasks = new Runnable[64];
+    private long[] nowDue = new long[64];
+    private long[] nowOrder = new long[64];
+    private int nowHead;
+    private int nowSize;
+    /// The due time of the task `take` returned last.
+    private long takenDue;
     private long now;
     private long order;
+    private final Executor workers = task -> addNow(task, order++);
     private long executed;
     /// Wall nanoseconds per simulated nanosecond when paced; 0 when running as fast as possible.
     private volatile double wallPerSimNano;
     private volatile boolean stopRequested;
 
-    private final class Task extends DueQueue.Entry implements Cancellable {
+    private final class Task extends DueQueue.Entry implements Cancellable, Runnable {
         final long due;
         final long seq;
         Runnable action;
@@ -60,6 +72,41 @@ public final class SimulatedScheduler implements Scheduler {
             queue.remove(this); // a task due now is in no heap (index -1): it is dropped when it reaches the head
             return true;
         }
+
+        /// Only `take` runs a task, through the action it hands out; a `Task` is `Runnable` so that the ring
+        /// of tasks due now can hold it beside plain runnables.
+        @Override
+        public void run() {
+            throw new IllegalStateException("a simulated task is run by its scheduler");
+        }
+    }
+
+    private void addNow(Runnable task, long seq) {
+        if (nowSize == nowTasks.length) {
+            growNow();
+        }
+        int at = nowHead + nowSize & nowTasks.length - 1;
+        nowTasks[at] = task;
+        nowDue[at] = now;
+        nowOrder[at] = seq;
+        nowSize++;
+    }
+
+    private void growNow() {
+        int n = nowTasks.length;
+        Runnable[] tasks = new Runnable[n * 2];
+        long[] due = new long[n * 2];
+        long[] ord = new long[n * 2];
+        for (int i = 0; i < n; i++) {
+            int from = nowHead + i & n - 1;
+            tasks[i] = nowTasks[from];
+            due[i] = nowDue[from];
+            ord[i] = nowOrder[from];
+        }
+        nowTasks = tasks;
+        nowDue = due;
+        nowOrder = ord;
+        nowHead = 0;
     }
 
     @Override
@@ -72,7 +119,7 @@ public final class SimulatedScheduler implements Scheduler {
         long seq = order++;
         if (delayNanos <= 0) {
             var t = new Task(now, seq, task);
-            now0.addLast(t);
+            addNow(t, seq);
             return t;
         }
         var t = new Task(now + delayNanos, seq, task);
@@ -86,35 +133,49 @@ public final class SimulatedScheduler implements Scheduler {
         return schedule(task, atNanos - now);
     }
 
-    /// The next task in (due, order) order, without removing it.
-    private Task peekNext() {
-        Task a = now0.peekFirst();
-        if (queue.isEmpty()) {
-            return a;
+    /// True when the next task in (due, order) order is due at or before `time`.
+    private boolean hasTaskDueBy(long time) {
+        if (nowSize > 0 && nowDue[nowHead] <= time) {
+            return true;
         }
-        if (a != null && (a.due < queue.peekDue() || a.due == queue.peekDue() && a.seq < queue.peekOrder())) {
-            return a;
-        }
-        return (Task) queue.peek();
+        return !queue.isEmpty() && queue.peekDue() <= time;
     }
 
-    private Task pollNext() {
-        return takeNextDueBy(Long.MAX_VALUE);
-    }
-
-    /// Removes and returns the next task in (due, order) order if it is due at or before `time`; null otherwise.
-    private Task takeNextDueBy(long time) {
-        Task a = now0.peekFirst();
+    /// Removes the next task in (due, order) order if it is due at or before `time`, and returns what to run for
+    /// it: its action, [#CALLED_OFF] when it was called off, or null when no task is due by then. Its due time is
+    /// left in `takenDue`.
+    private Runnable take(long time) {
+        boolean ring = nowSize > 0;
         if (!queue.isEmpty()) {
             long d = queue.peekDue();
-            if (a == null || d < a.due || d == a.due && queue.peekOrder() < a.seq) {
-                return d > time ? null : (Task) queue.poll();
+            if (!ring || d < nowDue[nowHead] || d == nowDue[nowHead] && queue.peekOrder() < nowOrder[nowHead]) {
+                if (d > time) {
+                    return null;
+                }
+                takenDue = d;
+                return actionOf((Task) queue.poll());
             }
         }
-        if (a == null || a.due > time) {
+        if (!ring || nowDue[nowHead] > time) {
             return null;
         }
-        return now0.pollFirst();
+        int h = nowHead;
+        takenDue = nowDue[h];
+        Runnable r = nowTasks[h];
+        nowTasks[h] = null;
+        nowHead = h + 1 & nowTasks.length - 1;
+        nowSize--;
+        return r instanceof Task t ? actionOf(t) : r;
+    }
+
+    /// A task's action, taken once: the task can no longer be called off.
+    private static Runnable actionOf(Task t) {
+        Runnable action = t.action;
+        if (action == null) {
+            return CALLED_OFF;
+        }
+        t.action = null;
+        return action;
     }
 
     @Override
@@ -161,11 +222,7 @@ public final class SimulatedScheduler implements Scheduler {
         long deadline = timeoutNanos == Long.MAX_VALUE || now + timeoutNanos < now ? Long.MAX_VALUE
                 : now + Math.max(0, timeoutNanos);
         stopRequested = false;
-        while (!future.isDone() && !stopRequested) {
-            Task next = peekNext();
-            if (next == null || next.due > deadline) {
-                break;
-            }
+        while (!future.isDone() && !stopRequested && hasTaskDueBy(deadline)) {
             runOne();
         }
         return future.isDone();
@@ -194,17 +251,15 @@ public final class SimulatedScheduler implements Scheduler {
         long wallStart = System.nanoTime();
         long simStart = now;
         while (!stopRequested) {
-            Task t = takeNextDueBy(time);
-            if (t == null) {
+            Runnable action = take(time);
+            if (action == null) {
                 break;
             }
-            Runnable action = t.action;
-            if (action == null) {
+            if (action == CALLED_OFF) {
                 continue;
             }
-            t.action = null;
-            pace(wallStart, simStart, t.due);
-            now = t.due;
+            pace(wallStart, simStart, takenDue);
+            now = takenDue;
             action.run();
             ran++;
         }
@@ -241,17 +296,15 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     private boolean hasTasks() {
-        return !queue.isEmpty() || !now0.isEmpty();
+        return !queue.isEmpty() || nowSize > 0;
     }
 
     private void runOne() {
-        Task t = pollNext();
-        Runnable action = t.action;
-        if (action == null) {
+        Runnable action = take(Long.MAX_VALUE);
+        if (action == null || action == CALLED_OFF) {
             return;
         }
-        t.action = null;
-        now = t.due;
+        now = takenDue;
         action.run();
         executed++;
     }
@@ -263,7 +316,7 @@ public final class SimulatedScheduler implements Scheduler {
 
     /// Tasks still waiting (including cancelled ones not yet dropped).
     public int pendingTasks() {
-        return queue.size() + now0.size();
+        return queue.size() + nowSize;
     }
 
     /// Tasks run so far.

@@ -117,7 +117,7 @@ class SimulatedSchedulerOrderProperties {
     private static void schedule(Scheduler scheduler, long delay, List<Step> script, List<String> log,
                                  List<Scheduler.Cancellable> made) {
         int number = made.size();
-        made.add(scheduler.schedule(() -> {
+        Runnable task = () -> {
             log.add(number + "@" + scheduler.nanoTime());
             Step step = script.get(number % script.size());
             if (made.size() < 400) { // bounded: children of children would go on for ever
@@ -129,7 +129,14 @@ class SimulatedSchedulerOrderProperties {
             if (step.cancelBack() > 0 && target >= 0) {
                 made.get(target).cancel();
             }
-        }, delay));
+        };
+        if (delay == 0 && number % 3 == 2) {
+            // Handed to the workers, as a pool's dispatch is: runs now, in order, and cannot be called off.
+            scheduler.workers().execute(task);
+            made.add(() -> false);
+        } else {
+            made.add(scheduler.schedule(task, delay));
+        }
     }
 
     /// The obviously correct scheduler: a list, scanned for the smallest (due, order) each time.

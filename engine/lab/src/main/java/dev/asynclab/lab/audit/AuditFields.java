@@ -51,6 +51,10 @@ final class AuditFields {
     /// `,"name":` for each record field, `{"seq":` for the first: what the writer copies before each value.
     static final byte[][] RECORD_KEYS = keys(RECORD);
     static final byte[][] HEADER_KEYS = keys(HEADER);
+    /// [#RECORD_KEYS] packed for the writer's hot path.
+    static final JsonLineEncoder.Packed[] PACKED_KEYS = packed(RECORD_KEYS);
+    /// Each type's name in quotes, `"STARTED"`, packed, by ordinal.
+    static final JsonLineEncoder.Packed[] PACKED_TYPES = packed(quoted(TYPE_BYTES));
 
     private AuditFields() {
     }
@@ -62,6 +66,25 @@ final class AuditFields {
             names[i] = types[i].name();
         }
         return names;
+    }
+
+    private static JsonLineEncoder.Packed[] packed(byte[][] texts) {
+        var out = new JsonLineEncoder.Packed[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            out[i] = JsonLineEncoder.Packed.of(texts[i]);
+        }
+        return out;
+    }
+
+    private static byte[][] quoted(byte[][] texts) {
+        byte[][] out = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            out[i] = new byte[texts[i].length + 2];
+            out[i][0] = '"';
+            System.arraycopy(texts[i], 0, out[i], 1, texts[i].length);
+            out[i][out[i].length - 1] = '"';
+        }
+        return out;
     }
 
     private static byte[][] keys(String[] names) {

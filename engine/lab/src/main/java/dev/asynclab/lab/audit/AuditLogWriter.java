@@ -27,8 +27,9 @@ import java.nio.file.Path;
 public final class AuditLogWriter implements EventSink, AutoCloseable {
 
     private static final int BUFFER = 1 << 16;
-    /// Worst case of a record's fixed part: 14 keys, 7 numbers of up to 20 digits, the type, the hash.
-    private static final int FIXED_BOUND = 480;
+    /// Worst case of a record's fixed part: 14 keys, 7 numbers of up to 20 digits, the type, the hash, and the
+    /// scratch bytes a packed key may store past its end.
+    private static final int FIXED_BOUND = 480 + JsonLineEncoder.SCRATCH;
     private static final byte[] HASH_KEY = ",\"h\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LINE_END = "\"}\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -98,16 +99,14 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
                 + JsonLineEncoder.bound(e.errorType()) + JsonLineEncoder.bound(e.errorMessage())
                 + JsonLineEncoder.bound(e.value()) + JsonLineEncoder.bound(e.kind()));
         JsonLineEncoder w = enc;
-        byte[][] k = AuditFields.RECORD_KEYS;
+        JsonLineEncoder.Packed[] k = AuditFields.PACKED_KEYS;
         int lineStart = w.pos;
         w.key(k[AuditFields.SEQ]);
         w.number(e.seq());
         w.key(k[AuditFields.T]);
         w.number(e.t());
         w.key(k[AuditFields.TYPE]);
-        w.raw((byte) '"');
-        w.raw(AuditFields.TYPE_BYTES[e.type().ordinal()]);
-        w.raw((byte) '"');
+        w.key(AuditFields.PACKED_TYPES[e.type().ordinal()]);
         if (e.id() != 0) {
             w.key(k[AuditFields.ID]);
             w.number(e.id());
@@ -150,7 +149,7 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
         events++;
     }
 
-    private void optionalString(byte[] key, String value) {
+    private void optionalString(JsonLineEncoder.Packed key, String value) {
         if (value != null) {
             enc.key(key);
             enc.string(value);

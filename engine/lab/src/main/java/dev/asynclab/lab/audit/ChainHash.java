@@ -24,7 +24,8 @@ final class ChainHash {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private ChainHash() {
     }
@@ -89,10 +90,20 @@ final class ChainHash {
 
     /// Writes `h` as 16 lowercase hex digits at `buf[off]`.
     static void writeHex(long h, byte[] buf, int off) {
-        for (int i = 15; i >= 0; i--) {
-            buf[off + i] = HEX[(int) (h & 0xF)];
-            h >>>= 4;
-        }
+        BIG_ENDIAN_LONGS.set(buf, off, hexDigits(h >>> 32));
+        BIG_ENDIAN_LONGS.set(buf, off + 8, hexDigits(h));
+    }
+
+    /// The low 32 bits of `v` as eight ASCII hex digits, the most significant in the highest byte: each nibble
+    /// spread to a byte of its own, then '0' added to every byte and 'a' - '0' - 10 more to those of 10 and up,
+    /// all eight at once (the writer prints a hash per line; a table lookup per digit was sixteen dependent loads).
+    private static long hexDigits(long v) {
+        long x = v & 0xFFFFFFFFL;
+        x = (x | x << 16) & 0x0000FFFF0000FFFFL;
+        x = (x | x << 8) & 0x00FF00FF00FF00FFL;
+        x = (x | x << 4) & 0x0F0F0F0F0F0F0F0FL;
+        long tenOrMore = (x + 0x0606060606060606L) >>> 4 & 0x0101010101010101L;
+        return x + 0x3030303030303030L + tenOrMore * ('a' - '0' - 10);
     }
 
     static String toHex(long h) {

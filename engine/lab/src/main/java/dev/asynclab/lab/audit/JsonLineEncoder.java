@@ -1,5 +1,8 @@
 package dev.asynclab.lab.audit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /// Builds JSON lines straight into a growable byte buffer: the writer's hot path, no reflection, no
@@ -8,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 final class JsonLineEncoder {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /// Bytes past the end of what is written that [#key(Packed)] may scribble on: every bound a caller makes room
+    /// for must include them.
+    static final int SCRATCH = 24;
     /// For each ASCII char: 0 = copy as is, 'u' = a six-character unicode escape, else the letter after the backslash.
     private static final byte[] ESCAPE = new byte[128];
 
@@ -70,6 +78,33 @@ final class JsonLineEncoder {
     void key(byte[] key) {
         System.arraycopy(key, 0, buf, pos, key.length);
         pos += key.length;
+    }
+
+    /// A short piece of fixed text (a key, a quoted type name) packed into little-endian longs, padded with zeros.
+    /// Written with two or three 8-byte stores whatever its length: for the 6 to 21 bytes of the writer's keys and
+    /// types that is fewer instructions than an array copy, the writer's most frequent operation.
+    record Packed(long a, long b, long c, int length) {
+
+        /// Packs `text` (at most 24 bytes).
+        static Packed of(byte[] text) {
+            if (text.length > 24) {
+                throw new IllegalArgumentException("at most 24 bytes: " + new String(text, StandardCharsets.UTF_8));
+            }
+            byte[] padded = java.util.Arrays.copyOf(text, 24);
+            return new Packed((long) LONGS.get(padded, 0), (long) LONGS.get(padded, 8), (long) LONGS.get(padded, 16),
+                    text.length);
+        }
+    }
+
+    /// Writes `p`. The bytes stored past its end are scratch, overwritten by whatever is written next and never
+    /// part of a line (a line ends at `pos`); the caller leaves [#SCRATCH] bytes of room for them.
+    void key(Packed p) {
+        byte[] b = buf;
+        int at = pos;
+        LONGS.set(b, at, p.a);
+        LONGS.set(b, at + 8, p.b);
+        LONGS.set(b, at + 16, p.c);
+        pos = at + p.length;
     }
 
     void number(long v) {

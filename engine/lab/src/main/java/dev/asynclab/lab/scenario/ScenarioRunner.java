@@ -171,8 +171,7 @@ public final class ScenarioRunner {
         private final RunMetrics metrics;
         private final Queue<Cancellable> timers = new ConcurrentLinkedQueue<>();
         private final Queue<ArrivalStream> streams = new ConcurrentLinkedQueue<>();
-        private final java.util.Set<CompletableFuture<AsyncCallbackResult>> live =
-                java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final LiveCalls live;
         private final CountDownLatch allEnded;
         private volatile boolean stopping;
 
@@ -187,6 +186,7 @@ public final class ScenarioRunner {
             this.owned = owned;
             this.metrics = metrics;
             this.allEnded = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, run.total()));
+            this.live = scheduler instanceof SimulatedScheduler ? LiveCalls.forSimulation() : LiveCalls.concurrent();
         }
 
         void schedule(List<Arrivals> plan) {
@@ -213,7 +213,7 @@ public final class ScenarioRunner {
             run.launchedOne();
             CompletableFuture<AsyncCallbackResult> f = pool != null ? AsyncCallbacks.execute(pool, a.task)
                     : AsyncCallbacks.execute(runtime, a.task);
-            live.add(f);
+            int handle = live.add(f);
             // Called off when the invocation ends first, so no timer outlives the run's last invocation (on the
             // simulated clock a stray one would carry the run's end, and RUN_FINISHED, out to its due time).
             // Armed before whenComplete is registered: an invocation that has already ended cancels it at once.
@@ -226,7 +226,7 @@ public final class ScenarioRunner {
                 if (adaptive != null && r != null) {
                     adaptive.onResult(r); // one sample per ended call; may resize the pool
                 }
-                live.remove(f);
+                live.remove(handle, f);
                 run.endedOne();
                 allEnded.countDown();
             });
@@ -235,7 +235,7 @@ public final class ScenarioRunner {
         private void cancelEverything() {
             stopping = true; // arrivals after a cancel-all are not submitted
 
-            for (CompletableFuture<AsyncCallbackResult> f : List.copyOf(live)) {
+            for (CompletableFuture<?> f : live.snapshot()) {
                 f.cancel(true);
             }
             if (pool != null) {
