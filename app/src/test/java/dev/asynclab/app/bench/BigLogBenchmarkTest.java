@@ -156,6 +156,7 @@ class BigLogBenchmarkTest {
                     round(select));
             assertThat(seen[0]).isEqualTo(n);
             assertThat(seen[2]).isOne();
+            assertThat(vm.replay().windows().windowProperty().get()).as("read whole, not through an index").isNull();
             app.close();
         } finally {
             delete(dir);

@@ -67,6 +67,13 @@ public final class ReplayViewModel {
     /// out of memory).
     static final int WINDOW_WHOLE_EVENTS = 100_000;
 
+    /// How far a log's estimated events (from the length of its first lines) may pass the heap's limit and still be
+    /// read whole: the read stops at the limit if the log really holds more, and then opens it through its index.
+    /// Without it a 10,000,002-event log went through its index with `-Xmx2g` (one window of all of it, after an
+    /// index pass): its estimate, 11,180,955, passed the limit the heap free gave, 10,413,562 (and the 10,737,418
+    /// that 70 % of the maximum heap gave before), while the whole log fitted under both.
+    static final double ESTIMATE_SLACK = 1.1;
+
     private final StoreHistory stories;
     /// The same limits for a window of a log larger than the heap, its whole history capped.
     private final StoreHistory windowStories;
@@ -154,7 +161,7 @@ public final class ReplayViewModel {
             try {
                 long expected = LogLoader.estimateEvents(file);
                 long limit = fitting.getAsLong(); // here, not on the FX thread: measuring the heap free collects
-                if (expected > limit) {
+                if (expected > limit * ESTIMATE_SLACK) {
                     Platform.runLater(() -> {
                         if (session == into) {
                             openWindowed(into, file, name, expected);
