@@ -56,10 +56,11 @@ public final class LogWindowViewModel {
         progress.set(-1);
     }
 
-    /// `target` is being read (the session's store is empty meanwhile).
+    /// The window from `target`'s first block is being read (the session's store is empty meanwhile); how many
+    /// events it holds is settled when it is read, from the heap free then.
     public void loading(LogWindow target) {
         loading.set(true);
-        text.set("loading " + target.describe() + " …");
+        text.set("loading " + target.describeStart() + " …");
         startSeconds.set(target.startTime() / 1e9);
     }
 

@@ -1,6 +1,7 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.session.HeapRoom;
 import dev.asynclab.app.ui.session.LogLoader;
 import dev.asynclab.app.ui.session.LogWindow;
 import dev.asynclab.app.ui.session.RunFold;
@@ -60,8 +61,26 @@ public final class ReplayViewModel {
     /// The most events handed to the session's feed at once (per frame).
     static final int CHUNK = 100_000;
 
+    /// The most events of a window told whole, and so the most its red flags' examples are drawn from: a
+    /// `RunHistory` keeps every event it indexes as an object, several times a store's bytes per event, and a
+    /// window already fills most of the heap (a million-event one built after the window's store ran `-Xmx512m`
+    /// out of memory).
+    static final int WINDOW_WHOLE_EVENTS = 100_000;
+
+    /// How far a log's estimated events (from the length of its first lines) may pass the heap's limit and still be
+    /// read whole: the read stops at the limit if the log really holds more, and then opens it through its index.
+    /// Without it a 10,000,002-event log went through its index with `-Xmx2g` (one window of all of it, after an
+    /// index pass): its estimate, 11,180,955, passed the limit the heap free gave, 10,413,562 (and the 10,737,418
+    /// that 70 % of the maximum heap gave before), while the whole log fitted under both.
+    static final double ESTIMATE_SLACK = 1.1;
+
     private final StoreHistory stories;
-    /// How many events a store may hold here ([LogLoader#fittingEvents] of the heap, or a test's few).
+    /// The same limits for a window of a log larger than the heap, its whole history capped.
+    private final StoreHistory windowStories;
+    /// Which of the two tells the events shown.
+    private StoreHistory told;
+    /// How many events a store may hold here ([LogLoader#fittingEvents] of the heap free, or a test's few); asked
+    /// off the FX thread, just before a log or a window is read, once what was shown before has been let go.
     private final LongSupplier fitting;
     private final LogIndexCache indexes;
     private final LogWindowViewModel windows = new LogWindowViewModel();
@@ -113,13 +132,16 @@ public final class ReplayViewModel {
 
     /// A replay whose logs are told with `stories`'s limits (a test's tiny ones).
     public ReplayViewModel(StoreHistory stories) {
-        this(stories, () -> LogLoader.fittingEvents(Runtime.getRuntime().maxMemory()), LogIndexCache.user());
+        this(stories, () -> LogLoader.fittingEvents(HeapRoom.free()), LogIndexCache.user());
     }
 
     /// A replay whose stores hold at most `fitting` events: a log with more opens through its index, kept in
-    /// `indexes`, a window of `fitting` events (whole blocks) at a time.
+    /// `indexes`, a window of `fitting` events (whole blocks) at a time. `fitting` is asked again before each
+    /// window is read, on a background thread, after the window shown before has been let go.
     public ReplayViewModel(StoreHistory stories, LongSupplier fitting, LogIndexCache indexes) {
         this.stories = stories;
+        this.windowStories = new StoreHistory(Math.min(stories.wholeLimit(), WINDOW_WHOLE_EVENTS), stories.margin());
+        this.told = stories;
         this.fitting = fitting;
         this.indexes = indexes;
     }
@@ -133,16 +155,20 @@ public final class ReplayViewModel {
         session = into;
         into.foldElsewhere();
         String name = file.getFileName().toString();
-        long expected = LogLoader.estimateEvents(file);
-        long limit = fitting.getAsLong();
-        if (expected > limit) {
-            openWindowed(into, file, name, expected, limit);
-            return;
-        }
         header.set("reading " + name + " …");
         verification.set("");
         Thread.ofVirtual().name("audit-read").start(() -> {
             try {
+                long expected = LogLoader.estimateEvents(file);
+                long limit = fitting.getAsLong(); // here, not on the FX thread: measuring the heap free collects
+                if (expected > limit * ESTIMATE_SLACK) {
+                    Platform.runLater(() -> {
+                        if (session == into) {
+                            openWindowed(into, file, name, expected);
+                        }
+                    });
+                    return;
+                }
                 LogLoader.Loaded loaded = LogLoader.load(file, LogLoader.PROGRESS_EVERY, limit,
                         n -> Platform.runLater(() -> {
                             if (session == into && !active.get()) {
@@ -153,7 +179,7 @@ public final class ReplayViewModel {
                     // Its first lines made it look smaller than it is: index it and show it a window at a time.
                     Platform.runLater(() -> {
                         if (session == into) {
-                            openWindowed(into, file, name, Math.max(expected, limit + 1), limit);
+                            openWindowed(into, file, name, Math.max(expected, limit + 1));
                         }
                     });
                     return;
@@ -171,7 +197,7 @@ public final class ReplayViewModel {
 
     /// A log larger than the heap holds: indexed first (or its kept index reused), then its first window read
     /// through the index, both off the FX thread; the window bar says how far indexing is and can cancel it.
-    private void openWindowed(Session into, Path file, String name, long expected, long limit) {
+    private void openWindowed(Session into, Path file, String name, long expected) {
         AtomicBoolean cancelled = new AtomicBoolean();
         cancelIndexing = cancelled;
         header.set("indexing " + name + " …");
@@ -189,7 +215,7 @@ public final class ReplayViewModel {
                         });
                     }
                 }, cancelled::get);
-                LogWindow first = LogWindow.first(index, limit);
+                LogWindow first = LogWindow.first(index, 1); // sized when it is read
                 Platform.runLater(() -> {
                     if (session == into) {
                         windows.indexed();
@@ -211,24 +237,34 @@ public final class ReplayViewModel {
         });
     }
 
-    /// Reads `target` into a new store on this (background) thread, then shows it in `into` on the FX thread.
+    /// Reads the window from `target`'s first block into a new store on this (background) thread, as many whole
+    /// blocks as the heap free now holds, then shows it in `into` on the FX thread. The window shown before must
+    /// have been let go already: the heap free is measured with it gone.
     private void readWindow(Session into, LogWindow target) {
-        LogLoader.Loaded loaded;
-        try {
-            loaded = LogLoader.loadWindow(target, LogLoader.PROGRESS_EVERY, n -> { });
-        } catch (OutOfMemoryError e) {
-            // The half-built store is unreachable once this unwinds, so the app can go on and say so. Seen with a
-            // small -Xmx, where the app's own heap is a larger share than LogLoader.fittingEvents allows for.
+        long room = fitting.getAsLong();
+        if (room < target.index().blockEvents()) {
             failed(into, new AuditLogException(target.index().log(), 0, 0, String.format(Locale.ROOT,
-                    "a window of %,d events does not fit in this heap (%,d MB); give the app more (for instance "
-                            + "JDK_JAVA_OPTIONS=-Xmx2g)", target.events(), Runtime.getRuntime().maxMemory() >> 20)));
+                    "the heap free (%,d MB of %,d MB) holds %,d events, less than one block of the log's index (%,d);"
+                            + " give the app more (for instance JDK_JAVA_OPTIONS=-Xmx2g)", HeapRoom.free() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20, room, target.index().blockEvents())));
             return;
         }
-        EventStore store = loaded.store();
-        RunHistory whole = stories.covers(store) ? stories.whole(store) : null;
-        List<RedFlag> flags = loaded.result() == null ? List.of()
-                : RedFlags.rank(loaded.result().lints(), whole != null ? whole : stories.head(store));
-        Platform.runLater(() -> showWindow(into, target, loaded, whole, flags));
+        LogWindow window = target.holding(room);
+        try {
+            LogLoader.Loaded loaded = LogLoader.loadWindow(window, LogLoader.PROGRESS_EVERY, n -> { });
+            EventStore store = loaded.store();
+            RunHistory whole = windowStories.covers(store) ? windowStories.whole(store) : null;
+            List<RedFlag> flags = loaded.result() == null ? List.of()
+                    : RedFlags.rank(loaded.result().lints(), whole != null ? whole : windowStories.head(store));
+            Platform.runLater(() -> showWindow(into, window, loaded, whole, flags));
+        } catch (OutOfMemoryError e) {
+            // Whatever was built for the window is unreachable once this unwinds, so the app can go on and say so,
+            // rather than leave the window bar loading for good (the ranking's history ran out too, before it was
+            // capped).
+            failed(into, new AuditLogException(target.index().log(), 0, 0, String.format(Locale.ROOT,
+                    "a window of %,d events does not fit in this heap (%,d MB); give the app more (for instance "
+                            + "JDK_JAVA_OPTIONS=-Xmx2g)", window.events(), Runtime.getRuntime().maxMemory() >> 20)));
+        }
     }
 
     private void failed(Session into, AuditLogException e) {
@@ -251,9 +287,11 @@ public final class ReplayViewModel {
                 "window verified (chain, seq, t) over its %,d events", report.events()) : "window: " + report.summary())
                 + " · whole log: " + window.index().summary();
         String partial = whole != null ? "" : String.format(Locale.ROOT, " · captions and stories are told from the"
-                + " %,d events before each call", stories.margin());
+                + " %,d events before each call, red flags link to calls of the window's first %,d",
+                windowStories.margin(), windowStories.wholeLimit());
         show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, headerLine(loaded.header()),
                 checked + partial);
+        told = windowStories;
         windows.show(window);
         seek(events.size());
     }
@@ -281,7 +319,9 @@ public final class ReplayViewModel {
         Session into = session;
         pause();
         catchUp.stop();
-        dropShownEvents(); // the shown window's store goes before the next is read: two would not fit in the heap
+        // The shown window's store goes before the next is sized and read: two would not fit in the heap, and the
+        // next is sized from the heap free with this one gone. The session's rewind hands its views an empty store.
+        dropShownEvents();
         into.rewind();
         windows.loading(target);
         Thread.ofVirtual().name("audit-window").start(() -> {
@@ -325,6 +365,7 @@ public final class ReplayViewModel {
                 + "captions and stories are told from the %,d events before each call, red flags link to calls of "
                 + "the first %,d", stories.margin(), stories.wholeLimit());
         show(new ReplayEvents.Stored(loaded.store()), whole, loaded.result(), flags, headerLine(h), checked + partial);
+        told = stories;
         seek(events.size());
     }
 
@@ -393,7 +434,7 @@ public final class ReplayViewModel {
             return StepCaption.of(history, events.event(i));
         }
         EventStore whole = events.whole();
-        return whole == null ? "" : StepCaption.of(stories.atEvent(whole, i), events.event(i));
+        return whole == null ? "" : StepCaption.of(told.atEvent(whole, i), events.event(i));
     }
 
     /// Hands the session's feed the next events up to `wanted`, at most `CHUNK` of them, and comes back next
@@ -472,6 +513,7 @@ public final class ReplayViewModel {
     /// Lets go of the replayed events and their story, and rewinds the bar to an empty replay.
     private void dropShownEvents() {
         events = ReplayEvents.NONE;
+        told = stories;
         history = null;
         offered = 0;
         wanted = 0;

@@ -135,14 +135,17 @@ public final class LogLoader {
     /// Heap a loaded store takes per event, all its indexes included: 1,403 MB after a full GC for the 10,000,006
     /// events of `BigLogBenchmarkTest`'s log (a synthetic pool run, 3,022,353 latencies).
     static final long HEAP_BYTES_PER_EVENT = 140;
-    /// The share of the heap a load may fill with its store: the rest is for the reading's garbage, the views and
-    /// the collector's room to work (the 10,000,006 events above peaked at the whole 2 GB heap while loading).
+    /// The share of the free heap a load may fill with its store: the rest is for the reading's garbage (batches in
+    /// flight, the fold), the red flags' example history, the views' own copies (the charts' series) and the
+    /// collector's room to work (the 10,000,006 events above peaked at the whole 2 GB heap while loading).
     static final double HEAP_SHARE = 0.7;
 
-    /// The most events a store may hold in a heap of `maxHeapBytes` (`Runtime.maxMemory()`): a log with more is
-    /// read that far and no further, rather than running out of memory.
-    public static long fittingEvents(long maxHeapBytes) {
-        return (long) (maxHeapBytes * HEAP_SHARE / HEAP_BYTES_PER_EVENT);
+    /// The most events a store may hold when `freeBytes` of the heap are free ([HeapRoom#free], measured with
+    /// nothing else loading): a log with more is read that far and no further, or a window at a time, rather than
+    /// running out of memory. Sized from the heap really free, not the maximum: at a small `-Xmx` the app's own
+    /// heap is a large share of it.
+    public static long fittingEvents(long freeBytes) {
+        return (long) (Math.max(0, freeBytes) * HEAP_SHARE / HEAP_BYTES_PER_EVENT);
     }
 
     /// About how many events `file` holds, from its size and the length of its first lines (for a progress

@@ -7,10 +7,11 @@ import java.util.Locale;
 /// A window of a log too large for the heap: `span` consecutive blocks of its [LogIndex] from `firstBlock`, as
 /// many events as the heap holds (whole blocks), which is what the session shows of such a log at a time. Moving
 /// it to a time of the run picks the block holding that time; a window never runs past the log's end, so the
-/// last one is as full as the others.
+/// last one is as full as the others. A move keeps the span; the window is sized again ([#holding]) from the heap
+/// free when it is read.
 ///
 /// ```java
-/// LogWindow w = LogWindow.first(index, LogLoader.fittingEvents(Runtime.getRuntime().maxMemory()));
+/// LogWindow w = LogWindow.first(index, LogLoader.fittingEvents(HeapRoom.free()));
 /// LogWindow later = w.at(60_000_000_000L);   // the window from the block holding the run's 60th second
 /// ```
 ///
@@ -28,7 +29,17 @@ public record LogWindow(LogIndex index, int firstBlock, int span) {
 
     /// The first window of `index` holding at most `fitting` events (but at least one block).
     public static LogWindow first(LogIndex index, long fitting) {
-        return new LogWindow(index, 0, (int) Math.max(1, Math.min(Integer.MAX_VALUE, fitting / index.blockEvents())));
+        return new LogWindow(index, 0, span(index, fitting));
+    }
+
+    /// This window from the same first block (or an earlier one, when a larger window would run past the log's
+    /// end), holding at most `fitting` events (but at least one block).
+    public LogWindow holding(long fitting) {
+        return new LogWindow(index, firstBlock, span(index, fitting));
+    }
+
+    private static int span(LogIndex index, long fitting) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, fitting / index.blockEvents()));
     }
 
     /// True when one window holds the whole log.
@@ -79,6 +90,13 @@ public record LogWindow(LogIndex index, int firstBlock, int span) {
         long from = fromEvent();
         return String.format(Locale.ROOT, "events %,d–%,d of %,d · %s – %s of %s", from, from + events() - 1,
                 index.events(), seconds(startTime()), seconds(endTime()), seconds(index.lastTime()));
+    }
+
+    /// Says where the window starts, not how far it reaches (it is sized when it is read): "events from
+    /// 10,747,904 of 100,000,002 · from 1m 4s of 10m 1s".
+    public String describeStart() {
+        return String.format(Locale.ROOT, "events from %,d of %,d · from %s of %s", fromEvent(), index.events(),
+                seconds(startTime()), seconds(index.lastTime()));
     }
 
     static String seconds(long nanos) {

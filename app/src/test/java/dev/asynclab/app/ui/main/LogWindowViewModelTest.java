@@ -76,7 +76,7 @@ class LogWindowViewModelTest {
 
         windows.loading(windows.nextTarget());
         assertThat(windows.loadingProperty().get()).isTrue();
-        assertThat(windows.textProperty().get()).startsWith("loading events 3,000–5,999");
+        assertThat(windows.textProperty().get()).startsWith("loading events from 3,000 of ");
         windows.clear();
         assertThat(windows.shownProperty().get()).isFalse();
         assertThat(windows.textProperty().get()).isEmpty();

@@ -23,11 +23,20 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.asynclab.app.store.EventStore;
+import javafx.application.Platform;
+
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,6 +187,66 @@ class ReplayViewModelTest {
 
         robot.interact(small::close);
         assertThat(small.windows().shownProperty().get()).isFalse();
+    }
+
+    /// Each window is sized from the heap free just before it is read, on a background thread (measuring collects),
+    /// and only once the window shown before has been let go: here the room reported drops from 12 events to 8,
+    /// and the moved window holds two blocks of 4, not three. Before, a window was sized once, from the maximum heap, on the FX thread, and
+    /// a move kept that size whatever the heap then held (with `-Xmx512m` the first window ran out of memory).
+    @Test
+    void eachWindowIsSizedFromTheHeapFreeOnceThePreviousWindowIsLetGo(FxRobot robot, @TempDir Path cacheDir)
+            throws Exception {
+        var cache = new LogIndexCache(cacheDir, 4);
+        AtomicReference<WeakReference<EventStore>> shownBefore = new AtomicReference<>();
+        AtomicBoolean previousGoneWhenSized = new AtomicBoolean();
+        List<Boolean> askedOnFx = new CopyOnWriteArrayList<>();
+        AtomicInteger asked = new AtomicInteger();
+        LongSupplier room = () -> {
+            askedOnFx.add(Platform.isFxApplicationThread());
+            WeakReference<EventStore> before = shownBefore.get();
+            if (before != null) {
+                previousGoneWhenSized.set(collected(before));
+            }
+            return asked.incrementAndGet() <= 2 ? 12 : 8; // the open's check and the first window; then less
+        };
+        ReplayViewModel small = new ReplayViewModel(StoreHistory.APP, room, cache);
+        List<dev.asynclab.engine.event.Event> all = AuditLogReader.read(log).events();
+        Session session = new Session(new SessionSource.ReplayedLog(log));
+        robot.interact(() -> small.open(session, log));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> small.windows().shownProperty().get()
+                && !small.windows().loadingProperty().get());
+        awaitSize(session, 12);
+        shownBefore.set(weakly(session));
+
+        long lastT = all.getLast().t();
+        robot.interact(() -> small.moveWindowTo(lastT / 1e9));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !small.windows().loadingProperty().get()
+                && session.store().size() > 0);
+        LogWindow moved = small.windows().windowProperty().get();
+        assertThat(moved.span()).as("the moved window, sized from the room then").isEqualTo(2);
+        assertThat(session.store().size()).isEqualTo(moved.events()).isLessThanOrEqualTo(8);
+        assertThat(session.store().event(0)).isEqualTo(all.get((int) moved.fromEvent()));
+        assertThat(moved.endTime()).as("it holds the time asked for").isGreaterThanOrEqualTo(lastT);
+        assertThat(previousGoneWhenSized).as("the first window's store was let go before the next was sized").isTrue();
+        assertThat(askedOnFx).hasSize(3).doesNotContain(true);
+        robot.interact(small::close);
+    }
+
+    private static WeakReference<EventStore> weakly(Session session) {
+        return new WeakReference<>(session.store());
+    }
+
+    private static boolean collected(WeakReference<?> ref) {
+        for (int i = 0; i < 20 && ref.get() != null; i++) {
+            System.gc();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return ref.get() == null;
     }
 
     @Test
