@@ -31,6 +31,7 @@ public final class DesktopWindow {
         }
         String[] args = file == null ? new String[0] : new String[]{file.toAbsolutePath().toString()};
         AsyncLabApp.readScenariosAhead();
+        RenderingPipeline.chooseForThisMachine();
         StartTrace.mark("toolkit starting");
         Application.launch(AsyncLabApp.class, args);
         return Cli.OK;
