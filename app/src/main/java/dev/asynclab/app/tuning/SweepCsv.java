@@ -10,7 +10,7 @@ import java.util.Locale;
 /// The sweep table as CSV, with the same columns as `asynclab sweep --out`.
 ///
 /// ```java
-/// SweepCsv.write(points, Path.of("sweep.csv"));
+/// SweepCsv.write(points, true, Path.of("sweep.csv"));   // true: a target was set, the last column says if met
 /// ```
 public final class SweepCsv {
 

@@ -1,7 +1,9 @@
 package dev.asynclab.engine;
 
-import dev.asynclab.engine.ExampleCompiler.Failure;
-import dev.asynclab.engine.JavadocExamples.Example;
+import dev.asynclab.docexamples.ExampleCompiler;
+import dev.asynclab.docexamples.ExampleCompiler.Failure;
+import dev.asynclab.docexamples.JavadocExamples;
+import dev.asynclab.docexamples.JavadocExamples.Example;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,9 @@
 package dev.asynclab.lab;
 
-import dev.asynclab.lab.ExampleCompiler.Failure;
-import dev.asynclab.lab.JavadocExamples.Example;
+import dev.asynclab.docexamples.ExampleCompiler;
+import dev.asynclab.docexamples.ExampleCompiler.Failure;
+import dev.asynclab.docexamples.JavadocExamples;
+import dev.asynclab.docexamples.JavadocExamples.Example;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
-package dev.asynclab.engine;
+package dev.asynclab.docexamples;
 
-import dev.asynclab.engine.JavadocExamples.Example;
+import dev.asynclab.docexamples.JavadocExamples.Example;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,10 +27,11 @@ import java.util.spi.ToolProvider;
 /// is not public has its examples compiled in its own package. Compiled against this test's class path and module
 /// path, so against the module's classes and everything they need.
 ///
-/// javac is reached through `java.util.spi.ToolProvider` (in `java.base`), not `javax.tools.JavaCompiler`: the test
-/// classes are patched into the module under test, which does not read `java.compiler`, and the poms are not ours
-/// to change. It is the same compiler, run in this JVM; its errors are read back from its `file:line: error:` lines.
-final class ExampleCompiler {
+/// javac is reached through `java.util.spi.ToolProvider` (in `java.base`), not `javax.tools.JavaCompiler`: this
+/// class runs on the class path of a test JVM whose boot layer is resolved from the module under test, and
+/// `java.compiler` need not be in it. It is the same compiler, run in this JVM; its errors are read back from its
+/// `file:line: error:` lines.
+public final class ExampleCompiler {
 
     private static final Pattern ERROR = Pattern.compile("^(.+\\.java):(\\d+): error: (.*)$");
     private static final Pattern COUNT = Pattern.compile("^\\d+ errors?$");
@@ -46,7 +47,7 @@ final class ExampleCompiler {
     }
 
     /// A javac error, with the example it lies in (or `null` when it lies in a type's context).
-    record Failure(String typeName, Example example, String message) {
+    public record Failure(String typeName, Example example, String message) {
 
         @Override
         public String toString() {
@@ -59,11 +60,11 @@ final class ExampleCompiler {
     private final List<String> imports;
 
     /// @param imports the import lines every example gets (a user's file would have them)
-    ExampleCompiler(List<String> imports) {
+    public ExampleCompiler(List<String> imports) {
         this.imports = List.copyOf(imports);
     }
 
-    List<Failure> compile(List<Example> examples, Map<String, String> contexts, Path workDir) {
+    public List<Failure> compile(List<Example> examples, Map<String, String> contexts, Path workDir) {
         var byType = new TreeMap<String, List<Example>>();
         examples.forEach(e -> byType.computeIfAbsent(e.typeName(), t -> new ArrayList<>()).add(e));
         try {

@@ -1,4 +1,4 @@
-package dev.asynclab.lab;
+package dev.asynclab.docexamples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,24 +12,22 @@ import java.util.stream.Stream;
 
 /// The ```` ```java ```` blocks of the `///` Javadoc in a module's exported packages, read from its sources.
 ///
-/// The core's test of the same name, copied: the lab's tests cannot see the core's test classes.
-///
 /// The exported packages come from `module-info.java` (qualified exports, `exports p to m`, are not public API and
 /// are left out). A type that is not public is still read: its example is compiled inside its own package, the only
 /// place its readers could write it.
-record JavadocExamples(List<String> exportedPackages, List<Example> examples) {
+public record JavadocExamples(List<String> exportedPackages, List<Example> examples) {
 
     private static final Pattern EXPORTS = Pattern.compile("(?m)^\\s*exports\\s+([\\w.]+)\\s*;");
 
     /// One example: the type whose source holds it, the line of its opening fence, and its lines without `/// `.
-    record Example(String packageName, String typeName, boolean publicType, int line, List<String> code) {
+    public record Example(String packageName, String typeName, boolean publicType, int line, List<String> code) {
 
-        String where() {
+        public String where() {
             return packageName + "." + typeName + " (line " + line + ")";
         }
     }
 
-    static JavadocExamples read(Path sourceRoot) {
+    public static JavadocExamples read(Path sourceRoot) {
         try {
             var exported = new ArrayList<String>();
             Matcher m = EXPORTS.matcher(Files.readString(sourceRoot.resolve("module-info.java")));
