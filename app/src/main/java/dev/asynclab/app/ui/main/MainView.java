@@ -191,7 +191,7 @@ public final class MainView extends BorderPane {
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         replayBar.bind(vm.replay());
-        statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty());
+        statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty(), vm.runningProperty());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
     }
 

@@ -2,6 +2,7 @@ package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.ui.fxml.Fxml;
 import dev.asynclab.app.ui.session.StatusCounts;
+import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -13,8 +14,12 @@ import javafx.scene.text.Text;
 
 /// The status bar (`StatusBar.fxml`): the live counts and the summary line. When the window is too narrow for
 /// them in words it abbreviates them — the counts first ("200 sub · 180 ok · …"), then the summary ("2,108 ev ·
-/// p50 …") — rather than cutting them; each whole line is on hover.
+/// p50 …") — rather than cutting them; each whole line is on hover. While a run is live the counts are re-shown
+/// at most ten times a second (`ReadingPace`), the latest always; when it ends, its final counts at once.
 public final class StatusBar extends HBox {
+
+    /// Ten times a second: as often as changing figures can be read.
+    private static final long READING_INTERVAL_NANOS = 100_000_000;
 
     @FXML
     private Label counts;
@@ -26,6 +31,20 @@ public final class StatusBar extends HBox {
     private StatusCounts shown = StatusCounts.ZERO;
     private ObservableValue<String> fullSummary;
     private ObservableValue<String> shortSummary;
+    private ObservableValue<Boolean> live;
+    private final Text probe = new Text();
+    private final ReadingPace pace = new ReadingPace(READING_INTERVAL_NANOS);
+    private StatusCounts held = StatusCounts.ZERO;
+    /// Shows held counts once they are due; runs only while some are held.
+    private final AnimationTimer showWhenDue = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (pace.due(System.nanoTime())) {
+                stop();
+                show(held);
+            }
+        }
+    };
 
     public StatusBar() {
         Fxml.load(this);
@@ -35,16 +54,42 @@ public final class StatusBar extends HBox {
         summary.setTooltip(new Tooltip());
     }
 
-    /// Shows `source`'s counts and the summary line, in words or (`abbreviated`) short.
+    /// Shows `source`'s counts and the summary line, in words or (`abbreviated`) short; while `running` is true,
+    /// the counts at a reading pace.
     public void bind(ObservableValue<StatusCounts> source, ObservableValue<String> summaryLine,
-                     ObservableValue<String> abbreviated) {
+                     ObservableValue<String> abbreviated, ObservableValue<Boolean> running) {
         fullSummary = summaryLine;
         shortSummary = abbreviated;
+        live = running;
         summary.getTooltip().textProperty().bind(summaryLine);
         summaryLine.addListener((o, a, b) -> pick());
         abbreviated.addListener((o, a, b) -> pick());
-        source.addListener((o, a, b) -> show(b));
-        show(source.getValue());
+        source.addListener((o, a, b) -> offer(b));
+        running.addListener((o, was, now) -> {
+            if (!Boolean.TRUE.equals(now)) {
+                showNow(source.getValue()); // the run's final counts, not a frame later
+            }
+        });
+        showNow(source.getValue());
+    }
+
+    private void offer(StatusCounts c) {
+        if (!Boolean.TRUE.equals(live.getValue())) {
+            showNow(c);
+            return;
+        }
+        held = c;
+        if (pace.changed(System.nanoTime())) {
+            show(c);
+        } else {
+            showWhenDue.start();
+        }
+    }
+
+    private void showNow(StatusCounts c) {
+        showWhenDue.stop();
+        pace.shown(System.nanoTime());
+        show(c);
     }
 
     private void show(StatusCounts c) {
@@ -91,7 +136,7 @@ public final class StatusBar extends HBox {
     }
 
     private double textWidth(String text) {
-        Text probe = new Text(text);
+        probe.setText(text);
         probe.setFont(counts.getFont());
         return probe.getLayoutBounds().getWidth();
     }

@@ -39,8 +39,9 @@ import java.util.Optional;
 ///
 /// Every source enters through the session's one `FxEventFeed` (a run's and a followed log's producer threads,
 /// a replay's reads and steps alike), so the frame budget, the backlog count and the drawing are the same for
-/// all. A live source's events are folded as they arrive by `RunFold`, the fold the command line uses; a replay
-/// hands in the fold of the whole log it has read ([#showResult]).
+/// all. A live source's events are folded as they arrive by `RunFold`, the fold the command line uses, on the
+/// source's thread before they enter the feed (`FoldingSink`); a replay hands in the fold of the whole log it has
+/// read ([#showResult]).
 ///
 /// FX thread only, except the feed's producer side.
 ///
@@ -108,7 +109,7 @@ public final class Session {
         }
         producer = next;
         running.set(true);
-        next.start(feed);
+        next.start(fold == null ? feed : new FoldingSink(fold, feed));
     }
 
     /// Stops the producer, if any; the events so far stay.
@@ -189,10 +190,7 @@ public final class Session {
             return;
         }
         EventStore s = store.get();
-        s.appendAll(batch);
-        if (fold != null) {
-            fold.take(batch);
-        }
+        s.appendAll(batch); // folded already, on the producer's thread (FoldingSink)
         counts.set(StatusCounts.of(s, rate.add(System.nanoTime(), batch.size()), feed.backlog()));
         version.set(version.get() + 1);
     }
