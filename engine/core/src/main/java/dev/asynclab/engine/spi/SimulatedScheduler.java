@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 /// ```
 public final class SimulatedScheduler implements Scheduler {
 
-    /* Overview: timers due later wait in a `DueQueue`, a binary heap on (due, order); tasks due now (every start
+    /* Overview: timers due later wait in a `DueQueue`, a 4-ary heap on (due, order); tasks due now (every start
      * of a callback is one) wait in a FIFO ring, which serves them without the heap's log n. The ring holds the
      * runnable itself with its due time and order in arrays beside it, so a callback handed to `workers()` (a
      * pool's every dispatch) costs no object; a task scheduled with no delay goes in as its `Task`, which can

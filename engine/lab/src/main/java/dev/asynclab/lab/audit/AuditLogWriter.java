@@ -35,6 +35,12 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
 
     private final OutputStream out;
     private final JsonLineEncoder enc = new JsonLineEncoder(BUFFER);
+    private final FieldTextCache names = textField(AuditFields.NAME);
+    private final FieldTextCache workers = textField(AuditFields.WORKER);
+    private final FieldTextCache errorTypes = textField(AuditFields.ERROR_TYPE);
+    private final FieldTextCache errorMessages = textField(AuditFields.ERROR_MESSAGE);
+    private final FieldTextCache values = textField(AuditFields.VALUE);
+    private final FieldTextCache kinds = textField(AuditFields.KIND);
     private long previousHash;
     private long events;
     private long bytes;
@@ -119,20 +125,20 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
             w.key(k[AuditFields.GROUP]);
             w.number(e.group());
         }
-        optionalString(k[AuditFields.NAME], e.name());
-        optionalString(k[AuditFields.WORKER], e.worker());
+        optionalString(names, e.name());
+        optionalString(workers, e.worker());
         if (e.duration() != -1) {
             w.key(k[AuditFields.DURATION]);
             w.number(e.duration());
         }
-        optionalString(k[AuditFields.ERROR_TYPE], e.errorType());
-        optionalString(k[AuditFields.ERROR_MESSAGE], e.errorMessage());
-        optionalString(k[AuditFields.VALUE], e.value());
+        optionalString(errorTypes, e.errorType());
+        optionalString(errorMessages, e.errorMessage());
+        optionalString(values, e.value());
         if (e.queueDepth() != -1) {
             w.key(k[AuditFields.QUEUE_DEPTH]);
             w.number(e.queueDepth());
         }
-        optionalString(k[AuditFields.KIND], e.kind());
+        optionalString(kinds, e.kind());
         if (e.parentGroup() != 0) {
             w.key(k[AuditFields.PARENT_GROUP]);
             w.number(e.parentGroup());
@@ -149,11 +155,14 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
         events++;
     }
 
-    private void optionalString(JsonLineEncoder.Packed key, String value) {
+    private void optionalString(FieldTextCache field, String value) {
         if (value != null) {
-            enc.key(key);
-            enc.string(value);
+            field.write(enc, value);
         }
+    }
+
+    private static FieldTextCache textField(int field) {
+        return new FieldTextCache(AuditFields.RECORD_KEYS[field]);
     }
 
     /// Chains the line begun at `lineStart` to the previous one and closes it.

@@ -1,5 +1,8 @@
 package dev.asynclab.lab.audit;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -32,5 +35,27 @@ class JsonLineEncoderTest {
                 assertThat(new String(enc.buf, 0, enc.pos, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(w));
             }
         }
+    }
+
+    /// The eight-digits-at-once path, every length from one to nineteen digits, at any place in the buffer: the
+    /// bytes before the number stay as they were, and the number reads as `Long.toString` gives it.
+    @Property(tries = 2000)
+    void writesAnyNumberLikeLongToStringWhereverItStarts(@ForAll long v, @ForAll @IntRange(max = 19) int digits,
+                                                         @ForAll @IntRange(max = 40) int offset) {
+        long w = digits == 19 ? v : v % pow10(digits); // spread the lengths: a random long mostly has 18 or 19
+        var enc = new JsonLineEncoder(offset + 20 + JsonLineEncoder.SCRATCH);
+        for (int i = 0; i < offset; i++) {
+            enc.raw((byte) 'x');
+        }
+        enc.number(w);
+        assertThat(new String(enc.buf, 0, enc.pos, StandardCharsets.US_ASCII)).isEqualTo("x".repeat(offset) + w);
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
     }
 }
