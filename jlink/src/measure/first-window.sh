@@ -8,6 +8,9 @@
 # ASYNCLAB_JAVA_OPTS passes JVM options through. TRACE=1 also prints the app's start-up marks (StartTrace: JVM
 # uptime and CPU time at main, the toolkit's start, the view built, shown, the first layout pulses): the window is
 # mapped during "shown", before its first layout pulse styles and lays out the welcome page and its frame is drawn.
+# THREADS=1 also prints, at the window, the CPU time each of the JVM's threads had used (threads of one kind, such as
+# the GC's workers, added up; those under 30 ms left out): which threads compete with the FX thread for the cores
+# (on these 2-core VMs the JIT compilers' C1 and C2 threads, see jlink/README.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 image=${1:-$here/../../target/maven-jlink/classifiers/image}
@@ -25,6 +28,25 @@ done
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
+# CPU time per thread of process $1 in ms, the largest first, read in one pass (a slow read would count CPU spent
+# after the window); names that differ only in a trailing number (GC Thread#0, GC Thread#1) are added up. A
+# thread's name is at most 15 characters ("C2 CompilerThre"). Threads that have ended (the JVM stops idle compiler
+# threads) count only in the process's total, so what they used is shown as the difference.
+thread_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" -v process="/proc/$1/stat" '
+    FNR == 1 {
+      name = substr($0, index($0, "(") + 1); name = substr(name, 1, match(name, /\) [A-Z] /) - 1)
+      split(substr($0, RSTART + 2), f, " ")   # f[1] is the state; utime and stime are f[12] and f[13]
+      cpu = (f[12] + f[13]) * 1000 / hz
+      if (FILENAME == process) { total = cpu; next }
+      sub(/[0-9]+$/, "", name); ms[name] += cpu; sum += cpu
+    }
+    END {
+      for (t in ms) if (ms[t] >= 30) printf "%d ms %s\n", ms[t], t
+      if (total - sum >= 30) printf "%d ms (threads that have ended)\n", total - sum
+    }' "/proc/$1/stat" /proc/"$1"/task/*/stat 2>/dev/null | sort -rn
+}
+
 for run in $(seq "$runs"); do
   start=$(now_ms)
   opts=${ASYNCLAB_JAVA_OPTS:-}
@@ -39,6 +61,7 @@ for run in $(seq "$runs"); do
   shown=$(now_ms)
   # utime + stime of the whole process, in clock ticks (fields 14 and 15; the name in field 2 has no spaces here)
   cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$app/stat")
+  [ "${THREADS:-0}" = 1 ] && threads=$(thread_cpu "$app")
   load=$(cut -d' ' -f1 /proc/loadavg)
   sleep 5
   rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app/status")
@@ -46,4 +69,5 @@ for run in $(seq "$runs"); do
   wait "$app" 2>/dev/null || true
   echo "run $run: first window after $((shown - start)) ms, cpu $cpu_ms ms (load $load); RSS at idle $((rss_kb / 1024)) MB"
   if [ "${TRACE:-0}" = 1 ]; then grep '^asynclab start:' "$log" | sed 's/^/  /' || true; fi
+  if [ "${THREADS:-0}" = 1 ]; then echo "  threads' CPU at the window:"; echo "$threads" | sed 's/^/    /'; fi
 done
