@@ -106,9 +106,12 @@ final class CanonicalRecordDecoder {
                 || !hash(buf, end)) {
             return null;
         }
-        Event e = new Event(seq, t, TYPE_VALUES[typeOrdinal], id, (int) attempt, group, name, worker, duration,
-                errorType, errorMessage, value, (int) queueDepth, kind, parentGroup, seed, (int) poolSize);
-        return kind == null && value != null ? LegacyStartValue.typed(e) : e;
+        EventType type = TYPE_VALUES[typeOrdinal];
+        Event e = new Event(seq, t, type, id, (int) attempt, group, name, worker, duration, errorType, errorMessage,
+                value, (int) queueDepth, kind, parentGroup, seed, (int) poolSize);
+        // Only the two start types can carry the older untyped form; asking first keeps the common event out of it.
+        boolean startType = type == EventType.RUN_STARTED || type == EventType.GROUP_STARTED;
+        return startType && kind == null && value != null ? LegacyStartValue.typed(e) : e;
     }
 
     /// Moves past field `field`'s key (`,"name":`, or `{"seq":` for the first) when it is next.
