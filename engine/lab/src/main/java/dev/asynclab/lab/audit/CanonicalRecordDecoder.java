@@ -1,0 +1,255 @@
+package dev.asynclab.lab.audit;
+
+import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventType;
+
+/// Decodes a record line written exactly as [AuditLogWriter] writes it — docs/audit-log.md's fields in the table's
+/// order, no spaces, absent fields left out, plain strings, lowercase hash last, nothing after the `}` — straight
+/// from its bytes, without the general [JsonLineParser]'s key search and its checks on every byte.
+///
+/// It only ever accepts: a line in any other form (spaces, another field order, an escape in a string, `null`, a
+/// field it does not know, a number of 19 digits or more, an unknown type, anything malformed) it declines with
+/// `null`, and [LineDecoder] reads that line with the general parser, which accepts every valid line and names the
+/// column of any error. So whatever this returns, the general parser returns too for the same bytes
+/// (`CanonicalRecordDecoderTest` holds it to that, for any event), and hand-edited or other producers' logs read as
+/// before.
+///
+/// Not thread-safe: one per reader, as the parser.
+final class CanonicalRecordDecoder {
+
+    private static final byte[][] KEYS = AuditFields.RECORD_KEYS;
+    /// Each event type's name, by ordinal.
+    private static final byte[][] TYPES = AuditFields.TYPE_BYTES;
+    private static final EventType[] TYPE_VALUES = EventType.values();
+    private static final int FIRST_OF_VERSION_2 = EventType.CIRCUIT_OPENED.ordinal();
+    private static final int MAX_DIGITS = 18; // 18 decimal digits cannot overflow a long
+    /// The value of each lowercase hex digit by byte, -1 for any other byte (the writer prints lowercase only).
+    private static final byte[] HEX = hexTable();
+
+    private final StringCache cache = new StringCache();
+    private int pos;
+    private int hashedEnd;
+    private long declaredHash;
+
+    /// End (exclusive) of the bytes the last decoded line's hash covers: the comma before `"h"`.
+    int hashedEnd() {
+        return hashedEnd;
+    }
+
+    long declaredHash() {
+        return declaredHash;
+    }
+
+    /// The event on `buf[start, end)` (a line without its newline) when it is in the writer's exact form and valid
+    /// for `formatVersion`; null otherwise, for the general parser to read or reject.
+    Event decode(byte[] buf, int start, int end, int formatVersion) {
+        pos = start;
+        if (!key(buf, end, AuditFields.SEQ)) {
+            return null;
+        }
+        long seq = number(buf, end);
+        if (pos < 0 || !key(buf, end, AuditFields.T)) {
+            return null;
+        }
+        long t = number(buf, end);
+        if (pos < 0 || !key(buf, end, AuditFields.TYPE)) {
+            return null;
+        }
+        int typeOrdinal = type(buf, end);
+        if (typeOrdinal < 0 || (formatVersion < 2 && typeOrdinal >= FIRST_OF_VERSION_2)) {
+            return null; // the general parser names what is wrong with it
+        }
+        long id = 0;
+        long attempt = 0;
+        long group = 0;
+        String name = null;
+        String worker = null;
+        long duration = -1;
+        String errorType = null;
+        String errorMessage = null;
+        String value = null;
+        long queueDepth = -1;
+        String kind = null;
+        long parentGroup = 0;
+        long seed = 0;
+        long poolSize = -1;
+        int field = AuditFields.ID;
+        while (true) {
+            while (field < AuditFields.HASH && !key(buf, end, field)) {
+                field++;
+            }
+            if (field == AuditFields.HASH) {
+                break;
+            }
+            switch (field) {
+                case AuditFields.ID -> id = number(buf, end);
+                case AuditFields.ATTEMPT -> attempt = number(buf, end);
+                case AuditFields.GROUP -> group = number(buf, end);
+                case AuditFields.NAME -> name = string(buf, end);
+                case AuditFields.WORKER -> worker = string(buf, end);
+                case AuditFields.DURATION -> duration = number(buf, end);
+                case AuditFields.ERROR_TYPE -> errorType = string(buf, end);
+                case AuditFields.ERROR_MESSAGE -> errorMessage = string(buf, end);
+                case AuditFields.VALUE -> value = string(buf, end);
+                case AuditFields.QUEUE_DEPTH -> queueDepth = number(buf, end);
+                case AuditFields.KIND -> kind = string(buf, end);
+                case AuditFields.PARENT_GROUP -> parentGroup = number(buf, end);
+                case AuditFields.SEED -> seed = number(buf, end);
+                default -> poolSize = number(buf, end);
+            }
+            if (pos < 0) {
+                return null;
+            }
+            field++;
+        }
+        if (attempt != (int) attempt || queueDepth != (int) queueDepth || poolSize != (int) poolSize
+                || !hash(buf, end)) {
+            return null;
+        }
+        EventType type = TYPE_VALUES[typeOrdinal];
+        Event e = new Event(seq, t, type, id, (int) attempt, group, name, worker, duration, errorType, errorMessage,
+                value, (int) queueDepth, kind, parentGroup, seed, (int) poolSize);
+        // Only the two start types can carry the older untyped form; asking first keeps the common event out of it.
+        boolean startType = type == EventType.RUN_STARTED || type == EventType.GROUP_STARTED;
+        return startType && kind == null && value != null ? LegacyStartValue.typed(e) : e;
+    }
+
+    /// Moves past field `field`'s key (`,"name":`, or `{"seq":` for the first) when it is next.
+    private boolean key(byte[] b, int end, int field) {
+        byte[] k = KEYS[field];
+        int p = pos;
+        if (p + k.length > end) {
+            return false;
+        }
+        for (int i = 0; i < k.length; i++) {
+            if (b[p + i] != k[i]) {
+                return false;
+            }
+        }
+        pos = p + k.length;
+        return true;
+    }
+
+    /// A plain decimal integer of 1 to 18 digits, optionally negative; sets `pos` to -1 when there is none (or a
+    /// longer one, which the general parser checks for overflow).
+    private long number(byte[] b, int end) {
+        int p = pos;
+        boolean negative = p < end && b[p] == '-';
+        if (negative) {
+            p++;
+        }
+        int first = p;
+        long v = 0;
+        while (p < end) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+            p++;
+        }
+        int digits = p - first;
+        if (digits == 0 || digits > MAX_DIGITS) {
+            pos = -1;
+            return 0;
+        }
+        pos = p;
+        return negative ? -v : v;
+    }
+
+    /// A string with no escape and no control character, through the same cache of repeated strings as the parser;
+    /// sets `pos` to -1 for any other.
+    private String string(byte[] b, int end) {
+        int p = pos;
+        if (p >= end || b[p] != '"') {
+            pos = -1;
+            return null;
+        }
+        int start = ++p;
+        int hash = 0;
+        boolean ascii = true;
+        while (p < end) {
+            byte c = b[p];
+            if (c == '"') {
+                pos = p + 1;
+                return cache.get(b, start, p - start, hash, ascii);
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
+                break;
+            }
+            ascii &= c >= 0;
+            hash = 31 * hash + c;
+            p++;
+        }
+        pos = -1;
+        return null;
+    }
+
+    /// The type's ordinal, from its quoted name; -1 when it is none.
+    private int type(byte[] b, int end) {
+        int p = pos;
+        if (p >= end || b[p] != '"') {
+            return -1;
+        }
+        int close = p + 1;
+        while (close < end && b[close] != '"') {
+            close++;
+        }
+        if (close >= end) {
+            return -1;
+        }
+        int len = close - p - 1;
+        for (int ordinal = 0; ordinal < TYPES.length; ordinal++) {
+            byte[] name = TYPES[ordinal];
+            if (name.length == len && sameBytes(name, b, p + 1)) {
+                pos = close + 1;
+                return ordinal;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameBytes(byte[] name, byte[] b, int at) {
+        for (int i = 0; i < name.length; i++) {
+            if (b[at + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// `,"h":"` 16 lowercase hex digits `"}`, ending the line.
+    private boolean hash(byte[] b, int end) {
+        int comma = pos;
+        if (!key(b, end, AuditFields.HASH)) {
+            return false;
+        }
+        int p = pos;
+        if (p + 19 != end || b[p] != '"' || b[p + 17] != '"' || b[p + 18] != '}') {
+            return false;
+        }
+        long v = 0;
+        for (int i = p + 1; i <= p + 16; i++) {
+            int d = HEX[b[i] & 0xFF];
+            if (d < 0) {
+                return false;
+            }
+            v = v << 4 | d;
+        }
+        hashedEnd = comma;
+        declaredHash = v;
+        return true;
+    }
+
+    private static byte[] hexTable() {
+        byte[] t = new byte[256];
+        java.util.Arrays.fill(t, (byte) -1);
+        for (int d = 0; d < 10; d++) {
+            t['0' + d] = (byte) d;
+        }
+        for (int d = 0; d < 6; d++) {
+            t['a' + d] = (byte) (10 + d);
+        }
+        return t;
+    }
+}
