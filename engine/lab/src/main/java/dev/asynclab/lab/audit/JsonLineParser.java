@@ -131,6 +131,9 @@ final class JsonLineParser {
         if (negative) {
             pos++;
         }
+        // Summed as a negative number, as Long.parseLong does: Long.MIN_VALUE has no positive counterpart, and
+        // the writer writes any long.
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
         long v = 0;
         int digits = 0;
         while (pos < end) {
@@ -138,11 +141,11 @@ final class JsonLineParser {
             if (d < 0 || d > 9) {
                 break;
             }
-            if (digits >= 18 && v > (Long.MAX_VALUE - d) / 10) { // fewer digits cannot overflow
+            if (digits >= 18 && (v < limit / 10 || v * 10 < limit + d)) { // fewer digits cannot overflow
                 pos = start;
                 throw error("number too large for \"" + key() + "\"");
             }
-            v = v * 10 + d;
+            v = v * 10 - d;
             pos++;
             digits++;
         }
@@ -153,7 +156,7 @@ final class JsonLineParser {
         if (pos < end && (buf[pos] == '.' || buf[pos] == 'e' || buf[pos] == 'E')) {
             throw error("expected an integer for \"" + key() + "\", not a fraction");
         }
-        return negative ? -v : v;
+        return negative ? v : -v;
     }
 
     int intValue() {

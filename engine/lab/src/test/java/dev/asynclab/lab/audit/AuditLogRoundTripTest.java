@@ -81,6 +81,16 @@ class AuditLogRoundTripTest {
         assertThat(AuditLogReader.read(file).events()).containsExactly(e);
     }
 
+    /// The writer writes any long; `Long.MIN_VALUE` has no positive counterpart, and the reader once refused it.
+    @Test
+    void theSmallestLongRoundTripsToo() throws IOException {
+        var e = new Event(0, 0, EventType.SUCCEEDED, 7, 1, Long.MIN_VALUE, "n", null, Long.MIN_VALUE, null, null,
+                "", -1);
+        Path file = AuditTestLogs.write(dir.resolve("min.jsonl"), AuditTestLogs.header(), List.of(e));
+
+        assertThat(AuditLogReader.read(file).events()).containsExactly(e);
+    }
+
     @Test
     void streamingReadMatchesReadAllOnALargeLog() throws IOException {
         var events = new ArrayList<Event>();
