@@ -14,10 +14,18 @@ import java.util.concurrent.TimeUnit;
 /// Lab the callback's start + 10 ms, for the baseline in the same run, `CompletableFuture.orTimeout` on virtual
 /// threads, the moment `orTimeout` armed its timer + 10 ms. Async Lab also stops the timed-out work: how long after
 /// the deadline each sleeper got its interrupt is printed too (`orTimeout` never stops the work).
+///
+/// One burst's p99 is decided by a handful of callers, and on two shared cores one busy moment of the machine moves
+/// it by tens of milliseconds, so the two are measured in `ROUNDS` interleaved rounds (each round in the other
+/// order than the last, so neither always runs first). The goal is judged on the median p99 (at most 2 ms) and on the
+/// median of the rounds' ratios (below 1: a ratio compares two bursts a moment apart, on the same machine weather);
+/// each round's figures are printed too.
 final class TimeoutLateness {
 
     private static final int CALLS = 2_000;
     private static final long TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /// Measured rounds of each (about half a second a round); the goal is judged on medians.
+    private static final int ROUNDS = 7;
 
     private TimeoutLateness() {
     }
@@ -25,19 +33,43 @@ final class TimeoutLateness {
     public static void main(String[] args) throws Exception {
         measure("warm-up asynclab", false, true);
         measure("warm-up orTimeout", true, true);
-        Histogram baseline = measure("orTimeout", true, false);
-        print("CompletableFuture.orTimeout", baseline);
+        double[] baselineP99 = new double[ROUNDS];
+        double[] asyncLabP99 = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
         Histogram stops = new Histogram(3);
-        Histogram asyncLab = measure("asynclab", false, false, stops);
-        print("Async Lab wrapper", asyncLab);
-        System.out.printf("interrupt %-27s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms  (n=%d)%n",
+        for (int r = 0; r < ROUNDS; r++) {
+            Histogram baseline;
+            Histogram asyncLab;
+            if (r % 2 == 0) {
+                baseline = measure("orTimeout", true, false);
+                asyncLab = measure("asynclab", false, false, stops);
+            } else {
+                asyncLab = measure("asynclab", false, false, stops);
+                baseline = measure("orTimeout", true, false);
+            }
+            System.out.printf("round %d of %d%n", r + 1, ROUNDS);
+            print("CompletableFuture.orTimeout", baseline);
+            print("Async Lab wrapper", asyncLab);
+            baselineP99[r] = baseline.getValueAtPercentile(99) / 1e6;
+            asyncLabP99[r] = asyncLab.getValueAtPercentile(99) / 1e6;
+            ratios[r] = asyncLabP99[r] / baselineP99[r];
+        }
+        System.out.printf("interrupt %-27s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms  (n=%d, all rounds)%n",
                 "Async Lab (work stopped)", stops.getValueAtPercentile(50) / 1e6, stops.getValueAtPercentile(99) / 1e6,
                 stops.getMaxValue() / 1e6, stops.getTotalCount());
-        double p99 = asyncLab.getValueAtPercentile(99) / 1e6;
-        double baselineP99 = baseline.getValueAtPercentile(99) / 1e6;
-        System.out.printf(java.util.Locale.ROOT, "[goal] timeout lateness p99: %.3f ms against orTimeout %.3f ms = "
-                + "%.2fx (goal at most 2 ms and below orTimeout: %s)%n", p99, baselineP99, p99 / baselineP99,
-                p99 <= 2 && p99 < baselineP99 ? "met" : "NOT met");
+        double p99 = median(asyncLabP99);
+        double base = median(baselineP99);
+        double ratio = median(ratios);
+        System.out.printf(java.util.Locale.ROOT, "[goal] timeout lateness p99: %.3f ms against orTimeout %.3f ms "
+                + "(medians of %d interleaved rounds; median of the rounds' ratios %.2fx) (goal at most 2 ms and below "
+                + "orTimeout: %s)%n", p99, base, ROUNDS, ratio, p99 <= 2 && ratio < 1 ? "met" : "NOT met");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static Histogram measure(String label, boolean baseline, boolean quiet) throws Exception {
