@@ -37,27 +37,17 @@ import java.util.concurrent.locks.ReentrantLock;
 /// ```
 public final class AsyncCallbackPool implements AutoCloseable {
 
-    /* Overview: taking and freeing a worker slot, refusing a call and resizing are decided under one lock, held
-     * only for a few field updates. Callbacks never run under the lock. While every slot is taken (a saturated
-     * pool, where throughput matters), neither side takes the lock: a submitter queues its call on the lock-free
-     * queue, and a worker that finishes a call takes the next one from it, keeping its slot. In a JFR profile of a
-     * batch of 100,000 calls into a pool of 2 with the lock on every submit (2026-12-02, load average 12.7), the
-     * submitting thread was the bottleneck (563 samples against the workers' 335), 40 of them in the lock's
-     * unlock waking a worker parked on it.
+    /* Overview: admission (whether a call starts, waits or is refused), taking and freeing a worker slot, and
+     * resizing are decided under one lock, held only for a few field updates and the QUEUED event. Callbacks never
+     * run under the lock. The queue itself is lock-free, so that a worker that finishes a call takes the next one
+     * without the lock while calls are waiting: in a JFR profile of a batch of 100,000 calls into a pool of 2, 61
+     * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it.
      * - QUEUED precedes STARTED: the submitter emits QUEUED before it offers the call to the queue, so no worker
      *   can take it (and emit STARTED) first.
-     * - No call is left waiting while a slot is free. A worker frees its slot (under the lock) by writing `active`
-     *   and only then polls the queue once more; a submitter that queued without the lock offers its call and only
-     *   then reads `active`, and if a slot is free starts waiting calls under the lock. All volatile (the queue's
-     *   offer and poll too), so of the two the later one sees the other: the worker finds the call, or the
-     *   submitter finds the free slot. A submitter that takes the lock to start its own call first starts calls
-     *   queued without it, so a call that saw every slot taken is never overtaken by a later one (FIFO).
-     * - A call queued as the pool closes is not left to run: close sets `closed` and then looks at the queue
-     *   (cancelAll); a submitter that queued without the lock offers and then reads `closed`, and cancels its call
-     *   itself when it is set. Again one of the two sees the other (both may: cancel is idempotent). A worker reads
-     *   `closed` before it starts each call, so no call close() missed starts after it returned.
-     * - The queue's bound: a place is reserved by a CAS on `queued` below the capacity before the call is offered,
-     *   so racing submitters never overfill it.
+     * - No call is left waiting with no worker: a worker frees its slot only under the lock, after polling the
+     *   queue once more there; a submitter queues a call only under the lock, having seen every slot taken. So
+     *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
+     *   finds a free slot and starts it.
      * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
      *   (cancelled); the queue's poll and remove hand an element to one of them, and only that one counts it out
      *   of `queued`.
@@ -67,12 +57,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   cancels the call itself (then not counted in cancelAll's return).
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
-     * Terminal bookkeeping is two counters that different threads write, so that no cache line goes back and forth
-     * between submitter and workers per call: `submitted` (submitters, before the call can end) and `completed`
-     * (whoever ends it). The pool is quiet when `completed`, read first, equals `submitted`, read second (each
-     * read is then an upper bound of the one before) and no slot is held. A worker ending a call looks for a
-     * waiting awaitAll (`awaiting`) after counting it; awaitAll counts itself in `awaiting` before looking: so of
-     * the two, the later sees the other, and no wake-up is lost. */
+     * Terminal bookkeeping (outstanding, completed) is atomic and takes the lock only to wake awaitAll. */
 
     private final AsyncCallbackRuntime runtime;
     private final String label;
@@ -86,10 +71,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// The holder of each worker slot, by slot number; replaced by a longer copy under `lock`, never shrunk.
     private volatile WorkerSlot[] slots = new WorkerSlot[0];
     private final LaneAllocator lanes;
-    /// Calls submitted; only submitters write it (see the Overview).
-    private final AtomicLong submitted = new AtomicLong();
-    /// How many `awaitAll` calls wait now (written under `lock`, read by workers ending calls).
-    private volatile int awaiting;
+    private final AtomicLong outstanding = new AtomicLong();
     /// A sum of cells, not one shared counter: every worker adds to it at the end of every call.
     private final LongAdder completed = new LongAdder();
     private volatile int maxConcurrent;
@@ -143,114 +125,33 @@ public final class AsyncCallbackPool implements AutoCloseable {
                                     int attempt, long group) {
         Invocation inv = new Invocation(runtime.newId(), attempt, group, name, callback, timeout, timeoutReason,
                 runtime.scheduler(), runtime.emitter(), runtime.seed(), owner);
-        submitted.incrementAndGet(); // before it can end: see isQuiet
-        if (active < maxConcurrent || closed || !queueWithoutLock(inv)) {
-            admitUnderLock(inv);
-        }
-        return inv.future();
-    }
-
-    /// Every slot was taken: queues `inv` without the lock (see the Overview). False when the queue was full, so
-    /// the locked path decides (it starts the call if a slot has been freed since, and otherwise refuses it).
-    private boolean queueWithoutLock(Invocation inv) {
-        int depth = reserveQueuePlace();
-        if (depth < 0) {
-            return false;
-        }
-        inv.enqueue(depth); // QUEUED before any worker can see it: see the Overview
-        queue.offer(inv);
-        if (closed) {
-            inv.cancel(); // close may have looked at the queue before this call was in it (the Overview)
-        } else if (active < maxConcurrent) {
-            startWaiting(); // a worker freed its slot after we saw it taken, and may have missed this call
-        }
-        return true;
-    }
-
-    /// Starts `inv` in a free slot, queues it, or refuses it, under the lock.
-    private void admitUnderLock(Invocation inv) {
+        outstanding.incrementAndGet();
         boolean start = false;
         String rejection = null;
-        int depth = 0;
-        List<Invocation> earlier = null;
+        int depth;
         lock.lock();
         try {
+            depth = queued.get();
             if (closed) {
                 rejection = "the pool is closed";
-                depth = queued.get();
+            } else if (active < maxConcurrent) {
+                assignSlot(inv);
+                start = true;
+            } else if (queueCapacity < 0 || depth < queueCapacity) {
+                inv.enqueue(queued.incrementAndGet()); // QUEUED before any worker can see it: see the Overview
+                queue.offer(inv);
             } else {
-                earlier = takeWaitingIntoFreeSlots(); // calls queued without the lock go first (FIFO)
-                if (active < maxConcurrent) {
-                    assignSlot(inv);
-                    start = true;
-                } else if ((depth = reserveQueuePlace()) >= 0) {
-                    inv.enqueue(depth); // QUEUED before any worker can see it: see the Overview
-                    queue.offer(inv);
-                } else {
-                    depth = -depth - 1;
-                    rejection = "queue full (capacity " + queueCapacity + ")";
-                }
+                rejection = "queue full (capacity " + queueCapacity + ")";
             }
         } finally {
             lock.unlock();
         }
-        dispatchAll(earlier);
         if (start) {
             dispatch(inv);
         } else if (rejection != null) {
             inv.reject(depth, rejection); // outside the lock: the caller's continuations run here
         }
-    }
-
-    /// Counts one more call into `queued` unless the queue is full: the new depth (including that call), or
-    /// `-depth - 1` when full at `depth`.
-    private int reserveQueuePlace() {
-        if (queueCapacity < 0) {
-            return queued.incrementAndGet();
-        }
-        while (true) {
-            int depth = queued.get();
-            if (depth >= queueCapacity) {
-                return -depth - 1;
-            }
-            // CAS: racing submitters, with or without the lock, must not take the last place twice.
-            if (queued.compareAndSet(depth, depth + 1)) {
-                return depth + 1;
-            }
-        }
-    }
-
-    /// Starts waiting calls in whatever slots are free (a submitter's second look: see the Overview).
-    private void startWaiting() {
-        List<Invocation> toStart;
-        lock.lock();
-        try {
-            toStart = takeWaitingIntoFreeSlots();
-        } finally {
-            lock.unlock();
-        }
-        dispatchAll(toStart);
-    }
-
-    /// Moves waiting calls into free slots, in queue order; returns them (null when none) for `dispatchAll` once
-    /// the lock is let go. Call under `lock`.
-    private List<Invocation> takeWaitingIntoFreeSlots() {
-        List<Invocation> taken = null;
-        Invocation next;
-        while (active < maxConcurrent && (next = pollQueue()) != null) {
-            assignSlot(next);
-            if (taken == null) {
-                taken = new ArrayList<>(2);
-            }
-            taken.add(next);
-        }
-        return taken;
-    }
-
-    private void dispatchAll(List<Invocation> invocations) {
-        if (invocations != null) {
-            invocations.forEach(this::dispatch);
-        }
+        return inv.future();
     }
 
     /// Call under `lock`.
@@ -283,9 +184,6 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private void runLoop(Invocation first) {
         Invocation inv = first;
         while (inv != null) {
-            if (closed) {
-                inv.cancel(); // a call that close() did not see (queued as it closed) must not start after it
-            }
             if (!inv.run(lanes.name(inv.slot()))) {
                 return; // its work goes on elsewhere; workerDoneLater hands the slot on
             }
@@ -321,15 +219,6 @@ public final class AsyncCallbackPool implements AutoCloseable {
             holder.current = null;
             lanes.release(slot);
             active--;
-            if (active < maxConcurrent) {
-                // After freeing the slot: a call queued without the lock since the poll above, whose submitter
-                // still saw this slot taken, is ours to start (see the Overview).
-                Invocation next = pollQueue();
-                if (next != null) {
-                    assignSlot(next);
-                    return next;
-                }
-            }
             signalIfQuiet();
             return null;
         } finally {
@@ -345,17 +234,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
         if (newMaxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + newMaxConcurrent);
         }
-        List<Invocation> toStart;
+        List<Invocation> toStart = new ArrayList<>();
         lock.lock();
         try {
             maxConcurrent = newMaxConcurrent;
             runtime.emitter().emit(EventType.POOL_RESIZED, 0, 0, 0, label.isEmpty() ? "pool" : label, null, -1, null,
                     null, Integer.toString(newMaxConcurrent), queued.get());
-            toStart = takeWaitingIntoFreeSlots();
+            Invocation next;
+            while (active < maxConcurrent && (next = pollQueue()) != null) {
+                assignSlot(next);
+                toStart.add(next);
+            }
         } finally {
             lock.unlock();
         }
-        dispatchAll(toStart);
+        toStart.forEach(this::dispatch);
     }
 
     /// Cancels everything queued and running; returns how many this call cancelled.
@@ -394,9 +287,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         var quiet = new CompletableFuture<Void>();
         lock.lock();
         try {
-            awaiting++; // before looking: see the Overview
             if (isQuiet()) {
-                awaiting--;
                 return true;
             }
             quietWaiters.add(quiet);
@@ -409,8 +300,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         } finally {
             lock.lock();
             try {
-                quietWaiters.remove(quiet); // already gone when signalIfQuiet completed it
-                awaiting--;
+                quietWaiters.remove(quiet);
             } finally {
                 lock.unlock();
             }
@@ -428,15 +318,14 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Completes the `awaitAll` futures if the pool is quiet. Call under `lock`: the quiet test and the
     /// registration of a waiter in `awaitAll` are then atomic with respect to each other, so no wake-up is lost.
     private void signalIfQuiet() {
-        if (!quietWaiters.isEmpty() && isQuiet()) {
+        if (isQuiet() && !quietWaiters.isEmpty()) {
             quietWaiters.forEach(w -> w.complete(null));
             quietWaiters.clear();
         }
     }
 
     private boolean isQuiet() {
-        long ended = completed.sum(); // first: see the Overview
-        return ended == submitted.get() && active == 0;
+        return outstanding.get() == 0 && active == 0;
     }
 
     /// Callbacks holding a worker slot now (running, or still running past their timeout).
@@ -495,7 +384,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
                     lock.unlock();
                 }
             }
-            if (awaiting > 0 && active == 0) { // after counting it: see the Overview
+            if (outstanding.decrementAndGet() == 0 && active == 0) {
                 lock.lock();
                 try {
                     signalIfQuiet();

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// `close` racing a submitter on another thread, which queues without the pool's lock while every slot is taken:
-/// every call still ends exactly once, none starts after `close` returned, and none is left in the queue.
+/// `close` racing a submitter on another thread while every slot is taken (its calls go to the queue): every call
+/// still ends exactly once, none starts after `close` returned, and none is left in the queue.
 class PoolCloseRaceTest {
 
     @Test

@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// The pool's admission on real threads, where submitters queue without the lock while every slot is taken and
-/// workers take the next call without handing their slot back: for any mix of concurrent submitters, completions,
-/// cancels, a resize and a bounded or unbounded queue, no more calls run at once than the pool allows, every call
-/// runs at most once and ends exactly once, and none is left waiting while a slot is free (the pool gets quiet).
+/// The pool's admission on real threads, where workers take the next waiting call without handing their slot back:
+/// for any mix of concurrent submitters, completions, cancels, a resize and a bounded or unbounded queue, no more
+/// calls run at once than the pool allows, every call runs at most once and ends exactly once, and none is left
+/// waiting while a slot is free (the pool gets quiet).
 class PoolAdmissionProperties {
 
     @Property(tries = 40)
