@@ -17,7 +17,9 @@ image=${1:-$here/../../target/maven-jlink/classifiers/image}
 runs=${2:-5}
 display=:${ASYNCLAB_DISPLAY:-97}
 
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# -noreset: an X server resets when its last client leaves, and this script's xwininfo probes come and go while
+# the app connects; a connection made during a reset fails ("Unable to open DISPLAY", 4 of 18 starts before).
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb=$!
 log=$(mktemp)   # the app's output, shown if it dies before its window
 trap 'kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null; rm -f "$log"' EXIT

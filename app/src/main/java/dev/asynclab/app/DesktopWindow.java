@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /// Opens the window, for `asynclab` and `asynclab FILE`: first checks that there is a display to open it on, so a
-/// machine without one gets one line that says what to run instead, not JavaFX's stack trace.
+/// machine without one gets one line that says what to run instead, not JavaFX's stack trace; a `DISPLAY` that
+/// names no running X server gets one line too.
 ///
 /// ```java
 /// int code = DesktopWindow.open(Path.of("scenarios/07-race.yaml"), new PrintWriter(System.err, true));
@@ -21,7 +22,7 @@ public final class DesktopWindow {
     }
 
     /// Opens the window (with `file` open in it, if not null) and returns when it closes: `Cli.OK`, or
-    /// `Cli.BAD_INPUT` after one line on `err` when there is no display.
+    /// `Cli.BAD_INPUT` after one line on `err` when there is no display or it cannot be opened.
     public static int open(Path file, PrintWriter err) {
         Optional<String> problem = noDisplay(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"), System.getProperty("asynclab.launcher", "asynclab"), file);
@@ -33,8 +34,34 @@ public final class DesktopWindow {
         AsyncLabApp.readScenariosAhead();
         RenderingPipeline.chooseForThisMachine();
         StartTrace.mark("toolkit starting");
-        Application.launch(AsyncLabApp.class, args);
+        try {
+            Application.launch(AsyncLabApp.class, args);
+        } catch (RuntimeException e) {
+            Optional<String> line = unreachableDisplay(e, System.getenv(),
+                    System.getProperty("asynclab.launcher", "asynclab"), file);
+            if (line.isEmpty()) {
+                throw e;
+            }
+            err.println(line.get());
+            return Cli.BAD_INPUT;
+        }
         return Cli.OK;
+    }
+
+    /// The one line to print when the toolkit could not open the display `DISPLAY` names (no X server answers
+    /// there), instead of Glass's stack trace; empty for any other failure.
+    static Optional<String> unreachableDisplay(Throwable failure, Map<String, String> env, String launcher,
+                                               Path file) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                    && t.getMessage().contains("Unable to open DISPLAY")) {
+                String command = "xvfb-run -a " + launcher + (file == null ? "" : " " + file);
+                return Optional.of("asynclab: cannot open the display DISPLAY=" + env.getOrDefault("DISPLAY", "")
+                        + " (no X server answers there): check DISPLAY, or on a machine without a screen run "
+                        + command + "; the command line (asynclab run ...) needs none");
+            }
+        }
+        return Optional.empty();
     }
 
     /// The one line to print when the window cannot open for want of a display: on Linux (and the other X11 or

@@ -7,7 +7,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// Without a display, opening the window is one line that says so and what to run instead.
+/// Without a display, or with one no X server answers on, opening the window is one line that says so and what to
+/// run instead.
 class DesktopWindowTest {
 
     @Test
@@ -26,6 +27,27 @@ class DesktopWindowTest {
                 Path.of("/tmp/race.yaml"));
 
         assertThat(line).hasValueSatisfying(l -> assertThat(l).contains("xvfb-run -a asynclab /tmp/race.yaml "));
+    }
+
+    @Test
+    void aDisplayNoServerAnswersOnIsOneLineNamingIt() {
+        var glass = new UnsupportedOperationException("Unable to open DISPLAY");
+        var line = DesktopWindow.unreachableDisplay(new RuntimeException("Application launch failed", glass),
+                Map.of("DISPLAY", ":4711"), "asynclab", Path.of("/tmp/race.yaml"));
+
+        assertThat(line).hasValueSatisfying(l -> assertThat(l)
+                .startsWith("asynclab: cannot open the display DISPLAY=:4711")
+                .contains("xvfb-run -a asynclab /tmp/race.yaml")
+                .doesNotContain("\n"));
+        assertThat(DesktopWindow.unreachableDisplay(glass, Map.of("DISPLAY", ":1"), "asynclab", null)).isPresent();
+    }
+
+    @Test
+    void anyOtherLaunchFailureIsNotMistakenForTheDisplay() {
+        assertThat(DesktopWindow.unreachableDisplay(new IllegalStateException("Toolkit already initialized"),
+                Map.of("DISPLAY", ":0"), "asynclab", null)).isEmpty();
+        assertThat(DesktopWindow.unreachableDisplay(new UnsupportedOperationException("something else"),
+                Map.of("DISPLAY", ":0"), "asynclab", null)).isEmpty();
     }
 
     @Test

@@ -122,6 +122,19 @@ class ImageIT {
                 .startsWith("asynclab: no display to open the window on").contains("xvfb-run -a asynclab");
     }
 
+    /// A `DISPLAY` no X server answers on (a mistyped one, an ended `ssh -X`) is one line too, not Glass's stack trace.
+    @Test
+    void aDisplayNoServerAnswersOnIsOneLineNotAStackTrace() throws Exception {
+        // its own cache folder: a first start records an AOT cache, and this one must not leave one in the user's
+        var run = ImageRun.of(Map.of("DISPLAY", ":4711", "WAYLAND_DISPLAY", "", "XDG_CACHE_HOME", tmp.toString()),
+                image, tmp, tmp, "bin/asynclab");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(run.stderr()).as(run.describe())
+                .contains("asynclab: cannot open the display DISPLAY=:4711", "xvfb-run -a asynclab")
+                .doesNotContain("Exception", "\tat ");
+    }
+
     @Test
     void imageHoldsTheAppJavaFxAndBothScriptLanguages() throws Exception {
         var run = ImageRun.of(image, tmp, tmp, "bin/java", "--list-modules");
