@@ -1,5 +1,6 @@
 package dev.asynclab.engine.properties;
 
+import dev.asynclab.engine.CallLifecycles;
 import dev.asynclab.engine.AsyncCallbackPool;
 import dev.asynclab.engine.AsyncCallbackResult;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
@@ -14,9 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -106,8 +105,6 @@ class PoolAdmissionProperties {
             }
         }
         bus.close();
-        Map<Long, Integer> terminals = new HashMap<>();
-        Map<Long, EventType> last = new HashMap<>();
         long seq = 0;
         synchronized (events) {
             for (Event e : events) {
@@ -115,18 +112,10 @@ class PoolAdmissionProperties {
                 if (e.type() == EventType.QUEUED && queueCapacity >= 0) {
                     assertThat(e.queueDepth()).isBetween(1, queueCapacity);
                 }
-                if (e.type() == EventType.STARTED) {
-                    assertThat(last.get(e.id())).as("STARTED follows SUBMITTED or QUEUED")
-                            .isIn(EventType.SUBMITTED, EventType.QUEUED);
-                }
-                if (e.isTerminal()) {
-                    terminals.merge(e.id(), 1, Integer::sum);
-                }
-                last.put(e.id(), e.type());
             }
+            CallLifecycles.startsFollowSubmitOrQueue(events);
+            CallLifecycles.eachCallEndedOnce(events, total);
         }
-        assertThat(terminals).hasSize(total);
-        assertThat(terminals.values()).containsOnly(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
