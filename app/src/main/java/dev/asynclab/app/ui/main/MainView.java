@@ -299,6 +299,10 @@ public final class MainView extends BorderPane {
                     return;
                 }
                 sceneProperty().removeListener(this);
+                StartShortcuts.install(scene, () -> {
+                    bars();
+                    return menus.getMenus();
+                });
                 Runnable[] once = new Runnable[1];
                 // Run on the FX thread's next turn, not inside the pulse that calls the listener; a second pulse
                 // before that turn queues the call again, which then finds the workspace built (as does a session
