@@ -24,7 +24,8 @@ aot="$cache/hello-$(stat -c %s-%Y "$image/lib/modules").aot"
 if [ -f "$aot" ]; then cds="-XX:AOTCache=$aot"; else cds="-XX:AOTCacheOutput=$aot"; fi
 pipeline=""
 if [ -z "$(ls -A /dev/dri 2>/dev/null)" ] && [ ! -e /dev/nvidiactl ]; then pipeline="-Dprism.order=sw"; fi
+# the JIT thresholds the image's launcher gives a start with a cache (its jit= lines), so the two stay alike
+jit=""
+eval "$(grep -E '^ *jit=' "$image/bin/asynclab")"
 # shellcheck disable=SC2086 # lists of options
-exec "$image/bin/java" $cds -Xlog:aot*=off,cds*=off \
-  -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000 \
-  $pipeline ${ASYNCLAB_JAVA_OPTS:-} --add-modules javafx.controls -cp "$jar" HelloWindow
+exec "$image/bin/java" $cds -Xlog:aot*=off,cds*=off $jit $pipeline ${ASYNCLAB_JAVA_OPTS:-} --add-modules javafx.controls -cp "$jar" HelloWindow
