@@ -11,6 +11,8 @@
 # THREADS=1 also prints, at the window, the CPU time each of the JVM's threads had used (threads of one kind, such as
 # the GC's workers, added up; those under 30 ms left out): which threads compete with the FX thread for the cores
 # (on these 2-core VMs the JIT compilers' C1 and C2 threads, see jlink/README.md).
+# FLOOR=1 starts, in place of the app, a JavaFX stage with one Label from the same image the same way
+# (hello-window.sh): the floor, what the JVM and the toolkit take before any of the app's own work.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 image=${1:-$here/../../target/maven-jlink/classifiers/image}
@@ -53,7 +55,8 @@ for run in $(seq "$runs"); do
   start=$(now_ms)
   opts=${ASYNCLAB_JAVA_OPTS:-}
   [ "${TRACE:-0}" = 1 ] && opts="$opts -Dasynclab.startTrace=true"
-  DISPLAY=$display ASYNCLAB_JAVA_OPTS="$opts" "$image/bin/asynclab" >"$log" 2>&1 &
+  if [ "${FLOOR:-0}" = 1 ]; then launcher=("$here/hello-window.sh" "$image"); else launcher=("$image/bin/asynclab"); fi
+  DISPLAY=$display ASYNCLAB_JAVA_OPTS="$opts" "${launcher[@]}" >"$log" 2>&1 &
   app=$!   # the launcher execs java, so this is the JVM
   until DISPLAY=$display xwininfo -name "Async Lab" 2>/dev/null | grep -q IsViewable; do
     if ! kill -0 "$app" 2>/dev/null; then echo "run $run: the app exited before showing a window:" >&2; cat "$log" >&2; exit 1; fi

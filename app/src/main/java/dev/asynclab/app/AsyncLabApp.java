@@ -9,6 +9,7 @@ import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.PreloadedCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.app.ui.welcome.ScenarioCatalog;
+import dev.asynclab.app.ui.welcome.ScenarioEntry;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -44,7 +45,9 @@ public final class AsyncLabApp extends Application {
         vm = new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs));
         ScenarioCatalog catalog = scenariosReadAhead != null ? scenariosReadAhead
                 : new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders());
-        MainView view = new MainView(vm, catalog, this::toggleTheme);
+        List<ScenarioEntry> scenarios = catalog.scenarios();   // waits for the reading ahead, if not done yet
+        StartTrace.mark("scenarios read");
+        MainView view = new MainView(vm, () -> scenarios, this::toggleTheme);
         StartTrace.mark("view built");
         Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));
         applyTheme(view, theme);
@@ -105,6 +108,7 @@ public final class AsyncLabApp extends Application {
     public static void applyTheme(MainView view, Theme theme) {
         theme.apply(view.getScene());
         view.applyCss();
+        StartTrace.mark("view styled");
         view.applyPalette(PaletteReader.read(view));
     }
 }

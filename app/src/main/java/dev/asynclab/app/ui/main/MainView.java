@@ -67,6 +67,7 @@ import java.util.function.Consumer;
 /// Presenter mode scales the whole window through its root font size: everything sized by CSS follows.
 public final class MainView extends BorderPane {
 
+    // The bars' controls, filled when MainBars.fxml is loaded (see bars()).
     @FXML
     private MenuBar menus;
     @FXML
@@ -143,6 +144,8 @@ public final class MainView extends BorderPane {
     private static final double TOUR_HEIGHT = 0.75;
     private static final double TOUR_WIDTH = 0.62;
     private final double[] dividersBeforeTour = {0.6, 0.74};
+    /// The bars (menus, toolbar, the scenario's error, the replay bar), null until they are built (`bars()`).
+    private VBox bars;
     /// The workspace, null until it is built (`workspace()`).
     private VBox workspace;
     /// The store of the session the window started with (nothing open): the workspace shows a store only once
@@ -158,26 +161,50 @@ public final class MainView extends BorderPane {
         this.dialogs = new FileDialogs(this, vm);
         this.firstStore = vm.storeProperty().get();
         Fxml.load(this);
-        wireLayout();
+        wireFrame();
         welcome.showScenarios(catalog.scenarios());
         welcome.showRecent(vm.recentFiles());
         welcome.setOnOpen(vm::open);
         welcome.openButton().setOnAction(e -> openAsking());
         welcome.followButton().setOnAction(e -> followAsking());
         FileDrop.accept(this, vm::open);
-        buildWorkspaceAfterFirstLayout();
-        // Whatever shows a session needs the workspace: built at once if it is not yet (the listeners it adds
-        // then take over).
+        buildRestAfterFirstLayout();
+        // Whatever shows a session needs the workspace (and the bars): built at once if it is not yet (the
+        // listeners it adds then take over).
         vm.sessionProperty().addListener((o, a, b) -> workspace());
         vm.tourProperty().addListener((o, a, b) -> workspace());
         vm.showingWelcomeProperty().addListener((o, a, b) -> workspace());
     }
 
-    /// Binds the window's frame (menus, toolbar, welcome page, status bar) to the view model; not called
-    /// `initialize`, which the second FXML load (the workspace's) would call again.
-    private void wireLayout() {
+    /// Binds what the first frame shows (the welcome page, the status bar) to the view model; not called
+    /// `initialize`, which the later FXML loads (the bars', the workspace's) would call again.
+    private void wireFrame() {
+        PlainKeys.install(this, Map.of(Shortcut.ZOOM_IN, this::zoomIn, Shortcut.ZOOM_OUT, this::zoomOut,
+                Shortcut.FIT, this::fitAll, Shortcut.TEXT_LARGER, this::textLarger,
+                Shortcut.TEXT_SMALLER, this::textSmaller));
+        presenter();
+        statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty(), vm.runningProperty());
+        welcome.visibleProperty().bind(vm.showingWelcomeProperty());
+    }
+
+    /// The bars above the welcome page and the workspace (menus, toolbar, the scenario's error, the replay bar),
+    /// built on first need: loads `MainBars.fxml` into this controller's fields and binds it to the view model.
+    /// On the FX thread.
+    private VBox bars() {
+        if (bars != null) {
+            return bars;
+        }
+        bars = new VBox();
+        Fxml.load(bars, this, "MainBars.fxml");
+        wireBars();
+        setTop(bars);
+        return bars;
+    }
+
+    private void wireBars() {
         shortcuts();
         runOptions();
+        textSizeMenu();
         Icons.colorGraphics(toolbar.getItems());
         runButton.disableProperty().bind(vm.runningProperty().or(vm.runnableProperty().not()));
         stopButton.disableProperty().bind(vm.runningProperty().not());
@@ -186,13 +213,10 @@ public final class MainView extends BorderPane {
                 || vm.scenarioProperty().get().tour().isEmpty(), vm.scenarioProperty()).or(vm.runningProperty());
         tourButton.disableProperty().bind(noTour);
         tourItem.disableProperty().bind(noTour);
-        presenter();
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.showingWelcomeProperty().not()));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         replayBar.bind(vm.replay());
-        statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty(), vm.runningProperty());
-        welcome.visibleProperty().bind(vm.showingWelcomeProperty());
     }
 
     /// The workspace (caption, timeline, details, charts, events, red flags), built on first need: loads
@@ -202,6 +226,7 @@ public final class MainView extends BorderPane {
         if (workspace != null) {
             return workspace;
         }
+        bars();
         workspace = new VBox();
         Fxml.load(workspace, this, "MainWorkspace.fxml");
         wireWorkspace();
@@ -259,12 +284,14 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /// Builds the workspace once the window's first layout pulse has passed, unless something needed it sooner:
-    /// the first frame shows the welcome page without waiting for the workspace (caption, timeline, details,
-    /// charts, events, and the JFreeChart and Java2D classes behind the charts) to be loaded, styled and laid out
-    /// behind it. It is built on the FX thread's next turn and laid out at the window's size (the tour's layout in
-    /// a window made smaller later depends on that history: `TeachingTest`).
-    private void buildWorkspaceAfterFirstLayout() {
+    /// Builds the bars and the workspace once the window's first layout pulse has passed, unless something needed
+    /// them sooner: the first frame shows the welcome page, its scenarios listed, without waiting for the menus and
+    /// toolbar (a dozen controls whose skins the first CSS pass would make) or the workspace (caption, timeline,
+    /// details, charts, events, and the JFreeChart and Java2D classes behind the charts) to be loaded, styled and
+    /// laid out. They are built on the FX thread's next turn, together (the window's second frame shows both; a
+    /// test that waits for the FX events after the window is shown finds both), and laid out at the window's size
+    /// (the tour's layout in a window made smaller later depends on that history: `TeachingTest`).
+    private void buildRestAfterFirstLayout() {
         sceneProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
@@ -272,6 +299,10 @@ public final class MainView extends BorderPane {
                     return;
                 }
                 sceneProperty().removeListener(this);
+                StartShortcuts.install(scene, () -> {
+                    bars();
+                    return menus.getMenus();
+                });
                 Runnable[] once = new Runnable[1];
                 // Run on the FX thread's next turn, not inside the pulse that calls the listener; a second pulse
                 // before that turn queues the call again, which then finds the workspace built (as does a session
@@ -300,9 +331,6 @@ public final class MainView extends BorderPane {
                 }
             }
         }
-        PlainKeys.install(this, Map.of(Shortcut.ZOOM_IN, this::zoomIn, Shortcut.ZOOM_OUT, this::zoomOut,
-                Shortcut.FIT, this::fitAll, Shortcut.TEXT_LARGER, this::textLarger,
-                Shortcut.TEXT_SMALLER, this::textSmaller));
         for (Node n : toolbar.getItems()) {
             if (n instanceof ButtonBase b && b.getUserData() instanceof String name) {
                 b.setTooltip(new Tooltip(Shortcut.valueOf(name).tooltip()));
@@ -372,9 +400,21 @@ public final class MainView extends BorderPane {
         tourPane.setVvalue(0);
     }
 
-    /// Presenter mode: the scale as the root's font size (here, in the tuning window and the dialogs), and the
-    /// View ▸ Text size setting, one item per step.
+    /// Presenter mode: the scale as the root's font size (here, in the tuning window and the dialogs).
     private void presenter() {
+        PresenterScale presenter = vm.presenter();
+        Runnable apply = () -> {
+            setStyle(presenter.rootStyle());
+            if (tuning.stage() != null) {
+                tuning.stage().getScene().getRoot().setStyle(presenter.rootStyle());
+            }
+        };
+        presenter.scaleProperty().addListener((o, was, now) -> apply.run());
+        apply.run();
+    }
+
+    /// The View ▸ Text size setting: one item per step of the presenter's scale, the current one selected.
+    private void textSizeMenu() {
         PresenterScale presenter = vm.presenter();
         ToggleGroup sizes = new ToggleGroup();
         for (double step : PresenterScale.steps()) {
@@ -384,16 +424,10 @@ public final class MainView extends BorderPane {
             item.setOnAction(e -> presenter.scaleProperty().set(step));
             textSizeMenu.getItems().add(item);
         }
-        Runnable apply = () -> {
-            setStyle(presenter.rootStyle());
-            if (tuning.stage() != null) {
-                tuning.stage().getScene().getRoot().setStyle(presenter.rootStyle());
-            }
-            sizes.getToggles().forEach(t -> t.setSelected(
-                    Math.abs((double) t.getUserData() - presenter.scaleProperty().get()) < 1e-9));
-        };
-        presenter.scaleProperty().addListener((o, was, now) -> apply.run());
-        apply.run();
+        Runnable select = () -> sizes.getToggles().forEach(t -> t.setSelected(
+                Math.abs((double) t.getUserData() - presenter.scaleProperty().get()) < 1e-9));
+        presenter.scaleProperty().addListener((o, was, now) -> select.run());
+        select.run();
     }
 
     /// Points the views that change the session's state (selection, highlight, red flags) at the new session.
@@ -487,11 +521,13 @@ public final class MainView extends BorderPane {
 
     @FXML
     void editSeed() {
+        bars();
         seedField.requestFocus();
     }
 
     @FXML
     void editPool() {
+        bars();
         poolSpinner.requestFocus();
     }
 
@@ -552,6 +588,7 @@ public final class MainView extends BorderPane {
 
     @FXML
     void togglePlay() {
+        bars();
         replayBar.togglePlay();
     }
 
@@ -629,6 +666,7 @@ public final class MainView extends BorderPane {
     }
 
     public ToolBar toolbar() {
+        bars();
         return toolbar;
     }
 
