@@ -38,7 +38,10 @@ public final class EventBus implements AutoCloseable {
      * The slots are made once, with the ring, and reused: a producer builds no object per event (an `Event` of
      * seventeen fields was the largest thing a producer allocated, and in a JFR profile of a pool batch
      * 123 of the submitting thread's 260 samples were on that allocation); the writer builds the `Event` its
-     * sinks get, on its own thread, where it is garbage at once. The release write of `published` pairs with the writer's acquire read of it, so the
+     * sinks get, on its own thread, where it is garbage at once — and only for sinks that want one: a sink that
+     * reads views is handed the slot itself (an `EventView`), read in place before `consumed` moves past it, so
+     * no producer can refill it while that sink reads. The slot's view fields (`seq`, clamped `t`, the value's
+     * text) are written and read by the writer thread alone. The release write of `published` pairs with the writer's acquire read of it, so the
      * writer sees every field the producer wrote; the writer's volatile write of `consumed` after it has read a
      * slot happens before a producer that read `consumed` (or `gate`, see below) writes that slot again, so a
      * producer never overwrites fields the writer is still reading. A seq stamp rather than a null check means
@@ -60,6 +63,8 @@ public final class EventBus implements AutoCloseable {
     private final int mask;
     private final AtomicLong claimed = new AtomicLong();
     private final EventSink[] sinks; // an array: the writer walks it for every event
+    /// For each sink, whether it reads views (`EventSink.readsEventViews`, asked once).
+    private final boolean[] readsViews;
     private final LongSupplier clock;
     private final long origin;
     private final Thread writer;
@@ -82,6 +87,10 @@ public final class EventBus implements AutoCloseable {
         }
         this.mask = size - 1;
         this.sinks = sinks.toArray(EventSink[]::new);
+        this.readsViews = new boolean[this.sinks.length];
+        for (int i = 0; i < this.sinks.length; i++) {
+            readsViews[i] = this.sinks[i].readsEventViews();
+        }
         this.clock = clock;
         this.origin = clock.getAsLong();
         this.writer = Thread.ofPlatform().name("asynclab-events").daemon(true).unstarted(this::drainLoop);
@@ -111,7 +120,7 @@ public final class EventBus implements AutoCloseable {
         long seq = claim();
         Slot s = ring[(int) seq & mask];
         s.whole = event;
-        s.t = t;
+        s.stampedT = t;
         s.publish(seq);
     }
 
@@ -159,8 +168,10 @@ public final class EventBus implements AutoCloseable {
                 || value instanceof Short || value instanceof Byte || value instanceof Float;
     }
 
-    /// One place in the ring, reused for every event that lands there: see the Overview.
-    private static final class Slot {
+    /// One place in the ring, reused for every event that lands there: see the Overview. While the writer delivers
+    /// it, it is also the [EventView] that sinks reading views are handed (`seq`, `t` and the value's text are then
+    /// the delivered ones).
+    private static final class Slot implements EventView {
         private static final VarHandle PUBLISHED;
 
         static {
@@ -176,7 +187,8 @@ public final class EventBus implements AutoCloseable {
         private long published = -1;
         /// An event published whole (`publish(Event)`: it may carry the run and group fields); null otherwise.
         Event whole;
-        long t;
+        /// `t` as the producer read it, before the writer's clamp.
+        long stampedT;
         EventType type;
         long id;
         int attempt;
@@ -187,15 +199,19 @@ public final class EventBus implements AutoCloseable {
         String errorType;
         String errorMessage;
         /// The value's text, or (when `valueIsDeferred`) a value whose text the writer is to make.
-        Object value;
+        Object carried;
         boolean valueIsDeferred;
         int queueDepth;
+        // Written by the writer thread only, for the time it delivers this slot: the view's seq, clamped t and text.
+        private long seq;
+        private long t;
+        private String valueText;
 
         Slot fill(long t, EventType type, long id, int attempt, long group, String name, String worker,
                   long duration, String errorType, String errorMessage, Object value, boolean valueIsDeferred,
                   int queueDepth) {
             this.whole = null;
-            this.t = t;
+            this.stampedT = t;
             this.type = type;
             this.id = id;
             this.attempt = attempt;
@@ -205,7 +221,7 @@ public final class EventBus implements AutoCloseable {
             this.duration = duration;
             this.errorType = errorType;
             this.errorMessage = errorMessage;
-            this.value = value;
+            this.carried = value;
             this.valueIsDeferred = valueIsDeferred;
             this.queueDepth = queueDepth;
             return this;
@@ -221,18 +237,121 @@ public final class EventBus implements AutoCloseable {
             return (long) PUBLISHED.getAcquire(this) == seq;
         }
 
-        /// The event these fields hold, as seq `seq` at time `t`.
-        Event toEvent(long seq, long t) {
+        /// The event published whole, as seq `seq` at time `t`, and forgets it (it must not stay alive until the
+        /// ring comes round); null when this slot's event was published field by field.
+        Event takeWhole(long seq, long t) {
             Event e = whole;
-            if (e != null) {
-                whole = null; // do not keep a caller's event alive until the ring comes round
-                return e.withSeqAndTime(seq, t);
+            if (e == null) {
+                return null;
             }
-            Object v = value;
-            value = null;
-            String text = valueIsDeferred ? Event.textOf(v) : (String) v;
-            return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, text,
-                    queueDepth);
+            whole = null;
+            return e.withSeqAndTime(seq, t);
+        }
+
+        /// Makes this slot the view of event `seq` at time `t` (writer thread, between `holds` and `release`).
+        void open(long seq, long t) {
+            this.seq = seq;
+            this.t = t;
+            Object v = carried;
+            this.valueText = valueIsDeferred ? Event.textOf(v) : (String) v;
+        }
+
+        /// Lets go of the value once every sink has had it: it is not to stay alive until the ring comes round.
+        void release() {
+            carried = null;
+            valueText = null;
+        }
+
+        @Override
+        public Event toEvent() {
+            return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
+                    valueText, queueDepth);
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        public long t() {
+            return t;
+        }
+
+        @Override
+        public EventType type() {
+            return type;
+        }
+
+        @Override
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
+        }
+
+        @Override
+        public long group() {
+            return group;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String worker() {
+            return worker;
+        }
+
+        @Override
+        public long duration() {
+            return duration;
+        }
+
+        @Override
+        public String errorType() {
+            return errorType;
+        }
+
+        @Override
+        public String errorMessage() {
+            return errorMessage;
+        }
+
+        @Override
+        public String value() {
+            return valueText;
+        }
+
+        @Override
+        public int queueDepth() {
+            return queueDepth;
+        }
+
+        // A slot filled field by field never carries the run and group fields (those come whole): absent.
+        @Override
+        public String kind() {
+            return null;
+        }
+
+        @Override
+        public long parentGroup() {
+            return 0;
+        }
+
+        @Override
+        public long seed() {
+            return 0;
+        }
+
+        @Override
+        public int poolSize() {
+            return -1;
         }
     }
 
@@ -368,12 +487,38 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
+    /// Hands event `seq` to every sink, in the sinks' order: the slot itself to a sink that reads views, one
+    /// `Event` (built only if some sink wants one, and then once) to the others.
     private void deliver(Slot s, long seq) {
-        long t = Math.max(s.t, lastT);
+        long t = Math.max(s.stampedT, lastT);
         lastT = t;
-        Event e = s.toEvent(seq, t);
-        for (EventSink sink : sinks) {
-            sink.onEvent(e);
+        EventSink[] all = sinks;
+        Event whole = s.takeWhole(seq, t);
+        if (whole != null) {
+            for (int i = 0; i < all.length; i++) {
+                if (readsViews[i]) {
+                    all[i].onEventView(whole);
+                } else {
+                    all[i].onEvent(whole);
+                }
+            }
+            return;
+        }
+        s.open(seq, t);
+        Event built = null;
+        try {
+            for (int i = 0; i < all.length; i++) {
+                if (readsViews[i]) {
+                    all[i].onEventView(s);
+                } else {
+                    if (built == null) {
+                        built = s.toEvent();
+                    }
+                    all[i].onEvent(built);
+                }
+            }
+        } finally {
+            s.release();
         }
     }
 }
