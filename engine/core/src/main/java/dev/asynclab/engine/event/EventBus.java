@@ -39,9 +39,8 @@ public final class EventBus implements AutoCloseable {
      * seventeen fields was the largest thing a producer allocated, and in a JFR profile of a pool batch
      * 123 of the submitting thread's 260 samples were on that allocation); the writer builds the `Event` its
      * sinks get, on its own thread, where it is garbage at once — and only for sinks that want one: a sink that
-     * reads views is handed the slot itself (an `EventView`), read in place before `consumed` moves past it, so
-     * no producer can refill it while that sink reads. The slot's view fields (`seq`, clamped `t`, the value's
-     * text) are written and read by the writer thread alone. The release write of `published` pairs with the writer's acquire read of it, so the
+     * reads views is handed a view of the slot (an `EventView`), read in place before `consumed` moves past it,
+     * so no producer can refill it while that sink reads. The release write of `published` pairs with the writer's acquire read of it, so the
      * writer sees every field the producer wrote; the writer's volatile write of `consumed` after it has read a
      * slot happens before a producer that read `consumed` (or `gate`, see below) writes that slot again, so a
      * producer never overwrites fields the writer is still reading. A seq stamp rather than a null check means
@@ -78,6 +77,8 @@ public final class EventBus implements AutoCloseable {
     private volatile boolean closing;
     private volatile Throwable sinkFailure;
     private long lastT;
+    /// The view handed to sinks that read views; the writer thread's alone.
+    private final Delivery delivery = new Delivery();
 
     private EventBus(LongSupplier clock, int capacity, List<EventSink> sinks) {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
@@ -168,10 +169,8 @@ public final class EventBus implements AutoCloseable {
                 || value instanceof Short || value instanceof Byte || value instanceof Float;
     }
 
-    /// One place in the ring, reused for every event that lands there: see the Overview. While the writer delivers
-    /// it, it is also the [EventView] that sinks reading views are handed (`seq`, `t` and the value's text are then
-    /// the delivered ones).
-    private static final class Slot implements EventView {
+    /// One place in the ring, reused for every event that lands there: see the Overview.
+    private static final class Slot {
         private static final VarHandle PUBLISHED;
 
         static {
@@ -202,10 +201,6 @@ public final class EventBus implements AutoCloseable {
         Object carried;
         boolean valueIsDeferred;
         int queueDepth;
-        // Written by the writer thread only, for the time it delivers this slot: the view's seq, clamped t and text.
-        private long seq;
-        private long t;
-        private String valueText;
 
         Slot fill(long t, EventType type, long id, int attempt, long group, String name, String worker,
                   long duration, String errorType, String errorMessage, Object value, boolean valueIsDeferred,
@@ -248,24 +243,47 @@ public final class EventBus implements AutoCloseable {
             return e.withSeqAndTime(seq, t);
         }
 
-        /// Makes this slot the view of event `seq` at time `t` (writer thread, between `holds` and `release`).
-        void open(long seq, long t) {
+        /// The value's text, made now if the producer deferred it; the slot lets go of the value (it must not stay
+        /// alive until the ring comes round). Written only when there is one: a write to a slot dirties a cache line
+        /// the producers filling the next slots may share.
+        String takeValueText() {
+            Object v = carried;
+            if (v == null) {
+                return null;
+            }
+            carried = null;
+            return valueIsDeferred ? Event.textOf(v) : (String) v;
+        }
+    }
+
+    /// The [EventView] that sinks reading views are handed: the slot being delivered, with its `seq`, clamped `t`
+    /// and the value's text. One, reused for every event, written and read by the writer thread alone — not the
+    /// slot itself, so that the writer writes nothing into the ring's slots, which the producers fill.
+    private static final class Delivery implements EventView {
+        private Slot slot;
+        private long seq;
+        private long t;
+        private String value;
+
+        Delivery of(Slot slot, long seq, long t, String value) {
+            this.slot = slot;
             this.seq = seq;
             this.t = t;
-            Object v = carried;
-            this.valueText = valueIsDeferred ? Event.textOf(v) : (String) v;
+            this.value = value;
+            return this;
         }
 
-        /// Lets go of the value once every sink has had it: it is not to stay alive until the ring comes round.
-        void release() {
-            carried = null;
-            valueText = null;
+        /// Lets go of the slot and the value once every sink has had them.
+        void clear() {
+            slot = null;
+            value = null;
         }
 
         @Override
         public Event toEvent() {
-            return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
-                    valueText, queueDepth);
+            Slot s = slot;
+            return new Event(seq, t, s.type, s.id, s.attempt, s.group, s.name, s.worker, s.duration, s.errorType,
+                    s.errorMessage, value, s.queueDepth);
         }
 
         @Override
@@ -280,57 +298,57 @@ public final class EventBus implements AutoCloseable {
 
         @Override
         public EventType type() {
-            return type;
+            return slot.type;
         }
 
         @Override
         public long id() {
-            return id;
+            return slot.id;
         }
 
         @Override
         public int attempt() {
-            return attempt;
+            return slot.attempt;
         }
 
         @Override
         public long group() {
-            return group;
+            return slot.group;
         }
 
         @Override
         public String name() {
-            return name;
+            return slot.name;
         }
 
         @Override
         public String worker() {
-            return worker;
+            return slot.worker;
         }
 
         @Override
         public long duration() {
-            return duration;
+            return slot.duration;
         }
 
         @Override
         public String errorType() {
-            return errorType;
+            return slot.errorType;
         }
 
         @Override
         public String errorMessage() {
-            return errorMessage;
+            return slot.errorMessage;
         }
 
         @Override
         public String value() {
-            return valueText;
+            return value;
         }
 
         @Override
         public int queueDepth() {
-            return queueDepth;
+            return slot.queueDepth;
         }
 
         // A slot filled field by field never carries the run and group fields (those come whole): absent.
@@ -487,7 +505,7 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    /// Hands event `seq` to every sink, in the sinks' order: the slot itself to a sink that reads views, one
+    /// Hands event `seq` to every sink, in the sinks' order: a view of the slot to a sink that reads views, one
     /// `Event` (built only if some sink wants one, and then once) to the others.
     private void deliver(Slot s, long seq) {
         long t = Math.max(s.stampedT, lastT);
@@ -504,21 +522,21 @@ public final class EventBus implements AutoCloseable {
             }
             return;
         }
-        s.open(seq, t);
+        Delivery view = delivery.of(s, seq, t, s.takeValueText());
         Event built = null;
         try {
             for (int i = 0; i < all.length; i++) {
                 if (readsViews[i]) {
-                    all[i].onEventView(s);
+                    all[i].onEventView(view);
                 } else {
                     if (built == null) {
-                        built = s.toEvent();
+                        built = view.toEvent();
                     }
                     all[i].onEvent(built);
                 }
             }
         } finally {
-            s.release();
+            view.clear();
         }
     }
 }
