@@ -60,6 +60,7 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
     private static final VarHandle RUNNER;
     private static final VarHandle WORKER_RELEASED;
     private static final VarHandle STAGE_SETTLED;
+    private static final VarHandle TERMINAL_EMITTED;
 
     static {
         try {
@@ -68,6 +69,7 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
             RUNNER = lookup.findVarHandle(Invocation.class, "runner", Thread.class);
             WORKER_RELEASED = lookup.findVarHandle(Invocation.class, "workerReleased", boolean.class);
             STAGE_SETTLED = lookup.findVarHandle(Invocation.class, "stageSettled", boolean.class);
+            TERMINAL_EMITTED = lookup.findVarHandle(Invocation.class, "terminalEmitted", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -102,11 +104,17 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
     private long deadline;
     private volatile Cancellable pendingCompletion;
     private volatile CompletionStage<?> asyncStage;
-    private volatile String lane;
+    // Plain fields, each published by a volatile or release write that follows it on the thread that wrote it,
+    // and read only by a thread that first read that write: `lane` and `startedAt` are written before the release
+    // write of RUNNING, and cancel, the timeout and finish read them only once they have seen RUNNING (or a state
+    // after it); `endedAt` is written by the winner of `end` before its release write of `terminalEmitted`, and the
+    // late finisher reads it only after it has seen `terminalEmitted`. (Volatile writes were a full fence each, three
+    // per call.)
+    private String lane;
     private int slot = -1;
     private final long submittedAt;
-    private volatile long startedAt;
-    private volatile long endedAt;
+    private long startedAt;
+    private long endedAt;
 
     /// An invocation, submitted now. `timeoutReason` names who set `timeout` when it is not the callback's own
     /// (null when it is).
@@ -191,7 +199,10 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
     /// @return true when the worker is free again now; false when the work goes on (an asynchronous stage, or
     /// simulated time still to pass) and the owner will hear `workerDoneLater` instead, exactly once.
     public boolean run(String lane) {
-        if (!STATE.compareAndSet(this, NEW, STARTING) && !STATE.compareAndSet(this, QUEUED, STARTING)) {
+        // One CAS from the state it was seen in (a queued call tried NEW first, a CAS that always failed): it fails
+        // only if a canceller or a group's deadline ended it meanwhile, and then nothing runs.
+        int from = state;
+        if ((from != NEW && from != QUEUED) || !STATE.compareAndSet(this, from, STARTING)) {
             return true; // cancelled while waiting: nothing runs
         }
         Thread me = Thread.currentThread();
@@ -206,9 +217,15 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
             startFailure = t;
         } finally {
             if (startFailure == null) {
-                runner = me; // before RUNNING: a canceller that sees RUNNING must find the thread to interrupt
+                // Before RUNNING: a canceller that sees RUNNING must find the thread to interrupt. A plain write: the
+                // release write of RUNNING below publishes it to whoever reads RUNNING.
+                RUNNER.set(this, me);
             }
-            state = RUNNING; // whatever happened above: a canceller spinning on STARTING must get through
+            // Whatever happened above: a canceller spinning on STARTING must get through. Release, not volatile:
+            // it only has to publish the writes before it (runner, lane, startedAt, ctx) to a thread that reads
+            // RUNNING; nothing this thread does next has to wait for it to be seen (the timeout's arming below
+            // orders itself against cancellers with its own volatile write of armedSlot).
+            STATE.setRelease(this, RUNNING);
         }
         if (startFailure != null) {
             finish(null, startFailure);
@@ -414,7 +431,9 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
                 }
             }
         } finally {
-            terminalEmitted = true;
+            // Release: it publishes endedAt and the terminal event to the late finisher spinning on it; nothing
+            // after it here has to wait for it to be seen.
+            TERMINAL_EMITTED.setRelease(this, true);
             try {
                 future.complete(new AsyncCallbackResult(status, to == REJECTED ? null : value, errorType, message,
                         Duration.ofNanos(Math.max(0, execNanos)), attempt, id));

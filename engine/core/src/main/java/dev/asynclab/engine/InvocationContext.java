@@ -1,11 +1,11 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.internal.SplitMix;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -16,7 +16,9 @@ final class InvocationContext implements AsyncCallback.Context {
     private final Invocation inv;
     private long charged;
     private boolean ignoresInterrupt;
-    private SplittableRandom random;
+    /// The seed of its random numbers, as a `SplittableRandom`'s (see `SplitMix`); set by the first `random()`.
+    private long randomSeed;
+    private boolean randomSeeded;
     private List<Runnable> cancelHooks;
 
     InvocationContext(Invocation inv) {
@@ -101,10 +103,11 @@ final class InvocationContext implements AsyncCallback.Context {
 
     @Override
     public double random() {
-        if (random == null) {
-            random = new SplittableRandom(mix(inv.seed, inv.id, inv.attempt));
+        if (!randomSeeded) {
+            randomSeed = mix(inv.seed, inv.id, inv.attempt);
+            randomSeeded = true;
         }
-        return random.nextDouble();
+        return SplitMix.toDouble(randomSeed += SplitMix.GAMMA); // what a SplittableRandom of that seed gives
     }
 
     static long mix(long seed, long id, long attempt) {

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
     /// Exported public top-level types the core has now. Raise it (to at most 25) only with a type worth its place.
-    /// 17 for the engine, and 6 for the resilience policies: CircuitBreaker, RateLimiter, Bulkhead, RetryBudget,
-    /// Fallback, FaultInjection.
-    static final int EXPORTED_TOP_LEVEL_TYPES = 23;
+    /// 17 for the engine, 6 for the resilience policies (CircuitBreaker, RateLimiter, Bulkhead, RetryBudget,
+    /// Fallback, FaultInjection), and EventView, the fields of an event a sink reads in place from the bus's ring.
+    static final int EXPORTED_TOP_LEVEL_TYPES = 24;
 
     /// The core's main classes, imported from where they were compiled (scanning the whole module path for the
     /// package took half a minute).

@@ -35,7 +35,7 @@ public record Event(
         String kind,
         long parentGroup,
         long seed,
-        int poolSize) {
+        int poolSize) implements EventView {
 
     /// An event without the run and group fields (absent), as most events are.
     public Event(long seq, long t, EventType type, long id, int attempt, long group, String name, String worker,
@@ -134,6 +134,12 @@ public record Event(
     public Event withQueueDepth(int queueDepth) {
         return new Event(seq, t, type, id, attempt, group, name, worker, duration, errorType, errorMessage, value,
                 queueDepth, kind, parentGroup, seed, poolSize);
+    }
+
+    /// This event: it is already one that may be kept.
+    @Override
+    public Event toEvent() {
+        return this;
     }
 
     public boolean isTerminal() {

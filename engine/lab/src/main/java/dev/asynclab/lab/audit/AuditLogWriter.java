@@ -2,6 +2,7 @@ package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventSink;
+import dev.asynclab.engine.event.EventView;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,8 +97,21 @@ public final class AuditLogWriter implements EventSink, AutoCloseable {
         endLine(lineStart);
     }
 
+    /// Reads each event in place from the bus's ring (see `EventSink.readsEventViews`): the line is made from the
+    /// slot's fields, with no `Event` built for it (building one was most of the writer thread's time behind a
+    /// pool batch with the audit log). The bytes are the same either way: `onEvent` writes through this method.
+    @Override
+    public boolean readsEventViews() {
+        return true;
+    }
+
     @Override
     public void onEvent(Event e) {
+        onEventView(e);
+    }
+
+    @Override
+    public void onEventView(EventView e) {
         if (closed) {
             throw new IllegalStateException("audit log writer is closed");
         }

@@ -2,6 +2,7 @@ package dev.asynclab.lab.lifecycle;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.event.EventView;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -64,6 +65,35 @@ public final class Lifecycle {
         /// unknown (never seen, or already forgotten); otherwise check `l.phase(slot)` for whether it ended first.
         default void lateFinished(Lifecycle l, int slot, Event e) {
         }
+
+        // The same transitions as the fold hears them, the event as a view (valid during the call only: see
+        // EventView). A fold fed `Event`s hands those on as they are (an Event's `toEvent()` is itself); a listener
+        // that reads only fields may override these instead, so that a fold fed views from the event bus's ring
+        // (`EventSink.readsEventViews`) builds no `Event` for it.
+
+        default void opened(Lifecycle l, int slot, EventView e) {
+            opened(l, slot, e.toEvent());
+        }
+
+        default void queued(Lifecycle l, int slot, EventView e) {
+            queued(l, slot, e.toEvent());
+        }
+
+        default void started(Lifecycle l, int slot, EventView e) {
+            started(l, slot, e.toEvent());
+        }
+
+        default void ended(Lifecycle l, int slot, EventView e) {
+            ended(l, slot, e.toEvent());
+        }
+
+        default void endedAgain(Lifecycle l, int slot, EventView e) {
+            endedAgain(l, slot, e.toEvent());
+        }
+
+        default void lateFinished(Lifecycle l, int slot, EventView e) {
+            lateFinished(l, slot, e.toEvent());
+        }
     }
 
     private static final Listener NOBODY = new Listener() {
@@ -110,8 +140,9 @@ public final class Lifecycle {
     }
 
     /// Folds one event in; returns the slot of its invocation, or -1 (a run, group or pool event, or an event of
-    /// an unknown id that opens nothing, or of an invocation just forgotten).
-    public int accept(Event e) {
+    /// an unknown id that opens nothing, or of an invocation just forgotten). `e` may be an `Event` or a view read
+    /// in place (the listener hears it during this call, in the form it came in: see [Listener]).
+    public int accept(EventView e) {
         long id = e.id();
         if (id == 0) {
             return -1;
@@ -169,7 +200,7 @@ public final class Lifecycle {
                 || type.isTerminal();
     }
 
-    private int open(long id, Event e) {
+    private int open(long id, EventView e) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -193,7 +224,7 @@ public final class Lifecycle {
         return slot;
     }
 
-    private void end(int slot, Event e) {
+    private void end(int slot, EventView e) {
         endedAt[slot >>> SHIFT][slot & MASK] = e.t();
         state[slot >>> SHIFT][slot & MASK] = (byte) (ENDED_BASE + e.type().ordinal());
         open--;

@@ -3,6 +3,7 @@ package dev.asynclab.lab.metrics;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventSink;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.lifecycle.Lifecycle;
 import org.HdrHistogram.Histogram;
 
@@ -129,8 +130,21 @@ public final class RunMetrics implements EventSink {
         }
     }
 
+    /// Reads each event in place from the bus's ring (see `EventSink.readsEventViews`): it keeps no event, only
+    /// counts, times and names, so no `Event` is built for it (one per event was the largest allocation of a
+    /// simulated run with metrics only).
+    @Override
+    public boolean readsEventViews() {
+        return true;
+    }
+
     @Override
     public void onEvent(Event e) {
+        onEventView(e);
+    }
+
+    @Override
+    public void onEventView(EventView e) {
         events++;
         if (firstT < 0) {
             firstT = e.t();
@@ -191,7 +205,7 @@ public final class RunMetrics implements EventSink {
     /// A race's or parallel group's own row: its outcome and how long the caller waited for it (GROUP_STARTED to
     /// GROUP_FINISHED), in its series only. A retry group is left out: it shares its name, and so its series, with
     /// its attempts. The overall figures count invocations, not groups, so they stay as they are.
-    private static void groupFigures(Series group, Event finished) {
+    private static void groupFigures(Series group, EventView finished) {
         if (group == null) {
             return;
         }
@@ -207,19 +221,19 @@ public final class RunMetrics implements EventSink {
     private final class Transitions implements Lifecycle.Listener {
 
         @Override
-        public void opened(Lifecycle l, int slot, Event e) {
+        public void opened(Lifecycle l, int slot, EventView e) {
             inSystem++;
             count(series(e.name()), "SUBMITTED");
         }
 
         @Override
-        public void queued(Lifecycle l, int slot, Event e) {
+        public void queued(Lifecycle l, int slot, EventView e) {
             queued++;
             peakQueued = Math.max(peakQueued, Math.max(queued, e.queueDepth()));
         }
 
         @Override
-        public void started(Lifecycle l, int slot, Event e) {
+        public void started(Lifecycle l, int slot, EventView e) {
             long queuedAt = l.queuedAt(slot);
             if (queuedAt >= 0) {
                 queued--;
@@ -231,7 +245,7 @@ public final class RunMetrics implements EventSink {
         }
 
         @Override
-        public void ended(Lifecycle l, int slot, Event e) {
+        public void ended(Lifecycle l, int slot, EventView e) {
             Series s = series(e.name());
             count(s, e.type().name());
             if (e.type() != EventType.SUCCEEDED) {
@@ -248,7 +262,7 @@ public final class RunMetrics implements EventSink {
         }
 
         @Override
-        public void lateFinished(Lifecycle l, int slot, Event e) {
+        public void lateFinished(Lifecycle l, int slot, EventView e) {
             count(series(e.name()), "LATE_FINISH");
             example("LATE_FINISH", e.name(), e.id());
         }

@@ -103,7 +103,7 @@ final class TaskFactory {
         if (c.work() instanceof Work.Downstream d) {
             var downstream = new Downstream(d.slots()); // one per callback entry, shared by its invocations
             return ctx -> {
-                var random = new SplittableRandom(Double.doubleToLongBits(ctx.random()));
+                var random = new SplitMixRandom(Double.doubleToLongBits(ctx.random()));
                 boolean fails = fail.failsOn(ctx.attempt(), random.nextDouble());
                 long nanos = scaled(d.duration().sample(random));
                 return downstream.call(ctx, nanos).thenApply(v -> {
@@ -117,7 +117,7 @@ final class TaskFactory {
             };
         }
         return ctx -> {
-            var random = new SplittableRandom(Double.doubleToLongBits(ctx.random()));
+            var random = new SplitMixRandom(Double.doubleToLongBits(ctx.random()));
             boolean fails = fail.failsOn(ctx.attempt(), random.nextDouble());
             switch (c.work()) {
                 case Work.Sleep s -> {
