@@ -132,12 +132,15 @@ public final class LogLoader {
                 cut || (reading.stop && reading.report == null));
     }
 
-    /// Heap a loaded store takes per event, all its indexes included: 1,403 MB after a full GC for the 10,000,006
-    /// events of `BigLogBenchmarkTest`'s log (a synthetic pool run, 3,022,353 latencies).
-    static final long HEAP_BYTES_PER_EVENT = 140;
+    /// Heap a loaded store takes per event, all its indexes included, with room for what the read holds while it
+    /// runs. `BigLogBenchmarkTest`'s 10,000,002-event log (a synthetic pool run, 3,021,020 latencies) left 716 MB
+    /// after a full GC once shown in the app's window (72 bytes an event; 1,403 MB before the store's columns were
+    /// narrowed), and peaked at 1,312 MB while loading: besides the store, the read keeps its own fold of every
+    /// invocation until it ends (the verifier's check of one terminal event each), garbage until then.
+    static final long HEAP_BYTES_PER_EVENT = 100;
     /// The share of the free heap a load may fill with its store: the rest is for the reading's garbage (batches in
     /// flight, the fold), the red flags' example history, the views' own copies (the charts' series) and the
-    /// collector's room to work (the 10,000,006 events above peaked at the whole 2 GB heap while loading).
+    /// collector's room to work.
     static final double HEAP_SHARE = 0.7;
 
     /// The most events a store may hold when `freeBytes` of the heap are free ([HeapRoom#free], measured with
