@@ -12,7 +12,9 @@ import java.util.Arrays;
 /// to a full chunk, so the many small columns (a lane's intervals, a short run) stay small.
 ///
 /// A chunk widens (bytes to shorts to ints to longs, one copy of at most 4K values) the first time a value
-/// does not fit; it never narrows again.
+/// does not fit; it never narrows again. A new chunk starts as wide as the one before it ended: a column whose
+/// values needed ints in one chunk will in the next, and widening chunk after chunk was the load's top cost (a
+/// profile of a million-event load: 61 of the appending thread's 647 samples in `resize`).
 ///
 /// ```java
 /// LongColumn times = new LongColumn();
@@ -94,8 +96,19 @@ final class LongColumn {
             longs = Arrays.copyOf(longs, n);
         }
         bases[c] = base;
-        widths[c] = BYTES;
-        bytes[c] = new byte[c == 0 ? FIRST_CAPACITY : CHUNK];
+        if (c == 0) {
+            widths[c] = BYTES;
+            bytes[c] = new byte[FIRST_CAPACITY];
+            return;
+        }
+        byte width = widths[c - 1];
+        widths[c] = width;
+        switch (width) {
+            case BYTES -> bytes[c] = new byte[CHUNK];
+            case SHORTS -> shorts[c] = new short[CHUNK];
+            case INTS -> ints[c] = new int[CHUNK];
+            default -> longs[c] = new long[CHUNK];
+        }
     }
 
     private void put(int c, int at, long value) {

@@ -23,11 +23,30 @@ final class TextTable {
     private final List<String> errorMessages = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
 
+    /// The last combination added, by identity: the reader hands the same `String` for a repeated text, and the
+    /// same combination often comes again next (`"ok"` after `"ok"`), so most adds need no hashing.
+    private String lastErrorType;
+    private String lastErrorMessage;
+    private String lastValue;
+    private int lastRow = -1;
+
     /// The row of this combination, -1 when all three are null.
     int add(String errorType, String errorMessage, String value) {
         if (errorType == null && errorMessage == null && value == null) {
             return -1;
         }
+        if (lastRow >= 0 && errorType == lastErrorType && errorMessage == lastErrorMessage && value == lastValue) {
+            return lastRow;
+        }
+        int row = find(errorType, errorMessage, value);
+        lastErrorType = errorType;
+        lastErrorMessage = errorMessage;
+        lastValue = value;
+        lastRow = row;
+        return row;
+    }
+
+    private int find(String errorType, String errorMessage, String value) {
         Text text = new Text(errorType, errorMessage, value);
         Integer known = rows.get(text);
         if (known != null) {

@@ -76,6 +76,21 @@ class LongColumnTest {
     }
 
     @Test
+    void aChunkAfterAWideOneStartsWideAndReadsBackSmallValues() {
+        LongColumn column = new LongColumn();
+        for (int i = 0; i < LongColumn.CHUNK; i++) {
+            column.add(i % 2 == 0 ? 0 : 1_000_000);
+        }
+        for (int i = 0; i < LongColumn.CHUNK; i++) {
+            column.add(i % 3);
+        }
+        assertThat(column.payloadBytes()).isEqualTo(2 * 4L * LongColumn.CHUNK);
+        for (int i = 0; i < LongColumn.CHUNK; i++) {
+            assertThat(column.get(LongColumn.CHUNK + i)).isEqualTo(i % 3);
+        }
+    }
+
+    @Test
     void aFewValuesTakeAFewBytesNotAWholeChunk() {
         LongColumn column = new LongColumn();
         for (int i = 0; i < 20; i++) {
