@@ -21,7 +21,8 @@ class EventStoreColumnsTest {
 
     @Property(tries = 25)
     void everyEventAndInvocationReadsBackAsTheEventsSay(@ForAll @IntRange(min = 1, max = 24) int lanes,
-            @ForAll @LongRange(min = 1, max = 2_000_000) long gap, @ForAll @LongRange(min = 1, max = 5_000_000) long mean,
+            @ForAll @LongRange(min = 1, max = 2_000_000) long gap,
+            @ForAll @LongRange(min = 1, max = 5_000_000) long mean,
             @ForAll @IntRange(min = 0, max = 30_000) int size, @ForAll long seed) {
         List<Event> events = new SyntheticRun(lanes, gap, mean, seed).events(size);
         EventStore store = new EventStore();

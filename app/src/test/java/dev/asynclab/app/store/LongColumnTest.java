@@ -72,7 +72,8 @@ class LongColumnTest {
         }
         assertThat(times.payloadBytes()).isEqualTo(10L * LongColumn.CHUNK);
         assertThat(seqs.payloadBytes()).isEqualTo(2 * 10L * LongColumn.CHUNK);
-        assertThat(times.get(10 * LongColumn.CHUNK - 1)).isEqualTo(1_700_000_000_000_000_000L + (10 * LongColumn.CHUNK - 1) % 100);
+        int last = 10 * LongColumn.CHUNK - 1;
+        assertThat(times.get(last)).isEqualTo(1_700_000_000_000_000_000L + last % 100);
     }
 
     @Test
