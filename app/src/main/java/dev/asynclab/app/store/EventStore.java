@@ -12,8 +12,9 @@ import java.util.List;
 /// indexes the views need: per invocation (first, last and terminal event, timings, outcome), per worker lane
 /// (the attempts as intervals), the queue and active counts as step series, and markers.
 ///
-/// Not thread-safe: one thread appends (the FX thread, in batches) and reads. A million events take about
-/// 61 bytes each in the event columns plus about 90 bytes per invocation (see `TimelineBenchmarkTest`).
+/// Not thread-safe: one thread appends (the FX thread, in batches) and reads. Every column is a narrow
+/// [LongColumn] (4K-value chunks, each as bytes, shorts, ints or longs from its first value, whichever its values
+/// fit), errors and values are interned combinations ([TextTable]), and nothing is kept as an object per event.
 ///
 /// ```java
 /// EventStore store = new EventStore();
@@ -34,23 +35,21 @@ public final class EventStore {
     private final IntColumn lane = new IntColumn();
     private final LongColumn duration = new LongColumn();
     private final IntColumn queueDepth = new IntColumn();
-    /// Index into the text side tables, -1 for the many events without error or value.
+    /// The event's row in `texts`, -1 for the many events without error or value.
     private final IntColumn text = new IntColumn();
 
     private final Interner names = new Interner();
     private final Interner laneNames = new Interner();
     /// The lab's fold of which names each lane ran, for its label (`w2 · cache`), as the story tells it.
     private final LaneLabels laneLabels = new LaneLabels();
-    private final List<String> errorTypes = new ArrayList<>();
-    private final List<String> errorMessages = new ArrayList<>();
-    private final List<String> values = new ArrayList<>();
+    private final TextTable texts = new TextTable();
 
     /// The one lifecycle fold (retaining: a slot per invocation, forever); `Indexer` hears its transitions.
     private final Lifecycle lifecycle = Lifecycle.retaining(new Indexer());
     /// The event being appended, for the lifecycle's callbacks.
     private int current;
     /// The latest attempt of each retried call, keyed by group and name, to link attempts as they arrive.
-    private final java.util.Map<AttemptKey, Integer> latestAttempt = new java.util.HashMap<>();
+    private final LatestAttempts latestAttempt = new LatestAttempts();
     private final InvocationTable invocations = new InvocationTable(lifecycle);
     private final StartFields startFields = new StartFields();
     private final List<LaneIntervals> laneIntervals = new ArrayList<>();
@@ -87,14 +86,7 @@ public final class EventStore {
         lane.add(laneNames.intern(e.worker()));
         duration.add(e.duration());
         queueDepth.add(e.queueDepth());
-        if (e.errorType() != null || e.errorMessage() != null || e.value() != null) {
-            text.add(errorTypes.size());
-            errorTypes.add(e.errorType());
-            errorMessages.add(e.errorMessage());
-            values.add(e.value());
-        } else {
-            text.add(-1);
-        }
+        text.add(texts.add(e.errorType(), e.errorMessage(), e.value()));
         countsByType[e.type().ordinal()]++;
         if (e.kind() != null || e.poolSize() != -1 || e.parentGroup() != 0 || e.seed() != 0) {
             startFields.add(i, e);
@@ -193,15 +185,12 @@ public final class EventStore {
         }
     }
 
-    private record AttemptKey(long group, int name) {
-    }
-
     private void linkAttempt(int slot, int i) {
         if (group.get(i) == 0) {
             return;
         }
-        Integer previous = latestAttempt.put(new AttemptKey(group.get(i), name.get(i)), slot);
-        if (previous != null && invocations.attempt(previous) < attempt.get(i)) {
+        int previous = latestAttempt.put(group.get(i), name.get(i), slot);
+        if (previous >= 0 && invocations.attempt(previous) < attempt.get(i)) {
             invocations.linkAttempts(previous, slot);
         }
     }
@@ -319,15 +308,15 @@ public final class EventStore {
     }
 
     public String errorType(int i) {
-        return text.get(i) < 0 ? null : errorTypes.get(text.get(i));
+        return texts.errorType(text.get(i));
     }
 
     public String errorMessage(int i) {
-        return text.get(i) < 0 ? null : errorMessages.get(text.get(i));
+        return texts.errorMessage(text.get(i));
     }
 
     public String value(int i) {
-        return text.get(i) < 0 ? null : values.get(text.get(i));
+        return texts.value(text.get(i));
     }
 
     /// The event as the engine's record (for details and export; views read the columns).

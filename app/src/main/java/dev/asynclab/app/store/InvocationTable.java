@@ -7,6 +7,10 @@ import dev.asynclab.lab.lifecycle.Lifecycle;
 ///
 /// Times are -1 when the invocation has not reached that state; `lane` is -1 until it starts. The times and
 /// the outcome are the lab's [Lifecycle] fold (a row is its slot); this table adds what the views need besides.
+///
+/// The columns are narrow ([LongColumn]), and what is kept is chosen so that it stays small: the last and the
+/// terminal event as how many events after the first they are, an attempt link as how many rows away it is (0:
+/// none: a row is never linked to itself), and the few late ends in a map of their own rather than a column of -1s.
 public final class InvocationTable {
 
     private final Lifecycle lifecycle;
@@ -15,13 +19,19 @@ public final class InvocationTable {
     private final IntColumn attempts = new IntColumn();
     private final IntColumn names = new IntColumn();
     private final IntColumn lanes = new IntColumn();
-    private final LongColumn lateEnd = new LongColumn();
+    /// Row to index in `lateEnds`, for the rows with a late finish only.
+    private final LongIntMap lateEndIndex = new LongIntMap();
+    private final LongColumn lateEnds = new LongColumn();
     private final IntColumn firstEvent = new IntColumn();
-    private final IntColumn lastEvent = new IntColumn();
-    private final IntColumn terminalEvent = new IntColumn();
+    /// `lastEvent - firstEvent`.
+    private final IntColumn lastEventAfterFirst = new IntColumn();
+    /// `terminalEvent - firstEvent`, -1 while it has none.
+    private final IntColumn terminalEventAfterFirst = new IntColumn();
     private final IntColumn laneInterval = new IntColumn();
-    private final IntColumn previousAttempt = new IntColumn();
-    private final IntColumn nextAttempt = new IntColumn();
+    /// `slot - previousAttempt`, 0 for none.
+    private final IntColumn previousAttemptBefore = new IntColumn();
+    /// `nextAttempt - slot`, 0 for none.
+    private final IntColumn nextAttemptAfter = new IntColumn();
 
     InvocationTable(Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -39,34 +49,36 @@ public final class InvocationTable {
         attempts.add(attempt);
         names.add(name);
         lanes.add(-1);
-        lateEnd.add(-1);
         firstEvent.add(eventIndex);
-        lastEvent.add(eventIndex);
-        terminalEvent.add(-1);
+        lastEventAfterFirst.add(0);
+        terminalEventAfterFirst.add(-1);
         laneInterval.add(-1);
-        previousAttempt.add(-1);
-        nextAttempt.add(-1);
+        previousAttemptBefore.add(0);
+        nextAttemptAfter.add(0);
         size = n;
         return i;
     }
 
+    /// Links two attempts of one call (two different rows).
     void linkAttempts(int previous, int next) {
-        previousAttempt.set(next, previous);
-        nextAttempt.set(previous, next);
+        previousAttemptBefore.set(next, next - previous);
+        nextAttemptAfter.set(previous, next - previous);
     }
 
     /// The attempt before this one of the same retried call, -1 for a first attempt.
     public int previousAttempt(int slot) {
-        return previousAttempt.get(slot);
+        int before = previousAttemptBefore.get(slot);
+        return before == 0 ? -1 : slot - before;
     }
 
     /// The attempt after this one, -1 for the last.
     public int nextAttempt(int slot) {
-        return nextAttempt.get(slot);
+        int after = nextAttemptAfter.get(slot);
+        return after == 0 ? -1 : slot + after;
     }
 
     void touch(int slot, int eventIndex) {
-        lastEvent.set(slot, eventIndex);
+        lastEventAfterFirst.set(slot, eventIndex - firstEvent.get(slot));
     }
 
     void started(int slot, int lane, int interval) {
@@ -75,11 +87,17 @@ public final class InvocationTable {
     }
 
     void ended(int slot, int eventIndex) {
-        terminalEvent.set(slot, eventIndex);
+        terminalEventAfterFirst.set(slot, eventIndex - firstEvent.get(slot));
     }
 
     void lateFinished(int slot, long t) {
-        lateEnd.set(slot, t);
+        int k = lateEndIndex.get(slot);
+        if (k >= 0) {
+            lateEnds.set(k, t);
+        } else {
+            lateEndIndex.put(slot, lateEnds.size());
+            lateEnds.add(t);
+        }
     }
 
     public int size() {
@@ -126,7 +144,8 @@ public final class InvocationTable {
 
     /// When a callback that outlived its timeout or cancel really returned, -1 if it did not.
     public long lateEndAt(int slot) {
-        return lateEnd.get(slot);
+        int k = lateEndIndex.get(slot);
+        return k < 0 ? -1 : lateEnds.get(k);
     }
 
     public Outcome outcome(int slot) {
@@ -139,12 +158,13 @@ public final class InvocationTable {
     }
 
     public int lastEvent(int slot) {
-        return lastEvent.get(slot);
+        return firstEvent.get(slot) + lastEventAfterFirst.get(slot);
     }
 
     /// The index of its terminal event (carrying the error), -1 while it has none.
     public int terminalEvent(int slot) {
-        return terminalEvent.get(slot);
+        int after = terminalEventAfterFirst.get(slot);
+        return after < 0 ? -1 : firstEvent.get(slot) + after;
     }
 
     int laneInterval(int slot) {

@@ -5,15 +5,24 @@ package dev.asynclab.app.store;
 /// Intervals are appended when an attempt starts (so starts never decrease) and closed when it ends. A running
 /// prefix maximum of the ends lets a binary search skip every interval that ended before the window; an open
 /// interval counts as ending at +infinity.
+///
+/// The columns are narrow [LongColumn]s: an end and the prefix maximum are kept as how long after the interval's
+/// start they are (-1 while open), which fits in an int where the times themselves would not, and an open
+/// interval does not widen its chunk for good. That needs an end no earlier than its start, which the store's
+/// events in time order give; an end before its start is kept as the start.
 public final class LaneIntervals {
 
     private static final long OPEN = Long.MAX_VALUE;
+    /// What `sinceStart` holds for an open interval.
+    private static final long OPEN_SINCE_START = -1;
 
     private int size;
-    private int[] slots = new int[0];
-    private long[] starts = new long[0];
-    private long[] ends = new long[0];
-    private long[] prefixMaxEnd = new long[0];
+    private final IntColumn slots = new IntColumn();
+    private final LongColumn starts = new LongColumn();
+    /// `end - start`, or `OPEN_SINCE_START`.
+    private final LongColumn endSinceStart = new LongColumn();
+    /// `prefixMaxEnd - start`, or `OPEN_SINCE_START`.
+    private final LongColumn prefixMaxSinceStart = new LongColumn();
     private int[] openIndexes = new int[4];
     private int openCount;
     private long longestLateTail;
@@ -22,14 +31,10 @@ public final class LaneIntervals {
 
     int open(int slot, long start) {
         int i = size;
-        slots = Growable.ensure(slots, i + 1);
-        starts = Growable.ensure(starts, i + 1);
-        ends = Growable.ensure(ends, i + 1);
-        prefixMaxEnd = Growable.ensure(prefixMaxEnd, i + 1);
-        slots[i] = slot;
-        starts[i] = start;
-        ends[i] = OPEN;
-        prefixMaxEnd[i] = OPEN;
+        slots.add(slot);
+        starts.add(start);
+        endSinceStart.add(OPEN_SINCE_START);
+        prefixMaxSinceStart.add(OPEN_SINCE_START);
         size++;
         openIndexes = Growable.ensure(openIndexes, openCount + 1);
         openIndexes[openCount++] = i;
@@ -37,8 +42,10 @@ public final class LaneIntervals {
     }
 
     void close(int index, long end, Outcome outcome) {
-        ends[index] = end;
-        outcomes.max(starts[index], end, outcome.notability());
+        long start = starts.get(index);
+        end = Math.max(end, start);
+        endSinceStart.set(index, end - start);
+        outcomes.max(start, end, outcome.notability());
         for (int k = 0; k < openCount; k++) {
             if (openIndexes[k] == index) {
                 openIndexes[k] = openIndexes[--openCount];
@@ -46,14 +53,19 @@ public final class LaneIntervals {
             }
         }
         // Only the tail after `index` can change; usually `index` is the last interval, so this is O(1).
-        long max = index == 0 ? Long.MIN_VALUE : prefixMaxEnd[index - 1];
+        long max = index == 0 ? Long.MIN_VALUE : prefixMaxEnd(index - 1);
         for (int i = index; i < size; i++) {
-            max = Math.max(max, ends[i]);
-            if (prefixMaxEnd[i] == max) {
+            max = Math.max(max, end(i));
+            if (prefixMaxEnd(i) == max) {
                 break;
             }
-            prefixMaxEnd[i] = max;
+            prefixMaxSinceStart.set(i, max == OPEN ? OPEN_SINCE_START : max - starts.get(i));
         }
+    }
+
+    private long prefixMaxEnd(int i) {
+        long since = prefixMaxSinceStart.get(i);
+        return since == OPEN_SINCE_START ? OPEN : starts.get(i) + since;
     }
 
     /// An attempt of this lane kept running `nanos` after its terminal event (a late finish).
@@ -91,20 +103,21 @@ public final class LaneIntervals {
     }
 
     public int slot(int i) {
-        return slots[i];
+        return slots.get(i);
     }
 
     public long start(int i) {
-        return starts[i];
+        return starts.get(i);
     }
 
     /// The end of interval `i`, or `Long.MAX_VALUE` while it runs.
     public long end(int i) {
-        return ends[i];
+        long since = endSinceStart.get(i);
+        return since == OPEN_SINCE_START ? OPEN : starts.get(i) + since;
     }
 
     public boolean isOpen(int i) {
-        return ends[i] == OPEN;
+        return endSinceStart.get(i) == OPEN_SINCE_START;
     }
 
     /// The first interval that may overlap a window starting at `t0`: all before it ended before `t0`.
@@ -113,7 +126,7 @@ public final class LaneIntervals {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (prefixMaxEnd[mid] < t0) {
+            if (prefixMaxEnd(mid) < t0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -128,7 +141,7 @@ public final class LaneIntervals {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= t1) {
+            if (starts.get(mid) <= t1) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -163,18 +163,21 @@ class BigLogBenchmarkTest {
         }
     }
 
-    /// A log with more events than `-Xmx2g` holds by `LogLoader.fittingEvents` (12,000,000 events, 1.7 GB) opens
-    /// through its on-disk index: its first window, as many whole blocks as fit, without running out of memory.
+    /// A log with more events than `-Xmx2g` holds by `LogLoader.fittingEvents` (half as many again as fit, and
+    /// at least 12,000,000 events, 1.7 GB) opens through its on-disk index: its first window, as many whole blocks
+    /// as fit, without running out of memory.
     @Test
     void aLogLargerThanTheHeapHoldsOpensItsFirstWindowThroughAnIndex() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "asynclab-biglog-");
         String cache = System.getProperty("asynclab.cache");
         try {
             System.setProperty("asynclab.cache", dir.resolve("cache").toString());
-            Path log = dir.resolve("12m.jsonl");
-            long n = write(log, 12_000_000);
-            Opened app = openInWindow(log, WINDOW, "12M-event log (more than the heap holds)", Double.NaN);
-            print("12M-event log: the app says %s · %s", app.vm().replay().windows().textProperty().get(),
+            Path log = dir.resolve("big.jsonl");
+            long n = write(log, Math.max(12_000_000, LogLoader.fittingEvents(
+                    dev.asynclab.app.ui.session.HeapRoom.free()) * 3 / 2));
+            String what = String.format(Locale.ROOT, "%,d-event log (more than the heap holds)", n);
+            Opened app = openInWindow(log, WINDOW, what, Double.NaN);
+            print("%s: the app says %s · %s", what, app.vm().replay().windows().textProperty().get(),
                     app.vm().replay().verificationProperty().get());
             long window = app.vm().replay().windows().windowProperty().get().events();
             assertThat(n).isGreaterThan(window);

@@ -22,11 +22,14 @@ import java.util.function.LongConsumer;
 /// the window's first block on through the log's on-disk index.
 ///
 /// Overview: a reading thread parses and verifies the log (the hash chain has to be checked in order, so one
-/// thread does it) and hands batches of `BATCH` events through a bounded queue to the calling thread, which
-/// appends them to the store and folds them. Parsing and indexing each take about half the time of a load, so on
-/// two cores they overlap; the bounded queue makes a fast reader wait for a slow indexer instead of filling the
-/// heap. The store is made and filled by the calling thread only, and handed to the FX thread whole when it is
-/// finished ([Session#adopt]), so it needs no locking: it is published by that hand-over.
+/// thread does it), folds the events into the run's summary ([RunFold]), and hands batches of `BATCH` events
+/// through a bounded queue to the calling thread, which appends them to the store. The two sides overlap on two
+/// cores; the fold is on the reading side because the store's side was the heavier (a profile of a
+/// million-event load: 647 samples of the appending thread, 82 of them in the fold's `RunMetrics`, 370 of the
+/// reading one). The bounded queue makes a fast reader wait for a slow indexer instead of filling the heap. The
+/// store is made and filled by the calling thread only, and handed to the FX thread whole when it is finished
+/// ([Session#adopt]), so it needs no locking: it is published by that hand-over. The fold is made and fed by the
+/// reading thread only and read by the calling thread after it has joined that thread.
 ///
 /// ```java
 /// LogLoader.Loaded loaded = LogLoader.load(Path.of("audit.jsonl"), LogLoader.PROGRESS_EVERY,
@@ -86,10 +89,9 @@ public final class LogLoader {
 
     private static Loaded load(Path file, Source source, long every, long limit, LongConsumer progress) {
         BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-        Reading reading = new Reading(file, source, queue);
+        Reading reading = new Reading(file, source, queue, limit);
         Thread reader = Thread.ofPlatform().daemon().name("audit-parse").start(reading);
         EventStore store = new EventStore();
-        RunFold fold = new RunFold(null);
         long nextProgress = every;
         boolean cut = false;
         try {
@@ -108,7 +110,6 @@ public final class LogLoader {
                     reading.stop = true;
                 }
                 store.appendAll(batch);
-                fold.take(batch);
                 if (store.size() >= nextProgress) {
                     progress.accept(store.size());
                     nextProgress += every;
@@ -128,16 +129,19 @@ public final class LogLoader {
         if (reading.failure != null) {
             throw reading.failure;
         }
-        return new Loaded(reading.header, reading.report, store, store.size() == 0 ? null : fold.result(),
+        return new Loaded(reading.header, reading.report, store, store.size() == 0 ? null : reading.fold.result(),
                 cut || (reading.stop && reading.report == null));
     }
 
-    /// Heap a loaded store takes per event, all its indexes included: 1,403 MB after a full GC for the 10,000,006
-    /// events of `BigLogBenchmarkTest`'s log (a synthetic pool run, 3,022,353 latencies).
-    static final long HEAP_BYTES_PER_EVENT = 140;
+    /// Heap a loaded store takes per event, all its indexes included, with room for what the read holds while it
+    /// runs. `BigLogBenchmarkTest`'s 10,000,002-event log (a synthetic pool run, 3,021,020 latencies) left 716 MB
+    /// after a full GC once shown in the app's window (72 bytes an event; 1,403 MB before the store's columns were
+    /// narrowed), and peaked at 1,312 MB while loading: besides the store, the read keeps its own fold of every
+    /// invocation until it ends (the verifier's check of one terminal event each), garbage until then.
+    static final long HEAP_BYTES_PER_EVENT = 100;
     /// The share of the free heap a load may fill with its store: the rest is for the reading's garbage (batches in
     /// flight, the fold), the red flags' example history, the views' own copies (the charts' series) and the
-    /// collector's room to work (the 10,000,006 events above peaked at the whole 2 GB heap while loading).
+    /// collector's room to work.
     static final double HEAP_SHARE = 0.7;
 
     /// The most events a store may hold when `freeBytes` of the heap are free ([HeapRoom#free], measured with
@@ -176,8 +180,8 @@ public final class LogLoader {
         }
     }
 
-    /// The reading thread's side: parse, verify, batch. Its fields are written before it puts `END` and read by
-    /// the loading thread after it takes `END` (and joins), so the queue orders them.
+    /// The reading thread's side: parse, verify, fold, batch. Its fields are written before it puts `END` and read
+    /// by the loading thread after it takes `END` and joins it, so the join orders them.
     private static final class Reading implements Runnable {
 
         static final List<Event> END = List.of();
@@ -192,12 +196,18 @@ public final class LogLoader {
         AuditHeader header;
         VerificationReport report;
         RuntimeException failure;
+        /// The summary of the events the store takes: the first `limit` read (the loading thread cuts the batches
+        /// there), not those read ahead before `stop` was seen.
+        final RunFold fold = new RunFold(null);
+        private final long limit;
+        private long folded;
         private List<Event> batch = new ArrayList<>(BATCH);
 
-        Reading(Path file, Source source, BlockingQueue<List<Event>> queue) {
+        Reading(Path file, Source source, BlockingQueue<List<Event>> queue, long limit) {
             this.file = file;
             this.source = source;
             this.queue = queue;
+            this.limit = limit;
         }
 
         @Override
@@ -223,6 +233,10 @@ public final class LogLoader {
         private void take(Event e) {
             if (stop) {
                 throw Stopped.INSTANCE;
+            }
+            if (folded < limit) {
+                fold.take(e);
+                folded++;
             }
             batch.add(e);
             if (batch.size() == BATCH) {

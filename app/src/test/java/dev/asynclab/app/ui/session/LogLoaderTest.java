@@ -97,6 +97,8 @@ class LogLoaderTest {
         assertThat(loaded.cut()).isTrue();
         assertThat(loaded.store().size()).isEqualTo(5_000);
         assertThat(loaded.store().event(4_999)).isEqualTo(events.get(4_999));
+        assertThat(loaded.result().summary().eventCount())
+                .as("the summary is of the events stored, not of those read ahead").isEqualTo(5_000);
         assertThat(loaded.header().scenario()).isEqualTo("synthetic");
         LogLoader.Loaded all = LogLoader.load(log, 1_000, events.size(), n -> { });
         assertThat(all.cut()).as("a limit the log does not pass").isFalse();

@@ -1,0 +1,80 @@
+package dev.asynclab.app.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/// The error type, error message and value of the events that carry any, as rows a store's event points to.
+///
+/// A run repeats a few of them millions of times (`"ok"`, `IOException: connection reset`), so a combination seen
+/// before gets the row it got then, and a store's column of rows needs a byte an event. Interning stops at
+/// `INTERNED` distinct combinations: past that, a run whose values are all different (a result per call) costs
+/// a row per event, as it would without interning, and not a map entry besides.
+final class TextTable {
+
+    static final int INTERNED = 1 << 16;
+
+    private record Text(String errorType, String errorMessage, String value) {
+    }
+
+    private final Map<Text, Integer> rows = new HashMap<>();
+    private final List<String> errorTypes = new ArrayList<>();
+    private final List<String> errorMessages = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
+
+    /// The last combination added, by identity: the reader hands the same `String` for a repeated text, and the
+    /// same combination often comes again next (`"ok"` after `"ok"`), so most adds need no hashing.
+    private String lastErrorType;
+    private String lastErrorMessage;
+    private String lastValue;
+    private int lastRow = -1;
+
+    /// The row of this combination, -1 when all three are null.
+    int add(String errorType, String errorMessage, String value) {
+        if (errorType == null && errorMessage == null && value == null) {
+            return -1;
+        }
+        if (lastRow >= 0 && errorType == lastErrorType && errorMessage == lastErrorMessage && value == lastValue) {
+            return lastRow;
+        }
+        int row = find(errorType, errorMessage, value);
+        lastErrorType = errorType;
+        lastErrorMessage = errorMessage;
+        lastValue = value;
+        lastRow = row;
+        return row;
+    }
+
+    private int find(String errorType, String errorMessage, String value) {
+        Text text = new Text(errorType, errorMessage, value);
+        Integer known = rows.get(text);
+        if (known != null) {
+            return known;
+        }
+        int row = values.size();
+        errorTypes.add(errorType);
+        errorMessages.add(errorMessage);
+        values.add(value);
+        if (rows.size() < INTERNED) {
+            rows.put(text, row);
+        }
+        return row;
+    }
+
+    String errorType(int row) {
+        return row < 0 ? null : errorTypes.get(row);
+    }
+
+    String errorMessage(int row) {
+        return row < 0 ? null : errorMessages.get(row);
+    }
+
+    String value(int row) {
+        return row < 0 ? null : values.get(row);
+    }
+
+    int size() {
+        return values.size();
+    }
+}
