@@ -99,7 +99,8 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
         return workers;
     }
 
-    /// On the timer thread, after every timer due at its current wake-up has fired; elsewhere at once.
+    /// On the timer thread, after every timer due at its current wake-up has fired, and held while another
+    /// deadline is due within 1 ms (at most 2 ms: `StopPacing`); elsewhere at once.
     @Override
     public void afterCurrentTick(Runnable task) {
         TimerWheel.afterTick(task);

@@ -21,7 +21,11 @@ final class TimerWheel implements AutoCloseable {
      * sleeps until the earliest deadline left. A timer's state moves PENDING -> CANCELLED or PENDING -> FIRED by
      * one CAS, so cancel and fire race safely: exactly one wins. A producer whose timer is due before the
      * sleeper's wake-up time wakes it (see `wakeAt`). The deadlines of running calls that workers keep in slots
-     * (`DeadlineSlots`) are scanned at each turn too, and follow the same wake-up rule. */
+     * (`DeadlineSlots`) are scanned at each turn too, and follow the same wake-up rule.
+     * Pacing the stops. The work timers put off (`afterTick`: a timeout interrupting its worker) is held while
+     * another deadline is due within `StopPacing.GAP`, at most `StopPacing.CAP` after the first was put off (the
+     * thread then wakes by that time): an interrupted worker wakes and runs to its end, a cluster of them fills both
+     * cores, and the thread, waking for the rest of the cluster, waited for a CPU behind them (see `StopPacing`). */
 
     private static final int PENDING = 0;
     private static final int CANCELLED = 1;
@@ -32,8 +36,11 @@ final class TimerWheel implements AutoCloseable {
     private final AtomicReference<Timer> cancelled = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean idle;
-    /// Work that timers of this turn asked to run once every due timer has fired (see `afterTick`).
+    /// Work that timers asked to run once every due timer has fired (see `afterTick`), held while more deadlines
+    /// are about to come due (`StopPacing`) since `afterTickSince`.
     private final java.util.ArrayList<Runnable> afterTick = new java.util.ArrayList<>();
+    private boolean holdingAfterTick;
+    private long afterTickSince;
     private static final ThreadLocal<TimerWheel> CURRENT = new ThreadLocal<>();
     private final java.util.function.Consumer<DeadlineBuckets.Node> fire = this::fire;
     /// The deadlines of running calls that workers keep in slots of their own (`newDeadlineSlot`).
@@ -136,6 +143,7 @@ final class TimerWheel implements AutoCloseable {
     }
 
     private void runAfterTick() {
+        holdingAfterTick = false;
         for (int i = 0; i < afterTick.size(); i++) {
             try {
                 afterTick.get(i).run();
@@ -158,18 +166,28 @@ final class TimerWheel implements AutoCloseable {
             }
             buckets.expire(now, fire);
             slots.expire(now, fireDeadline);
-            runAfterTick();
-            if (buckets.size() == 0 && !slots.inUse() && now - lastBusy > lingerNanos) {
+            long next = buckets.nextDeadline(HORIZON);
+            if (slots.hasArmed() && slots.earliest() - next < 0) {
+                next = slots.earliest();
+            }
+            if (!afterTick.isEmpty()) {
+                if (!holdingAfterTick) {
+                    holdingAfterTick = true;
+                    afterTickSince = now;
+                }
+                if (StopPacing.stopNow(now, afterTickSince, next)) {
+                    runAfterTick();
+                } else {
+                    next = StopPacing.wakeBy(afterTickSince, next);
+                }
+            }
+            if (afterTick.isEmpty() && buckets.size() == 0 && !slots.inUse() && now - lastBusy > lingerNanos) {
                 idle = true;
                 if (added.get() == null && !slots.inUse() && !closed) {
                     LockSupport.park(this);
                 }
                 idle = false;
             } else {
-                long next = buckets.nextDeadline(HORIZON);
-                if (slots.hasArmed() && slots.earliest() - next < 0) {
-                    next = slots.earliest();
-                }
                 wakeAt = next;
                 // Checked after publishing wakeAt: a timer added (or a deadline armed) before that compared itself
                 // with the old value.
@@ -180,6 +198,7 @@ final class TimerWheel implements AutoCloseable {
                 wakeAt = Long.MIN_VALUE; // awake: producers need not wake it
             }
         }
+        runAfterTick(); // closing: the work still held is stopped now
     }
 
     /// Inserts the timers scheduled since the last drain; true when there were any (cancelled ones included).
