@@ -59,9 +59,9 @@ class StartShortcutsTest {
         robot.interact(() -> {
             MainView view = new MainView(new MainViewModel(new RecentFiles(prefs)), List::of, v -> toggles[0]++);
             Scene scene = new Scene(view, 800, 600);   // never shown: no layout pulse builds the bars
-            assertThat(view.getTop()).as("the bars before the first frame").isNull();
+            assertThat(view.getTop().getStyleClass()).as("the bars' space before the first frame").contains("bars-space");
             scene.getAccelerators().get(Shortcut.THEME.combination()).run();
-            assertThat(view.getTop()).as("the bars, built for the key").isNotNull();
+            assertThat(view.getTop().getStyleClass()).as("the bars, built for the key").doesNotContain("bars-space");
         });
         assertThat(toggles[0]).isEqualTo(1);
     }
