@@ -172,7 +172,8 @@ public interface Scheduler {
         void onDeadline();
     }
 
-    /// A place for one deadline at a time (see `deadlineSlot`). Safe to use from any thread.
+    /// A place for one deadline at a time (see `deadlineSlot`). Safe to use from any thread that may schedule on its
+    /// scheduler: any thread on the real clock; on the simulated clock, which is not thread-safe, its own thread.
     interface DeadlineSlot {
 
         /// Arms `deadline` in this slot, in place of any deadline it held (which will then not fire from here).

@@ -28,13 +28,28 @@ public final class SimulatedScheduler implements Scheduler {
      * the same nanosecond always run in the order they were scheduled, which is what makes runs deterministic.
      * A timer called off leaves the heap at once (a timeout cancelled when its callback ends, the common case,
      * would otherwise deepen every sift until its due time); one due now is dropped when it reaches the head.
+     * Timeouts armed in deadline slots (`deadlineSlot`, a pool's every call) take a third place, a `DeadlineList`:
+     * a call's deadline is mostly due after every deadline armed before it, so it is linked at the list's tail and
+     * unlinked when its call ends, each in a few steps and with no object made, where a timer per deadline cost a
+     * task, a lambda and two sifts through the heap (with the heap half made of timeouts, every other timer's sift
+     * was deeper too). A deadline whose place is further from the tail goes to the heap instead. The slot holds its
+     * own place in either, so re-arming it makes nothing. A deadline takes the next `order` as it is armed, just as
+     * a timer scheduled for it would, and `take` picks the first of the three heads in (due, order): runs are the
+     * same, event for event, as with a timer per deadline.
      * Everything here belongs to the simulation thread, `cancel` included; only `requestStop` and `setSpeed`
      * may come from another thread. */
 
     /// Taken for a task called off: the run loops skip it.
     private static final Runnable CALLED_OFF = () -> { };
 
+    /// Where `take` finds the next task in (due, order) order: none due, the ring, the heap or the deadline list.
+    private static final int NONE = 0;
+    private static final int RING = 1;
+    private static final int HEAP = 2;
+    private static final int LIST = 3;
+
     private final DueQueue queue = new DueQueue();
+    private final DeadlineList deadlines = new DeadlineList();
     /// Tasks due now, in order: a ring of `nowSize` entries from `nowHead` (see the Overview).
     private Runnable[] nowTasks = new Runnable[64];
     private long[] nowDue = new long[64];
@@ -78,6 +93,52 @@ public final class SimulatedScheduler implements Scheduler {
         @Override
         public void run() {
             throw new IllegalStateException("a simulated task is run by its scheduler");
+        }
+    }
+
+    /// A deadline slot on this clock: itself the one entry its deadlines take, in the deadline list or the heap (see
+    /// the Overview). From the simulation thread only, as everything else but `requestStop`.
+    private final class SimulatedDeadlineSlot extends DeadlineList.Node implements DeadlineSlot, Runnable {
+        /// The deadline armed here and waiting in the list or heap; null when none.
+        private Deadline armed;
+
+        @Override
+        public void arm(Deadline deadline) {
+            if (armed != null) {
+                leave(); // replaced: it will not fire from here
+            }
+            armed = deadline;
+            // What `scheduleAt` would do for it: a deadline already passed is due now, one to come at its time.
+            long seq = order++;
+            long delay = deadline.deadlineNanos() - now;
+            long due = delay <= 0 ? now : now + delay;
+            if (!deadlines.offer(this, due, seq)) {
+                queue.add(this, due, seq);
+            }
+        }
+
+        @Override
+        public void disarm(Deadline deadline) {
+            if (armed == deadline && deadline != null) {
+                leave();
+                armed = null;
+            }
+        }
+
+        private void leave() {
+            if (linked()) {
+                deadlines.remove(this);
+            } else {
+                queue.remove(this);
+            }
+        }
+
+        /// Fires the deadline armed here; `take` has already taken this slot out of the list or heap.
+        @Override
+        public void run() {
+            Deadline due = armed;
+            armed = null;
+            due.onDeadline();
         }
     }
 
@@ -135,37 +196,58 @@ public final class SimulatedScheduler implements Scheduler {
 
     /// True when the next task in (due, order) order is due at or before `time`.
     private boolean hasTaskDueBy(long time) {
-        if (nowSize > 0 && nowDue[nowHead] <= time) {
-            return true;
-        }
-        return !queue.isEmpty() && queue.peekDue() <= time;
+        return nowSize > 0 && nowDue[nowHead] <= time || !queue.isEmpty() && queue.peekDue() <= time
+                || !deadlines.isEmpty() && deadlines.peekDue() <= time;
     }
 
     /// Removes the next task in (due, order) order if it is due at or before `time`, and returns what to run for
     /// it: its action, [#CALLED_OFF] when it was called off, or null when no task is due by then. Its due time is
     /// left in `takenDue`.
     private Runnable take(long time) {
-        boolean ring = nowSize > 0;
+        int from = NONE;
+        long d = 0;
+        long o = 0;
+        if (nowSize > 0) {
+            from = RING;
+            d = nowDue[nowHead];
+            o = nowOrder[nowHead];
+        }
         if (!queue.isEmpty()) {
-            long d = queue.peekDue();
-            if (!ring || d < nowDue[nowHead] || d == nowDue[nowHead] && queue.peekOrder() < nowOrder[nowHead]) {
-                if (d > time) {
-                    return null;
-                }
-                takenDue = d;
-                return actionOf((Task) queue.poll());
+            long qd = queue.peekDue();
+            if (from == NONE || qd < d || qd == d && queue.peekOrder() < o) {
+                from = HEAP;
+                d = qd;
+                o = queue.peekOrder();
             }
         }
-        if (!ring || nowDue[nowHead] > time) {
+        if (!deadlines.isEmpty()) {
+            long ld = deadlines.peekDue();
+            if (from == NONE || ld < d || ld == d && deadlines.peekOrder() < o) {
+                from = LIST;
+                d = ld;
+            }
+        }
+        if (from == NONE || d > time) {
             return null;
         }
-        int h = nowHead;
-        takenDue = nowDue[h];
-        Runnable r = nowTasks[h];
-        nowTasks[h] = null;
-        nowHead = h + 1 & nowTasks.length - 1;
-        nowSize--;
-        return r instanceof Task t ? actionOf(t) : r;
+        takenDue = d;
+        switch (from) {
+            case HEAP -> {
+                DueQueue.Entry e = queue.poll();
+                return e instanceof Task t ? actionOf(t) : (SimulatedDeadlineSlot) e;
+            }
+            case LIST -> {
+                return (SimulatedDeadlineSlot) deadlines.poll();
+            }
+            default -> {
+                int h = nowHead;
+                Runnable r = nowTasks[h];
+                nowTasks[h] = null;
+                nowHead = h + 1 & nowTasks.length - 1;
+                nowSize--;
+                return r instanceof Task t ? actionOf(t) : r;
+            }
+        }
     }
 
     /// A task's action, taken once: the task can no longer be called off.
@@ -176,6 +258,13 @@ public final class SimulatedScheduler implements Scheduler {
         }
         t.action = null;
         return action;
+    }
+
+    /// A slot whose deadlines cost no object and, mostly, no heap operation: see the Overview. Like every task
+    /// here, it fires in (due, order) order, its order taken as it is armed.
+    @Override
+    public DeadlineSlot deadlineSlot() {
+        return new SimulatedDeadlineSlot();
     }
 
     @Override
@@ -296,7 +385,7 @@ public final class SimulatedScheduler implements Scheduler {
     }
 
     private boolean hasTasks() {
-        return !queue.isEmpty() || nowSize > 0;
+        return !queue.isEmpty() || nowSize > 0 || !deadlines.isEmpty();
     }
 
     private void runOne() {
@@ -314,9 +403,9 @@ public final class SimulatedScheduler implements Scheduler {
         return runUntil(now + nanos);
     }
 
-    /// Tasks still waiting (including cancelled ones not yet dropped).
+    /// Tasks still waiting (including cancelled ones not yet dropped), deadlines armed in slots included.
     public int pendingTasks() {
-        return queue.size() + nowSize;
+        return queue.size() + nowSize + deadlines.size();
     }
 
     /// Tasks run so far.

@@ -4,8 +4,8 @@ import dev.asynclab.engine.spi.Scheduler.Cancellable;
 import dev.asynclab.engine.spi.Scheduler.Deadline;
 import dev.asynclab.engine.spi.Scheduler.DeadlineSlot;
 
-/// A deadline slot that arms one timer of its scheduler per deadline: the default `Scheduler.deadlineSlot()`, for
-/// a clock whose timers cost little (the simulated clock's heap).
+/// A deadline slot that arms one timer of its scheduler per deadline: the default `Scheduler.deadlineSlot()`, for a
+/// clock that keeps no slots of its own (both built-in clocks do; their tests use it as the plain reference).
 final class TimerPerDeadline implements DeadlineSlot {
 
     private final Scheduler scheduler;

@@ -140,7 +140,7 @@ class SimulatedSchedulerOrderProperties {
     }
 
     /// The obviously correct scheduler: a list, scanned for the smallest (due, order) each time.
-    private static final class ListScheduler implements Scheduler {
+    static final class ListScheduler implements Scheduler {
         private final class Pending implements Cancellable {
             final long due;
             final long order;

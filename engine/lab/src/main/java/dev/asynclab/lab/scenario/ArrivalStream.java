@@ -22,6 +22,8 @@ final class ArrivalStream {
     private final long origin;
     private final long[] times;
     private final Runnable onArrival;
+    /// `fire` as a task, made once: a method reference made at each arming was one more object per arrival.
+    private final Runnable fireTask = this::fire;
     private int next;
     private Scheduler.Cancellable pending;
     private boolean closed;
@@ -47,17 +49,19 @@ final class ArrivalStream {
         if (closed || next >= times.length) {
             return;
         }
-        pending = scheduler.schedule(this::fire, origin + times[next] - scheduler.nanoTime());
+        pending = scheduler.schedule(fireTask, origin + times[next] - scheduler.nanoTime());
     }
 
-    private void fire() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            next++;
-            pending = null;
+    // One hold of the lock per arrival, its launch included, rather than one before and one after it (each an
+    // atomic update of the lock word): `close` then waits for a launch under way, which takes no lock its caller
+    // holds, and finds the next arrival armed, to call off (the lock is reentrant: a close from inside the launch
+    // itself goes through).
+    private synchronized void fire() {
+        if (closed) {
+            return;
         }
+        next++;
+        pending = null;
         onArrival.run();
         arm();
     }

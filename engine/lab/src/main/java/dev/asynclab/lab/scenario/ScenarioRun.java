@@ -125,6 +125,13 @@ public final class ScenarioRun {
         ended.incrementAndGet();
     }
 
+    /// Sets both counts at once, from the one thread that counts them (the simulation thread): a release store each
+    /// rather than an atomic increment, enough for a reader on another thread to see counts that only grow.
+    void counted(long launchedSoFar, long endedSoFar) {
+        launched.setRelease(launchedSoFar);
+        ended.setRelease(endedSoFar);
+    }
+
     void finish(RunSummary summary, long stalls) {
         this.eventStalls = stalls;
         finish(summary);
