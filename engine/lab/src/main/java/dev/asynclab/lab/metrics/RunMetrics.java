@@ -7,6 +7,7 @@ import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.lifecycle.Lifecycle;
 import org.HdrHistogram.Histogram;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -145,7 +146,7 @@ public final class RunMetrics implements EventSink {
                 lat.add(groupLatency);
             }
             return new NameStats(name, LatencyStats.of(lat), LatencyStats.of(execution),
-                    LatencyStats.of(queueWait), Map.copyOf(counts));
+                    LatencyStats.of(queueWait), Collections.unmodifiableMap(counts)); // in a fixed order: types, then outcomes
         }
     }
 
