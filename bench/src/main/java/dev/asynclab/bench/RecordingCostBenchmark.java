@@ -37,10 +37,16 @@ import java.util.concurrent.TimeUnit;
 /// - `baselineAllocateEvent`: the same-run floor — building the event object alone, with no bus.
 ///
 /// The goal (issue 15) is at most 100 ns per event with a listening sink.
+///
+/// The heap is touched whole before the fork starts (`-XX:+AlwaysPreTouch`): without it, every fork spent its run
+/// taking the kernel's first-touch page faults as the young generation grew into a fresh 2 GB heap, at a cost
+/// that grows with what each side allocates: the process's CPU per call of the pool batch (events to memory, the
+/// same jar, rounds of 500,000 calls, load 6-12) was 840-4,680 ns without it and 660-1,280 ns with it, the slow
+/// rounds spending a quarter to a third of it in the kernel, so the figures measured the growing heap rather than the engine.
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RecordingCostBenchmark {

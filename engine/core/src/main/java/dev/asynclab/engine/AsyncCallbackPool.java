@@ -1,6 +1,7 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.internal.HandOff;
 import dev.asynclab.engine.internal.LaneAllocator;
 import dev.asynclab.engine.spi.Scheduler;
 
@@ -57,7 +58,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   cancels the call itself (then not counted in cancelAll's return).
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
-     * Terminal bookkeeping (outstanding, completed) is atomic and takes the lock only to wake awaitAll. */
+     * Terminal bookkeeping (outstanding, completed) is atomic and takes the lock only to wake awaitAll.
+     * Worker threads outlive a dry spell: a worker that frees its slot with nothing queued waits a little (the
+     * clock's `workerLingerNanos`, 0 on the simulated clock) in that slot's `HandOff`, and `dispatch` hands a call
+     * that was given that slot to the waiting thread instead of starting a new one. Only the thread that runs a call
+     * changes: the slot, lane and every event are decided as before, under the lock, before the hand-off; a call is
+     * handed over once (the HandOff's CAS), and when no thread waits, or it gave up, a new one starts as before. */
 
     private final AsyncCallbackRuntime runtime;
     private final String label;
@@ -81,6 +87,8 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private volatile boolean closed;
     private final InvocationOwner owner = new Owner();
     private final Launcher launcher;
+    /// How long a worker thread with nothing left to run waits for the next call (`Scheduler.workerLingerNanos`).
+    private final long linger;
 
     /// Options for a pool, starting from its runtime; `size` is required.
     public static Builder builder(AsyncCallbackRuntime runtime) {
@@ -99,6 +107,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         this.label = b.label;
         this.lanes = new LaneAllocator(this.label + "w");
         this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
+        this.linger = runtime.scheduler().workerLingerNanos();
     }
 
     /// Submits a plain `Callable` (NAAb's form), with a timeout counted from its start.
@@ -172,6 +181,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
     }
 
     private void dispatch(Invocation inv) {
+        if (slots[inv.slot()].idleWorker.offer(inv)) {
+            return; // a worker thread that ran out of work a moment ago runs it: no thread to start (Overview)
+        }
         try {
             runtime.scheduler().workers().execute(() -> runLoop(inv));
         } catch (RejectedExecutionException e) {
@@ -187,7 +199,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
             if (!inv.run(lanes.name(inv.slot()))) {
                 return; // its work goes on elsewhere; workerDoneLater hands the slot on
             }
+            int slot = inv.slot();
             inv = releaseAndNext(inv);
+            if (inv == null && linger > 0) {
+                // Out of work, its slot freed: wait a little where the next call given that slot looks (Overview).
+                inv = slots[slot].idleWorker.await(linger);
+            }
         }
     }
 
@@ -409,6 +426,8 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private static final class WorkerSlot {
         final Scheduler.DeadlineSlot deadline;
         volatile Invocation current;
+        /// Where a worker thread that last freed this slot waits a little for the slot's next call.
+        final HandOff<Invocation> idleWorker = new HandOff<>();
 
         WorkerSlot(Scheduler.DeadlineSlot deadline) {
             this.deadline = deadline;

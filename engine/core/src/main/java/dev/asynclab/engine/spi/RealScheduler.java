@@ -34,6 +34,9 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     /// span sets how far ahead the timer thread looks for one (20 buckets) and how the wheel spreads its timers.
     public static final long TICK_NANOS = 500_000;
 
+    /// How long a worker thread that ran out of work waits for a pool's next call before it ends.
+    public static final long WORKER_LINGER_NANOS = 1_000_000;
+
     private final TimerWheel timer;
     private final ExecutorService workers;
     private final ThreadMode mode;
@@ -97,6 +100,13 @@ public final class RealScheduler implements Scheduler, AutoCloseable {
     @Override
     public Executor workers() {
         return workers;
+    }
+
+    /// A worker thread waits up to `WORKER_LINGER_NANOS` for a pool's next call (see `Scheduler.workerLingerNanos`):
+    /// a parked thread costs no CPU, and a pool fed one call at a time then starts no thread per call.
+    @Override
+    public long workerLingerNanos() {
+        return WORKER_LINGER_NANOS;
     }
 
     /// On the timer thread, after every timer due at its current wake-up has fired, and held while another

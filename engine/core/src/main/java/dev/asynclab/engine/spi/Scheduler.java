@@ -75,6 +75,14 @@ public interface Scheduler {
     /// simulation thread.
     Executor workers();
 
+    /// How long a worker thread that ran out of work may wait for more before it ends, in nanoseconds of the
+    /// machine's own time: a pool then hands its next call to that thread instead of starting one. 0 (the default):
+    /// never wait — a clock whose `workers()` run on a thread that has other things to do (the simulated clock's
+    /// one thread) must not have them wait.
+    default long workerLingerNanos() {
+        return 0;
+    }
+
     /// A callback sleeps `nanos` on its worker, and stops early with `InterruptedException` when interrupted.
     ///
     /// @return the nanoseconds to charge the callback: 0 when the time has really passed (the real clock), or
