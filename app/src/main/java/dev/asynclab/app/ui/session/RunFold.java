@@ -15,7 +15,7 @@ import java.util.Locale;
 /// `RunMetrics` and `Linter`, exactly as the command line's `run` (with the scenario) and `summarize` (without)
 /// use them, so a replayed or followed log shows the lints `asynclab summarize` prints for it.
 ///
-/// Not thread-safe: one thread feeds it (the FX thread for a live source, the reading thread for a replay).
+/// Not thread-safe: one thread feeds it (the FX thread for a live source, the storing thread for a replay).
 ///
 /// ```java
 /// RunFold fold = new RunFold(null);      // a log: no scenario to check against

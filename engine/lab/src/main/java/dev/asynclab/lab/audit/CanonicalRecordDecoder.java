@@ -25,6 +25,13 @@ final class CanonicalRecordDecoder {
     private static final int MAX_DIGITS = 18; // 18 decimal digits cannot overflow a long
     /// The value of each lowercase hex digit by byte, -1 for any other byte (the writer prints lowercase only).
     private static final byte[] HEX = hexTable();
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long SIXES = 0x0606060606060606L;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+            100_000_000};
 
     private final StringCache cache = new StringCache();
     private int pos;
@@ -131,7 +138,9 @@ final class CanonicalRecordDecoder {
     }
 
     /// A plain decimal integer of 1 to 18 digits, optionally negative; sets `pos` to -1 when there is none (or a
-    /// longer one, which the general parser checks for overflow).
+    /// longer one, which the general parser checks for overflow). Eight bytes at a time while eight are left
+    /// ([#digitsIn], [#valueOf]): a profile of a 10 M-event open had a quarter of the reading thread here, one digit
+    /// at a time, a multiply waiting on the one before.
     private long number(byte[] b, int end) {
         int p = pos;
         boolean negative = p < end && b[p] == '-';
@@ -140,7 +149,17 @@ final class CanonicalRecordDecoder {
         }
         int first = p;
         long v = 0;
-        while (p < end) {
+        boolean more = true;
+        while (more && p + 8 <= end) {
+            long word = (long) LONGS.get(b, p);
+            int n = digitsIn(word);
+            if (n > 0) {
+                v = v * POWERS_OF_TEN[n] + valueOf(word, n);
+                p += n;
+            }
+            more = n == 8;
+        }
+        while (more && p < end) {
             int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 break;
@@ -155,6 +174,24 @@ final class CanonicalRecordDecoder {
         }
         pos = p;
         return negative ? -v : v;
+    }
+
+    /// How many of the eight bytes of `word` (the first in its lowest byte) are decimal digits before the first
+    /// that is not. A byte is a digit when its high nibble is 3 and adding 6 leaves it 3 (its low nibble is at most
+    /// 9); a carry out of a lower byte that is not a digit can spoil only the bytes above it, so the lowest flagged
+    /// byte is always exact.
+    static int digitsIn(long word) {
+        long notDigit = ((word & HIGH_NIBBLES) ^ ZEROS) | (((word + SIXES) & HIGH_NIBBLES) ^ ZEROS);
+        return notDigit == 0 ? 8 : Long.numberOfTrailingZeros(notDigit) >>> 3;
+    }
+
+    /// The value of the first `n` (1 to 8) digits of `word`: shifted up so that they end in its highest byte, with
+    /// zero bytes (zero digits) below, then combined pairwise (Lemire's eight-digit multiplication).
+    static long valueOf(long word, int n) {
+        long v = (word << ((8 - n) << 3)) & 0x0F0F0F0F0F0F0F0FL;
+        v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
+        v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (v * 10_000 + (v >>> 32)) & 0xFFFFFFFFL;
     }
 
     /// A string with no escape and no control character, through the same cache of repeated strings as the parser;

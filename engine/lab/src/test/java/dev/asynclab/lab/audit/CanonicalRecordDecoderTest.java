@@ -144,7 +144,11 @@ class CanonicalRecordDecoderTest {
 
     @Provide
     Arbitrary<Event> event() {
-        Arbitrary<long[]> numbers = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-5, 99_999))
+        // Every length of digits, 1 to 19, as the eight-at-a-time reading sees them across its word boundaries.
+        Arbitrary<Long> anyLength = Arbitraries.integers().between(0, 18).flatMap(d -> Arbitraries.longs()
+                .between(d == 0 ? 0 : pow10(d), d == 18 ? Long.MAX_VALUE : pow10(d + 1) - 1));
+        Arbitrary<long[]> numbers = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-5, 99_999),
+                        anyLength, anyLength.map(v -> -v))
                 .array(long[].class).ofSize(10)
                 .map(a -> {
                     long[] v = a.clone();
@@ -168,5 +172,13 @@ class CanonicalRecordDecoderTest {
         Arbitrary<EventType> types = Arbitraries.of(EventType.class);
         return Combinators.combine(numbers, texts, types).as((v, s, type) -> new Event(v[0], v[1], type, v[2],
                 (int) v[3], v[4], s[0], s[1], v[5], s[2], s[3], s[4], (int) v[6], s[5], v[7], v[8], (int) v[9]));
+    }
+
+    private static long pow10(int d) {
+        long p = 1;
+        for (int i = 0; i < d; i++) {
+            p *= 10;
+        }
+        return p;
     }
 }
