@@ -136,10 +136,11 @@ public final class LogLoader {
     }
 
     /// Heap a loaded store takes per event, all its indexes included, with room for what the read holds while it
-    /// runs. `BigLogBenchmarkTest`'s 10,000,002-event log (a synthetic pool run, 3,021,020 latencies) left 716 MB
-    /// after a full GC once shown in the app's window (72 bytes an event; 1,403 MB before the store's columns were
-    /// narrowed), and peaked at 1,312 MB while loading: besides the store, the read keeps its own fold of every
-    /// invocation until it ends (the verifier's check of one terminal event each), garbage until then.
+    /// runs. `BigLogBenchmarkTest`'s 10,000,002-event log (a synthetic pool run, 3,021,020 latencies) left 631 MB
+    /// after a full GC once shown in the app's window (63 bytes an event; 716 MB before the lifecycle found dense ids
+    /// by position, 1,403 MB before the store's columns were narrowed), and peaked at 1,117 MB while loading: besides
+    /// the store, the read keeps its own fold of every invocation until it ends (the verifier's check of one
+    /// terminal event each), garbage until then. Kept at 100 bytes: the peak, not the store, is what must fit.
     static final long HEAP_BYTES_PER_EVENT = 100;
     /// The share of the free heap a load may fill with its store: the rest is for the reading's garbage (batches in
     /// flight, the fold), the red flags' example history, the views' own copies (the charts' series) and the
