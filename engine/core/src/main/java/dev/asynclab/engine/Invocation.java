@@ -33,7 +33,8 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
      * emitted, the caller's future completed and the owner told. The error text is made by `Errors.describe`
      * before the CAS, and that cannot throw, so no Throwable however hostile can leave a caller waiting or a
      * pool slot taken. A loser that is the callback itself records LATE_FINISH when it returned without
-     * honouring the interrupt. Event order is part of the contract, so:
+     * honouring the interrupt: on a worker thread, only when the stop took that thread (detachRunner's CAS lost),
+     * for work that returned before its stop reached it ignored nothing. Event order is part of the contract, so:
      * - STARTED must precede any terminal event: the worker moves QUEUED -> STARTING, emits STARTED, then sets
      *   RUNNING; a canceller that sees STARTING spins until RUNNING (a few instructions).
      * - LATE_FINISH must follow the terminal event: the winner sets terminalEmitted after emitting; a late
@@ -250,12 +251,13 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
 
         Object value = null;
         Throwable error = null;
+        boolean stopReachedIt = false;
         try {
             value = callback.call(ctx);
         } catch (Throwable t) { // the exception boundary: Errors too, nothing reaches the worker
             error = t;
         } finally {
-            detachRunner(me);
+            stopReachedIt = detachRunner(me);
         }
 
         if (error == null && value instanceof CompletionStage<?> stage) {
@@ -277,7 +279,10 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
             }
             return false;
         }
-        finish(value, error);
+        // Should it have lost to a timeout or cancel: a callback that returned before the stop took its thread
+        // (a clock may hold the stops of timeouts due together, `Scheduler.afterCurrentTick`) ignored no
+        // interrupt, so its outcome is only too late, not a LATE_FINISH.
+        finish(value, error, stopReachedIt);
         return true;
     }
 
@@ -311,8 +316,13 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
         }
     }
 
-    private void detachRunner(Thread me) {
-        if (!RUNNER.compareAndSet(this, me, null)) {
+    /// Takes the worker's thread back from the invocation; true when a stop (`stopWork`) took it first, so that
+    /// the callback was interrupted while it ran.
+    private boolean detachRunner(Thread me) {
+        // CAS: the stop's getAndSet races for the same field; whichever comes first decides whether the thread is
+        // interrupted at all.
+        boolean stopped = !RUNNER.compareAndSet(this, me, null);
+        if (stopped) {
             while (!interruptDelivered) {
                 Thread.onSpinWait(); // an interrupter holds our thread: let its interrupt land before clearing
             }
@@ -320,10 +330,17 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
         if (me.isInterrupted()) {
             Thread.interrupted(); // clearing takes a lock on a virtual thread: only when there is something to clear
         }
+        return stopped;
     }
 
     /// The callback's own outcome arrived.
     private void finish(Object value, Throwable error) {
+        finish(value, error, true);
+    }
+
+    /// The callback's own outcome arrived; `mayBeLate` false when, should it have lost to a timeout or cancel, the
+    /// stop had not reached it (no LATE_FINISH: it ignored nothing).
+    private void finish(Object value, Throwable error, boolean mayBeLate) {
         long now = scheduler.nanoTime();
         boolean won;
         if (error == null) {
@@ -337,7 +354,7 @@ final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Sc
         }
         // Lost to a timeout or cancel. Work that stopped on the interrupt is no late finish.
         boolean honouredInterrupt = error != null && Errors.isInterruption(Errors.unwrap(error));
-        if (!honouredInterrupt && isStopped()) {
+        if (mayBeLate && !honouredInterrupt && isStopped()) {
             while (!terminalEmitted) {
                 Thread.onSpinWait();
             }
