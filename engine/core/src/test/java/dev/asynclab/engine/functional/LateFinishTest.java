@@ -8,7 +8,6 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.Scheduler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,10 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,12 +93,11 @@ class LateFinishTest {
 
     /// The real clock, holding what it is asked to run after the current tick (a timeout's stop) until
     /// `releaseStops`.
-    private static final class HoldingStops implements Scheduler {
-        private final RealScheduler real;
+    private static final class HoldingStops extends ForwardingScheduler {
         private final List<Runnable> held = new ArrayList<>();
 
         HoldingStops(RealScheduler real) {
-            this.real = real;
+            super(real);
         }
 
         void releaseStops() {
@@ -118,41 +114,6 @@ class LateFinishTest {
             synchronized (held) {
                 held.add(task);
             }
-        }
-
-        @Override
-        public long nanoTime() {
-            return real.nanoTime();
-        }
-
-        @Override
-        public LongSupplier clock() {
-            return real.clock();
-        }
-
-        @Override
-        public Cancellable schedule(Runnable task, long delayNanos) {
-            return real.schedule(task, delayNanos);
-        }
-
-        @Override
-        public Cancellable scheduleAt(Runnable task, long atNanos) {
-            return real.scheduleAt(task, atNanos);
-        }
-
-        @Override
-        public DeadlineSlot deadlineSlot() {
-            return real.deadlineSlot();
-        }
-
-        @Override
-        public Executor workers() {
-            return real.workers();
-        }
-
-        @Override
-        public long workerLingerNanos() {
-            return real.workerLingerNanos();
         }
     }
 }

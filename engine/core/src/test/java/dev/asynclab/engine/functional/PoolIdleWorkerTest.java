@@ -7,15 +7,12 @@ import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventBus;
 import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.Scheduler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,45 +89,17 @@ class PoolIdleWorkerTest {
     }
 
     /// The real clock with another `workerLingerNanos`.
-    private record Lingering(RealScheduler real, long linger) implements Scheduler {
-        @Override
-        public long nanoTime() {
-            return real.nanoTime();
-        }
+    private static final class Lingering extends ForwardingScheduler {
+        private final long linger;
 
-        @Override
-        public LongSupplier clock() {
-            return real.clock();
-        }
-
-        @Override
-        public Cancellable schedule(Runnable task, long delayNanos) {
-            return real.schedule(task, delayNanos);
-        }
-
-        @Override
-        public Cancellable scheduleAt(Runnable task, long atNanos) {
-            return real.scheduleAt(task, atNanos);
-        }
-
-        @Override
-        public DeadlineSlot deadlineSlot() {
-            return real.deadlineSlot();
-        }
-
-        @Override
-        public Executor workers() {
-            return real.workers();
+        Lingering(RealScheduler real, long linger) {
+            super(real);
+            this.linger = linger;
         }
 
         @Override
         public long workerLingerNanos() {
             return linger;
-        }
-
-        @Override
-        public void afterCurrentTick(Runnable task) {
-            real.afterCurrentTick(task);
         }
     }
 }
