@@ -11,11 +11,12 @@ import dev.asynclab.engine.spi.RealScheduler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -94,26 +95,26 @@ class LateFinishTest {
     /// The real clock, holding what it is asked to run after the current tick (a timeout's stop) until
     /// `releaseStops`.
     private static final class HoldingStops extends ForwardingScheduler {
-        private final List<Runnable> held = new ArrayList<>();
+        private final BlockingQueue<Runnable> held = new LinkedBlockingQueue<>();
 
         HoldingStops(RealScheduler real) {
             super(real);
         }
 
-        void releaseStops() {
-            List<Runnable> now;
-            synchronized (held) {
-                now = List.copyOf(held);
-                held.clear();
+        /// Runs the stops held, waiting for the first: a caller hears TIMED_OUT before the timer hands over the
+        /// stop that follows it.
+        void releaseStops() throws InterruptedException {
+            Runnable first = held.poll(30, TimeUnit.SECONDS);
+            assertThat(first).as("a stop held").isNotNull();
+            first.run();
+            for (Runnable more; (more = held.poll()) != null; ) {
+                more.run();
             }
-            now.forEach(Runnable::run);
         }
 
         @Override
         public void afterCurrentTick(Runnable task) {
-            synchronized (held) {
-                held.add(task);
-            }
+            held.add(task);
         }
     }
 }
