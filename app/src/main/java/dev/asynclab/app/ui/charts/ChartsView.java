@@ -223,6 +223,10 @@ public final class ChartsView extends BorderPane {
     /// Colors the charts from the theme's palette.
     public void applyPalette(OutcomePalette palette) {
         charts.forEach(chart -> ChartTheme.apply(chart, palette));
+        // The histogram's bars count every attempt or call whatever its outcome (succeeded, failed, timed out):
+        // a neutral colour, not the success green ChartTheme gives a first series, which made a run where every
+        // attempt timed out look like a run of successes.
+        histogram.getXYPlot().getRenderer().setSeriesPaint(0, ChartTheme.awt(palette.accent()));
         var load = charts.get(2).getXYPlot().getRenderer();
         load.setSeriesPaint(0, ChartTheme.awt(palette.outcome(Outcome.RUNNING)));
         load.setSeriesPaint(1, ChartTheme.awt(palette.outcome(Outcome.REJECTED)));

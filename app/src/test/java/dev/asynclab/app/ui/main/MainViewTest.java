@@ -3,6 +3,7 @@ package dev.asynclab.app.ui.main;
 import dev.asynclab.app.AsyncLabApp;
 import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.store.EventStore;
+import dev.asynclab.app.ui.charts.ChartTheme;
 import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.app.ui.timeline.TimelineLayout;
 import dev.asynclab.app.ui.timeline.TimelineView;
@@ -385,5 +386,16 @@ class MainViewTest {
         assertThat(view.palette().outcome(Outcome.FAILED)).isNotEqualTo(light);
         robot.interact(() -> AsyncLabApp.applyTheme(view, Theme.LIGHT));
         assertThat(view.palette().outcome(Outcome.FAILED)).isEqualTo(light);
+    }
+
+    @Test
+    void theLatencyHistogramsBarsTakeNoOutcomesColourInEitherTheme(FxRobot robot) {
+        for (Theme theme : List.of(Theme.DARK, Theme.LIGHT)) {
+            robot.interact(() -> AsyncLabApp.applyTheme(view, theme));
+            var bars = view.charts().charts().get(0).getXYPlot().getRenderer().getSeriesPaint(0);
+            assertThat(bars).as("%s: the bars count every outcome", theme)
+                    .isEqualTo(ChartTheme.awt(view.palette().accent()))
+                    .isNotEqualTo(ChartTheme.awt(view.palette().outcome(Outcome.SUCCEEDED)));
+        }
     }
 }
