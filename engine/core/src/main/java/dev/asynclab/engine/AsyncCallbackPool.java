@@ -1,6 +1,7 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.internal.CallQueue;
 import dev.asynclab.engine.internal.HandOff;
 import dev.asynclab.engine.internal.LaneAllocator;
 import dev.asynclab.engine.internal.PaddedCounter;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,9 +39,10 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     /* Overview: admission (whether a call starts, waits or is refused), taking and freeing a worker slot, and
      * resizing are decided under one lock, held only for a few field updates and the QUEUED event. Callbacks never
-     * run under the lock. The queue itself is lock-free, so that a worker that finishes a call takes the next one
+     * run under the lock. The queue's polls are lock-free, so that a worker that finishes a call takes the next one
      * without the lock while calls are waiting: in a JFR profile of a batch of 100,000 calls into a pool of 2, 61
-     * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it.
+     * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it. Its offers are
+     * made under the lock only, so the queue (`CallQueue`) links a call with one release write and makes no node.
      * - QUEUED precedes STARTED: the submitter emits QUEUED before it offers the call to the queue, so no worker
      *   can take it (and emit STARTED) first.
      * - No call is left waiting with no worker: a worker frees its slot only under the lock, after polling the
@@ -49,8 +50,8 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
      *   finds a free slot and starts it.
      * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
-     *   (cancelled); the queue's poll and remove hand an element to one of them, and only that one counts it out
-     *   of `queued`.
+     *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out of
+     *   `queued` (a removed call stays linked until a poll passes it, and no poll returns it).
      * - cancelAll misses no call a worker takes without the lock: it bumps `cancelEpoch`, then collects the queue
      *   and the slots' calls; the worker reads the epoch, polls, records the call in its slot, and reads the epoch
      *   again. All volatile: either cancelAll sees the call in its slot, or the worker sees the new epoch and
@@ -85,7 +86,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /// Futures of `awaitAll` calls, completed when the pool gets quiet; guarded by `lock`.
     private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Invocation> queue = new ConcurrentLinkedQueue<>();
+    private final CallQueue<Invocation> queue = new CallQueue<>();
     /// How many calls wait in `queue` (its own size() is a walk of the whole queue).
     private final AtomicInteger queued = new AtomicInteger();
     /// The holder of each worker slot, by slot number; replaced by a longer copy under `lock`, never shrunk.
@@ -291,7 +292,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         lock.lock();
         try {
             cancelEpoch++;
-            victims.addAll(queue);
+            queue.forEach(victims::add);
             for (WorkerSlot slot : slots) {
                 Invocation inv = slot.current;
                 if (inv != null) {
@@ -428,15 +429,8 @@ public final class AsyncCallbackPool implements AutoCloseable {
             } else {
                 endedUnslotted.increment();
             }
-            if (neverStarted) {
-                lock.lock();
-                try {
-                    if (queue.remove(invocation)) { // false: a worker polled it first, and counted it out
-                        queued.decrementAndGet();
-                    }
-                } finally {
-                    lock.unlock();
-                }
+            if (neverStarted && queue.remove(invocation)) { // false: a worker polled it first (or never queued)
+                queued.decrementAndGet();
             }
             // Counted, then quietWanted read: see the Overview. A queued call ends later and looks then.
             if (quietWanted && queued.get() == 0 && active == 0) {
