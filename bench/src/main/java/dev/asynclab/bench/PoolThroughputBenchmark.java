@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /// (b) A batch of 100,000 trivial callbacks submitted to a pool of 2 and awaited; the score is callbacks per
-/// second, with events to memory and with the audit log written to a file. Baseline: the same batch on a raw
+/// second, with events to memory, with the audit log written to a file, and with no events at all (the engine's own
+/// share of the cost, apart from the event bus's). Baseline: the same batch on a raw
 /// 2-thread `ThreadPoolExecutor`. Peers, each with a 30 s timeout and a retry policy (neither fires) around every
 /// call, as Async Lab has: resilience4j's `ThreadPoolBulkhead` of 2 with `Retry` and `TimeLimiter`, and Failsafe's
 /// executor on a raw pool of 2 with `RetryPolicy` and `Timeout`. Neither peer records an event.
@@ -65,6 +66,7 @@ public class PoolThroughputBenchmark {
     private final LongAdder events = new LongAdder();
     private EventBus memoryBus;
     private AsyncCallbackRuntime memory;
+    private AsyncCallbackRuntime noEvents;
     private java.nio.file.Path logFile;
     private AuditLogWriter logWriter;
     private EventBus fileBus;
@@ -82,6 +84,7 @@ public class PoolThroughputBenchmark {
         raw.prestartAllCoreThreads();
         memoryBus = EventBus.create(1 << 16, e -> events.increment());
         memory = AsyncCallbackRuntime.builder().events(memoryBus).build();
+        noEvents = AsyncCallbackRuntime.builder().build();
         r4jBulkhead = ThreadPoolBulkhead.of("bench", ThreadPoolBulkheadConfig.custom().coreThreadPoolSize(2)
                 .maxThreadPoolSize(2).queueCapacity(BATCH).build());
         r4jRetry = Retry.ofDefaults("bench");
@@ -136,6 +139,12 @@ public class PoolThroughputBenchmark {
     @OperationsPerInvocation(BATCH)
     public long asyncLabPoolEventsToMemory() throws InterruptedException {
         return batch(memory);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long asyncLabPoolNoEvents() throws InterruptedException {
+        return batch(noEvents);
     }
 
     @Benchmark

@@ -1,8 +1,10 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.internal.CallQueue;
 import dev.asynclab.engine.internal.HandOff;
 import dev.asynclab.engine.internal.LaneAllocator;
+import dev.asynclab.engine.internal.PaddedCounter;
 import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;
@@ -10,11 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /// A bounded pool: at most `maxConcurrent` callbacks run at once; the rest wait in a FIFO queue of bounded
@@ -40,9 +39,10 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     /* Overview: admission (whether a call starts, waits or is refused), taking and freeing a worker slot, and
      * resizing are decided under one lock, held only for a few field updates and the QUEUED event. Callbacks never
-     * run under the lock. The queue itself is lock-free, so that a worker that finishes a call takes the next one
+     * run under the lock. The queue's polls are lock-free, so that a worker that finishes a call takes the next one
      * without the lock while calls are waiting: in a JFR profile of a batch of 100,000 calls into a pool of 2, 61
-     * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it.
+     * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it. Its offers are
+     * made under the lock only, so the queue (`CallQueue`) links a call with one release write and makes no node.
      * - QUEUED precedes STARTED: the submitter emits QUEUED before it offers the call to the queue, so no worker
      *   can take it (and emit STARTED) first.
      * - No call is left waiting with no worker: a worker frees its slot only under the lock, after polling the
@@ -50,15 +50,31 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
      *   finds a free slot and starts it.
      * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
-     *   (cancelled); the queue's poll and remove hand an element to one of them, and only that one counts it out
-     *   of `queued`.
+     *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out of
+     *   `queued` (a removed call stays linked until a poll passes it, and no poll returns it).
      * - cancelAll misses no call a worker takes without the lock: it bumps `cancelEpoch`, then collects the queue
      *   and the slots' calls; the worker reads the epoch, polls, records the call in its slot, and reads the epoch
      *   again. All volatile: either cancelAll sees the call in its slot, or the worker sees the new epoch and
      *   cancels the call itself (then not counted in cancelAll's return).
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
-     * Terminal bookkeeping (outstanding, completed) is atomic and takes the lock only to wake awaitAll.
+     * Terminal bookkeeping is atomic and takes the lock only to wake awaitAll, and no counter is written per call
+     * by two threads, and the submitter's count takes no atomic instruction: in a JFR profile of the batch (100,000 trivial calls into a pool of 2), a shared `outstanding`
+     * (the submitter adding, both workers subtracting) and one `completed` LongAdder (whose base both workers CASed,
+     * never failing, so it never split into cells) were among the workers' and the submitter's hottest lines, each
+     * add waiting for the cache line to come back from another core. So the submitters count calls in (`launched`,
+     * under the lock they take anyway, so a plain add: every read of it that decides anything is under the lock too),
+     * and each worker slot counts the calls that ended in it (`WorkerSlot.ended`; calls that never had a slot in
+     * `endedUnslotted`), each counter on cache lines of its own; what is outstanding is the difference:
+     * - Ended before launched: `isQuiet` reads the ended counts first and `launched` after. Each count only grows
+     *   and a call is counted in before it can end, so the ended sum read is at most what had ended (and so been
+     *   launched) by the end of that read, and the launched sum read after it at least that: equal only if, at
+     *   that moment, everything launched had ended.
+     * - No lost wake-up for awaitAll: it sets `quietWanted` (under the lock, with its waiter) and then looks at the
+     *   counts; an ending call adds to its count and then reads `quietWanted`. All volatile, so either the waiter
+     *   sees the count or the ending call sees the waiter and looks itself (under the lock). A call still queued
+     *   will end later and look then, so an ending call looks only when nothing is queued: while awaitAll waits
+     *   for a long queue to drain, the calls ending take no lock.
      * Worker threads outlive a dry spell: a worker that frees its slot with nothing queued waits a little (the
      * clock's `workerLingerNanos`, 0 on the simulated clock) in that slot's `HandOff`, and `dispatch` hands a call
      * that was given that slot to the waiting thread instead of starting a new one. Only the thread that runs a call
@@ -71,15 +87,19 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /// Futures of `awaitAll` calls, completed when the pool gets quiet; guarded by `lock`.
     private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Invocation> queue = new ConcurrentLinkedQueue<>();
+    private final CallQueue<Invocation> queue = new CallQueue<>();
     /// How many calls wait in `queue` (its own size() is a walk of the whole queue).
     private final AtomicInteger queued = new AtomicInteger();
     /// The holder of each worker slot, by slot number; replaced by a longer copy under `lock`, never shrunk.
     private volatile WorkerSlot[] slots = new WorkerSlot[0];
     private final LaneAllocator lanes;
-    private final AtomicLong outstanding = new AtomicLong();
-    /// A sum of cells, not one shared counter: every worker adds to it at the end of every call.
-    private final LongAdder completed = new LongAdder();
+    /// Calls submitted (rejected ones included); with the ended counts, what is outstanding (see the Overview).
+    /// Guarded by `lock`.
+    private long launched;
+    /// Calls that ended without ever having had a worker slot (rejected, or cancelled while queued).
+    private final PaddedCounter endedUnslotted = new PaddedCounter();
+    /// True while an `awaitAll` waits (set and cleared under `lock`): ending calls then look for quiet.
+    private volatile boolean quietWanted;
     private volatile int maxConcurrent;
     private volatile int active;
     /// Bumped by each `cancelAll` (under `lock`) before it looks: see the Overview.
@@ -134,12 +154,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
                                     int attempt, long group) {
         Invocation inv = new Invocation(runtime.newId(), attempt, group, name, callback, timeout, timeoutReason,
                 runtime.scheduler(), runtime.emitter(), runtime.seed(), owner);
-        outstanding.incrementAndGet();
         boolean start = false;
         String rejection = null;
         int depth;
         lock.lock();
         try {
+            launched++; // before it can end: see the Overview
             depth = queued.get();
             if (closed) {
                 rejection = "the pool is closed";
@@ -274,7 +294,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         lock.lock();
         try {
             cancelEpoch++;
-            victims.addAll(queue);
+            queue.forEach(victims::add);
             for (WorkerSlot slot : slots) {
                 Invocation inv = slot.current;
                 if (inv != null) {
@@ -304,7 +324,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         var quiet = new CompletableFuture<Void>();
         lock.lock();
         try {
+            quietWanted = true; // before looking: a call ending from now on looks too (see the Overview)
             if (isQuiet()) {
+                quietWanted = !quietWaiters.isEmpty();
                 return true;
             }
             quietWaiters.add(quiet);
@@ -313,11 +335,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
         try {
             long nanos = timeout.isNegative() ? 0 : saturatedNanos(timeout);
-            return runtime.scheduler().await(quiet, nanos) || isQuiet();
+            return runtime.scheduler().await(quiet, nanos) || isQuietNow();
         } finally {
             lock.lock();
             try {
                 quietWaiters.remove(quiet);
+                quietWanted = !quietWaiters.isEmpty();
             } finally {
                 lock.unlock();
             }
@@ -338,11 +361,32 @@ public final class AsyncCallbackPool implements AutoCloseable {
         if (isQuiet() && !quietWaiters.isEmpty()) {
             quietWaiters.forEach(w -> w.complete(null));
             quietWaiters.clear();
+            quietWanted = false;
         }
     }
 
+    /// Call under `lock`.
     private boolean isQuiet() {
-        return outstanding.get() == 0 && active == 0;
+        long ended = endedCount(); // first, then launched: see the Overview
+        return launched == ended && active == 0;
+    }
+
+    private boolean isQuietNow() {
+        lock.lock();
+        try {
+            return isQuiet();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Calls ended so far: those that never had a slot, and each slot's.
+    private long endedCount() {
+        long n = endedUnslotted.get();
+        for (WorkerSlot s : slots) {
+            n += s.endedCount();
+        }
+        return n;
     }
 
     /// Callbacks holding a worker slot now (running, or still running past their timeout).
@@ -357,7 +401,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     /// Invocations that reached a terminal state (REJECTED ones included).
     public long completedCount() {
-        return completed.sum();
+        return endedCount();
     }
 
     /// How many may run at once now (as built, or as last resized).
@@ -390,18 +434,18 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
         @Override
         public void ended(Invocation invocation, boolean neverStarted) {
-            completed.increment();
-            if (neverStarted) {
-                lock.lock();
-                try {
-                    if (queue.remove(invocation)) { // false: a worker polled it first, and counted it out
-                        queued.decrementAndGet();
-                    }
-                } finally {
-                    lock.unlock();
-                }
+            int slot = invocation.slot();
+            WorkerSlot[] all = slots;
+            if (slot >= 0 && slot < all.length) {
+                all[slot].countEnded(); // on its worker's own cache line, unless a canceller or the timer ended it
+            } else {
+                endedUnslotted.increment();
             }
-            if (outstanding.decrementAndGet() == 0 && active == 0) {
+            if (neverStarted && queue.remove(invocation)) { // false: a worker polled it first (or never queued)
+                queued.decrementAndGet();
+            }
+            // Counted, then quietWanted read: see the Overview. A queued call ends later and looks then.
+            if (quietWanted && queued.get() == 0 && active == 0) {
                 lock.lock();
                 try {
                     signalIfQuiet();
@@ -422,20 +466,59 @@ public final class AsyncCallbackPool implements AutoCloseable {
     }
 
     /// One worker slot: the deadline slot its calls arm their timeouts in (the clock then keeps no timer per call),
-    /// and the call it runs now (read by `cancelAll`).
-    private static final class WorkerSlot {
-        final Scheduler.DeadlineSlot deadline;
-        volatile Invocation current;
-        /// Where a worker thread that last freed this slot waits a little for the slot's next call.
-        final HandOff<Invocation> idleWorker = new HandOff<>();
+    /// the call it runs now (read by `cancelAll`) and how many calls ended in it. Its worker writes `current` and
+    /// `ended` at every call, so the slot sits alone on its cache lines (`SlotFields` between two paddings): two
+    /// workers' slots, made one after the other, would otherwise share a line and take it from each other.
+    private static final class WorkerSlot extends SlotFields {
+        @SuppressWarnings("unused") // padding after the fields
+        private long q0, q1, q2, q3, q4, q5, q6, q7;
 
         WorkerSlot(Scheduler.DeadlineSlot deadline) {
-            this.deadline = deadline;
+            super(deadline);
         }
 
         void take(Invocation inv, int slot) {
             inv.slot(slot, deadline);
             current = inv;
+        }
+
+        /// Atomic: the call's worker adds here, and now and then a canceller or the timer that ended its call.
+        void countEnded() {
+            ENDED.getAndAdd(this, 1L);
+        }
+
+        long endedCount() {
+            return ended;
+        }
+    }
+
+    /// Padding before a `WorkerSlot`'s fields.
+    private abstract static class SlotPad {
+        @SuppressWarnings("unused")
+        private long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /// A `WorkerSlot`'s fields, between its two paddings.
+    private abstract static class SlotFields extends SlotPad {
+        static final java.lang.invoke.VarHandle ENDED;
+
+        static {
+            try {
+                ENDED = java.lang.invoke.MethodHandles.lookup().findVarHandle(SlotFields.class, "ended", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        final Scheduler.DeadlineSlot deadline;
+        volatile Invocation current;
+        /// Calls that ended in this slot (through ENDED).
+        volatile long ended;
+        /// Where a worker thread that last freed this slot waits a little for the slot's next call.
+        final HandOff<Invocation> idleWorker = new HandOff<>();
+
+        SlotFields(Scheduler.DeadlineSlot deadline) {
+            this.deadline = deadline;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.asynclab.engine;
 
+import dev.asynclab.engine.internal.CallQueue;
 import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.internal.WorkFuture;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
@@ -24,7 +25,10 @@ import java.util.concurrent.Future;
 ///
 /// Thread safety: `run` is called once, by the worker. `cancel` and the timeout may come from any thread at any
 /// time; whoever wins the CAS into a terminal state emits the one terminal event and completes the future.
-final class Invocation implements WorkFuture.Cancel, InvocationFuture.Expire, Scheduler.Deadline {
+///
+/// It is its own link in a pool's queue (`CallQueue.Node`): no queue node is made per waiting call.
+final class Invocation extends CallQueue.Node
+        implements WorkFuture.Cancel, InvocationFuture.Expire, Scheduler.Deadline {
 
     /* Overview. Three parties race to end a running invocation: the callback's outcome (finish), the timeout
      * timer or a group's deadline (onTimeout) and a canceller (cancel); before it runs, a canceller and a full

@@ -41,8 +41,8 @@ final class DeadlineSlots {
     static {
         try {
             var lookup = MethodHandles.lookup();
-            ARMED = lookup.findVarHandle(Slot.class, "armed", Deadline.class);
-            IN_LIST = lookup.findVarHandle(Slot.class, "inList", boolean.class);
+            ARMED = lookup.findVarHandle(SlotFields.class, "armed", Deadline.class);
+            IN_LIST = lookup.findVarHandle(SlotFields.class, "inList", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -152,13 +152,12 @@ final class DeadlineSlots {
         return !listed.isEmpty() || joining.get() != null;
     }
 
-    /// One worker slot's deadline.
-    private final class Slot implements DeadlineSlot {
-        @SuppressWarnings("unused") // through ARMED
-        private volatile Deadline armed;
-        @SuppressWarnings("unused") // through IN_LIST
-        private volatile boolean inList;
-        private Slot nextJoining; // read only by the timer thread, after it takes the whole stack
+    /// One worker slot's deadline. Its worker writes `armed` at every call, so the slot sits alone on its cache lines
+    /// (its fields between two paddings; the JVM puts a superclass's fields first): the slots of a pool's workers,
+    /// made one after the other, would otherwise share a line and take it from each other at every call.
+    private final class Slot extends SlotFields implements DeadlineSlot {
+        @SuppressWarnings("unused") // padding after the fields
+        private long q0, q1, q2, q3, q4, q5, q6, q7;
 
         @Override
         public void arm(Deadline deadline) {
@@ -178,5 +177,20 @@ final class DeadlineSlots {
             // CAS: only this deadline; the timer firing it, or the next call's arm, may have replaced it already.
             ARMED.compareAndSet(this, deadline, null);
         }
+    }
+
+    /// Padding before a slot's fields.
+    private abstract static class SlotPad {
+        @SuppressWarnings("unused")
+        private long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /// A slot's fields, between its two paddings.
+    private abstract static class SlotFields extends SlotPad {
+        @SuppressWarnings("unused") // through ARMED
+        volatile Deadline armed;
+        @SuppressWarnings("unused") // through IN_LIST
+        volatile boolean inList;
+        Slot nextJoining; // read only by the timer thread, after it takes the whole stack
     }
 }
