@@ -78,7 +78,9 @@ public final class ScenarioRunner {
         }
         List<EventSink> all = new ArrayList<>(sinks);
         all.add(metrics);
-        EventBus bus = EventBus.create(scheduler::nanoTime, BUS_CAPACITY, all);
+        // The scheduler's own clock supplier: the engine then stamps its events with the clock readings it takes anyway,
+        // and the bus reads no clock per event (`Scheduler.clock()`).
+        EventBus bus = EventBus.create(scheduler.clock(), BUS_CAPACITY, all);
         var runtime = AsyncCallbackRuntime.builder().scheduler(scheduler).events(bus).seed(seed).build();
         // Slow motion on the real clock stretches every declared duration; the simulated clock is paced instead.
         double dilation = clock == ClockMode.REAL && speed != 1.0 ? 1.0 / speed : 1.0;
@@ -218,7 +220,9 @@ public final class ScenarioRunner {
             long origin = scheduler.nanoTime();
             for (Arrivals a : plan) {
                 if (a.times.length > 0) {
-                    var stream = new ArrivalStream(scheduler, origin, a.times, () -> launch(a));
+                    Runnable onArrival = () -> launch(a);
+                    var stream = oneThread ? ArrivalStream.forOneThread(scheduler, origin, a.times, onArrival)
+                            : ArrivalStream.concurrent(scheduler, origin, a.times, onArrival);
                     streams.add(stream);
                     stream.start();
                 }
