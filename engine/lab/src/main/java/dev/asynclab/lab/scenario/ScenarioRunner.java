@@ -79,8 +79,11 @@ public final class ScenarioRunner {
         List<EventSink> all = new ArrayList<>(sinks);
         all.add(metrics);
         // The scheduler's own clock supplier: the engine then stamps its events with the clock readings it takes anyway,
-        // and the bus reads no clock per event (`Scheduler.clock()`).
-        EventBus bus = EventBus.create(scheduler.clock(), BUS_CAPACITY, all);
+        // and the bus reads no clock per event (`Scheduler.clock()`). On the simulated clock every event is published
+        // by one thread at a time: this one (RUN_STARTED, below), then the run's own thread, which it starts.
+        EventBus bus = clock == ClockMode.SIMULATED
+                ? EventBus.createForOneProducer(scheduler.clock(), BUS_CAPACITY, all)
+                : EventBus.create(scheduler.clock(), BUS_CAPACITY, all);
         var runtime = AsyncCallbackRuntime.builder().scheduler(scheduler).events(bus).seed(seed).build();
         // Slow motion on the real clock stretches every declared duration; the simulated clock is paced instead.
         double dilation = clock == ClockMode.REAL && speed != 1.0 ? 1.0 / speed : 1.0;
