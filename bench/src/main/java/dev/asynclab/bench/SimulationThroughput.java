@@ -15,6 +15,12 @@ import java.util.List;
 /// The runner on the simulated clock: events per second it sustains with the audit log written to a file, and
 /// the wall time of a 1,000,000-invocation scenario. Baseline in the same run: the same scenario with no sink
 /// but the runner's own metrics. Both variants are warmed up once, then run three times each, interleaved.
+///
+/// Each round also prints the CPU time of the simulation thread (the run's one thread, `asynclab-run`) and of the
+/// bus's writer thread, per event: on a machine shared with other work, wall time moves with whoever else runs
+/// (the same jar 1.8x apart a minute apart), while the simulation thread's own CPU time is what a change to the
+/// engine's or the runner's code moves. Both are read by a sink that does nothing with the events (`ThreadCpu`),
+/// as the bus closes: the simulation thread is then waiting for the writer, its work done.
 final class SimulationThroughput {
 
     static final String SCENARIO = """
@@ -49,6 +55,8 @@ final class SimulationThroughput {
             run(s, log);
             double[] metricsOnly = new double[ROUNDS];
             double[] logged = new double[ROUNDS];
+            double[] simCpuMetricsOnly = new double[ROUNDS];
+            double[] simCpuLogged = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) { // interleaved, so a busy moment of the machine hits both alike
                 long[] base = run(s, null);
                 long[] withLog = run(s, log);
@@ -63,7 +71,16 @@ final class SimulationThroughput {
                                 + "per event); audit log to file %.2f s (%.0f ns per event); load average %s%n",
                         base[2] / 1e9, (double) base[2] / base[1], withLog[2] / 1e9,
                         (double) withLog[2] / withLog[1], loadAverage());
+                simCpuMetricsOnly[r] = (double) base[3] / base[1];
+                simCpuLogged[r] = (double) withLog[3] / withLog[1];
+                System.out.printf(java.util.Locale.ROOT, "simulation, thread CPU per event: simulation thread %.0f ns "
+                                + "(writer %.0f ns) metrics only; %.0f ns (writer %.0f ns) audit log to file%n",
+                        simCpuMetricsOnly[r], (double) base[4] / base[1], simCpuLogged[r],
+                        (double) withLog[4] / withLog[1]);
             }
+            System.out.printf(java.util.Locale.ROOT, "simulation, the simulation thread's CPU per event, median of %d: "
+                    + "metrics only %.0f ns, audit log to file %.0f ns%n", ROUNDS, median(simCpuMetricsOnly),
+                    median(simCpuLogged));
             double m = median(metricsOnly);
             double l = median(logged);
             System.out.printf(java.util.Locale.ROOT, "[goal] simulated clock, metrics only: %.2f M events/s, median of "
@@ -93,8 +110,9 @@ final class SimulationThroughput {
                 instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
-    /// Returns {wall nanos, events, process CPU nanos}; `log` (null: none) is written afresh, and left for the caller
-    /// to measure until the next run deletes it.
+    /// Returns {wall nanos, events, process CPU nanos, simulation thread CPU nanos, writer thread CPU nanos} (the last
+    /// two -1 where the JVM cannot tell); `log` (null: none) is written afresh, and left for the caller to measure until
+    /// the next run deletes it.
     private static long[] run(Scenario s, Path log) throws Exception {
         if (log != null) {
             Files.deleteIfExists(log); // dropping its cached pages is cheap; rewriting it in place is not, see main
@@ -102,14 +120,98 @@ final class SimulationThroughput {
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         RunSummary summary;
+        ThreadCpu threads;
         if (log == null) {
-            summary = ScenarioRunner.start(s, RunOptions.DEFAULTS, List.of()).await();
+            threads = new ThreadCpu(null);
+            ScenarioRun run = ScenarioRunner.start(s, RunOptions.DEFAULTS, List.of(threads));
+            threads.findSimulationThread();
+            summary = run.await();
         } else {
             try (var writer = AuditLogWriter.open(log, ScenarioRunner.header(s, RunOptions.DEFAULTS))) {
-                ScenarioRun run = ScenarioRunner.start(s, RunOptions.DEFAULTS, List.of(writer));
+                threads = new ThreadCpu(writer);
+                ScenarioRun run = ScenarioRunner.start(s, RunOptions.DEFAULTS, List.of(threads));
+                threads.findSimulationThread();
                 summary = run.await();
             }
         }
-        return new long[]{System.nanoTime() - t0, summary.eventCount(), processCpuNanos() - cpu0};
+        return new long[]{System.nanoTime() - t0, summary.eventCount(), processCpuNanos() - cpu0,
+                threads.simulationNanos(), threads.writerNanos()};
+    }
+
+    /// Reads the CPU time of a run's simulation thread and of its bus's writer thread as the bus closes (`onClose`, on
+    /// the writer thread, while the simulation thread waits in `EventBus.close` with its work done). It wraps the run's
+    /// one sink (the audit log's writer; none for metrics only) rather than joining the bus as a sink of its own: a
+    /// third kind of sink makes the bus's call to its sinks megamorphic, and the writer's calls were then no longer
+    /// inlined. So it adds one call per event to the writer thread and nothing to the simulation thread.
+    private static final class ThreadCpu implements dev.asynclab.engine.event.EventSink {
+        /// The sink it stands for, or null.
+        private final dev.asynclab.engine.event.EventSink sink;
+        /// Runs' simulation threads already found: the previous run's may not have ended yet when the next starts.
+        private static final java.util.Set<Long> SEEN = new java.util.HashSet<>();
+        private static final java.lang.management.ThreadMXBean MX =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        // Guarded by this: the bench's thread finds the simulation thread while the writer may already be closing.
+        private long simulationThread = -1;
+        private long simulationNanos = -1;
+        private long writerNanos = -1;
+
+        ThreadCpu(dev.asynclab.engine.event.EventSink sink) {
+            this.sink = sink;
+        }
+
+        /// Finds the thread the runner just started (`asynclab-run`); call right after `ScenarioRunner.start`.
+        synchronized void findSimulationThread() {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("asynclab-run") && SEEN.add(t.threadId())) {
+                    simulationThread = t.threadId();
+                }
+            }
+        }
+
+        @Override
+        public boolean readsEventViews() {
+            return sink == null || sink.readsEventViews();
+        }
+
+        @Override
+        public void onEventView(dev.asynclab.engine.event.EventView event) {
+            if (sink != null) {
+                sink.onEventView(event);
+            }
+        }
+
+        @Override
+        public void onEvent(dev.asynclab.engine.event.Event event) {
+            if (sink != null) {
+                sink.onEvent(event);
+            }
+        }
+
+        @Override
+        public void onBatchEnd() {
+            if (sink != null) {
+                sink.onBatchEnd();
+            }
+        }
+
+        @Override
+        public void onClose() {
+            if (sink != null) {
+                sink.onClose(); // the log's last writes are the writer thread's too
+            }
+            synchronized (this) {
+                simulationNanos = simulationThread < 0 ? -1 : MX.getThreadCpuTime(simulationThread);
+                writerNanos = MX.getCurrentThreadCpuTime();
+            }
+        }
+
+        synchronized long simulationNanos() {
+            return simulationNanos;
+        }
+
+        synchronized long writerNanos() {
+            return writerNanos;
+        }
     }
 }

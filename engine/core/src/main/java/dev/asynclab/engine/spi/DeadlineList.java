@@ -44,6 +44,12 @@ final class DeadlineList {
     /// Links `n` (in no list) due at `dueAt`, `seq`-th in scheduling order, if its place in (due, order) order is at
     /// most `MAX_STEPS` nodes before the tail; returns false, leaving `n` out, otherwise.
     boolean offer(Node n, long dueAt, long seq) {
+        Node h = head;
+        if (size > MAX_STEPS && (dueAt < h.due || dueAt == h.due && seq < h.order)) {
+            // Due before every node, so more than MAX_STEPS from the tail: refused without the walk. A scenario's next
+            // arrival, due long before any running call's deadline, is one such at every call.
+            return false;
+        }
         Node after = tail;
         int steps = 0;
         while (after != null && (after.due > dueAt || after.due == dueAt && after.order > seq)) {

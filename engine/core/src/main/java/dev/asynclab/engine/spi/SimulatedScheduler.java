@@ -61,6 +61,8 @@ public final class SimulatedScheduler implements Scheduler {
     private long now;
     private long order;
     private final Executor workers = task -> addNow(task, order++);
+    /// This clock as one supplier (`clock()`), so a bus made on it takes the engine's own readings as stamps.
+    private final java.util.function.LongSupplier clock = this::nanoTime;
     private long executed;
     /// Wall nanoseconds per simulated nanosecond when paced; 0 when running as fast as possible.
     private volatile double wallPerSimNano;
@@ -173,6 +175,13 @@ public final class SimulatedScheduler implements Scheduler {
     @Override
     public long nanoTime() {
         return now;
+    }
+
+    /// The same supplier at every call: a bus made with it (`EventBus.create(sim.clock(), ...)`) is stamped with the
+    /// readings the engine takes anyway, and reads no clock per event.
+    @Override
+    public java.util.function.LongSupplier clock() {
+        return clock;
     }
 
     @Override

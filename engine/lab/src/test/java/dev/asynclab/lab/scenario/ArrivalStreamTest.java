@@ -16,7 +16,8 @@ import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// Arrivals keep their planned times when the timer fires late, as a real one does: lateness never adds up.
+/// Arrivals keep their planned times when the timer fires late, as a real one does: lateness never adds up. The
+/// one-thread stream (the simulated clock's) fires exactly as the concurrent one, among everything else scheduled.
 class ArrivalStreamTest {
 
     private static final long MS = 1_000_000;
@@ -53,7 +54,7 @@ class ArrivalStreamTest {
     private static List<Long> fire(LateTimer timer, long[] times) {
         List<Long> fired = new ArrayList<>();
         long origin = timer.nanoTime();
-        new ArrivalStream(timer, origin, times, () -> fired.add(timer.nanoTime() - origin)).start();
+        ArrivalStream.concurrent(timer, origin, times, () -> fired.add(timer.nanoTime() - origin)).start();
         timer.sim.runUntilIdle();
         return fired;
     }
@@ -84,7 +85,7 @@ class ArrivalStreamTest {
     void closingCallsOffWhatIsLeft() {
         LateTimer timer = new LateTimer(0, 1);
         List<Long> fired = new ArrayList<>();
-        var stream = new ArrivalStream(timer, 0, new long[] {MS, 2 * MS, 3 * MS}, () -> fired.add(timer.nanoTime()));
+        var stream = ArrivalStream.concurrent(timer, 0, new long[] {MS, 2 * MS, 3 * MS}, () -> fired.add(timer.nanoTime()));
         stream.start();
         timer.sim.runUntil(MS);
 
@@ -119,5 +120,81 @@ class ArrivalStreamTest {
                 assertThat(fired.get(i)).isLessThanOrEqualTo(times[i] + maxLate);
             }
         }
+    }
+
+    /// What happened, in order, on a simulated clock running one arrival stream of either kind beside plain timers
+    /// (some of them scheduled by the arrivals themselves, as a launch schedules its call's start): "a<i>@<time>" for
+    /// arrival i, "t<i>@<time>" for timer i. A `close` at `closeAt` (never when negative) calls the rest off.
+    private static List<String> trace(boolean oneThread, long[] times, long[] timers, long[] followUps, long closeAt) {
+        var sim = new SimulatedScheduler();
+        List<String> seen = new ArrayList<>();
+        int[] arrived = {0};
+        ArrivalStream[] stream = new ArrivalStream[1];
+        Runnable onArrival = () -> {
+            int i = arrived[0]++;
+            seen.add("a" + i + "@" + sim.nanoTime());
+            long after = followUps[i % followUps.length];
+            if (after >= 0) {
+                sim.schedule(() -> seen.add("f" + i + "@" + sim.nanoTime()), after);
+            }
+        };
+        stream[0] = oneThread ? ArrivalStream.forOneThread(sim, 0, times, onArrival)
+                : ArrivalStream.concurrent(sim, 0, times, onArrival);
+        for (int i = 0; i < timers.length; i++) {
+            int k = i;
+            sim.schedule(() -> seen.add("t" + k + "@" + sim.nanoTime()), timers[i]);
+        }
+        if (closeAt >= 0) {
+            sim.schedule(() -> seen.add("closed " + stream[0].close()), closeAt);
+        }
+        stream[0].start();
+        sim.runUntilIdle();
+        return seen;
+    }
+
+    /// Same times, same order among every other task, same count left at a close: the simulated run's events
+    /// depend on this (`PinnedScenarioLogsTest` pins whole runs).
+    @Property(tries = 300)
+    void theOneThreadStreamFiresAsTheConcurrentOne(
+            @ForAll @Size(min = 1, max = 60) List<@LongRange(min = 0, max = 3_000_000) Long> gaps,
+            @ForAll @Size(max = 30) List<@LongRange(min = 0, max = 40_000_000) Long> timers,
+            @ForAll @Size(min = 1, max = 5) List<@LongRange(min = -1, max = 2_000_000) Long> followUps,
+            @ForAll @LongRange(min = -1, max = 60_000_000) long closeAt) {
+        long[] times = new long[gaps.size()];
+        long t = 0;
+        for (int i = 0; i < times.length; i++) {
+            t += gaps.get(i);
+            times[i] = t;
+        }
+        long[] plain = timers.stream().mapToLong(Long::longValue).toArray();
+        long[] after = followUps.stream().mapToLong(Long::longValue).toArray();
+
+        List<String> oneThread = trace(true, times, plain, after, closeAt);
+
+        assertThat(oneThread).isEqualTo(trace(false, times, plain, after, closeAt));
+        long arrived = oneThread.stream().filter(e -> e.startsWith("a")).count();
+        long calledOff = oneThread.stream().filter(e -> e.startsWith("closed ")).mapToLong(e -> Long.parseLong(
+                e.substring("closed ".length()))).sum();
+        assertThat(arrived + calledOff).isEqualTo(times.length); // every arrival either came or was called off
+    }
+
+    @Test
+    void theOneThreadStreamClosedFromItsOwnArrivalStopsThere() {
+        var sim = new SimulatedScheduler();
+        List<Long> fired = new ArrayList<>();
+        ArrivalStream[] stream = new ArrivalStream[1];
+        int[] left = {-1};
+        stream[0] = ArrivalStream.forOneThread(sim, 0, new long[] {MS, 2 * MS, 3 * MS}, () -> {
+            fired.add(sim.nanoTime());
+            if (fired.size() == 2) {
+                left[0] = stream[0].close();
+            }
+        });
+        stream[0].start();
+        sim.runUntilIdle();
+
+        assertThat(fired).containsExactly(MS, 2 * MS);
+        assertThat(left[0]).isEqualTo(1);
+        assertThat(sim.pendingTasks()).isZero();
     }
 }
