@@ -1,5 +1,6 @@
 package dev.asynclab.engine.event;
 
+import dev.asynclab.engine.internal.PaddedCounter;
 import dev.asynclab.engine.spi.RealScheduler;
 
 import java.lang.invoke.MethodHandles;
@@ -15,7 +16,9 @@ import java.util.function.LongSupplier;
 /// Publishing is cheap (one atomic increment, a few plain stores and one release store into a reused slot; no
 /// allocation, no wake-up call) and never drops an event: when the ring is full
 /// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0
-/// and `t` is nanoseconds since the bus was created, on the clock it was given.
+/// and `t` is nanoseconds since the bus was created, on the clock it was given. The writer takes events in
+/// batches and sleeps between them, so a sink sees an event at most about a millisecond after it was published
+/// (`flush()` waits for it).
 ///
 /// ```java
 /// var log = new ArrayList<Event>();
@@ -49,18 +52,31 @@ public final class EventBus implements AutoCloseable {
      * line the writer keeps changing) only when the cached copy says the ring may be full; `gate` is volatile
      * so that the writer's read of a slot, published by its write of `consumed`, happens before a producer that
      * trusted the cache fills that slot again.
+     * Counters and fields on their own cache lines: `claimed` (every producer's atomic increment), `consumed` (the
+     * writer's) and `gate` each sit alone on their lines (`PaddedCounter`), and what the writer changes per event
+     * (the clamp's last `t`, the view it hands sinks) lives in its own locals, never in this object's fields, which
+     * producers read on every publish: a write there would pull the line from the producer's core per event.
+     * The writer drains in batches and sleeps between them rather than chasing the producers: after a batch shorter
+     * than CHASE_BATCH it naps (`WriterNap`: 200 µs to 1 ms, longer while it finds little, shorter when a producer
+     * found the ring full), so each wake-up finds a batch, the sinks see events at most a nap late, and the writer
+     * does not read slot n while a producer fills its neighbour on the same cache line. It used to spin after each
+     * batch and nap only after 64 empty looks, so while events trickled in it took them one by one, and an idle bus
+     * woke every 200 µs. A producer wakes a napping writer only when the ring is full (awaitRoom); `writerParked` is
+     * volatile so that such a producer, reading it after the writer set it, does not skip the unpark a parked writer
+     * needs (a producer that read it just before the writer set it sleeps 50 µs and looks again).
      * A result's value whose text cannot change once made (a String, a boxed primitive) travels as the object
      * and becomes text on the writer thread: `toString` was the largest single cost of a trivial callback's
      * SUCCEEDED. Any other value becomes text on the producer's thread, at once, so the log says what the
      * value was when the callback returned. */
 
     private static final int MAX_BATCH = 4096;
-    /// How long an idle writer sleeps before looking again: the most an event waits before its sinks see it.
-    private static final long WRITER_NAP_NANOS = 200_000;
+    /// A batch at least this long (or half the ring) sends the writer straight back for more; a shorter one, to a nap.
+    private static final int CHASE_BATCH = 64;
 
     private final Slot[] ring;
     private final int mask;
-    private final AtomicLong claimed = new AtomicLong();
+    /// Next seq to hand out; producers increment it. Alone on its cache lines (see the Overview).
+    private final PaddedCounter claimed = new PaddedCounter();
     /// Whether one thread at a time publishes (`createForOneProducer`): then `claimed` moves by a plain increment.
     private final boolean oneProducer;
     private final EventSink[] sinks; // an array: the writer walks it for every event
@@ -74,16 +90,13 @@ public final class EventBus implements AutoCloseable {
     private final Thread writer;
     private final AtomicLong stalls = new AtomicLong();
 
-    /// Next seq the writer will read; written only by the writer.
-    private volatile long consumed;
-    /// A past value of `consumed` (so a lower bound of it), shared by producers: see the Overview.
-    private volatile long gate;
+    /// Next seq the writer will read; written only by the writer (volatile: see the Overview).
+    private final PaddedCounter consumed = new PaddedCounter();
+    /// A past value of `consumed` (so a lower bound of it), shared by producers (volatile: see the Overview).
+    private final PaddedCounter gate = new PaddedCounter();
     private volatile boolean writerParked;
     private volatile boolean closing;
     private volatile Throwable sinkFailure;
-    private long lastT;
-    /// The view handed to sinks that read views; the writer thread's alone.
-    private final Delivery delivery = new Delivery();
 
     private EventBus(LongSupplier clock, int capacity, List<EventSink> sinks) {
         this(clock, capacity, sinks, false);
@@ -405,8 +418,8 @@ public final class EventBus implements AutoCloseable {
     }
 
     // No unpark when publishing: waking the writer costs a system call per event. The writer naps for at most
-    // WRITER_NAP_NANOS when idle, so an event reaches the sinks within that; only a full ring (awaitRoom), flush
-    // and close wake it at once.
+    // WriterNap.LONGEST_NANOS when the ring runs dry, so an event reaches the sinks within that; only a full ring
+    // (awaitRoom), flush and close wake it at once.
     private long claim() {
         long seq;
         if (oneProducer) {
@@ -417,10 +430,10 @@ public final class EventBus implements AutoCloseable {
         } else {
             seq = claimed.getAndIncrement();
         }
-        if (seq - gate >= ring.length) {
-            long c = consumed;
-            if (c > gate) {
-                gate = c; // racing producers may write an older value: still a lower bound, so still safe
+        if (seq - gate.get() >= ring.length) {
+            long c = consumed.get();
+            if (c > gate.get()) {
+                gate.set(c); // racing producers may write an older value: still a lower bound, so still safe
             }
             if (seq - c >= ring.length) {
                 awaitRoom(seq);
@@ -432,7 +445,7 @@ public final class EventBus implements AutoCloseable {
     private void awaitRoom(long seq) {
         stalls.incrementAndGet();
         int spins = 0;
-        while (seq - consumed >= ring.length) {
+        while (seq - consumed.get() >= ring.length) {
             if (writerParked) {
                 LockSupport.unpark(writer);
             }
@@ -462,7 +475,7 @@ public final class EventBus implements AutoCloseable {
     /// Waits until every event published before this call has reached the sinks.
     public void flush() {
         long target = claimed.get();
-        while (consumed < target && writer.isAlive()) {
+        while (consumed.get() < target && writer.isAlive()) {
             LockSupport.unpark(writer);
             LockSupport.parkNanos(100_000);
         }
@@ -500,43 +513,60 @@ public final class EventBus implements AutoCloseable {
 
     private void drainLoop() {
         long next = 0;
-        int idle = 0;
+        // The writer's own state, kept in its locals and its own allocation: nothing it writes per event may sit on a
+        // cache line that producers read on every publish (the bus's fields), or that line would cross cores per event.
+        long lastT = 0;
+        Delivery delivery = new Delivery();
+        int chaseBatch = Math.min(CHASE_BATCH, ring.length / 2);
+        WriterNap nap = new WriterNap(ring.length);
+        long haul = 0; // events delivered since the last nap
+        long stallsSeen = 0;
         try {
             while (true) {
                 int n = 0;
                 Slot s;
                 while (n < MAX_BATCH && (s = ring[(int) next & mask]).holds(next)) {
-                    deliver(s, next);
+                    lastT = Math.max(s.stampedT, lastT);
+                    deliver(s, next, lastT, delivery);
                     next++;
                     n++;
                     if ((n & 255) == 0) {
-                        consumed = next; // free room early so producers stall less on big batches
+                        consumed.set(next); // free room early so producers stall less on big batches
                     }
                 }
                 if (n > 0) {
-                    consumed = next;
+                    haul += n;
+                    consumed.set(next);
                     for (EventSink sink : sinks) {
                         sink.onBatchEnd();
                     }
-                    idle = 0;
+                }
+                if (closing) {
+                    if (n == 0 && next == claimed.get()) {
+                        break;
+                    }
+                    if (n == 0) {
+                        Thread.onSpinWait(); // a producer has claimed a seq and is filling its slot
+                    }
                     continue;
                 }
-                if (closing && next == claimed.get()) {
-                    break;
+                if (n >= chaseBatch) {
+                    continue; // a big batch: more has likely come meanwhile
                 }
-                if (++idle < 64) {
-                    Thread.onSpinWait();
-                    continue;
-                }
+                // The ring ran dry, or nearly: nap rather than chase the producers event by event (see the Overview).
+                long stalled = stalls.get();
+                long napNanos = nap.next(haul, stalled != stallsSeen);
+                stallsSeen = stalled;
+                haul = 0;
                 writerParked = true;
-                if (!ring[(int) next & mask].holds(next) && !closing) {
-                    LockSupport.parkNanos(WRITER_NAP_NANOS);
+                if (!closing) {
+                    LockSupport.parkNanos(napNanos);
                 }
                 writerParked = false;
             }
         } catch (Throwable t) {
             sinkFailure = t;
-            consumed = Long.MAX_VALUE / 2; // release any producer waiting for room: nobody will drain
+            consumed.set(Long.MAX_VALUE / 2); // release any producer waiting for room: nobody will drain
             return;
         }
         for (EventSink sink : sinks) {
@@ -546,9 +576,7 @@ public final class EventBus implements AutoCloseable {
 
     /// Hands event `seq` to every sink, in the sinks' order: a view of the slot to a sink that reads views, one
     /// `Event` (built only if some sink wants one, and then once) to the others.
-    private void deliver(Slot s, long seq) {
-        long t = Math.max(s.stampedT, lastT);
-        lastT = t;
+    private void deliver(Slot s, long seq, long t, Delivery delivery) {
         EventSink[] all = sinks;
         Event whole = s.takeWhole(seq, t);
         if (whole != null) {

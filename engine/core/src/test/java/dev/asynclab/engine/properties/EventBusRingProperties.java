@@ -98,6 +98,63 @@ class EventBusRingProperties {
 
     /// Three kinds in turn, so a slot's next event is often of another kind than its last one: an event published
     /// whole (with a group's fields), one built from fields with an error, and a result whose text the writer makes.
+    /// Producers that pause now and then, so the writer runs the ring dry, naps and wakes in the middle of their
+    /// streams (and, with small rings, is woken by a producer that found the ring full): every event still arrives
+    /// once, in claim order, and `flush()` returns only once the sinks have seen everything published before it.
+    @Property(tries = 15)
+    void pausingProducersLoseNothingAndFlushWaitsForTheirEvents(@ForAll @IntRange(min = 1, max = 3) int producers,
+                                                                @ForAll @IntRange(min = 2, max = 4096) int capacity,
+                                                                @ForAll @IntRange(min = 1, max = 400) int each,
+                                                                @ForAll @IntRange(min = 1, max = 50) int pauseEvery,
+                                                                @ForAll @IntRange(min = 0, max = 300_000) int pauseNanos)
+            throws InterruptedException {
+        List<Event> seen = new ArrayList<>();
+        var delivered = new java.util.concurrent.atomic.AtomicLong();
+        var flushedShort = new java.util.concurrent.atomic.AtomicLong();
+        var bus = EventBus.create(System::nanoTime, capacity, List.of(e -> {
+            seen.add(e);
+            delivered.incrementAndGet();
+        }));
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int producer = p;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < each; i++) {
+                    publishKind(bus, producer, i);
+                    if (i % pauseEvery == 0) {
+                        long before = bus.published();
+                        bus.flush();
+                        if (delivered.get() < before) {
+                            flushedShort.incrementAndGet();
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        bus.close();
+
+        assertThat(flushedShort.get()).as("flushes that returned before the sinks had the events").isZero();
+        assertThat(seen).hasSize(producers * each);
+        int[] next = new int[producers];
+        for (int i = 0; i < seen.size(); i++) {
+            Event e = seen.get(i);
+            assertThat(e.seq()).isEqualTo(i);
+            if (i > 0) {
+                assertThat(e.t()).isGreaterThanOrEqualTo(seen.get(i - 1).t());
+            }
+            int producer = (int) e.id();
+            assertThat(e.attempt()).isEqualTo(next[producer]++);
+            assertThat(e).usingRecursiveComparison().ignoringFields("seq", "t")
+                    .isEqualTo(expected(producer, e.attempt()));
+        }
+    }
+
+    /// Three kinds in turn, so a slot's next event is often of another kind than its last one: an event published
+    /// whole (with a group's fields), one built from fields with an error, and a result whose text the writer makes.
     private static void publishKind(EventBus bus, int producer, int i) {
         switch (i % 3) {
             case 0 -> bus.publish(whole(producer, i));
