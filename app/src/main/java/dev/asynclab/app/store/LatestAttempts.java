@@ -5,11 +5,12 @@ package dev.asynclab.app.store;
 /// 16 bytes a cell with at most half the cells full, not a key object, a map node and a boxed slot each.
 ///
 /// A cell is two adjacent longs, the group and then the name and slot packed, so a probe reads one cache line
-/// rather than one in each of three arrays. Groups are invocation ids, numbered 1, 2, 3, … by the engine and met
-/// in about that order, so a key's home cell keeps the low bits of its group ([#home]): the calls of neighbouring
+/// rather than one in each of three arrays. The engine numbers groups 1, 2, 3, … and they are met in about that
+/// order, so a key's home cell keeps the low bits of its group ([#home]): the calls of neighbouring
 /// groups sit in neighbouring cells, so that a put finds its line already in the cache more often than a home
-/// spread at random over a table far larger than the cache allows (a JFR profile of a 2 M-event open, loaded machine: this class was
-/// the storing thread's top method, 37 of its 361 samples, with a home spread over the whole table).
+/// spread at random over a table far larger than the cache allows (a JFR profile of a 2 M-event open, loaded
+/// machine: this class was the storing thread's top method, 37 of its 361 samples, with a home spread over the
+/// whole table).
 final class LatestAttempts {
 
     private static final int ABSENT = -1;
