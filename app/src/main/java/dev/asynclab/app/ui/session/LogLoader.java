@@ -4,7 +4,7 @@ import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogException;
-import dev.asynclab.lab.audit.ParallelLogReader;
+import dev.asynclab.lab.audit.AuditVerifier;
 import dev.asynclab.lab.audit.LogWindowReader;
 import dev.asynclab.lab.audit.VerificationReport;
 
@@ -16,20 +16,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
-/// Reads an audit log into a new [EventStore] and its [RunFold] in one pass, on several threads, never holding more
+/// Reads an audit log into a new [EventStore] and its [RunFold] in one pass, on three threads, never holding more
 /// than a few batches of the log's events as objects: the store's columns are all that stays.
 /// A log larger than the heap is read a [LogWindow] at a time ([#loadWindow]): the same threads, reading from
 /// the window's first block on through the log's on-disk index.
 ///
-/// Overview: a reading thread verifies the log while `DECODERS` worker threads decode and hash its lines in
-/// pieces ([ParallelLogReader]: what needs order — the chain's links, `seq`, `t`, one end per invocation — is
-/// checked on the reading thread, in file order). It hands batches of `BATCH` events through a bounded queue to the
-/// calling thread, which appends them to the store and passes each batch on, through a second bounded queue, to a
-/// folding thread that folds them into the run's summary ([RunFold]). The fold needs nothing from the store, so it
-/// runs beside it: on two cores the threads' work is spread by the scheduler instead of by where each step was
-/// placed (a JFR profile of a 2 M-event open, loaded machine: the storing thread 361 samples, 76 of them the fold,
-/// against the reading thread's 248; the sessions before had moved the fold from one side to the other as either
-/// was the heavier).
+/// Overview: a reading thread parses and verifies the log (the hash chain has to be checked in order, so one
+/// thread does it) and hands batches of `BATCH` events through a bounded queue to the calling thread, which appends
+/// them to the store and passes each batch on, through a second bounded queue, to a folding thread that folds them
+/// into the run's summary ([RunFold]). The fold needs nothing from the store, so it runs beside it: on two cores
+/// the three threads' work is spread by the scheduler instead of by where each step was placed (a JFR profile of
+/// a 2 M-event open, loaded machine: the storing thread 361 samples, 76 of them the fold, against the reading
+/// thread's 248; the sessions before had moved the fold from one side to the other as either was the heavier).
 /// The bounded queues make a fast reader wait for a slow store, and the store for a slow fold, instead of filling
 /// the heap. The store is made and fed by the calling thread only, and the fold by the folding thread only; the
 /// store is handed to the FX thread whole when it is finished ([Session#adopt]), so it needs no locking: it is
@@ -46,13 +44,6 @@ public final class LogLoader {
     /// event, small enough that the batches in flight stay a few megabytes.
     static final int BATCH = 4096;
     private static final int BATCHES_IN_FLIGHT = 16;
-    /// Bytes of the log a decoding worker takes at a time ([ParallelLogReader]): some two thousand lines, and below
-    /// half of G1's smallest region, so that a piece is never a humongous object (each one a region of its own
-    /// and, past a threshold, a collection).
-    static final int PIECE_BYTES = 1 << 18;
-    /// Threads decoding and hashing the log's lines beside the one checking them in order, the storing one and the
-    /// folding one: one per core.
-    static final int DECODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /// How often (in events) the progress callback hears how far the load is.
     public static final long PROGRESS_EVERY = 1L << 18;
 
@@ -77,8 +68,7 @@ public final class LogLoader {
     /// Reads at most the first `limit` events of `file` (all of them when it holds no more), as
     /// [#load(Path, long, LongConsumer)] does; [Loaded#cut()] says whether it stopped there.
     public static Loaded load(Path file, long every, long limit, LongConsumer progress) {
-        return load(file, (header, events) -> ParallelLogReader.read(file, PIECE_BYTES, DECODERS, header, events),
-                every, limit, progress);
+        return load(file, (header, events) -> AuditVerifier.read(file, header, events), every, limit, progress);
     }
 
     /// Reads `window` of a log through its index ([LogWindowReader]: a seek to the window's first block, no
