@@ -88,7 +88,8 @@ class BigLogBenchmarkTest {
             }
             print("1M-event log (%,d events), before: read into a list + fold + story index + store: median %.0f ms"
                     + " (runs %s), peak heap median %.0f MB", n, median(old), round(old), median(oldHeap));
-            print("1M-event log, now: LogLoader (parse on one thread, fold + store on another) + story index:"
+            print("1M-event log, now: LogLoader (parse and verify, store, fold: each on its own"
+                    + " thread) + story index:"
                     + " median %.0f ms (runs %s), peak heap median %.0f MB; now / before %.2fx time, %.2fx heap",
                     median(now), round(now), median(nowHeap), median(now) / median(old),
                     median(nowHeap) / median(oldHeap));

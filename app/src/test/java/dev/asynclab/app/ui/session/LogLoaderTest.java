@@ -65,7 +65,7 @@ class LogLoaderTest {
 
     /// The loading thread failing with an Error (out of memory, in a 100 M-event log's window that did not fit)
     /// left the reading thread blocked on the full queue for good, and the open never ended. The Error goes to
-    /// the caller and the reading thread ends.
+    /// the caller and the reading thread ends, and so does the folding thread.
     @Test
     void anErrorWhileLoadingEndsTheReadingThreadToo(@TempDir Path dir) throws Exception {
         // More batches than the queue holds (16 of 4,096), so the reader has to wait for the loader.
@@ -84,11 +84,12 @@ class LogLoaderTest {
         while (readerAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(readerAlive()).as("the reading thread ended").isFalse();
+        assertThat(readerAlive()).as("the reading and folding threads ended").isFalse();
     }
 
     private static boolean readerAlive() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("audit-parse"));
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("audit-parse") || t.getName().equals("audit-fold"));
     }
 
     @Test

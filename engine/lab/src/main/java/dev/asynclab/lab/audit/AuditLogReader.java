@@ -152,6 +152,17 @@ public final class AuditLogReader implements AutoCloseable {
         return lines.offset();
     }
 
+    /// The file offset where the line after the header starts (before any record is read): a reader that splits the
+    /// rest of the file itself ([ParallelLogReader]) starts there.
+    long recordsOffset() {
+        return lines.nextOffset();
+    }
+
+    /// The lines read so far: before any record, the header's line number (blank lines may come before it).
+    long linesRead() {
+        return lines.number;
+    }
+
     /// The header line's hash as computed from its bytes (the chain's first link).
     long headerHash() {
         return headerHash;

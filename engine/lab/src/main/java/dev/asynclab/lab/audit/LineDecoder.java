@@ -28,6 +28,12 @@ final class LineDecoder {
         this.p = new JsonLineParser(file);
     }
 
+    /// A decoder for the records of a log whose header, already read by another, declared `formatVersion`.
+    LineDecoder(Path file, int formatVersion) {
+        this(file);
+        this.formatVersion = formatVersion;
+    }
+
     private static java.util.Map<String, EventType> typesByName() {
         var map = new java.util.HashMap<String, EventType>();
         for (EventType type : EventType.values()) {

@@ -35,6 +35,11 @@ final class LineSource {
         return base + start;
     }
 
+    /// The file offset of the byte after the current line's newline: where the next line starts.
+    long nextOffset() {
+        return base + next;
+    }
+
     /// Forgets what is buffered: the stream now reads from file offset `offset`, where line `number + 1` starts.
     void restart(long offset, long number) {
         base = offset;

@@ -75,7 +75,16 @@ final class LogInvariants implements Lifecycle.Listener {
         if (failed()) {
             return false;
         }
-        long h = ChainHash.hash(previousHash, buf, start, hashedEnd - start);
+        return checkHashed(e, line, ChainHash.hash(previousHash, buf, start, hashedEnd - start), declaredHash);
+    }
+
+    /// Checks one record whose hash `h` another thread has computed, from the hash the line before declared
+    /// ([ParallelLogReader]): until the first failure that is the chain's state ([#chainState()]), so the link is
+    /// the one [#check] checks; after it, nothing is checked. False once the log has failed.
+    boolean checkHashed(Event e, long line, long h, long declaredHash) {
+        if (failed()) {
+            return false;
+        }
         previousHash = h;
         if (h != declaredHash) {
             return fail(line, HASH_MISMATCH);
