@@ -4,7 +4,7 @@ import dev.asynclab.engine.event.EventType;
 import dev.asynclab.engine.internal.CallQueue;
 import dev.asynclab.engine.internal.HandOff;
 import dev.asynclab.engine.internal.LaneAllocator;
-import dev.asynclab.engine.internal.PaddedCounter;
+import dev.asynclab.engine.internal.atomic.PaddedCounter;
 import dev.asynclab.engine.spi.Scheduler;
 
 import java.time.Duration;

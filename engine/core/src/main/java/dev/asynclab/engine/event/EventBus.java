@@ -1,6 +1,6 @@
 package dev.asynclab.engine.event;
 
-import dev.asynclab.engine.internal.PaddedCounter;
+import dev.asynclab.engine.internal.atomic.PaddedCounter;
 import dev.asynclab.engine.spi.RealScheduler;
 
 import java.lang.invoke.MethodHandles;

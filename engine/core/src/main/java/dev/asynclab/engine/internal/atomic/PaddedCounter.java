@@ -1,4 +1,4 @@
-package dev.asynclab.engine.internal;
+package dev.asynclab.engine.internal.atomic;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
