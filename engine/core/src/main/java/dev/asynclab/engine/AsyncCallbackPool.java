@@ -52,10 +52,15 @@ public final class AsyncCallbackPool implements AutoCloseable {
      * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
      *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out of
      *   `queued` (a removed call stays linked until a poll passes it, and no poll returns it).
-     * - cancelAll misses no call a worker takes without the lock: it bumps `cancelEpoch`, then collects the queue
-     *   and the slots' calls; the worker reads the epoch, polls, records the call in its slot, and reads the epoch
-     *   again. All volatile: either cancelAll sees the call in its slot, or the worker sees the new epoch and
-     *   cancels the call itself (then not counted in cancelAll's return).
+     * - cancelAll misses no call a worker takes without the lock: under the lock it makes `cancelEpoch` odd, collects
+     *   the queue and the slots' calls, and makes it even again; the worker reads the epoch, polls, records the call
+     *   in its slot, and reads the epoch again, and cancels the call itself (then not counted in cancelAll's return)
+     *   when the first reading was odd or the two differ. All volatile. If neither, no collection overlapped the
+     *   worker's poll-to-slot window: a collection that ended before the first reading found the call still queued
+     *   (the poll came after it), and one that begins after the second reading finds it in its slot. The odd
+     *   reading is what a single bump missed: a worker that read the epoch already bumped and then polled the call
+     *   while cancelAll's walk was past the queue's head found it in neither place (a full test run saw such a call
+     *   start after `close()` returned, once: `PoolLockFreeQueueTest`; the race is as old as the lock-free polls).
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
      * Terminal bookkeeping is atomic and takes the lock only to wake awaitAll, and no counter is written per call
@@ -102,7 +107,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private volatile boolean quietWanted;
     private volatile int maxConcurrent;
     private volatile int active;
-    /// Bumped by each `cancelAll` (under `lock`) before it looks: see the Overview.
+    /// Odd while a `cancelAll` collects its calls (under `lock`), even otherwise: see the Overview.
     private volatile int cancelEpoch;
     private volatile boolean closed;
     private final InvocationOwner owner = new Owner();
@@ -238,7 +243,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
             Invocation next = pollQueue();
             if (next != null) {
                 holder.take(next, slot);
-                if (cancelEpoch != epoch) {
+                if ((epoch & 1) != 0 || cancelEpoch != epoch) {
                     next.cancel(); // a cancelAll looked while it was between the queue and its slot (Overview)
                 }
                 return next;
@@ -293,7 +298,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         List<Invocation> victims = new ArrayList<>();
         lock.lock();
         try {
-            cancelEpoch++;
+            cancelEpoch++; // odd while it collects: see the Overview
             queue.forEach(victims::add);
             for (WorkerSlot slot : slots) {
                 Invocation inv = slot.current;
@@ -301,6 +306,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
                     victims.add(inv);
                 }
             }
+            cancelEpoch++; // even again: its collection is over
         } finally {
             lock.unlock();
         }
