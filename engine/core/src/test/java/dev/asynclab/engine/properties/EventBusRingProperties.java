@@ -48,19 +48,7 @@ class EventBusRingProperties {
         }
         bus.close();
 
-        assertThat(seen).hasSize(producers * each);
-        int[] next = new int[producers];
-        for (int i = 0; i < seen.size(); i++) {
-            Event e = seen.get(i);
-            assertThat(e.seq()).isEqualTo(i);
-            if (i > 0) {
-                assertThat(e.t()).isGreaterThanOrEqualTo(seen.get(i - 1).t());
-            }
-            int producer = (int) e.id();
-            assertThat(e.attempt()).isEqualTo(next[producer]++);
-            assertThat(e).usingRecursiveComparison().ignoringFields("seq", "t")
-                    .isEqualTo(expected(producer, e.attempt()));
-        }
+        assertEachArrivedOnceInClaimOrder(seen, producers, each);
     }
 
     /// A bus made for one producer at a time, fed by producers that take turns (each thread started after the
@@ -93,6 +81,24 @@ class EventBusRingProperties {
             assertThat(e.id()).isEqualTo(i / each); // in turn: all of one producer's, then the next one's
             assertThat(e).usingRecursiveComparison().ignoringFields("seq", "t")
                     .isEqualTo(expected(i / each, i % each));
+        }
+    }
+
+    /// Every producer's events arrived once, with their own fields, in gap-free `seq` order with `t` non-decreasing,
+    /// each producer's in the order it published them.
+    private static void assertEachArrivedOnceInClaimOrder(List<Event> seen, int producers, int each) {
+        assertThat(seen).hasSize(producers * each);
+        int[] next = new int[producers];
+        for (int i = 0; i < seen.size(); i++) {
+            Event e = seen.get(i);
+            assertThat(e.seq()).isEqualTo(i);
+            if (i > 0) {
+                assertThat(e.t()).isGreaterThanOrEqualTo(seen.get(i - 1).t());
+            }
+            int producer = (int) e.id();
+            assertThat(e.attempt()).isEqualTo(next[producer]++);
+            assertThat(e).usingRecursiveComparison().ignoringFields("seq", "t")
+                    .isEqualTo(expected(producer, e.attempt()));
         }
     }
 
@@ -138,19 +144,7 @@ class EventBusRingProperties {
         bus.close();
 
         assertThat(flushedShort.get()).as("flushes that returned before the sinks had the events").isZero();
-        assertThat(seen).hasSize(producers * each);
-        int[] next = new int[producers];
-        for (int i = 0; i < seen.size(); i++) {
-            Event e = seen.get(i);
-            assertThat(e.seq()).isEqualTo(i);
-            if (i > 0) {
-                assertThat(e.t()).isGreaterThanOrEqualTo(seen.get(i - 1).t());
-            }
-            int producer = (int) e.id();
-            assertThat(e.attempt()).isEqualTo(next[producer]++);
-            assertThat(e).usingRecursiveComparison().ignoringFields("seq", "t")
-                    .isEqualTo(expected(producer, e.attempt()));
-        }
+        assertEachArrivedOnceInClaimOrder(seen, producers, each);
     }
 
     /// Three kinds in turn, so a slot's next event is often of another kind than its last one: an event published
