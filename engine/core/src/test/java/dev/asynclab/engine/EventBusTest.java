@@ -89,6 +89,30 @@ class EventBusTest {
         assertThat(bus.stalls()).isPositive();
     }
 
+    /// A producer that found the ring full goes on only once a quarter of it is free, so behind a slow sink it stalls
+    /// at most once per quarter of the ring. Before, it went on as soon as the writer freed any room (which it does
+    /// every 256 events of a long batch) and stalled again a moment later, once per 256 events here; each stall took
+    /// CPU the writer needed.
+    @Test
+    void aProducerThatFoundTheRingFullWaitsForAQuarterOfItBeforeGoingOn() {
+        var delivered = new AtomicInteger();
+        int capacity = 4096;
+        var bus = EventBus.create(System::nanoTime, capacity, List.of(e -> {
+            delivered.incrementAndGet();
+            long until = System.nanoTime() + 1_000; // a sink slower than the producer, whatever the machine's load
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }));
+        int events = 40_000;
+        for (int i = 0; i < events; i++) {
+            bus.publish(Event.of(EventType.LOG, 1, i, 0, "x"));
+        }
+        bus.close();
+        assertThat(delivered.get()).isEqualTo(events);
+        assertThat(bus.stalls()).isPositive().isLessThanOrEqualTo(events / (capacity / 4));
+    }
+
     @Test
     void closeCallsOnCloseOnceEverythingIsDelivered() {
         var closed = new AtomicInteger();

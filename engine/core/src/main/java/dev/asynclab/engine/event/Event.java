@@ -57,6 +57,9 @@ public record Event(
         if (value == null) {
             return null;
         }
+        if (value instanceof Integer i && i >= SMALL_TEXT_LOW && i < SMALL_TEXT_HIGH) {
+            return SMALL_INT_TEXT[i - SMALL_TEXT_LOW];
+        }
         try {
             String s = String.valueOf(value);
             if (s == null) {
@@ -65,6 +68,19 @@ public record Event(
             return s.length() <= MAX_VALUE_TEXT ? s : s.substring(0, MAX_VALUE_TEXT - 1) + "…";
         } catch (Throwable broken) {
             return "(a " + typeName(value.getClass()) + " whose toString() threw)";
+        }
+    }
+
+    /// The text of each small `Integer`, made once: a callback that returns a count or a status code (the pool batch's
+    /// trivial callback returns 1) otherwise cost the bus's writer a fresh String per result (48 bytes, and for the
+    /// audit log a text its field cache had to hash and compare rather than recognise by identity).
+    private static final int SMALL_TEXT_LOW = -128;
+    private static final int SMALL_TEXT_HIGH = 1024;
+    private static final String[] SMALL_INT_TEXT = new String[SMALL_TEXT_HIGH - SMALL_TEXT_LOW];
+
+    static {
+        for (int i = SMALL_TEXT_LOW; i < SMALL_TEXT_HIGH; i++) {
+            SMALL_INT_TEXT[i - SMALL_TEXT_LOW] = Integer.toString(i);
         }
     }
 
