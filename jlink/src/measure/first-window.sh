@@ -6,7 +6,8 @@
 # processes on the machine), the load average, then the launcher's resident memory (VmRSS) 5 s later, with the
 # window open. Needs Xvfb and xwininfo (Debian: apt-get install xvfb xauth x11-utils libgtk-3-0).
 # ASYNCLAB_JAVA_OPTS passes JVM options through. TRACE=1 also prints the app's start-up marks (StartTrace: JVM
-# uptime and CPU time at main, the toolkit's start, the view built, shown, the first layout pulses): the window is
+# uptime, the process's CPU time and the marking thread's at main, the toolkit's start, the view built, shown, the
+# first layout pulses; from "toolkit started" on the thread is the FX thread): the window is
 # mapped during "shown", before its first layout pulse styles and lays out the welcome page and its frame is drawn.
 # THREADS=1 also prints, at the window, the CPU time each of the JVM's threads had used (threads of one kind, such as
 # the GC's workers, added up; those under 30 ms left out): which threads compete with the FX thread for the cores

@@ -38,6 +38,7 @@ public final class AsyncLabApp extends Application {
     public void start(Stage stage) {
         StartTrace.mark("toolkit started");
         theme = Theme.valueOf(prefs.get("theme", Theme.LIGHT.name()));
+        StartTrace.mark("preferences read");
         // Before the first control exists: a control finding no user-agent stylesheet makes JavaFX load and apply
         // its own (Modena) first, only for the theme to replace it.
         theme.applyToApplication();
@@ -53,7 +54,6 @@ public final class AsyncLabApp extends Application {
         applyTheme(view, theme);
         StartTrace.mark("theme applied");
         stage.setTitle("Async Lab");
-        stage.getIcons().setAll(AppIcon.images());
         vm.titleProperty().addListener((o, a, b) -> stage.setTitle(b + " — Async Lab"));
         stage.setScene(scene);
         stage.setOnHidden(e -> {
@@ -64,6 +64,7 @@ public final class AsyncLabApp extends Application {
         stage.show();
         StartTrace.mark("shown");
         traceFirstPulses(scene);
+        setIconsAfterFirstLayout(stage, scene);
         fileToOpen(getParameters().getRaw()).ifPresent(vm::open);
     }
 
@@ -85,6 +86,23 @@ public final class AsyncLabApp extends Application {
             }
         };
         scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /// Gives the window its icons once the first layout pulse has passed: decoding the six PNGs on the FX thread
+    /// before `show()` held the first frame back; a window manager shows the icon (taskbar, Alt-Tab) as soon as it
+    /// is set, and nothing in the window depends on it.
+    private static void setIconsAfterFirstLayout(Stage stage, Scene scene) {
+        Runnable[] once = new Runnable[1];
+        // On the FX thread's next turn, not inside the pulse that calls the listener; a second pulse before that
+        // turn queues the call again, which then finds the icons set.
+        once[0] = () -> Platform.runLater(() -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (stage.getIcons().isEmpty()) {
+                stage.getIcons().setAll(AppIcon.images());
+                StartTrace.mark("icons set");
+            }
+        });
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /// Starts reading the built-in scenarios on a thread of their own, to overlap the toolkit's start; call before
