@@ -108,11 +108,20 @@ class TeachingTest {
         return events;
     }
 
-    private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Labeled.class).getText();
+    private String text(FxRobot robot, String id) throws Exception {
+        return node(robot, id).getText();
     }
 
-    private boolean shown(FxRobot robot, String id) {
+    /// The node `id` once it is in the scene: a control's content (the caption's description inside its
+    /// `TitledPane`) joins the scene graph only when the control's skin is made, at the next pulse, which on a loaded
+    /// machine may come after `interact` has returned.
+    private static Labeled node(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
+        return robot.lookup(id).queryAs(Labeled.class);
+    }
+
+    private boolean shown(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
         for (Node n = robot.lookup(id).query(); n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
