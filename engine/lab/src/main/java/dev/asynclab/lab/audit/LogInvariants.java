@@ -15,7 +15,7 @@ final class LogInvariants implements Lifecycle.Listener {
     static final String HASH_MISMATCH = "hash mismatch (edited, removed or reordered)";
 
     /// Retaining, so that a second terminal event of an id is seen as such.
-    private final Lifecycle lifecycle = Lifecycle.retaining(this);
+    private final Lifecycle lifecycle = Lifecycle.retainingPhases(this);
     /// By slot: the line where each invocation was first seen, and the line of its terminal event.
     private long[] openedLine = new long[256];
     private long[] terminalLine = new long[256];
