@@ -23,26 +23,34 @@ final class TextTable {
     private final List<String> errorMessages = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
 
-    /// The last combination added, by identity: the reader hands the same `String` for a repeated text, and the
-    /// same combination often comes again next (`"ok"` after `"ok"`), so most adds need no hashing.
-    private String lastErrorType;
-    private String lastErrorMessage;
-    private String lastValue;
-    private int lastRow = -1;
+    /// Combinations added lately, by identity, in a small direct-mapped table: the reader hands the same `String`
+    /// for a repeated text (its string cache), and a run interleaves a few combinations (`"ok"`, a timeout, a reset),
+    /// so most adds end here, with neither a key object nor a hash of the strings' contents. Remembering only the
+    /// last combination caught a repeat of it alone. A slot is overwritten by whichever combination lands on it;
+    /// a miss goes to the map as before, so the rows are those the map gives.
+    private static final int RECENT = 64;
+    private final String[] recentErrorTypes = new String[RECENT];
+    private final String[] recentErrorMessages = new String[RECENT];
+    private final String[] recentValues = new String[RECENT];
+    private final int[] recentRows = new int[RECENT];
 
     /// The row of this combination, -1 when all three are null.
     int add(String errorType, String errorMessage, String value) {
         if (errorType == null && errorMessage == null && value == null) {
             return -1;
         }
-        if (lastRow >= 0 && errorType == lastErrorType && errorMessage == lastErrorMessage && value == lastValue) {
-            return lastRow;
+        int r = (System.identityHashCode(errorType) * 31 + System.identityHashCode(errorMessage)) * 31
+                + System.identityHashCode(value);
+        r = (r ^ r >>> 16) & (RECENT - 1);
+        // An empty slot holds three nulls, which no combination asked about here is.
+        if (recentValues[r] == value && recentErrorTypes[r] == errorType && recentErrorMessages[r] == errorMessage) {
+            return recentRows[r];
         }
         int row = find(errorType, errorMessage, value);
-        lastErrorType = errorType;
-        lastErrorMessage = errorMessage;
-        lastValue = value;
-        lastRow = row;
+        recentErrorTypes[r] = errorType;
+        recentErrorMessages[r] = errorMessage;
+        recentValues[r] = value;
+        recentRows[r] = row;
         return row;
     }
 

@@ -151,9 +151,11 @@ public final class LogLoader {
     /// Heap a loaded store takes per event, all its indexes included, with room for what the read holds while it
     /// runs. `BigLogBenchmarkTest`'s 10,000,002-event log (a synthetic pool run, 3,021,020 latencies) left 631 MB
     /// after a full GC once shown in the app's window (63 bytes an event; 716 MB before the lifecycle found dense ids
-    /// by position, 1,403 MB before the store's columns were narrowed), and peaked at 1,117 MB while loading: besides
-    /// the store, the read keeps its own fold of every invocation until it ends (the verifier's check of one
-    /// terminal event each), garbage until then. Kept at 100 bytes: the peak, not the store, is what must fit.
+    /// by position, 1,403 MB before the store's columns were narrowed), and peaked at 976-1,116 MB while loading
+    /// (1,174-1,196 MB in the same loaded windows before the verifier's fold kept phases without times and its line
+    /// numbers in chunks): besides the store, the read keeps its own fold of every invocation until it ends (the
+    /// verifier's check of one terminal event each), garbage until then. Kept at 100 bytes: the peak, not the store,
+    /// is what must fit, and three pairs of runs on a loaded machine are not enough to lower it.
     static final long HEAP_BYTES_PER_EVENT = 100;
     /// The share of the free heap a load may fill with its store: the rest is for the reading's garbage (batches in
     /// flight, the fold), the red flags' example history, the views' own copies (the charts' series) and the

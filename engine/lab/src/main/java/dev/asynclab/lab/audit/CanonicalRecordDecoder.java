@@ -30,6 +30,35 @@ final class CanonicalRecordDecoder {
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long ZEROS = 0x3030303030303030L;
     private static final long SIXES = 0x0606060606060606L;
+    /// Each record key's first and second eight bytes as little-endian words, and the masks of the bytes the key
+    /// fills in each (every key is at most 16 bytes): [#key] compares two words instead of up to 16 bytes one by
+    /// one (it was the reading thread's second method, 28 of its 135 samples, in a JFR profile of a 1 M-event open).
+    private static final long[] KEY_LOW = new long[KEYS.length];
+    private static final long[] KEY_HIGH = new long[KEYS.length];
+    private static final long[] KEY_LOW_MASK = new long[KEYS.length];
+    private static final long[] KEY_HIGH_MASK = new long[KEYS.length];
+
+    static {
+        for (int f = 0; f < KEYS.length; f++) {
+            byte[] k = KEYS[f];
+            if (k.length > 16) {
+                throw new ExceptionInInitializerError("a record key longer than 16 bytes: " + new String(k,
+                        java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            for (int i = 0; i < k.length; i++) {
+                long b = (k[i] & 0xFFL) << ((i & 7) << 3);
+                long m = 0xFFL << ((i & 7) << 3);
+                if (i < 8) {
+                    KEY_LOW[f] |= b;
+                    KEY_LOW_MASK[f] |= m;
+                } else {
+                    KEY_HIGH[f] |= b;
+                    KEY_HIGH_MASK[f] |= m;
+                }
+            }
+        }
+    }
+
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
             100_000_000};
 
@@ -127,6 +156,15 @@ final class CanonicalRecordDecoder {
         int p = pos;
         if (p + k.length > end) {
             return false;
+        }
+        if (p + 16 <= end) {
+            // Bytes past the key but within the line may be read: the masks drop them.
+            if ((((long) LONGS.get(b, p) ^ KEY_LOW[field]) & KEY_LOW_MASK[field]) != 0
+                    || (((long) LONGS.get(b, p + 8) ^ KEY_HIGH[field]) & KEY_HIGH_MASK[field]) != 0) {
+                return false;
+            }
+            pos = p + k.length;
+            return true;
         }
         for (int i = 0; i < k.length; i++) {
             if (b[p + i] != k[i]) {

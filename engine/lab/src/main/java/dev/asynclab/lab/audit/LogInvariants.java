@@ -15,10 +15,10 @@ final class LogInvariants implements Lifecycle.Listener {
     static final String HASH_MISMATCH = "hash mismatch (edited, removed or reordered)";
 
     /// Retaining, so that a second terminal event of an id is seen as such.
-    private final Lifecycle lifecycle = Lifecycle.retaining(this);
+    private final Lifecycle lifecycle = Lifecycle.retainingPhases(this);
     /// By slot: the line where each invocation was first seen, and the line of its terminal event.
-    private long[] openedLine = new long[256];
-    private long[] terminalLine = new long[256];
+    private final Lines openedLine = new Lines();
+    private final Lines terminalLine = new Lines();
     /// The line being checked, for the lifecycle's callbacks.
     private long currentLine;
     /// Events per type, by ordinal: a counter per event, without boxing one (a map's merge made a `Long` each time).
@@ -116,7 +116,7 @@ final class LogInvariants implements Lifecycle.Listener {
                 });
                 int open = lifecycle.openCount();
                 return fail(line, "the run finished but id " + lifecycle.id(first[0]) + " (opened at line "
-                        + openedLine[first[0]] + ") has no terminal event"
+                        + openedLine.get(first[0]) + ") has no terminal event"
                         + (open > 1 ? " (nor have " + (open - 1) + " more)" : ""));
             }
         }
@@ -125,22 +125,18 @@ final class LogInvariants implements Lifecycle.Listener {
 
     @Override
     public void opened(Lifecycle l, int slot, Event e) {
-        if (slot >= openedLine.length) {
-            openedLine = Arrays.copyOf(openedLine, Math.max(slot + 1, openedLine.length * 2));
-            terminalLine = Arrays.copyOf(terminalLine, openedLine.length);
-        }
-        openedLine[slot] = currentLine;
+        openedLine.set(slot, currentLine);
     }
 
     @Override
     public void ended(Lifecycle l, int slot, Event e) {
-        terminalLine[slot] = currentLine;
+        terminalLine.set(slot, currentLine);
     }
 
     @Override
     public void endedAgain(Lifecycle l, int slot, Event e) {
         fail(currentLine, "a second terminal event (" + e.type() + ") for id " + e.id() + "; its first was at line "
-                + terminalLine[slot]);
+                + terminalLine.get(slot));
     }
 
     @Override
@@ -171,5 +167,29 @@ final class LogInvariants implements Lifecycle.Listener {
     VerificationReport report(java.util.Optional<Truncation> truncation, long lines) {
         return new VerificationReport(!failed(), badLine, reason, truncation, lines, events, lifecycle.endedCount(),
                 finished, countsByType());
+    }
+
+    /// A line number per slot, in chunks of 16K: a log of millions of invocations grew one array by doubling, each
+    /// copy a humongous object for G1 past 64K slots (124 MB of them over four opens of a 2 M-event log, JFR), each
+    /// starting a concurrent cycle; chunks never copy and stay small.
+    private static final class Lines {
+        private static final int SHIFT = 14;
+        private long[][] chunks = new long[16][];
+
+        void set(int slot, long line) {
+            int c = slot >>> SHIFT;
+            if (c >= chunks.length) {
+                chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length * 2));
+            }
+            if (chunks[c] == null) {
+                chunks[c] = new long[1 << SHIFT];
+            }
+            chunks[c][slot & ((1 << SHIFT) - 1)] = line;
+        }
+
+        long get(int slot) {
+            long[] chunk = slot >>> SHIFT < chunks.length ? chunks[slot >>> SHIFT] : null;
+            return chunk == null ? 0 : chunk[slot & ((1 << SHIFT) - 1)];
+        }
     }
 }
