@@ -63,14 +63,15 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   start after `close()` returned, once: `PoolLockFreeQueueTest`; the race is as old as the lock-free polls).
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
-     * Terminal bookkeeping is atomic and takes the lock only to wake awaitAll, and no counter is written per call
+     * Terminal bookkeeping takes the lock only to wake awaitAll, and no counter is written per call
      * by two threads, and the submitter's count takes no atomic instruction: in a JFR profile of the batch (100,000 trivial calls into a pool of 2), a shared `outstanding`
      * (the submitter adding, both workers subtracting) and one `completed` LongAdder (whose base both workers CASed,
      * never failing, so it never split into cells) were among the workers' and the submitter's hottest lines, each
      * add waiting for the cache line to come back from another core. So the submitters count calls in (`launched`,
      * under the lock they take anyway, so a plain add: every read of it that decides anything is under the lock too),
-     * and each worker slot counts the calls that ended in it (`WorkerSlot.ended`; calls that never had a slot in
-     * `endedUnslotted`), each counter on cache lines of its own; what is outstanding is the difference:
+     * and each worker slot counts the calls that ended on its worker as they returned (`WorkerSlot.ended`, written
+     * by that worker alone, so with a release write and no atomic add; every other end, off the worker, in
+     * `endedElsewhere`), each counter on cache lines of its own; what is outstanding is the difference:
      * - Ended before launched: `isQuiet` reads the ended counts first and `launched` after. Each count only grows
      *   and a call is counted in before it can end, so the ended sum read is at most what had ended (and so been
      *   launched) by the end of that read, and the launched sum read after it at least that: equal only if, at
@@ -79,7 +80,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   counts; an ending call adds to its count and then reads `quietWanted`. All volatile, so either the waiter
      *   sees the count or the ending call sees the waiter and looks itself (under the lock). A call still queued
      *   will end later and look then, so an ending call looks only when nothing is queued: while awaitAll waits
-     *   for a long queue to drain, the calls ending take no lock.
+     *   for a long queue to drain, the calls ending take no lock. A call that ends on its worker as it returns does
+     *   not look at all: its slot is still taken (so `active` is not 0), and that worker looks under the lock when
+     *   it frees the slot, its count written before it takes the lock.
      * Worker threads outlive a dry spell: a worker that frees its slot with nothing queued waits a little (the
      * clock's `workerLingerNanos`, 0 on the simulated clock) in that slot's `HandOff`, and `dispatch` hands a call
      * that was given that slot to the waiting thread instead of starting a new one. Only the thread that runs a call
@@ -101,8 +104,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Calls submitted (rejected ones included); with the ended counts, what is outstanding (see the Overview).
     /// Guarded by `lock`.
     private long launched;
-    /// Calls that ended without ever having had a worker slot (rejected, or cancelled while queued).
-    private final PaddedCounter endedUnslotted = new PaddedCounter();
+    /// Calls that ended anywhere but on the worker thread that ran them, as it returned: rejected, cancelled while
+    /// queued or while running, timed out, asynchronous work that settled.
+    private final PaddedCounter endedElsewhere = new PaddedCounter();
     /// True while an `awaitAll` waits (set and cleared under `lock`): ending calls then look for quiet.
     private volatile boolean quietWanted;
     private volatile int maxConcurrent;
@@ -220,12 +224,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     private void runLoop(Invocation first) {
         Invocation inv = first;
+        Invocation previous = null; // the call this thread ran just before inv, when it polled inv without waiting
         while (inv != null) {
-            if (!inv.run(lanes.name(inv.slot()))) {
+            String lane = lanes.name(inv.slot());
+            if (!(previous == null ? inv.run(lane) : inv.runAfter(lane, previous))) {
                 return; // its work goes on elsewhere; workerDoneLater hands the slot on
             }
             int slot = inv.slot();
-            inv = releaseAndNext(inv);
+            Invocation next = pollNext(inv);
+            if (next != null) {
+                previous = inv; // straight on: its end's clock reading may stand for next's start (runAfter)
+                inv = next;
+                continue;
+            }
+            previous = null; // the lock may make it wait: the next call reads the clock itself
+            inv = releaseOrNextLocked(inv);
             if (inv == null && linger > 0) {
                 // Out of work, its slot freed: wait a little where the next call given that slot looks (Overview).
                 inv = slots[slot].idleWorker.await(linger);
@@ -236,6 +249,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Frees `done`'s slot, or hands it straight to the next queued invocation, which is returned. While calls
     /// wait, without the lock (see the Overview).
     private Invocation releaseAndNext(Invocation done) {
+        Invocation next = pollNext(done);
+        return next != null ? next : releaseOrNextLocked(done);
+    }
+
+    /// The next queued invocation, given `done`'s slot, polled without the lock; null when none was found that way.
+    private Invocation pollNext(Invocation done) {
         int slot = done.slot();
         WorkerSlot holder = slots[slot];
         if (active <= maxConcurrent) {
@@ -249,6 +268,13 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 return next;
             }
         }
+        return null;
+    }
+
+    /// Under the lock: the next queued invocation in `done`'s slot, or else frees the slot (null).
+    private Invocation releaseOrNextLocked(Invocation done) {
+        int slot = done.slot();
+        WorkerSlot holder = slots[slot];
         lock.lock();
         try {
             if (active <= maxConcurrent) {
@@ -386,9 +412,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
     }
 
-    /// Calls ended so far: those that never had a slot, and each slot's.
+    /// Calls ended so far: those that ended off their worker, and each slot's.
     private long endedCount() {
-        long n = endedUnslotted.get();
+        long n = endedElsewhere.get();
         for (WorkerSlot s : slots) {
             n += s.endedCount();
         }
@@ -439,14 +465,14 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
 
         @Override
-        public void ended(Invocation invocation, boolean neverStarted) {
-            int slot = invocation.slot();
-            WorkerSlot[] all = slots;
-            if (slot >= 0 && slot < all.length) {
-                all[slot].countEnded(); // on its worker's own cache line, unless a canceller or the timer ended it
-            } else {
-                endedUnslotted.increment();
+        public void ended(Invocation invocation, boolean neverStarted, boolean onWorker) {
+            if (onWorker) {
+                // Its worker, returning: it holds the slot (active is at least 1, so nobody is quiet yet), and it
+                // looks for quiet itself under the lock when it frees the slot. No look here, and no atomic add.
+                slots[invocation.slot()].countEndedByWorker();
+                return;
             }
+            endedElsewhere.increment();
             if (neverStarted && queue.remove(invocation)) { // false: a worker polled it first (or never queued)
                 queued.decrementAndGet();
             }
@@ -488,9 +514,11 @@ public final class AsyncCallbackPool implements AutoCloseable {
             current = inv;
         }
 
-        /// Atomic: the call's worker adds here, and now and then a canceller or the timer that ended its call.
-        void countEnded() {
-            ENDED.getAndAdd(this, 1L);
+        /// Only the worker thread that holds this slot, as its call returns: one writer at a time (a slot passes from
+        /// one thread to the next under the lock, by a poll or by a hand-off, each of which orders the two), so a
+        /// release write, no atomic add (the other ends count in `endedElsewhere`).
+        void countEndedByWorker() {
+            ENDED.setRelease(this, ended + 1);
         }
 
         long endedCount() {
@@ -518,7 +546,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
         final Scheduler.DeadlineSlot deadline;
         volatile Invocation current;
-        /// Calls that ended in this slot (through ENDED).
+        /// Calls that ended on this slot's worker as they returned (written through ENDED, by that worker only).
         volatile long ended;
         /// Where a worker thread that last freed this slot waits a little for the slot's next call.
         final HandOff<Invocation> idleWorker = new HandOff<>();
