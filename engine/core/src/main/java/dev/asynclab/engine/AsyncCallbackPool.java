@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /// A bounded pool: at most `maxConcurrent` callbacks run at once; the rest wait in a FIFO queue of bounded
@@ -50,8 +49,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
      *   finds a free slot and starts it.
      * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
-     *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out of
-     *   `queued` (a removed call stays linked until a poll passes it, and no poll returns it).
+     *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out
+     *   (a removed call stays linked until a poll passes it, and no poll returns it). How many wait is the queue's
+     *   own count (`CallQueue.size`: offers less the polls its head has passed, less removals), which no poll
+     *   writes: a shared `queued` counter that the submitter and both workers each updated at every call kept its
+     *   line moving between the three. The submitter reads it only when something needs it (a bounded queue, a
+     *   QUEUED event, a rejection).
      * - cancelAll misses no call a worker takes without the lock: under the lock it makes `cancelEpoch` odd, collects
      *   the queue and the slots' calls, and makes it even again; the worker reads the epoch, polls, records the call
      *   in its slot, and reads the epoch again, and cancels the call itself (then not counted in cancelAll's return)
@@ -96,14 +99,11 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Futures of `awaitAll` calls, completed when the pool gets quiet; guarded by `lock`.
     private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
     private final CallQueue<Invocation> queue = new CallQueue<>();
-    /// How many calls wait in `queue` (its own size() is a walk of the whole queue).
-    private final AtomicInteger queued = new AtomicInteger();
+    /// What submitters count, under `lock`, on a cache line of its own (see `Admission`).
+    private final Admission admission = new Admission();
     /// The holder of each worker slot, by slot number; replaced by a longer copy under `lock`, never shrunk.
     private volatile WorkerSlot[] slots = new WorkerSlot[0];
     private final LaneAllocator lanes;
-    /// Calls submitted (rejected ones included); with the ended counts, what is outstanding (see the Overview).
-    /// Guarded by `lock`.
-    private long launched;
     /// Calls that ended anywhere but on the worker thread that ran them, as it returned: rejected, cancelled while
     /// queued or while running, timed out, asynchronous work that settled.
     private final PaddedCounter endedElsewhere = new PaddedCounter();
@@ -165,18 +165,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 runtime.scheduler(), runtime.emitter(), runtime.seed(), owner);
         boolean start = false;
         String rejection = null;
-        int depth;
+        int depth = -1; // how many wait before it: counted only when something reads it (it reads the pollers' line)
         lock.lock();
         try {
-            launched++; // before it can end: see the Overview
-            depth = queued.get();
+            admission.launched++; // before it can end: see the Overview
             if (closed) {
+                depth = queuedNow();
                 rejection = "the pool is closed";
             } else if (active < maxConcurrent) {
                 assignSlot(inv);
                 start = true;
-            } else if (queueCapacity < 0 || depth < queueCapacity) {
-                inv.enqueue(queued.incrementAndGet()); // QUEUED before any worker can see it: see the Overview
+            } else if (queueCapacity < 0 || (depth = queuedNow()) < queueCapacity) {
+                if (depth < 0 && runtime.emitter().enabled()) {
+                    depth = queuedNow(); // for the QUEUED event only
+                }
+                inv.enqueue(depth + 1); // QUEUED before any worker can see it: see the Overview
                 queue.offer(inv);
             } else {
                 rejection = "queue full (capacity " + queueCapacity + ")";
@@ -259,7 +262,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         WorkerSlot holder = slots[slot];
         if (active <= maxConcurrent) {
             int epoch = cancelEpoch;
-            Invocation next = pollQueue();
+            Invocation next = queue.poll();
             if (next != null) {
                 holder.take(next, slot);
                 if ((epoch & 1) != 0 || cancelEpoch != epoch) {
@@ -278,7 +281,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         lock.lock();
         try {
             if (active <= maxConcurrent) {
-                Invocation next = pollQueue(); // once more under the lock: a call queued since must not be left
+                Invocation next = queue.poll(); // once more under the lock: a call queued since must not be left
                 if (next != null) {
                     holder.take(next, slot);
                     return next;
@@ -307,9 +310,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         try {
             maxConcurrent = newMaxConcurrent;
             runtime.emitter().emit(EventType.POOL_RESIZED, 0, 0, 0, label.isEmpty() ? "pool" : label, null, -1, null,
-                    null, Integer.toString(newMaxConcurrent), queued.get());
+                    null, Integer.toString(newMaxConcurrent), queuedNow());
             Invocation next;
-            while (active < maxConcurrent && (next = pollQueue()) != null) {
+            while (active < maxConcurrent && (next = queue.poll()) != null) {
                 assignSlot(next);
                 toStart.add(next);
             }
@@ -400,7 +403,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Call under `lock`.
     private boolean isQuiet() {
         long ended = endedCount(); // first, then launched: see the Overview
-        return launched == ended && active == 0;
+        return admission.launched == ended && active == 0;
     }
 
     private boolean isQuietNow() {
@@ -428,7 +431,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     /// Invocations waiting in the queue now.
     public int queuedCount() {
-        return queued.get();
+        return queuedNow();
     }
 
     /// Invocations that reached a terminal state (REJECTED ones included).
@@ -473,11 +476,11 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 return;
             }
             endedElsewhere.increment();
-            if (neverStarted && queue.remove(invocation)) { // false: a worker polled it first (or never queued)
-                queued.decrementAndGet();
+            if (neverStarted) {
+                queue.remove(invocation); // false: a worker polled it first (or it never waited)
             }
             // Counted, then quietWanted read: see the Overview. A queued call ends later and looks then.
-            if (quietWanted && queued.get() == 0 && active == 0) {
+            if (quietWanted && active == 0 && queuedNow() == 0) {
                 lock.lock();
                 try {
                     signalIfQuiet();
@@ -488,13 +491,30 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
     }
 
-    /// The next waiting call, counted out of `queued`; null when none waits.
-    private Invocation pollQueue() {
-        Invocation next = queue.poll();
-        if (next != null) {
-            queued.decrementAndGet();
-        }
-        return next;
+    /// How many calls wait now (see `CallQueue.size`).
+    private int queuedNow() {
+        return queue.size();
+    }
+
+    /// The submitters' count, written at every call under `lock`. On cache lines of its own: the workers read the
+    /// pool's own fields (`active`, `maxConcurrent`, `cancelEpoch`) at every call, and a count written beside them
+    /// at every submission took that line from them each time.
+    private static final class Admission extends AdmissionFields {
+        @SuppressWarnings("unused") // padding after the fields
+        private long q0, q1, q2, q3, q4, q5, q6, q7;
+    }
+
+    /// Padding before `Admission`'s fields.
+    private abstract static class AdmissionPad {
+        @SuppressWarnings("unused")
+        private long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /// `Admission`'s fields, between its two paddings.
+    private abstract static class AdmissionFields extends AdmissionPad {
+        /// Calls submitted (rejected ones included); with the ended counts, what is outstanding (see the Overview).
+        /// Guarded by `lock`.
+        long launched;
     }
 
     /// One worker slot: the deadline slot its calls arm their timeouts in (the clock then keeps no timer per call),
@@ -520,6 +540,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         void countEndedByWorker() {
             ENDED.setRelease(this, ended + 1);
         }
+
 
         long endedCount() {
             return ended;

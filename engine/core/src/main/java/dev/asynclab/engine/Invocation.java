@@ -203,15 +203,14 @@ final class Invocation extends InvocationContext
         return s == TIMED_OUT || s == CANCELLED;
     }
 
-    /// Marks it waiting in a queue of `depth` (including itself). Call under the owner's admission lock, so
-    /// QUEUED is emitted before anyone can start it.
-    public boolean enqueue(int depth) {
-        if (!STATE.compareAndSet(this, NEW, QUEUED)) {
-            return false;
-        }
+    /// Marks it waiting in a queue of `depth` (including itself; any value when no events are emitted). Call under
+    /// the owner's admission lock, before the call is offered to the queue or handed to its caller: nobody else
+    /// can see it yet (not a canceller: its caller does not hold its future yet), so a plain write, published with
+    /// the call by the queue's release write. QUEUED is then emitted before anyone can start it.
+    public void enqueue(int depth) {
+        STATE.set(this, QUEUED);
         // Stamped when it was submitted, a moment ago on this same thread: one clock read fewer per queued call.
         emitter.emitAt(submittedAt, EventType.QUEUED, id, attempt, group, name, null, -1, null, null, null, depth);
-        return true;
     }
 
     /// Ends it as REJECTED (the queue was full). Not under a lock: the caller's continuations run here.
