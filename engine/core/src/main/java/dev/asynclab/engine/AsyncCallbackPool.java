@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /// A bounded pool: at most `maxConcurrent` callbacks run at once; the rest wait in a FIFO queue of bounded
@@ -50,8 +49,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
      *   finds a free slot and starts it.
      * - A call leaves the queue once: by a worker's poll, or by its owner's remove when it ended while waiting
-     *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out of
-     *   `queued` (a removed call stays linked until a poll passes it, and no poll returns it).
+     *   (cancelled); the queue's poll and remove race on one CAS per call, and only the winner counts it out
+     *   (a removed call stays linked until a poll passes it, and no poll returns it). How many wait is the queue's
+     *   own count (`CallQueue.size`: offers less the polls its head has passed, less removals), which no poll
+     *   writes: a shared `queued` counter that the submitter and both workers each updated at every call kept its
+     *   line moving between the three. The submitter reads it only when something needs it (a bounded queue, a
+     *   QUEUED event, a rejection).
      * - cancelAll misses no call a worker takes without the lock: under the lock it makes `cancelEpoch` odd, collects
      *   the queue and the slots' calls, and makes it even again; the worker reads the epoch, polls, records the call
      *   in its slot, and reads the epoch again, and cancels the call itself (then not counted in cancelAll's return)
@@ -63,14 +66,15 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   start after `close()` returned, once: `PoolLockFreeQueueTest`; the race is as old as the lock-free polls).
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
-     * Terminal bookkeeping is atomic and takes the lock only to wake awaitAll, and no counter is written per call
+     * Terminal bookkeeping takes the lock only to wake awaitAll, and no counter is written per call
      * by two threads, and the submitter's count takes no atomic instruction: in a JFR profile of the batch (100,000 trivial calls into a pool of 2), a shared `outstanding`
      * (the submitter adding, both workers subtracting) and one `completed` LongAdder (whose base both workers CASed,
      * never failing, so it never split into cells) were among the workers' and the submitter's hottest lines, each
      * add waiting for the cache line to come back from another core. So the submitters count calls in (`launched`,
      * under the lock they take anyway, so a plain add: every read of it that decides anything is under the lock too),
-     * and each worker slot counts the calls that ended in it (`WorkerSlot.ended`; calls that never had a slot in
-     * `endedUnslotted`), each counter on cache lines of its own; what is outstanding is the difference:
+     * and each worker slot counts the calls that ended on its worker as they returned (`WorkerSlot.ended`, written
+     * by that worker alone, so with a release write and no atomic add; every other end, off the worker, in
+     * `endedElsewhere`), each counter on cache lines of its own; what is outstanding is the difference:
      * - Ended before launched: `isQuiet` reads the ended counts first and `launched` after. Each count only grows
      *   and a call is counted in before it can end, so the ended sum read is at most what had ended (and so been
      *   launched) by the end of that read, and the launched sum read after it at least that: equal only if, at
@@ -79,7 +83,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   counts; an ending call adds to its count and then reads `quietWanted`. All volatile, so either the waiter
      *   sees the count or the ending call sees the waiter and looks itself (under the lock). A call still queued
      *   will end later and look then, so an ending call looks only when nothing is queued: while awaitAll waits
-     *   for a long queue to drain, the calls ending take no lock.
+     *   for a long queue to drain, the calls ending take no lock. A call that ends on its worker as it returns does
+     *   not look at all: its slot is still taken (so `active` is not 0), and that worker looks under the lock when
+     *   it frees the slot, its count written before it takes the lock.
      * Worker threads outlive a dry spell: a worker that frees its slot with nothing queued waits a little (the
      * clock's `workerLingerNanos`, 0 on the simulated clock) in that slot's `HandOff`, and `dispatch` hands a call
      * that was given that slot to the waiting thread instead of starting a new one. Only the thread that runs a call
@@ -93,16 +99,14 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Futures of `awaitAll` calls, completed when the pool gets quiet; guarded by `lock`.
     private final List<CompletableFuture<Void>> quietWaiters = new ArrayList<>();
     private final CallQueue<Invocation> queue = new CallQueue<>();
-    /// How many calls wait in `queue` (its own size() is a walk of the whole queue).
-    private final AtomicInteger queued = new AtomicInteger();
+    /// What submitters count, under `lock`, on a cache line of its own (see `Admission`).
+    private final Admission admission = new Admission();
     /// The holder of each worker slot, by slot number; replaced by a longer copy under `lock`, never shrunk.
     private volatile WorkerSlot[] slots = new WorkerSlot[0];
     private final LaneAllocator lanes;
-    /// Calls submitted (rejected ones included); with the ended counts, what is outstanding (see the Overview).
-    /// Guarded by `lock`.
-    private long launched;
-    /// Calls that ended without ever having had a worker slot (rejected, or cancelled while queued).
-    private final PaddedCounter endedUnslotted = new PaddedCounter();
+    /// Calls that ended anywhere but on the worker thread that ran them, as it returned: rejected, cancelled while
+    /// queued or while running, timed out, asynchronous work that settled.
+    private final PaddedCounter endedElsewhere = new PaddedCounter();
     /// True while an `awaitAll` waits (set and cleared under `lock`): ending calls then look for quiet.
     private volatile boolean quietWanted;
     private volatile int maxConcurrent;
@@ -161,18 +165,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 runtime.scheduler(), runtime.emitter(), runtime.seed(), owner);
         boolean start = false;
         String rejection = null;
-        int depth;
+        int depth = -1; // how many wait before it: counted only when something reads it (it reads the pollers' line)
         lock.lock();
         try {
-            launched++; // before it can end: see the Overview
-            depth = queued.get();
+            admission.launched++; // before it can end: see the Overview
             if (closed) {
+                depth = queuedNow();
                 rejection = "the pool is closed";
             } else if (active < maxConcurrent) {
                 assignSlot(inv);
                 start = true;
-            } else if (queueCapacity < 0 || depth < queueCapacity) {
-                inv.enqueue(queued.incrementAndGet()); // QUEUED before any worker can see it: see the Overview
+            } else if (queueCapacity < 0 || (depth = queuedNow()) < queueCapacity) {
+                if (depth < 0 && runtime.emitter().enabled()) {
+                    depth = queuedNow(); // for the QUEUED event only
+                }
+                inv.enqueue(depth + 1); // QUEUED before any worker can see it: see the Overview
                 queue.offer(inv);
             } else {
                 rejection = "queue full (capacity " + queueCapacity + ")";
@@ -220,12 +227,21 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     private void runLoop(Invocation first) {
         Invocation inv = first;
+        Invocation previous = null; // the call this thread ran just before inv, when it polled inv without waiting
         while (inv != null) {
-            if (!inv.run(lanes.name(inv.slot()))) {
+            String lane = lanes.name(inv.slot());
+            if (!(previous == null ? inv.run(lane) : inv.runAfter(lane, previous))) {
                 return; // its work goes on elsewhere; workerDoneLater hands the slot on
             }
             int slot = inv.slot();
-            inv = releaseAndNext(inv);
+            Invocation next = pollNext(inv);
+            if (next != null) {
+                previous = inv; // straight on: its end's clock reading may stand for next's start (runAfter)
+                inv = next;
+                continue;
+            }
+            previous = null; // the lock may make it wait: the next call reads the clock itself
+            inv = releaseOrNextLocked(inv);
             if (inv == null && linger > 0) {
                 // Out of work, its slot freed: wait a little where the next call given that slot looks (Overview).
                 inv = slots[slot].idleWorker.await(linger);
@@ -236,11 +252,17 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Frees `done`'s slot, or hands it straight to the next queued invocation, which is returned. While calls
     /// wait, without the lock (see the Overview).
     private Invocation releaseAndNext(Invocation done) {
+        Invocation next = pollNext(done);
+        return next != null ? next : releaseOrNextLocked(done);
+    }
+
+    /// The next queued invocation, given `done`'s slot, polled without the lock; null when none was found that way.
+    private Invocation pollNext(Invocation done) {
         int slot = done.slot();
         WorkerSlot holder = slots[slot];
         if (active <= maxConcurrent) {
             int epoch = cancelEpoch;
-            Invocation next = pollQueue();
+            Invocation next = queue.poll();
             if (next != null) {
                 holder.take(next, slot);
                 if ((epoch & 1) != 0 || cancelEpoch != epoch) {
@@ -249,10 +271,17 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 return next;
             }
         }
+        return null;
+    }
+
+    /// Under the lock: the next queued invocation in `done`'s slot, or else frees the slot (null).
+    private Invocation releaseOrNextLocked(Invocation done) {
+        int slot = done.slot();
+        WorkerSlot holder = slots[slot];
         lock.lock();
         try {
             if (active <= maxConcurrent) {
-                Invocation next = pollQueue(); // once more under the lock: a call queued since must not be left
+                Invocation next = queue.poll(); // once more under the lock: a call queued since must not be left
                 if (next != null) {
                     holder.take(next, slot);
                     return next;
@@ -281,9 +310,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         try {
             maxConcurrent = newMaxConcurrent;
             runtime.emitter().emit(EventType.POOL_RESIZED, 0, 0, 0, label.isEmpty() ? "pool" : label, null, -1, null,
-                    null, Integer.toString(newMaxConcurrent), queued.get());
+                    null, Integer.toString(newMaxConcurrent), queuedNow());
             Invocation next;
-            while (active < maxConcurrent && (next = pollQueue()) != null) {
+            while (active < maxConcurrent && (next = queue.poll()) != null) {
                 assignSlot(next);
                 toStart.add(next);
             }
@@ -374,7 +403,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
     /// Call under `lock`.
     private boolean isQuiet() {
         long ended = endedCount(); // first, then launched: see the Overview
-        return launched == ended && active == 0;
+        return admission.launched == ended && active == 0;
     }
 
     private boolean isQuietNow() {
@@ -386,9 +415,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
     }
 
-    /// Calls ended so far: those that never had a slot, and each slot's.
+    /// Calls ended so far: those that ended off their worker, and each slot's.
     private long endedCount() {
-        long n = endedUnslotted.get();
+        long n = endedElsewhere.get();
         for (WorkerSlot s : slots) {
             n += s.endedCount();
         }
@@ -402,7 +431,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     /// Invocations waiting in the queue now.
     public int queuedCount() {
-        return queued.get();
+        return queuedNow();
     }
 
     /// Invocations that reached a terminal state (REJECTED ones included).
@@ -439,19 +468,19 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
 
         @Override
-        public void ended(Invocation invocation, boolean neverStarted) {
-            int slot = invocation.slot();
-            WorkerSlot[] all = slots;
-            if (slot >= 0 && slot < all.length) {
-                all[slot].countEnded(); // on its worker's own cache line, unless a canceller or the timer ended it
-            } else {
-                endedUnslotted.increment();
+        public void ended(Invocation invocation, boolean neverStarted, boolean onWorker) {
+            if (onWorker) {
+                // Its worker, returning: it holds the slot (active is at least 1, so nobody is quiet yet), and it
+                // looks for quiet itself under the lock when it frees the slot. No look here, and no atomic add.
+                slots[invocation.slot()].countEndedByWorker();
+                return;
             }
-            if (neverStarted && queue.remove(invocation)) { // false: a worker polled it first (or never queued)
-                queued.decrementAndGet();
+            endedElsewhere.increment();
+            if (neverStarted) {
+                queue.remove(invocation); // false: a worker polled it first (or it never waited)
             }
             // Counted, then quietWanted read: see the Overview. A queued call ends later and looks then.
-            if (quietWanted && queued.get() == 0 && active == 0) {
+            if (quietWanted && active == 0 && queuedNow() == 0) {
                 lock.lock();
                 try {
                     signalIfQuiet();
@@ -462,13 +491,30 @@ public final class AsyncCallbackPool implements AutoCloseable {
         }
     }
 
-    /// The next waiting call, counted out of `queued`; null when none waits.
-    private Invocation pollQueue() {
-        Invocation next = queue.poll();
-        if (next != null) {
-            queued.decrementAndGet();
-        }
-        return next;
+    /// How many calls wait now (see `CallQueue.size`).
+    private int queuedNow() {
+        return queue.size();
+    }
+
+    /// The submitters' count, written at every call under `lock`. On cache lines of its own: the workers read the
+    /// pool's own fields (`active`, `maxConcurrent`, `cancelEpoch`) at every call, and a count written beside them
+    /// at every submission took that line from them each time.
+    private static final class Admission extends AdmissionFields {
+        @SuppressWarnings("unused") // padding after the fields
+        private long q0, q1, q2, q3, q4, q5, q6, q7;
+    }
+
+    /// Padding before `Admission`'s fields.
+    private abstract static class AdmissionPad {
+        @SuppressWarnings("unused")
+        private long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /// `Admission`'s fields, between its two paddings.
+    private abstract static class AdmissionFields extends AdmissionPad {
+        /// Calls submitted (rejected ones included); with the ended counts, what is outstanding (see the Overview).
+        /// Guarded by `lock`.
+        long launched;
     }
 
     /// One worker slot: the deadline slot its calls arm their timeouts in (the clock then keeps no timer per call),
@@ -488,10 +534,13 @@ public final class AsyncCallbackPool implements AutoCloseable {
             current = inv;
         }
 
-        /// Atomic: the call's worker adds here, and now and then a canceller or the timer that ended its call.
-        void countEnded() {
-            ENDED.getAndAdd(this, 1L);
+        /// Only the worker thread that holds this slot, as its call returns: one writer at a time (a slot passes from
+        /// one thread to the next under the lock, by a poll or by a hand-off, each of which orders the two), so a
+        /// release write, no atomic add (the other ends count in `endedElsewhere`).
+        void countEndedByWorker() {
+            ENDED.setRelease(this, ended + 1);
         }
+
 
         long endedCount() {
             return ended;
@@ -518,7 +567,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
         final Scheduler.DeadlineSlot deadline;
         volatile Invocation current;
-        /// Calls that ended in this slot (through ENDED).
+        /// Calls that ended on this slot's worker as they returned (written through ENDED, by that worker only).
         volatile long ended;
         /// Where a worker thread that last freed this slot waits a little for the slot's next call.
         final HandOff<Invocation> idleWorker = new HandOff<>();

@@ -1,6 +1,5 @@
 package dev.asynclab.engine;
 
-import dev.asynclab.engine.internal.CallQueue;
 import dev.asynclab.engine.internal.Emitter;
 import dev.asynclab.engine.internal.WorkFuture;
 import dev.asynclab.engine.AsyncCallbackResult.Status;
@@ -27,7 +26,8 @@ import java.util.concurrent.Future;
 /// time; whoever wins the CAS into a terminal state emits the one terminal event and completes the future.
 ///
 /// It is its own link in a pool's queue (`CallQueue.Node`): no queue node is made per waiting call.
-final class Invocation extends CallQueue.Node
+/// It is also the context its callback sees (`InvocationContext`, its superclass): one object per call, not two.
+final class Invocation extends InvocationContext
         implements WorkFuture.Cancel, InvocationFuture.Expire, Scheduler.Deadline {
 
     /* Overview. Three parties race to end a running invocation: the callback's outcome (finish), the timeout
@@ -45,7 +45,15 @@ final class Invocation extends CallQueue.Node
      *   finisher spins until it is set.
      * Interrupts must never leak into the next callback a worker runs: the interrupter takes the runner thread
      * with getAndSet and marks interruptDelivered after interrupting; a finishing worker that finds the runner
-     * already taken waits for that mark, then clears its interrupt flag.
+     * already taken waits for that mark, then clears its interrupt flag. A callback that returned a plain outcome
+     * first tries `end` and takes its thread back only when it lost: a stop runs only for the winner of a timeout
+     * or cancel, so a worker that won has nobody to race for its thread (one atomic instruction fewer per call);
+     * one that lost takes it back with the CAS as before, so "the stop reached it" (LATE_FINISH) is decided at that
+     * CAS, a few instructions after the callback returned.
+     * The timeout's deadline slot is armed by the worker (a volatile write in the slot) before it reads the state
+     * again; whoever ends a call that was RUNNING disarms that slot after its CAS on the state: so either the worker
+     * sees the call ended and disarms it itself, or the ender finds the deadline armed (disarming only this call's
+     * deadline: the slot's worker may have moved on).
      * The worker slot of work that goes on after `run` returns (an asynchronous stage, simulated time still to
      * pass) is handed back exactly once, by whichever of "the work ended" and "the work was stopped" comes
      * first: a CAS on workerReleased. A stage is hostile input (it may throw, complete twice or never): it is
@@ -93,7 +101,6 @@ final class Invocation extends CallQueue.Node
     final long seed;
     private final InvocationOwner owner;
     private final InvocationFuture future;
-    private InvocationContext ctx; // made when the callback starts: never for a rejected or cancelled-early one
 
     private volatile int state;
     private volatile Thread runner;
@@ -103,15 +110,14 @@ final class Invocation extends CallQueue.Node
     private volatile boolean stageSettled;
     private volatile Cancellable timeoutTask;
     /// Where its owner keeps the deadline of the call its worker runs (null: a timer of its own, `timeoutTask`).
+    /// Set before it runs, so whoever ends it from RUNNING reads it after the release write of RUNNING.
     private DeadlineSlot deadlineSlot;
-    /// The slot once its deadline is armed there; read by whoever ends it, to disarm it.
-    private volatile DeadlineSlot armedSlot;
     private long deadline;
     private volatile Cancellable pendingCompletion;
     private volatile CompletionStage<?> asyncStage;
     // Plain fields, each published by a volatile or release write that follows it on the thread that wrote it,
-    // and read only by a thread that first read that write: `lane` and `startedAt` are written before the release
-    // write of RUNNING, and cancel, the timeout and finish read them only once they have seen RUNNING (or a state
+    // and read only by a thread that first read that write: `lane`, `startedAt` and `deadlineSlot` are written
+    // before the release write of RUNNING, and cancel, the timeout and finish read them only once they have seen RUNNING (or a state
     // after it); `endedAt` is written by the winner of `end` before its release write of `terminalEmitted`, and the
     // late finisher reads it only after it has seen `terminalEmitted`. (Volatile writes were a full fence each, three
     // per call.)
@@ -120,6 +126,9 @@ final class Invocation extends CallQueue.Node
     private final long submittedAt;
     private long startedAt;
     private long endedAt;
+    /// Set by the worker thread that ran it, as it won `end` on returning, for that same thread's next call
+    /// (`runAfter`): true when nothing but bookkeeping ran after its reading `endedAt`.
+    private boolean returnedQuietly;
 
     /// An invocation, submitted now. `timeoutReason` names who set `timeout` when it is not the callback's own
     /// (null when it is).
@@ -137,8 +146,19 @@ final class Invocation extends CallQueue.Node
         this.seed = seed;
         this.owner = owner;
         this.future = new InvocationFuture(this, this); // itself, not two method references: two objects fewer per call
-        this.submittedAt = scheduler.nanoTime();
-        emitter.emitAt(submittedAt, EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null, -1);
+        // Only events read it (SUBMITTED, QUEUED and STARTED's wait): with no bus, no clock read (31 ns on the VM).
+        if (emitter.enabled()) {
+            this.submittedAt = scheduler.nanoTime();
+            emitter.emitAt(submittedAt, EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null,
+                    -1);
+        } else {
+            this.submittedAt = 0;
+        }
+    }
+
+    @Override
+    Invocation invocation() {
+        return this;
     }
 
     public long id() {
@@ -173,20 +193,24 @@ final class Invocation extends CallQueue.Node
         return state >= SUCCEEDED;
     }
 
+    @Override
+    public boolean isCancelled() {
+        return isStopped();
+    }
+
     boolean isStopped() {
         int s = state;
         return s == TIMED_OUT || s == CANCELLED;
     }
 
-    /// Marks it waiting in a queue of `depth` (including itself). Call under the owner's admission lock, so
-    /// QUEUED is emitted before anyone can start it.
-    public boolean enqueue(int depth) {
-        if (!STATE.compareAndSet(this, NEW, QUEUED)) {
-            return false;
-        }
+    /// Marks it waiting in a queue of `depth` (including itself; any value when no events are emitted). Call under
+    /// the owner's admission lock, before the call is offered to the queue or handed to its caller: nobody else
+    /// can see it yet (not a canceller: its caller does not hold its future yet), so a plain write, published with
+    /// the call by the queue's release write. QUEUED is then emitted before anyone can start it.
+    public void enqueue(int depth) {
+        STATE.set(this, QUEUED);
         // Stamped when it was submitted, a moment ago on this same thread: one clock read fewer per queued call.
         emitter.emitAt(submittedAt, EventType.QUEUED, id, attempt, group, name, null, -1, null, null, null, depth);
-        return true;
     }
 
     /// Ends it as REJECTED (the queue was full). Not under a lock: the caller's continuations run here.
@@ -196,7 +220,8 @@ final class Invocation extends CallQueue.Node
 
     /// Ends it as REJECTED by a resilience policy, named in the event's value (null: the pool's queue).
     public void reject(int depth, String why, String policy) {
-        end(scheduler.nanoTime(), NEW, REJECTED, policy, 0, null, "RejectedExecutionException", why, depth, true);
+        end(scheduler.nanoTime(), NEW, REJECTED, policy, 0, null, "RejectedExecutionException", why, depth, true,
+                false);
     }
 
     /// Runs the callback on the calling (worker) thread, on lane `lane`.
@@ -204,6 +229,19 @@ final class Invocation extends CallQueue.Node
     /// @return true when the worker is free again now; false when the work goes on (an asynchronous stage, or
     /// simulated time still to pass) and the owner will hear `workerDoneLater` instead, exactly once.
     public boolean run(String lane) {
+        return run(lane, false, 0);
+    }
+
+    /// As `run`, on the thread that ran `previous` and took this call straight after it, with nothing in between
+    /// but its owner's bookkeeping (a lock-free poll): when `previous` ended there as its callback returned and
+    /// nothing else ran after that reading (no dependant of its future), that reading is this call's start, and
+    /// the clock is not read again (31 ns a read on the VM). It is early by that bookkeeping only (the terminal
+    /// event, the poll: well under a microsecond), and never before this call was submitted when events are on.
+    public boolean runAfter(String lane, Invocation previous) {
+        return previous.returnedQuietly ? run(lane, true, previous.endedAt) : run(lane, false, 0);
+    }
+
+    private boolean run(String lane, boolean haveReading, long reading) {
         // One CAS from the state it was seen in (a queued call tried NEW first, a CAS that always failed): it fails
         // only if a canceller or a group's deadline ended it meanwhile, and then nothing runs.
         int from = state;
@@ -214,8 +252,10 @@ final class Invocation extends CallQueue.Node
         Throwable startFailure = null;
         try {
             this.lane = lane;
-            startedAt = scheduler.nanoTime();
-            ctx = new InvocationContext(this);
+            // Not before its submission (a later reading than the worker's: wrap-safe comparison), so no STARTED
+            // says it waited a negative time.
+            startedAt = !haveReading ? scheduler.nanoTime()
+                    : emitter.enabled() && submittedAt - reading > 0 ? submittedAt : reading;
             emitter.emitAt(startedAt, EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null,
                     null, null, -1);
         } catch (Throwable t) { // an OutOfMemoryError, say: the invocation still ends, as FAILED
@@ -227,13 +267,13 @@ final class Invocation extends CallQueue.Node
                 RUNNER.set(this, me);
             }
             // Whatever happened above: a canceller spinning on STARTING must get through. Release, not volatile:
-            // it only has to publish the writes before it (runner, lane, startedAt, ctx) to a thread that reads
-            // RUNNING; nothing this thread does next has to wait for it to be seen (the timeout's arming below
-            // orders itself against cancellers with its own volatile write of armedSlot).
+            // it only has to publish the writes before it (runner, lane, startedAt, deadlineSlot) to a thread that
+            // reads RUNNING; nothing this thread does next has to wait for it to be seen (the timeout's arming below
+            // orders itself against cancellers with the slot's own volatile write).
             STATE.setRelease(this, RUNNING);
         }
         if (startFailure != null) {
-            finish(null, startFailure);
+            finish(null, startFailure, true, true);
             return true;
         }
         // Armed only once RUNNING: a timer that fired earlier would find no state to leave and be lost.
@@ -243,8 +283,7 @@ final class Invocation extends CallQueue.Node
             deadline = startedAt + timeoutNanos; // before arming: the timer reads it through the slot
             DeadlineSlot ds = deadlineSlot;
             if (ds != null) {
-                ds.arm(this);
-                armedSlot = ds; // volatile, then isDone (volatile): a canceller that missed it is seen below
+                ds.arm(this); // a volatile write, then isDone (volatile): see the Overview
             } else {
                 timeoutTask = scheduler.scheduleAt(() -> onTimeout(null), deadline);
             }
@@ -255,20 +294,35 @@ final class Invocation extends CallQueue.Node
 
         Object value = null;
         Throwable error = null;
-        boolean stopReachedIt = false;
         try {
-            value = callback.call(ctx);
+            value = callback.call(this);
         } catch (Throwable t) { // the exception boundary: Errors too, nothing reaches the worker
             error = t;
-        } finally {
-            stopReachedIt = detachRunner(me);
+        }
+
+        long charged = charged();
+        if ((error == null && value instanceof CompletionStage<?>) || charged > 0) {
+            detachRunner(me);
+        } else {
+            // A plain outcome: the end first, and the thread taken back only when a stop won (see the Overview).
+            if (finish(value, error, false, true)) {
+                if (me.isInterrupted()) {
+                    Thread.interrupted(); // the callback interrupted itself: not into the next one
+                }
+                return true;
+            }
+            // Should it have lost to a timeout or cancel: a callback that returned before the stop took its thread
+            // (a clock may hold the stops of timeouts due together, `Scheduler.afterCurrentTick`) ignored no
+            // interrupt, so its outcome is only too late, not a LATE_FINISH.
+            boolean stopReachedIt = detachRunner(me);
+            lateFinish(value, error, stopReachedIt);
+            return true;
         }
 
         if (error == null && value instanceof CompletionStage<?> stage) {
             awaitStage(stage);
             return false;
         }
-        long charged = ctx.charged();
         if (charged > 0) {
             // Time charged on a clock where it has not passed yet (simulated): the outcome lands once it has.
             Object v = value;
@@ -283,11 +337,7 @@ final class Invocation extends CallQueue.Node
             }
             return false;
         }
-        // Should it have lost to a timeout or cancel: a callback that returned before the stop took its thread
-        // (a clock may hold the stops of timeouts due together, `Scheduler.afterCurrentTick`) ignored no
-        // interrupt, so its outcome is only too late, not a LATE_FINISH.
-        finish(value, error, stopReachedIt);
-        return true;
+        throw new AssertionError("unreachable");
     }
 
     /// Listens to a stage the callback returned, through `whenComplete` only: `toCompletableFuture` may throw,
@@ -337,28 +387,33 @@ final class Invocation extends CallQueue.Node
         return stopped;
     }
 
-    /// The callback's own outcome arrived.
+    /// The callback's own outcome arrived (off its worker: a stage, or simulated time that has passed).
     private void finish(Object value, Throwable error) {
-        finish(value, error, true);
+        finish(value, error, true, false);
     }
 
-    /// The callback's own outcome arrived; `mayBeLate` false when, should it have lost to a timeout or cancel, the
-    /// stop had not reached it (no LATE_FINISH: it ignored nothing).
-    private void finish(Object value, Throwable error, boolean mayBeLate) {
+    /// The callback's own outcome arrived; true when it ended the call. `mayBeLate` false when the caller decides
+    /// about LATE_FINISH itself (`lateFinish`); `onWorker` when this is the worker thread that ran it, returning.
+    private boolean finish(Object value, Throwable error, boolean mayBeLate, boolean onWorker) {
         long now = scheduler.nanoTime();
         boolean won;
         if (error == null) {
-            won = end(now, RUNNING, SUCCEEDED, value, now - startedAt, lane, null, null, -1, false);
+            won = end(now, RUNNING, SUCCEEDED, value, now - startedAt, lane, null, null, -1, false, onWorker);
         } else {
             Errors.Described d = Errors.describe(error);
-            won = end(now, RUNNING, FAILED, null, now - startedAt, lane, d.type(), d.message(), -1, false);
+            won = end(now, RUNNING, FAILED, null, now - startedAt, lane, d.type(), d.message(), -1, false, onWorker);
         }
-        if (won) {
-            return;
+        if (!won && mayBeLate) {
+            lateFinish(value, error, true);
         }
-        // Lost to a timeout or cancel. Work that stopped on the interrupt is no late finish.
+        return won;
+    }
+
+    /// After the callback's outcome lost to a timeout or cancel: LATE_FINISH, unless the stop had not reached it
+    /// (`stopReachedIt` false: it ignored nothing) or it stopped on the interrupt.
+    private void lateFinish(Object value, Throwable error, boolean stopReachedIt) {
         boolean honouredInterrupt = error != null && Errors.isInterruption(Errors.unwrap(error));
-        if (mayBeLate && !honouredInterrupt && isStopped()) {
+        if (stopReachedIt && !honouredInterrupt && isStopped()) {
             while (!terminalEmitted) {
                 Thread.onSpinWait();
             }
@@ -379,7 +434,8 @@ final class Invocation extends CallQueue.Node
         if (reason != null) {
             int s;
             while ((s = state) == NEW || s == QUEUED) {
-                if (end(scheduler.nanoTime(), s, TIMED_OUT, null, 0, null, "TimeoutException", message, -1, true)) {
+                if (end(scheduler.nanoTime(), s, TIMED_OUT, null, 0, null, "TimeoutException", message, -1, true,
+                        false)) {
                     return;
                 }
             }
@@ -388,7 +444,8 @@ final class Invocation extends CallQueue.Node
             }
         }
         long now = scheduler.nanoTime();
-        if (end(now, RUNNING, TIMED_OUT, null, now - startedAt, lane, "TimeoutException", message, -1, false)) {
+        if (end(now, RUNNING, TIMED_OUT, null, now - startedAt, lane, "TimeoutException", message, -1, false,
+                false)) {
             // With many timeouts due together, every caller hears TIMED_OUT first; stopping the timed-out work
             // (interrupting threads, which wakes them all up to compete for the CPUs) comes after.
             scheduler.afterCurrentTick(this::stopWork);
@@ -402,8 +459,8 @@ final class Invocation extends CallQueue.Node
         while (true) {
             int s = state;
             if (s == NEW || s == QUEUED) {
-                if (end(scheduler.nanoTime(), s, CANCELLED, null, 0, null, "CancellationException", "cancelled before it started", -1,
-                        true)) {
+                if (end(scheduler.nanoTime(), s, CANCELLED, null, 0, null, "CancellationException",
+                        "cancelled before it started", -1, true, false)) {
                     return true;
                 }
             } else if (s == STARTING) {
@@ -411,7 +468,7 @@ final class Invocation extends CallQueue.Node
             } else if (s == RUNNING) {
                 long now = scheduler.nanoTime();
                 if (end(now, RUNNING, CANCELLED, null, now - startedAt, lane, "CancellationException",
-                        "cancelled while running", -1, false)) {
+                        "cancelled while running", -1, false, false)) {
                     stopWork();
                     return true;
                 }
@@ -431,16 +488,25 @@ final class Invocation extends CallQueue.Node
 
     /// The one terminal transition. One CAS from `from` into `to`; the winner, whatever fails while it reports
     /// (nothing should: every text is made beforehand), cancels the timeout timer, emits the terminal event,
-    /// completes the caller's future and tells the owner. True when this call won.
+    /// completes the caller's future and tells the owner (`onWorker`: from the worker thread that ran it, as it
+    /// returned). True when this call won.
     private boolean end(long now, int from, int to, Object value, long execNanos, String worker, String errorType,
-                        String message, int queueDepth, boolean neverStarted) {
+                        String message, int queueDepth, boolean neverStarted, boolean onWorker) {
         if (!STATE.compareAndSet(this, from, to)) {
             return false;
         }
         Status status = statusOf(to);
         try {
-            cancelTimeout();
+            if (from == RUNNING) {
+                cancelTimeout(); // armed only once RUNNING
+            }
             endedAt = now; // read once by the caller, which needs it for the duration too (a clock read took 80-120 ns on the 2-core VM)
+            if (onWorker) {
+                // Whether anything may run between this reading and the worker's next call (`runAfter`): a dependant
+                // of the future, or its end action. Racy only with a dependant registered during this completion,
+                // which then makes the next call's start early by the time that dependant took.
+                returnedQuietly = future.nothingWaits();
+            }
             if (emitter.enabled()) {
                 long duration = to == REJECTED ? -1 : execNanos; // a rejected one never had a time to count
                 if (to == SUCCEEDED) {
@@ -459,7 +525,7 @@ final class Invocation extends CallQueue.Node
                 future.complete(new AsyncCallbackResult(status, to == REJECTED ? null : value, errorType, message,
                         Duration.ofNanos(Math.max(0, execNanos)), attempt, id));
             } finally {
-                owner.ended(this, neverStarted);
+                owner.ended(this, neverStarted, onWorker);
             }
         }
         return true;
@@ -488,11 +554,7 @@ final class Invocation extends CallQueue.Node
 
     /// After TIMED_OUT or CANCELLED: stop whatever still runs, in every form it can take.
     private void stopWork() {
-        InvocationContext c = ctx;
-        if (c == null) {
-            return;
-        }
-        c.fireCancelHooks();
+        fireCancelHooks();
         Thread t = (Thread) RUNNER.getAndSet(this, null);
         if (t != null) {
             t.interrupt();
@@ -524,8 +586,7 @@ final class Invocation extends CallQueue.Node
     /// until that time has passed, as it would for real).
     private void stopPendingCompletion() {
         Cancellable pending = pendingCompletion;
-        InvocationContext c = ctx;
-        if (pending != null && c != null && !c.ignoresInterrupt() && pending.cancel()) {
+        if (pending != null && !ignoresInterrupt() && pending.cancel()) {
             pendingCompletion = null;
             releaseWorker(); // simulated work that honours interrupts ends here
         }
@@ -536,8 +597,8 @@ final class Invocation extends CallQueue.Node
         if (t != null) {
             t.cancel();
         }
-        DeadlineSlot ds = armedSlot;
-        if (ds != null) {
+        DeadlineSlot ds = deadlineSlot;
+        if (ds != null && timeoutNanos > 0) {
             ds.disarm(this); // only if it still holds this call's deadline: the worker may have moved on
         }
     }

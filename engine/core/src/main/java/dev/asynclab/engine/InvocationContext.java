@@ -1,6 +1,7 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.internal.CallQueue;
 import dev.asynclab.engine.internal.SplitMix;
 
 import java.time.Duration;
@@ -11,9 +12,13 @@ import java.util.concurrent.CompletionStage;
 
 /// The context one attempt's callback sees. Sleep and work go to the scheduler, which blocks on the real clock
 /// and answers with time to charge on the simulated one (the invocation then completes when it has passed).
-final class InvocationContext implements AsyncCallback.Context {
+///
+/// It is the invocation itself, seen from its callback (`Invocation` is its one subclass): a call makes one object
+/// for its state machine, its queue link and its context, not a context more as it starts (40 bytes and an
+/// allocation on the worker, for every call of a pool batch). Its state is the callback's own, written and read
+/// on the thread that runs it, except the stop hooks (under this object's monitor).
+abstract sealed class InvocationContext extends CallQueue.Node implements AsyncCallback.Context permits Invocation {
 
-    private final Invocation inv;
     private long charged;
     private boolean ignoresInterrupt;
     /// The seed of its random numbers, as a `SplittableRandom`'s (see `SplitMix`); set by the first `random()`.
@@ -21,9 +26,11 @@ final class InvocationContext implements AsyncCallback.Context {
     private boolean randomSeeded;
     private List<Runnable> cancelHooks;
 
-    InvocationContext(Invocation inv) {
-        this.inv = inv;
+    InvocationContext() {
     }
+
+    /// The invocation this context belongs to: itself.
+    abstract Invocation invocation();
 
     long charged() {
         return charged;
@@ -34,30 +41,15 @@ final class InvocationContext implements AsyncCallback.Context {
     }
 
     @Override
-    public long id() {
-        return inv.id;
-    }
-
-    @Override
     public int attempt() {
-        return inv.attempt;
-    }
-
-    @Override
-    public String name() {
-        return inv.name;
-    }
-
-    @Override
-    public boolean isCancelled() {
-        return inv.isStopped();
+        return invocation().attempt;
     }
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
         long nanos = duration.toNanos();
         if (nanos > 0) {
-            charged += inv.scheduler.sleep(nanos);
+            charged += invocation().scheduler.sleep(nanos);
         }
     }
 
@@ -66,7 +58,7 @@ final class InvocationContext implements AsyncCallback.Context {
         long nanos = duration.toNanos();
         if (nanos > 0) {
             ignoresInterrupt = true;
-            charged += inv.scheduler.sleepIgnoringInterrupt(nanos);
+            charged += invocation().scheduler.sleepIgnoringInterrupt(nanos);
         }
     }
 
@@ -74,7 +66,7 @@ final class InvocationContext implements AsyncCallback.Context {
     public void work(Duration duration) throws InterruptedException {
         long nanos = duration.toNanos();
         if (nanos > 0) {
-            charged += inv.scheduler.busyWork(nanos);
+            charged += invocation().scheduler.busyWork(nanos);
         }
     }
 
@@ -82,14 +74,14 @@ final class InvocationContext implements AsyncCallback.Context {
     public void charge(Duration duration) {
         long nanos = duration.toNanos();
         if (nanos > 0) {
-            charged += inv.scheduler.charge(nanos);
+            charged += invocation().scheduler.charge(nanos);
         }
     }
 
     @Override
     public CompletionStage<Void> delay(Duration duration) {
         var cf = new CompletableFuture<Void>();
-        var task = inv.scheduler.schedule(() -> cf.complete(null), duration.toNanos());
+        var task = invocation().scheduler.schedule(() -> cf.complete(null), duration.toNanos());
         cf.whenComplete((v, e) -> {
             if (e != null) {
                 task.cancel();
@@ -104,6 +96,7 @@ final class InvocationContext implements AsyncCallback.Context {
     @Override
     public double random() {
         if (!randomSeeded) {
+            Invocation inv = invocation();
             randomSeed = mix(inv.seed, inv.id, inv.attempt);
             randomSeeded = true;
         }
@@ -118,6 +111,7 @@ final class InvocationContext implements AsyncCallback.Context {
 
     @Override
     public void log(String message) {
+        Invocation inv = invocation();
         inv.emitter.emit(EventType.LOG, inv.id, inv.attempt, inv.group, inv.name, null, -1, null, null,
                 Errors.shortText(message), -1);
     }
@@ -125,7 +119,7 @@ final class InvocationContext implements AsyncCallback.Context {
     @Override
     public void onCancel(Runnable action) {
         synchronized (this) {
-            if (!inv.isStopped()) {
+            if (!invocation().isStopped()) {
                 if (cancelHooks == null) {
                     cancelHooks = new ArrayList<>(2);
                 }

@@ -8,6 +8,7 @@ interface InvocationOwner {
     void workerDoneLater(Invocation invocation);
 
     /// The invocation reached its terminal state. `neverStarted` is true when it ended while waiting
-    /// (cancelled in the queue, or rejected).
-    void ended(Invocation invocation, boolean neverStarted);
+    /// (cancelled in the queue, or rejected); `onWorker` when it ended on the worker thread that ran it, as its
+    /// callback returned (that thread then still holds the worker slot, and `run` returns true after this).
+    void ended(Invocation invocation, boolean neverStarted, boolean onWorker);
 }

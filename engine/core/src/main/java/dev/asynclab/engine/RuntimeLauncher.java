@@ -19,7 +19,7 @@ abstract class RuntimeLauncher implements Launcher {
         }
 
         @Override
-        public void ended(Invocation invocation, boolean neverStarted) {
+        public void ended(Invocation invocation, boolean neverStarted, boolean onWorker) {
         }
     };
 

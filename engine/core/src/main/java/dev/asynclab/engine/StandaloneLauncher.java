@@ -53,7 +53,7 @@ final class StandaloneLauncher extends RuntimeLauncher implements InvocationOwne
     }
 
     @Override
-    public void ended(Invocation invocation, boolean neverStarted) {
+    public void ended(Invocation invocation, boolean neverStarted, boolean onWorker) {
         // nothing to count: a standalone invocation's caller holds its future
     }
 }

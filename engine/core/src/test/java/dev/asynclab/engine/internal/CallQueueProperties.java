@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// The pool's queue of waiting calls: on one thread it answers as a FIFO list with removal does, for any sequence
-/// of offers, polls and removals; on many, every offered call is taken out exactly once, by a poll or by a removal.
+/// The pool's queue of waiting calls: on one thread it answers as a FIFO list with removal does (its size too), for
+/// any sequence of offers, polls and removals; on many, every offered call is taken out exactly once, by a poll or by a removal.
 class CallQueueProperties {
 
     static final class Call extends CallQueue.Node {
@@ -51,6 +51,7 @@ class CallQueueProperties {
             List<Call> seen = new ArrayList<>();
             queue.forEach(seen::add);
             assertThat(seen).containsExactlyElementsOf(model);
+            assertThat(queue.size()).as("size").isEqualTo(model.size());
         }
         assertThat(queue.remove(new Call(-1))).as("a call never offered").isFalse();
     }
@@ -109,6 +110,7 @@ class CallQueueProperties {
             assertThat(takenOut.get(i)).as("call %d taken out", i).isEqualTo(1);
         }
         assertThat(queue.poll()).isNull();
+        assertThat(queue.size()).as("size once every call is out").isZero();
     }
 
     private static void await(CountDownLatch latch) {
