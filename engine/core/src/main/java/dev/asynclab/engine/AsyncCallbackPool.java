@@ -227,21 +227,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     private void runLoop(Invocation first) {
         Invocation inv = first;
-        Invocation previous = null; // the call this thread ran just before inv, when it polled inv without waiting
         while (inv != null) {
-            String lane = lanes.name(inv.slot());
-            if (!(previous == null ? inv.run(lane) : inv.runAfter(lane, previous))) {
+            if (!inv.run(lanes.name(inv.slot()))) {
                 return; // its work goes on elsewhere; workerDoneLater hands the slot on
             }
             int slot = inv.slot();
-            Invocation next = pollNext(inv);
-            if (next != null) {
-                previous = inv; // straight on: its end's clock reading may stand for next's start (runAfter)
-                inv = next;
-                continue;
-            }
-            previous = null; // the lock may make it wait: the next call reads the clock itself
-            inv = releaseOrNextLocked(inv);
+            inv = releaseAndNext(inv);
             if (inv == null && linger > 0) {
                 // Out of work, its slot freed: wait a little where the next call given that slot looks (Overview).
                 inv = slots[slot].idleWorker.await(linger);

@@ -126,9 +126,6 @@ final class Invocation extends InvocationContext
     private final long submittedAt;
     private long startedAt;
     private long endedAt;
-    /// Set by the worker thread that ran it, as it won `end` on returning, for that same thread's next call
-    /// (`runAfter`): true when nothing but bookkeeping ran after its reading `endedAt`.
-    private boolean returnedQuietly;
 
     /// An invocation, submitted now. `timeoutReason` names who set `timeout` when it is not the callback's own
     /// (null when it is).
@@ -229,19 +226,6 @@ final class Invocation extends InvocationContext
     /// @return true when the worker is free again now; false when the work goes on (an asynchronous stage, or
     /// simulated time still to pass) and the owner will hear `workerDoneLater` instead, exactly once.
     public boolean run(String lane) {
-        return run(lane, false, 0);
-    }
-
-    /// As `run`, on the thread that ran `previous` and took this call straight after it, with nothing in between
-    /// but its owner's bookkeeping (a lock-free poll): when `previous` ended there as its callback returned and
-    /// nothing else ran after that reading (no dependant of its future), that reading is this call's start, and
-    /// the clock is not read again (31 ns a read on the VM). It is early by that bookkeeping only (the terminal
-    /// event, the poll: well under a microsecond), and never before this call was submitted when events are on.
-    public boolean runAfter(String lane, Invocation previous) {
-        return previous.returnedQuietly ? run(lane, true, previous.endedAt) : run(lane, false, 0);
-    }
-
-    private boolean run(String lane, boolean haveReading, long reading) {
         // One CAS from the state it was seen in (a queued call tried NEW first, a CAS that always failed): it fails
         // only if a canceller or a group's deadline ended it meanwhile, and then nothing runs.
         int from = state;
@@ -252,10 +236,7 @@ final class Invocation extends InvocationContext
         Throwable startFailure = null;
         try {
             this.lane = lane;
-            // Not before its submission (a later reading than the worker's: wrap-safe comparison), so no STARTED
-            // says it waited a negative time.
-            startedAt = !haveReading ? scheduler.nanoTime()
-                    : emitter.enabled() && submittedAt - reading > 0 ? submittedAt : reading;
+            startedAt = scheduler.nanoTime();
             emitter.emitAt(startedAt, EventType.STARTED, id, attempt, group, name, lane, startedAt - submittedAt, null,
                     null, null, -1);
         } catch (Throwable t) { // an OutOfMemoryError, say: the invocation still ends, as FAILED
@@ -501,12 +482,6 @@ final class Invocation extends InvocationContext
                 cancelTimeout(); // armed only once RUNNING
             }
             endedAt = now; // read once by the caller, which needs it for the duration too (a clock read took 80-120 ns on the 2-core VM)
-            if (onWorker) {
-                // Whether anything may run between this reading and the worker's next call (`runAfter`): a dependant
-                // of the future, or its end action. Racy only with a dependant registered during this completion,
-                // which then makes the next call's start early by the time that dependant took.
-                returnedQuietly = future.nothingWaits();
-            }
             if (emitter.enabled()) {
                 long duration = to == REJECTED ? -1 : execNanos; // a rejected one never had a time to count
                 if (to == SUCCEEDED) {

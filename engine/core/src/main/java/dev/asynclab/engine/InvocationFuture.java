@@ -71,11 +71,6 @@ final class InvocationFuture extends WorkFuture<AsyncCallbackResult> {
         }
     }
 
-    /// True when completing it now would run nothing but itself: no dependant and no end action registered yet.
-    boolean nothingWaits() {
-        return ended == null && getNumberOfDependents() == 0;
-    }
-
     @Override
     public boolean complete(AsyncCallbackResult value) {
         boolean completed = super.complete(value);

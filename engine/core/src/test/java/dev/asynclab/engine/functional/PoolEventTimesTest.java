@@ -17,11 +17,10 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// On real threads, a worker that takes its next call straight after the one before stamps that call's start with
-/// the previous call's end reading (`Invocation.runAfter`): a call still never starts before it was submitted nor
-/// ends before it started, on the engine's own readings (the wait STARTED carries and the duration its terminal
-/// event carries; the bus raises an event's `t` to the last one's, so `t` alone could not show it), whether its
-/// future had a dependant (the clock is then read anew) or not.
+/// On real threads, with workers taking calls back to back (the pool's lock-free poll) and with or without a
+/// dependant of a call's future running on its worker: a call never starts before it was submitted nor ends before
+/// it started, on the engine's own readings (the wait STARTED carries and the duration its terminal event carries;
+/// the bus raises an event's `t` to the last one's, so `t` alone could not show it).
 class PoolEventTimesTest {
 
     @Test
