@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /// The error type, error message and value of the events that carry any, as rows a store's event points to.
 ///
@@ -25,7 +26,7 @@ final class TextTable {
 
     /// Combinations added lately, by identity, in a small direct-mapped table: the reader hands the same `String`
     /// for a repeated text (its string cache), and a run interleaves a few combinations (`"ok"`, a timeout, a reset),
-    /// so most adds end here, with neither a key object nor a hash of the strings' contents. Remembering only the
+    /// so most adds end here, with no key object and no map lookup. Remembering only the
     /// last combination caught a repeat of it alone. A slot is overwritten by whichever combination lands on it;
     /// a miss goes to the map as before, so the rows are those the map gives.
     private static final int RECENT = 64;
@@ -39,8 +40,11 @@ final class TextTable {
         if (errorType == null && errorMessage == null && value == null) {
             return -1;
         }
-        int r = (System.identityHashCode(errorType) * 31 + System.identityHashCode(errorMessage)) * 31
-                + System.identityHashCode(value);
+        // The strings' own hashes, not their identity hashes: a String keeps its hash once computed (the reader's
+        // cached texts compute it once, and the map below needs it anyway), while an identity hash is made by the
+        // VM the first time it is asked for (a call into the runtime), which a live run's fresh value texts would
+        // pay on every add.
+        int r = (Objects.hashCode(errorType) * 31 + Objects.hashCode(errorMessage)) * 31 + Objects.hashCode(value);
         r = (r ^ r >>> 16) & (RECENT - 1);
         // An empty slot holds three nulls, which no combination asked about here is.
         if (recentValues[r] == value && recentErrorTypes[r] == errorType && recentErrorMessages[r] == errorMessage) {
