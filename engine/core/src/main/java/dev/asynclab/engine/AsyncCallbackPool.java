@@ -64,6 +64,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   reading is what a single bump missed: a worker that read the epoch already bumped and then polled the call
      *   while cancelAll's walk was past the queue's head found it in neither place (a full test run saw such a call
      *   start after `close()` returned, once: `PoolLockFreeQueueTest`; the race is as old as the lock-free polls).
+     *   `PoolRaceSeamTest` forces that interleaving through the test `Seam` every time.
      * Each worker slot's holder (`WorkerSlot`: its deadline slot and the call it runs, for cancelAll) is made once,
      * under the lock, and published in a copy-on-grow array, so a worker reads its own without the lock.
      * Terminal bookkeeping takes the lock only to wake awaitAll, and no counter is written per call
@@ -85,7 +86,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
      *   will end later and look then, so an ending call looks only when nothing is queued: while awaitAll waits
      *   for a long queue to drain, the calls ending take no lock. A call that ends on its worker as it returns does
      *   not look at all: its slot is still taken (so `active` is not 0), and that worker looks under the lock when
-     *   it frees the slot, its count written before it takes the lock.
+     *   it frees the slot, its count written before it takes the lock. The ending call's look matters only for
+     *   a call that ends with nothing queued or running, a refused one, between its count under the lock and its
+     *   end after it; `PoolRaceSeamTest` forces an awaitAll to register in that gap.
      * Worker threads outlive a dry spell: a worker that frees its slot with nothing queued waits a little (the
      * clock's `workerLingerNanos`, 0 on the simulated clock) in that slot's `HandOff`, and `dispatch` hands a call
      * that was given that slot to the waiting thread instead of starting a new one. Only the thread that runs a call
@@ -118,6 +121,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
     private final Launcher launcher;
     /// How long a worker thread with nothing left to run waits for the next call (`Scheduler.workerLingerNanos`).
     private final long linger;
+    /// Test seam (`Seam`), null outside tests: final and never written after construction, so the worker's check
+    /// is a read of a line it reads anyway and a branch never taken.
+    private final Seam seam;
 
     /// Options for a pool, starting from its runtime; `size` is required.
     public static Builder builder(AsyncCallbackRuntime runtime) {
@@ -137,6 +143,24 @@ public final class AsyncCallbackPool implements AutoCloseable {
         this.lanes = new LaneAllocator(this.label + "w");
         this.launcher = new PoolLauncher(); // after `runtime`: the launcher reads it
         this.linger = runtime.scheduler().workerLingerNanos();
+        this.seam = b.seam;
+    }
+
+    /// Test seam: where a test stops a thread to force one of the Overview's races, deterministically
+    /// (`PoolRaceSeamTest`). Package-private, set only through the builder's package-private `seam`; the pool
+    /// calls it only when set and never changes what it does because of it.
+    interface Seam {
+        /// A worker polled `next` without the lock and has not yet recorded it in its slot (cancelAll's window).
+        default void polledWithoutLock(Invocation next) {
+        }
+
+        /// cancelAll, under the lock, has made the epoch odd and not yet collected anything.
+        default void cancelAllCollecting() {
+        }
+
+        /// A submitter counted a call in and refused it, and has not yet ended it (counted it ended).
+        default void rejecting(Invocation inv) {
+        }
     }
 
     /// Submits a plain `Callable` (NAAb's form), with a timeout counted from its start.
@@ -190,6 +214,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         if (start) {
             dispatch(inv);
         } else if (rejection != null) {
+            if (seam != null) {
+                seam.rejecting(inv);
+            }
             inv.reject(depth, rejection); // outside the lock: the caller's continuations run here
         }
         return inv.future();
@@ -255,6 +282,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
             int epoch = cancelEpoch;
             Invocation next = queue.poll();
             if (next != null) {
+                if (seam != null) {
+                    seam.polledWithoutLock(next);
+                }
                 holder.take(next, slot);
                 if ((epoch & 1) != 0 || cancelEpoch != epoch) {
                     next.cancel(); // a cancelAll looked while it was between the queue and its slot (Overview)
@@ -319,6 +349,9 @@ public final class AsyncCallbackPool implements AutoCloseable {
         lock.lock();
         try {
             cancelEpoch++; // odd while it collects: see the Overview
+            if (seam != null) {
+                seam.cancelAllCollecting();
+            }
             queue.forEach(victims::add);
             for (WorkerSlot slot : slots) {
                 Invocation inv = slot.current;
@@ -599,6 +632,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
         private int size;
         private int queueCapacity = -1;
         private String label = "";
+        private Seam seam;
 
         private Builder(AsyncCallbackRuntime runtime) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -619,6 +653,12 @@ public final class AsyncCallbackPool implements AutoCloseable {
         /// Lanes are named `label + "w" + n`, so several pools in one run stay apart on the timeline.
         public Builder label(String label) {
             this.label = label == null ? "" : label;
+            return this;
+        }
+
+        /// Test seam only (package-private): see `Seam`.
+        Builder seam(Seam seam) {
+            this.seam = seam;
             return this;
         }
 
