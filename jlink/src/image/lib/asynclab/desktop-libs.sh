@@ -16,7 +16,10 @@ ASYNCLAB_GUI_LIBS_DEFAULT="libgtk-3.so.0:libgtk-3-0 libXtst.so.6:libxtst6"
 # Whether the dynamic loader can find $1: in ldconfig's cache, or in LD_LIBRARY_PATH.
 asynclab_lib_found() {
   _ldconfig=$(command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
-  if "$_ldconfig" -p 2>/dev/null | grep -q "^[[:space:]]*$1 "; then
+  # grep reads the whole list (not -q, which stops at the first match): ./asynclab sources this under
+  # `set -o pipefail`, and ldconfig, cut off by grep -q while it still wrote its 40 KB, died of SIGPIPE and made the
+  # pipeline fail, so a library that was there read as missing (6 checks in 200 here).
+  if "$_ldconfig" -p 2>/dev/null | grep "^[[:space:]]*$1 " >/dev/null; then
     return 0
   fi
   _ifs=$IFS; IFS=:

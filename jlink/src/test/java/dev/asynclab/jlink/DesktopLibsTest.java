@@ -147,6 +147,22 @@ class DesktopLibsTest {
         assertThat(opensWindow(tmp.resolve("missing.yaml").toString())).isFalse();
     }
 
+    @Test
+    void aLibraryInALongCacheListIsFoundUnderPipefailAsTheCheckoutsLauncherSourcesIt() throws Exception {
+        // ldconfig lists the library first and then much more than a pipe holds: a reader that stops at the first
+        // match leaves it to die of SIGPIPE, which `set -o pipefail` (./asynclab's) turned into "not found".
+        stub("ldconfig", "echo \"\t" + PROBE + " (libc6,x86-64) => /usr/lib/" + PROBE + "\"\n"
+                + "i=0; while [ $i -lt 4000 ]; do echo \"\tlibfiller$i.so.1 (libc6,x86-64) => /usr/lib/libfiller$i.so.1\"; "
+                + "i=$((i + 1)); done\n");
+
+        var r = run(List.of("bash", "-c", "set -euo pipefail; . '" + SCRIPT + "'; asynclab_gui_check"),
+                Map.of("ASYNCLAB_GUI_LIBS", PROBE + ":asynclab-probe"));
+
+        assertThat(r.code()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.calls()).as("nothing installed: the library was there").isEmpty();
+    }
+
     private Result check(Map<String, String> env) throws Exception {
         return sh(env, "asynclab_gui_check");
     }
@@ -160,8 +176,13 @@ class DesktopLibsTest {
     }
 
     private Result sh(Map<String, String> env, String call) throws Exception {
+        return run(List.of("sh", "-c", ". '" + SCRIPT + "'; " + call), env);
+    }
+
+    private Result run(List<String> command, Map<String, String> env) throws Exception {
+        String call = String.join(" ", command);
         Path err = tmp.resolve("stderr.txt");
-        var builder = new ProcessBuilder("sh", "-c", ". '" + SCRIPT + "'; " + call)
+        var builder = new ProcessBuilder(command)
                 .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("ASYNCLAB_"));
