@@ -1,14 +1,13 @@
 package dev.asynclab.engine;
 
 import dev.asynclab.engine.AsyncCallbackResult.Status;
+import dev.asynclab.engine.functional.ForwardingScheduler;
 import dev.asynclab.engine.spi.RealScheduler;
-import dev.asynclab.engine.spi.Scheduler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,7 +87,7 @@ class PoolRaceSeamTest {
         var submitted = new CountDownLatch(1);
         var stuck = new AtomicReference<String>();
         var wokenByTheEnd = new AtomicReference<Boolean>();
-        var clock = new AwaitSpy(RealScheduler.shared()) {
+        var clock = new ForwardingScheduler(RealScheduler.shared()) {
             @Override
             public boolean await(Future<?> future, long timeoutNanos) {
                 registered.countDown();
@@ -137,37 +136,5 @@ class PoolRaceSeamTest {
             stuck.compareAndSet(null, step + " (interrupted)");
             Thread.currentThread().interrupt();
         }
-    }
-
-    /// The real clock, with `await` left to the test.
-    private abstract static class AwaitSpy implements Scheduler {
-        private final Scheduler inner;
-
-        AwaitSpy(Scheduler inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public long nanoTime() {
-            return inner.nanoTime();
-        }
-
-        @Override
-        public Cancellable schedule(Runnable task, long delayNanos) {
-            return inner.schedule(task, delayNanos);
-        }
-
-        @Override
-        public DeadlineSlot deadlineSlot() {
-            return inner.deadlineSlot();
-        }
-
-        @Override
-        public Executor workers() {
-            return inner.workers();
-        }
-
-        @Override
-        public abstract boolean await(Future<?> future, long timeoutNanos);
     }
 }

@@ -8,11 +8,11 @@ import java.util.function.LongSupplier;
 
 /// A clock that does what another does; a test overrides the one thing it changes (how long workers linger,
 /// when stops run).
-abstract class ForwardingScheduler implements Scheduler {
+public abstract class ForwardingScheduler implements Scheduler {
 
     private final Scheduler inner;
 
-    ForwardingScheduler(Scheduler inner) {
+    protected ForwardingScheduler(Scheduler inner) {
         this.inner = inner;
     }
 
