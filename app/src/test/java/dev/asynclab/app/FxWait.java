@@ -5,7 +5,6 @@ import javafx.scene.Node;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,12 +32,6 @@ public final class FxWait {
     public static <T extends Node> T node(FxRobot robot, String query) throws TimeoutException {
         WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
         return robot.lookup(query).query();
-    }
-
-    /// All the nodes `query` finds, once there are at least `min`.
-    public static Set<Node> atLeast(FxRobot robot, String query, int min) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, () -> robot.lookup(query).queryAll().size() >= min);
-        return robot.lookup(query).queryAll();
     }
 
     /// Waits until `count` pulses have passed whole (their animation timers, CSS, layout), then for the FX events
