@@ -1,5 +1,6 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.cli.Cli;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,6 +54,9 @@ class AdviceViewFxTest {
             tabs.advice().replicatesProperty().set(4);
             tabs.advice().targetProperty().set("p99<1s");
         });
+        // the Advice tab's content joins the scene with the tab pane's skin and is laid out at a later pulse
+        FxWait.node(robot, "#advice-run");
+        FxWait.pulses(robot, 2);
         robot.clickOn("#advice-run");
         WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> !tabs.advice().runningProperty().get()
                 && !tabs.advice().rows().isEmpty());

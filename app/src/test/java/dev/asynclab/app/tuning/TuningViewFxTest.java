@@ -1,5 +1,6 @@
 package dev.asynclab.app.tuning;
 
+import dev.asynclab.app.FxWait;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.scenario.PoolSweep;
 import dev.asynclab.lab.scenario.RunOptions;
@@ -71,6 +72,10 @@ class TuningViewFxTest {
         assertThat(markers).singleElement().satisfies(m ->
                 assertThat(((org.jfree.chart.plot.ValueMarker) m).getValue()).isEqualTo(expected.poolSize()));
 
+        // the table's rows are made and filled by its layout, at a pulse that may come after the events above
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell").queryAll().size() > 2
+                && ((javafx.scene.control.TableRow<?>) robot.lookup(".table-row-cell").nth(2).query()).getItem() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".table-row-cell").nth(2).<javafx.scene.Node>query());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly(3);
@@ -111,6 +116,7 @@ class TuningViewFxTest {
             assertThat(tabs.get().compare().scenarioProperty().get())
                     .isSameAs(tabs.get().sweep().scenarioProperty().get())
                     .isSameAs(tabs.get().whatIf().scenarioProperty().get());
+            FxWait.node(robot, ".tab"); // the tabs' headers are made with the pane's skin, at the next pulse
             assertThat(robot.lookup(".tab").queryAll()).hasSize(4); // Sweep, Compare, What-if; Advice takes a log
         } finally {
             tabs.get().close();

@@ -1,6 +1,7 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.ui.theme.Theme;
 import javafx.scene.Node;
@@ -38,11 +39,14 @@ class LegendTest {
     }
 
     @Test
-    void everySwatchIsDrawnAndTheHighlightOneInTheTimelinesHighlightColour(FxRobot robot) {
+    void everySwatchIsDrawnAndTheHighlightOneInTheTimelinesHighlightColour(FxRobot robot) throws Exception {
         robot.interact(() -> window.loadSimulated("06-retry-storm.yaml")); // the workspace, legend and all, shows
         for (Theme theme : Theme.values()) {
             robot.interact(() -> AsyncLabApp.applyTheme(window.view(), theme));
-            WaitForAsyncUtils.waitForFxEvents();
+            // The legend is a split pane's item (in the scene once its skin is made); its swatches are sized and
+            // styled by the next pulses' layout and CSS, which may come after interact on a loaded machine.
+            FxWait.node(robot, "#legend");
+            FxWait.pulses(robot, 2);
             List<Region> swatches = robot.lookup("#legend").queryParent().lookupAll(".legend-swatch").stream()
                     .map(Region.class::cast).toList();
             assertThat(swatches).as(theme + ": the legend's swatches").hasSizeGreaterThan(10);

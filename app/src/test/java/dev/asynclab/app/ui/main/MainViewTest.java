@@ -1,6 +1,7 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.charts.ChartTheme;
@@ -91,10 +92,11 @@ class MainViewTest {
     }
 
     @Test
-    void toolbarButtonsCarryIconsInTheirTextColor(FxRobot robot) {
+    void toolbarButtonsCarryIconsInTheirTextColor(FxRobot robot) throws Exception {
         for (String id : new String[] {"#open-button", "#run-button", "#stop-button", "#fit-button", "#live-button",
                 "#theme-button", "#tune-button", "#tour-button"}) {
-            javafx.scene.control.Button b = robot.lookup(id).queryButton();
+            // the bars are built after the window's first layout pulse, the buttons when the toolbar's skin is made
+            javafx.scene.control.Button b = FxWait.node(robot, id);
             assertThat(b.getGraphic()).as(id).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class);
             var icon = (org.kordamp.ikonli.javafx.FontIcon) b.getGraphic();
             assertThat(icon.getIconCode()).as(id).isNotNull();
@@ -105,6 +107,8 @@ class MainViewTest {
     @Test
     void aSimulatedRunFillsTheCountsAsTheSummarySaysAndDrawsBars(FxRobot robot) throws Exception {
         robot.interact(() -> assertThat(loadSimulated("10-pool-saturation.yaml")).isTrue());
+        FxWait.node(robot, "#run-button");
+        FxWait.pulses(robot, 2); // laid out, so the click lands on it
         robot.clickOn("#run-button");
         awaitRunEnd();
 
@@ -132,6 +136,8 @@ class MainViewTest {
     @Test
     void theTuningWindowOpensForTheScenarioAndAPickedSizeRunsInTheTimeline(FxRobot robot) throws Exception {
         robot.interact(() -> assertThat(loadSimulated("10-pool-saturation.yaml")).isTrue());
+        FxWait.node(robot, "#tune-button");
+        FxWait.pulses(robot, 2);
         robot.clickOn("#tune-button");
         WaitForAsyncUtils.waitForFxEvents();
         TuningWindow tuning = view.tuningWindow();
@@ -272,7 +278,7 @@ class MainViewTest {
                     timout: 100ms
                 """);
         robot.interact(() -> vm.open(broken));
-        Label error = robot.lookup("#scenario-error").queryAs(Label.class);
+        Label error = FxWait.node(robot, "#scenario-error");
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).contains("broken.yaml:5:");
         robot.interact(vm::run); // Run loads the file again: still broken, so nothing runs
@@ -287,7 +293,7 @@ class MainViewTest {
         Path file = dir.resolve("edited.yaml");
         Files.writeString(file, "name: Edited\ncallbacks:\n  - name: fetch\n    count: 3\n    timout: 100ms\n");
         robot.interact(() -> vm.open(file));
-        assertThat(robot.lookup("#run-button").queryAs(Button.class).isDisabled())
+        assertThat(FxWait.<Button>node(robot, "#run-button").isDisabled())
                 .as("Run stays available: the file may be fixed on disk").isFalse();
         Files.writeString(file, "name: Edited\nclock: simulated\ncallbacks:\n  - name: fetch\n    count: 3\n"
                 + "    work: { sleep: 10ms }\n");
@@ -336,7 +342,7 @@ class MainViewTest {
         robot.interact(() -> vm.open(log));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.replay().activeProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#replay-header").queryAs(Label.class).getText()).contains(scenario.name());
+        assertThat(FxWait.<Label>node(robot, "#replay-header").getText()).contains(scenario.name());
         assertThat(vm.replay().verificationProperty().get()).startsWith("chain verified");
         awaitStoreSize(summary.eventCount());
         robot.interact(view::showEventsTab); // the table follows the store while it shows

@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.main;
 
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.tuning.TuningTabs;
 import javafx.geometry.Bounds;
@@ -66,10 +67,11 @@ class ScreenSizeTest {
         settle(robot);
     }
 
-    private static void settle(FxRobot robot) {
+    /// A few pulses: charts redraw and table columns widen in the pulse after a layout. Counted, not slept: a
+    /// fixed sleep held fewer pulses on a loaded machine.
+    private static void settle(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(200); // a few pulses: charts redraw and table columns widen in the pulse after a layout
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.pulses(robot, 3);
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -80,30 +82,30 @@ class ScreenSizeTest {
 
         for (String id : List.of("#run-button", "#stop-button", "#tune-button", "#fit-button", "#live-button",
                 "#open-button")) {
-            Node button = robot.lookup(id).query();
+            Node button = FxWait.node(robot, id);
             assertShownWhole(button, scene, id);
         }
         Label status = robot.lookup("#status-counts").queryAs(Label.class);
         assertShownWhole(status, scene, "status counts");
         assertNotElided(status);
         assertNotElided(robot.lookup("#run-summary").queryAs(Label.class));
-        for (Node n : ((Parent) robot.lookup("#legend").query()).getChildrenUnmodifiable()) {
+        for (Node n : ((Parent) FxWait.node(robot, "#legend")).getChildrenUnmodifiable()) {
             assertNotElided((Labeled) n);
             assertShownWhole(n, scene, "legend " + ((Labeled) n).getText());
         }
         for (String id : List.of("#latency-per-attempt", "#latency-per-call")) {
-            Labeled choice = robot.lookup(id).queryAs(Labeled.class);
+            Labeled choice = FxWait.node(robot, id);
             assertShownWhole(choice, scene, id);
             assertNotElided(choice);
         }
         for (String chart : List.of("#chart-histogram", "#chart-percentiles", "#chart-load", "#chart-throughput")) {
-            ChartViewer viewer = robot.lookup(chart).query();
+            ChartViewer viewer = FxWait.node(robot, chart);
             Bounds b = viewer.getBoundsInLocal();
             assertThat(b.getWidth()).as(chart + " width").isGreaterThanOrEqualTo(200);
             assertThat(b.getHeight()).as(chart + " height").isGreaterThanOrEqualTo(150);
             assertReadable(robot, viewer, chart);
         }
-        Node attempts = robot.lookup("#details-attempts").query();
+        Node attempts = FxWait.node(robot, "#details-attempts");
         assertThat(attempts.getBoundsInLocal().getHeight()).as("the details' attempts list").isGreaterThan(40);
     }
 

@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.main;
 
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.session.Session;
@@ -106,13 +107,13 @@ class SessionReplacementTest {
         assertThat(b.highlightProperty().get()).isEqualTo(Highlight.NONE);
         assertThat(view.details().titleText()).isEqualTo("Nothing selected");
         @SuppressWarnings("unchecked")
-        ListView<RedFlag> redFlags = robot.lookup("#red-flags").queryAs(ListView.class);
+        ListView<RedFlag> redFlags = FxWait.node(robot, "#red-flags"); // a tab's content: in the scene with the skin
         assertThat(redFlags.getItems()).containsExactlyElementsOf(b.redFlags());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> b.redFlags().size() == b.lints().size());
         assertThat(b.redFlags()).map(RedFlag::code).containsExactlyInAnyOrderElementsOf(
                 b.lints().stream().map(Lint::code).toList());
         assertThat(vm.titleProperty().get()).isEqualTo(b.title());
-        assertThat(robot.lookup("#run-summary").queryAs(Label.class).getText()).isEqualTo(b.summaryProperty().get());
+        assertThat(FxWait.<Label>node(robot, "#run-summary").getText()).isEqualTo(b.summaryProperty().get());
         assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText())
                 .isIn(b.countsProperty().get().describe(), b.countsProperty().get().abbreviated());
     }

@@ -1,6 +1,7 @@
 package dev.asynclab.app.ui.main;
 
 import dev.asynclab.app.AsyncLabApp;
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.teach.PresenterScale;
 import dev.asynclab.app.ui.teach.RedFlagCell;
@@ -169,12 +170,14 @@ class TeachingTest {
         RunHistory whole = RunHistory.of(run);
 
         robot.interact(() -> vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml")));
+        FxWait.node(robot, "#tour-button"); // a toolbar's button: in the scene once the toolbar's skin is made
+        FxWait.pulses(robot, 2); // and laid out, so the click lands on it
         robot.clickOn("#tour-button");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.tourProperty().get() != null);
         awaitShown(countThrough(run, stops.get(0).seq()));
         assertThat(text(robot, "#tour-position")).isEqualTo("Step 1 of 4");
         assertThat(text(robot, "#tour-caption")).isEqualTo(stops.get(0).caption());
-        assertThat(robot.lookup("#tour-back").queryButton().isDisabled()).isTrue();
+        assertThat(FxWait.<Button>node(robot, "#tour-back").isDisabled()).isTrue();
         assertThat(shown(robot, "#caption-panel")).as("the scenario's caption stays over the tour").isTrue();
 
         // Step 2 plays on to the first success: that call is highlighted and selected, its story told so far.
@@ -198,7 +201,7 @@ class TeachingTest {
         int third = countThrough(run, stops.get(2).seq());
         awaitShown(third);
         assertThat(text(robot, "#tour-question")).isEqualTo("How many of the 20 calls will time out?");
-        assertThat(robot.lookup("#tour-next").queryButton().isDisabled()).isTrue();
+        assertThat(FxWait.<Button>node(robot, "#tour-next").isDisabled()).isTrue();
         assertThat(shown(robot, "#tour-verdict")).isFalse();
         assertThat(vm.storeProperty().get().count(EventType.TIMED_OUT)).as("the outcome is not on screen yet")
                 .isLessThan(summary.getFirst().observedCounts().get("timed_out"));
@@ -215,7 +218,7 @@ class TeachingTest {
         int fourth = countThrough(run, stops.get(3).seq());
         awaitShown(fourth);
         assertThat(text(robot, "#tour-position")).isEqualTo("Step 4 of 4");
-        assertThat(robot.lookup("#tour-next").queryButton().isDisabled()).isTrue();
+        assertThat(FxWait.<Button>node(robot, "#tour-next").isDisabled()).isTrue();
 
         // Back scrubs back to the question, which is asked again; Restart goes to the start.
         robot.clickOn("#tour-back");
@@ -252,7 +255,7 @@ class TeachingTest {
         WaitForAsyncUtils.waitForFxEvents();
         Scene scene = view.getScene();
         assertThat(scene.getWidth()).isEqualTo(1024);
-        Node pane = robot.lookup("#tour-pane").query();
+        Node pane = FxWait.node(robot, "#tour-pane"); // the side split pane's item: in the scene with its skin
         List<Node> controls = new ArrayList<>(List.of(robot.lookup("#tour-question").query(),
                 robot.lookup("#tour-back").query(), robot.lookup("#tour-next").query(),
                 robot.lookup("#tour-restart").query()));
@@ -331,11 +334,14 @@ class TeachingTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.session().redFlags().size() == expected.size());
         assertThat(vm.session().redFlags()).containsExactlyElementsOf(expected);
 
+        FxWait.node(robot, "Red flags (" + expected.size() + ")"); // the tab's header, made by the pane's skin
         robot.clickOn("Red flags (" + expected.size() + ")");
         RedFlag first = expected.getFirst();
         assertThat(first.ids()).isNotEmpty();
-        Node link = robot.lookup(".red-flag").queryAllAs(RedFlagCell.class).stream()
-                .filter(cell -> first.equals(cell.getItem())).findFirst().orElseThrow().lookup(".red-flag-link");
+        // The list's cells are made and filled by its layout, at a pulse after the tab was chosen.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> redFlagCell(robot, first).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node link = redFlagCell(robot, first).orElseThrow().lookup(".red-flag-link");
         robot.clickOn(link);
         WaitForAsyncUtils.waitForFxEvents();
         int slot = store.invocationSlot(first.ids().getFirst());
@@ -347,10 +353,17 @@ class TeachingTest {
         assertThat(view.details().storyText()).as("the selected invocation tells why").isNotEmpty();
     }
 
+    private static java.util.Optional<RedFlagCell> redFlagCell(FxRobot robot, RedFlag flag) {
+        return robot.lookup(".red-flag").queryAllAs(RedFlagCell.class).stream()
+                .filter(cell -> flag.equals(cell.getItem())).findFirst();
+    }
+
     @Test
     void ctrlPlusScalesTheWholeWindowsTextAndTheScaleIsRemembered(FxRobot robot) throws Exception {
         robot.interact(() -> vm.loadScenario(SCENARIOS.resolve("01-timeout.yaml")));
-        Labeled run = robot.lookup("#run-button").queryAs(Labeled.class);
+        Labeled run = node(robot, "#run-button");
+        // its font comes from the CSS pass of a pulse, which on a loaded machine may come after interact
+        FxWait.pulses(robot, 2);
         assertThat(run.getFont().getSize()).isEqualTo(14.0);
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS)
@@ -360,7 +373,7 @@ class TeachingTest {
         assertThat(view.getStyle()).isEqualTo("-fx-font-size: 17.50px;");
         robot.interact(view::applyCss);
         assertThat(run.getFont().getSize()).as("a toolbar button's text follows the root").isEqualTo(17.5);
-        assertThat(robot.lookup("#caption-description").queryAs(Labeled.class).getFont().getSize()).isEqualTo(17.5);
+        assertThat(node(robot, "#caption-description").getFont().getSize()).isEqualTo(17.5);
         assertThat(PresenterScale.remembered(prefs).scaleProperty().get()).as("saved as a setting").isEqualTo(1.25);
 
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);

@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.session;
 
+import dev.asynclab.app.FxWait;
 import dev.asynclab.app.ui.run.ScenarioRunSource;
 import dev.asynclab.app.ui.timeline.Highlight;
 import dev.asynclab.lab.scenario.ClockMode;
@@ -83,8 +84,9 @@ class SessionTest {
             session.close();
         });
         source.summary().get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Anything still on its way would come in with the feed's drains, one per pulse: let a few pass (a fixed
+        // 300 ms sleep held no pulse at all on a busy machine, and the test then passed without looking).
+        FxWait.pulses(robot, 5);
         assertThat(session.isClosed()).isTrue();
         assertThat(session.store().size()).isZero();
         assertThat(session.lints()).isEmpty();
