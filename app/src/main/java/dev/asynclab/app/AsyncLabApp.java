@@ -1,5 +1,6 @@
 package dev.asynclab.app;
 
+import dev.asynclab.app.ui.main.AfterFirstLayout;
 import dev.asynclab.app.ui.main.MainView;
 import dev.asynclab.app.ui.main.MainViewModel;
 import dev.asynclab.app.ui.teach.PresenterScale;
@@ -92,17 +93,12 @@ public final class AsyncLabApp extends Application {
     /// before `show()` held the first frame back; a window manager shows the icon (taskbar, Alt-Tab) as soon as it
     /// is set, and nothing in the window depends on it.
     private static void setIconsAfterFirstLayout(Stage stage, Scene scene) {
-        Runnable[] once = new Runnable[1];
-        // On the FX thread's next turn, not inside the pulse that calls the listener; a second pulse before that
-        // turn queues the call again, which then finds the icons set.
-        once[0] = () -> Platform.runLater(() -> {
-            scene.removePostLayoutPulseListener(once[0]);
+        AfterFirstLayout.run(scene, () -> {
             if (stage.getIcons().isEmpty()) {
                 stage.getIcons().setAll(AppIcon.images());
                 StartTrace.mark("icons set");
             }
         });
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /// Starts reading the built-in scenarios on a thread of their own, to overlap the toolkit's start; call before

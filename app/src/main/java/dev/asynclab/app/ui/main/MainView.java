@@ -19,7 +19,6 @@ import dev.asynclab.app.ui.welcome.ScenarioCatalog;
 import dev.asynclab.app.ui.welcome.WelcomeView;
 import dev.asynclab.lab.scenario.ClockMode;
 import dev.asynclab.lab.story.RedFlag;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
@@ -303,15 +302,8 @@ public final class MainView extends BorderPane {
                     bars();
                     return menus.getMenus();
                 });
-                Runnable[] once = new Runnable[1];
-                // Run on the FX thread's next turn, not inside the pulse that calls the listener; a second pulse
-                // before that turn queues the call again, which then finds the workspace built (as does a session
-                // opened meanwhile).
-                once[0] = () -> Platform.runLater(() -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    workspace();
-                });
-                scene.addPostLayoutPulseListener(once[0]);
+                // A second call finds the workspace built (as does a session opened meanwhile).
+                AfterFirstLayout.run(scene, MainView.this::workspace);
             }
         });
     }
