@@ -107,6 +107,13 @@ class TimelineBenchmarkTest {
         });
         FxResponsiveness probe = new FxResponsiveness();
         probe.start();
+        ThreadCpu fxCpu = ThreadCpu.of(onFx(() -> Thread.currentThread().threadId()));
+        ThreadCpu renderCpu = ThreadCpu.named("QuantumRenderer");
+        ThreadCpu.PerFrame perFrame = new ThreadCpu.PerFrame();
+        onFx(() -> {
+            perFrame.start();
+            return null;
+        });
         WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS); // the first layout and CSS of the window
 
         probe.reset();
@@ -119,8 +126,14 @@ class TimelineBenchmarkTest {
         WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
         FxResponsiveness.Figures start = probe.figures();
         probe.reset();
+        fxCpu.mark();
+        renderCpu.mark();
+        perFrame.reset();
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         FxResponsiveness.Figures live = probe.figures();
+        double liveFxCpu = fxCpu.millisSinceMark() / Math.max(1, live.frames());
+        double liveRenderCpu = renderCpu.millisSinceMark() / Math.max(1, live.frames());
+        double[] liveFrameCpu = perFrame.medianAndP95();
 
         // The floor, in the same run: the same window redrawing its full timeline every frame, no events arriving.
         javafx.animation.AnimationTimer repaint = new javafx.animation.AnimationTimer() {
@@ -134,10 +147,17 @@ class TimelineBenchmarkTest {
             return null;
         });
         probe.reset();
+        fxCpu.mark();
+        renderCpu.mark();
+        perFrame.reset();
         WaitForAsyncUtils.sleep(3, java.util.concurrent.TimeUnit.SECONDS);
         FxResponsiveness.Figures floor = probe.figures();
+        double floorFxCpu = fxCpu.millisSinceMark() / Math.max(1, floor.frames());
+        double floorRenderCpu = renderCpu.millisSinceMark() / Math.max(1, floor.frames());
+        double[] floorFrameCpu = perFrame.medianAndP95();
         onFx(() -> {
             repaint.stop();
+            perFrame.stop();
             return null;
         });
         probe.stop();
@@ -152,6 +172,11 @@ class TimelineBenchmarkTest {
                 feed.hopCount(), drains, drainMillis[0], drainMillis[1]);
         print("the run's first second (workspace shown, first chart draws, JIT cold): %s", start);
         print("floor, same window redrawing its timeline every frame with no events arriving: %s", floor);
+        print("CPU per frame: FX thread live %.2f ms, floor %.2f ms (live - floor %.2f ms); render thread live %.2f"
+                        + " ms, floor %.2f ms", liveFxCpu, floorFxCpu, liveFxCpu - floorFxCpu, liveRenderCpu,
+                floorRenderCpu);
+        print("FX thread CPU per frame: live median %.2f ms, p95 %.2f ms; floor median %.2f ms, p95 %.2f ms",
+                liveFrameCpu[0], liveFrameCpu[1], floorFrameCpu[0], floorFrameCpu[1]);
         print("live / floor: frame interval median %.2fx, p95 %.2fx; input wait p99 %.2fx",
                 live.frameMedian() / floor.frameMedian(), live.frameP95() / floor.frameP95(),
                 live.inputP99() / Math.max(0.001, floor.inputP99()));
