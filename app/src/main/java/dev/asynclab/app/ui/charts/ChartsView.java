@@ -215,6 +215,11 @@ public final class ChartsView extends BorderPane {
         charts.get(turn).setNotify(true);
     }
 
+    /// For a live run's frames between two redraws: takes in the store's new latencies, redraws nothing.
+    public void takeIn(EventStore store) {
+        model.takeIn(store);
+    }
+
     /// Called with the attempts a clicked histogram bar stands for.
     public void setOnBucket(Consumer<Highlight> onBucket) {
         this.onBucket = onBucket;

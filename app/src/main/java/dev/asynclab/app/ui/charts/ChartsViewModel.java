@@ -23,7 +23,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /// ```java
 /// ChartsViewModel charts = new ChartsViewModel();
 /// charts.measureProperty().set(LatencyMeasure.CALLS);
-/// charts.refresh(store);   // in the frame's drain
+/// charts.takeIn(store);    // in a frame that redraws no chart: the series stay as they are
+/// charts.refresh(store);   // in the frame that redraws
 /// Highlight lit = charts.bucketHighlight(3);
 /// ```
 public final class ChartsViewModel {
@@ -50,6 +51,8 @@ public final class ChartsViewModel {
     private LatencyWindows windows = new LatencyWindows();
     private EventStore store;
     private long bucketNanos = 1;
+    /// The store version the latency windows have taken in, and the one the series show.
+    private long takenVersion = -1;
     private long refreshedVersion = -1;
     /// Per window: the count it had when its percentiles were last taken, and those percentiles. Only windows
     /// whose count changed (the last one, mostly) are queried again.
@@ -80,20 +83,32 @@ public final class ChartsViewModel {
         return "Latency of " + m.counted();
     }
 
-    /// Takes in what the store gained since the last call and rebuilds the series.
-    public void refresh(EventStore current) {
+    /// Takes in the latencies the store gained since the last call, and leaves the series and properties as they
+    /// are: nothing a chart listens to changes, so no chart redraws. A live run calls it in every frame between
+    /// two redraws, so the frame that redraws a chart does not also take in all the attempts that ended since the
+    /// last one (it did: a JFR profile of the live-run benchmark put that at half of such a frame's model work).
+    public void takeIn(EventStore current) {
         if (current != store) {
             store = current;
             windows = new LatencyWindows(measure.get());
+            takenVersion = -1;
             refreshedVersion = -1;
             cachedCount = new long[0];
             cachedPercentiles = new long[0][];
         }
-        if (current.version() == refreshedVersion) {
+        if (current.version() != takenVersion) {
+            takenVersion = current.version();
+            windows.takeIn(current);
+        }
+    }
+
+    /// Takes in what the store gained since the last call and rebuilds the series.
+    public void refresh(EventStore current) {
+        takeIn(current);
+        if (takenVersion == refreshedVersion) {
             return;
         }
-        refreshedVersion = current.version();
-        windows.takeIn(current);
+        refreshedVersion = takenVersion;
         rebuildHistogram();
         rebuildOverTime();
         rejected.set(windows.rejected());

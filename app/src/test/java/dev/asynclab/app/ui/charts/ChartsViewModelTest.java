@@ -4,6 +4,11 @@ import dev.asynclab.app.SyntheticRun;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,6 +60,77 @@ class ChartsViewModelTest {
         assertThat(after).isLessThanOrEqualTo(LatencyWindows.MAX_WINDOWS).isPositive();
         assertThat(before).isPositive();
         assertThat(charts.percentileData().getSeriesCount()).isEqualTo(3);
+    }
+
+    @Test
+    void takingInBetweenRedrawsChangesNoSeriesAndTheRedrawShowsWhatOneRefreshWould() {
+        var events = new SyntheticRun(4, 50_000, 200_000, 9).events(40_000);
+        EventStore store = new EventStore();
+        store.appendAll(events.subList(0, 10_000));
+        ChartsViewModel charts = new ChartsViewModel();
+        charts.refresh(store);
+        String shown = everySeries(charts);
+        long rejectedShown = charts.rejectedProperty().get();
+        for (int from = 10_000; from < events.size(); from += 5_000) {
+            store.appendAll(events.subList(from, Math.min(events.size(), from + 5_000)));
+            charts.takeIn(store);
+        }
+        assertThat(everySeries(charts)).as("a frame between redraws leaves every chart as it was").isEqualTo(shown);
+        assertThat(charts.rejectedProperty().get()).isEqualTo(rejectedShown);
+        assertThat(rejectedShown).isLessThan(store.count(EventType.REJECTED));
+
+        charts.refresh(store);
+        ChartsViewModel whole = new ChartsViewModel();
+        whole.refresh(store);
+        assertThat(everySeries(charts)).isEqualTo(everySeries(whole));
+        assertThat(charts.rejectedProperty().get()).isEqualTo(store.count(EventType.REJECTED));
+    }
+
+    /// However a live run's batches fall between frames that take in and frames that redraw, the charts end
+    /// showing what one refresh of the whole store shows: no latency is counted twice or lost.
+    @Property(tries = 40)
+    void anyMixOfTakeInsAndRefreshesEndsAsOneRefresh(
+            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 4_000) Integer> batches,
+            @ForAll @Size(min = 12, max = 12) List<Boolean> redraws) {
+        List<Event> events = SAMPLE_RUN;
+        EventStore store = new EventStore();
+        ChartsViewModel charts = new ChartsViewModel();
+        int from = 0;
+        for (int i = 0; i < batches.size() && from < events.size(); i++) {
+            int to = Math.min(events.size(), from + batches.get(i));
+            store.appendAll(events.subList(from, to));
+            from = to;
+            if (redraws.get(i)) {
+                charts.refresh(store);
+            } else {
+                charts.takeIn(store);
+            }
+        }
+        charts.refresh(store);
+        ChartsViewModel whole = new ChartsViewModel();
+        whole.refresh(store);
+        assertThat(everySeries(charts)).isEqualTo(everySeries(whole));
+        assertThat(charts.latencyCount()).isEqualTo(whole.latencyCount());
+        assertThat(charts.rejectedProperty().get()).isEqualTo(whole.rejectedProperty().get());
+    }
+
+    private static final List<Event> SAMPLE_RUN = new SyntheticRun(4, 50_000, 200_000, 9).events(20_000);
+
+    /// Every point of every chart's series, as text.
+    private static String everySeries(ChartsViewModel charts) {
+        StringBuilder all = new StringBuilder();
+        for (XYSeriesCollection data : List.of(charts.histogramData(), charts.percentileData(), charts.loadData(),
+                charts.throughputData())) {
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                var series = data.getSeries(s);
+                all.append(series.getKey()).append(':');
+                for (int i = 0; i < series.getItemCount(); i++) {
+                    all.append(' ').append(series.getX(i)).append('=').append(series.getY(i));
+                }
+                all.append('\n');
+            }
+        }
+        return all.toString();
     }
 
     /// A call retried once (100 ms, a 50 ms pause, 50 ms), a plain call (30 ms) and a rejected one.
