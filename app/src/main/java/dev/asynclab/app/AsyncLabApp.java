@@ -101,10 +101,20 @@ public final class AsyncLabApp extends Application {
         });
     }
 
-    /// Starts reading the built-in scenarios on a thread of their own, to overlap the toolkit's start; call before
-    /// `Application.launch`.
-    static void readScenariosAhead() {
+    /// Starts reading the built-in scenarios and the preferences, each on a daemon thread of its own, to overlap
+    /// the toolkit's start; call before `Application.launch`.
+    ///
+    /// The preferences: `java.util.prefs` reads a node's XML file the first time the node is asked for a value,
+    /// with the JDK's XML parser used for the first time in the process, and the first node made sets up the user
+    /// root (its folder, lock file and sync timer). On the FX thread that was 20–45 ms of CPU before the theme
+    /// (`StartTrace`, "preferences read", with the image's AOT cache; more without), while the toolkit's start,
+    /// which this overlaps, waits on GTK and the X server for much of its time. The node is the one `start` uses (the JDK keeps
+    /// a node once made), and a node's methods lock it: should the FX thread ask before the reading is done, it
+    /// waits for that reading instead of reading the file again.
+    static void readAhead() {
         scenariosReadAhead = PreloadedCatalog.start(new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders()));
+        Thread.ofPlatform().daemon().name("preferences-read-ahead")
+                .start(() -> Preferences.userNodeForPackage(AsyncLabApp.class).get("theme", null));
     }
 
     /// The file named on the command line, if any (`DesktopWindow` passes it as an absolute path).

@@ -31,7 +31,7 @@ public final class DesktopWindow {
             return Cli.BAD_INPUT;
         }
         String[] args = file == null ? new String[0] : new String[]{file.toAbsolutePath().toString()};
-        AsyncLabApp.readScenariosAhead();
+        AsyncLabApp.readAhead();
         RenderingPipeline.chooseForThisMachine();
         StartTrace.mark("toolkit starting");
         try {
