@@ -38,7 +38,7 @@ public final class AsyncLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartTrace.mark("toolkit started");
-        theme = Theme.valueOf(prefs.get("theme", Theme.LIGHT.name()));
+        theme = Theme.saved(prefs.get("theme", null));
         StartTrace.mark("preferences read");
         // Before the first control exists: a control finding no user-agent stylesheet makes JavaFX load and apply
         // its own (Modena) first, only for the theme to replace it.
@@ -114,7 +114,13 @@ public final class AsyncLabApp extends Application {
     static void readAhead() {
         scenariosReadAhead = PreloadedCatalog.start(new FolderScenarioCatalog(FolderScenarioCatalog.defaultFolders()));
         Thread.ofPlatform().daemon().name("preferences-read-ahead")
-                .start(() -> Preferences.userNodeForPackage(AsyncLabApp.class).get("theme", null));
+                .start(() -> {
+                    try {
+                        Preferences.userNodeForPackage(AsyncLabApp.class).get("theme", null);
+                    } catch (RuntimeException unreadable) {
+                        // Not this thread's to report: start() asks the same node again and says what went wrong.
+                    }
+                });
     }
 
     /// The file named on the command line, if any (`DesktopWindow` passes it as an absolute path).

@@ -11,6 +11,21 @@ public enum Theme {
     LIGHT,
     DARK;
 
+    /// The theme a saved name stands for: `LIGHT` for no name or one this version does not know (a preferences file
+    /// edited by hand, or written by a later version), so a bad preference never stops the window from opening.
+    ///
+    /// ```java
+    /// Theme theme = Theme.saved(prefs.get("theme", null));
+    /// ```
+    public static Theme saved(String name) {
+        for (Theme theme : values()) {
+            if (theme.name().equals(name)) {
+                return theme;
+            }
+        }
+        return LIGHT;
+    }
+
     public static final String APP_CSS = Theme.class.getResource("/dev/asynclab/app/app.css").toExternalForm();
 
     /// Applies the theme to the application and to `scene`'s root.
