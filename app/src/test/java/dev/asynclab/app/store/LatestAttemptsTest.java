@@ -16,8 +16,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The table answers every put as a map keyed by (group, name) would, whatever the keys: the engine's dense,
-/// ascending groups (which share runs of home cells), groups strided by a power of two (which the low bits
-/// alone would pile into one run), huge and negative groups, and names of any index (-1 for a call without one).
+/// ascending groups (held by position), groups strided by a power of two (which the low bits alone would pile into
+/// one run of the hash table), groups spread over a hundred chunks of the dense part (declined while few keys are
+/// held, then accepted once more are: a key the hash table took must be found there after its chunk exists),
+/// huge and negative groups, and names of any index (-1 for a call without one).
 class LatestAttemptsTest {
 
     private record Put(long group, int name, int slot) {
@@ -27,8 +29,10 @@ class LatestAttemptsTest {
     Arbitrary<List<Put>> puts() {
         Arbitrary<Long> dense = Arbitraries.longs().between(1, 3_000);
         Arbitrary<Long> strided = Arbitraries.longs().between(0, 200).map(k -> k << 16);
+        Arbitrary<Long> chunks = Arbitraries.longs().between(0, 400_000);
         Arbitrary<Long> any = Arbitraries.longs();
-        Arbitrary<Long> group = Arbitraries.frequencyOf(Tuple.of(6, dense), Tuple.of(2, strided), Tuple.of(1, any),
+        Arbitrary<Long> group = Arbitraries.frequencyOf(Tuple.of(6, dense), Tuple.of(2, strided), Tuple.of(2, chunks),
+                Tuple.of(1, any),
                 Tuple.of(1, Arbitraries.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE)));
         Arbitrary<Integer> name = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.integers().between(-1, 4)),
                 Tuple.of(1, Arbitraries.integers()));
@@ -60,5 +64,21 @@ class LatestAttemptsTest {
             }
         }
         assertThat(table.size()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void aKeyTheHashTableTookIsFoundThereOnceItsGroupsChunkIsHeldByPosition() {
+        LatestAttempts table = new LatestAttempts();
+        long far = 350_000; // chunk 85: declined while so few keys are held
+        assertThat(table.put(far, 3, 7)).isEqualTo(-1);
+        for (int g = 1; g <= 5_000; g++) {
+            assertThat(table.put(g, 0, 10 + g)).isEqualTo(-1);
+        }
+        assertThat(table.put(far + 1, 3, 8)).as("a neighbour, now held by position").isEqualTo(-1);
+        assertThat(table.put(far, 3, 9)).isEqualTo(7);
+        assertThat(table.put(far, 4, 11)).as("another name of the same group").isEqualTo(-1);
+        assertThat(table.put(far + 1, 3, 12)).isEqualTo(8);
+        assertThat(table.put(far, 4, 13)).isEqualTo(11);
+        assertThat(table.size()).isEqualTo(5_003);
     }
 }
