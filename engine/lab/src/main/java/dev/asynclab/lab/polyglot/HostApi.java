@@ -47,12 +47,10 @@ final class HostApi {
     final ProxyExecutable log = this::log;
 
     private AsyncCallback.Context current;
-    private long sleptNanos;
 
-    /// Points the functions at the callback about to run, and resets the sleep tally.
+    /// Points the functions at the callback about to run.
     void bind(AsyncCallback.Context ctx) {
         current = ctx;
-        sleptNanos = 0;
     }
 
     void unbind() {
@@ -62,11 +60,6 @@ final class HostApi {
     /// The callback currently bound, or null between calls.
     AsyncCallback.Context bound() {
         return current;
-    }
-
-    /// Wall time spent in `sleep` since `bind`: not script work, so not charged on the simulated clock.
-    long sleptNanos() {
-        return sleptNanos;
     }
 
     private AsyncCallback.Context current() {
@@ -85,13 +78,10 @@ final class HostApi {
             throw new HostApiMisuse("sleep(ms) expects 0 to 86400000 milliseconds, got " + args[0]);
         }
         AsyncCallback.Context ctx = current();
-        long start = System.nanoTime();
         try {
             ctx.sleep(Duration.ofNanos(Math.round(ms * 1_000_000)));
         } catch (InterruptedException e) {
             throw new SleepInterrupted(e);
-        } finally {
-            sleptNanos += System.nanoTime() - start;
         }
         return null;
     }

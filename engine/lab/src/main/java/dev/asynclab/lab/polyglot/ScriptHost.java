@@ -69,6 +69,11 @@ public final class ScriptHost implements AutoCloseable {
     /// Runs one callback body. Returns its value as plain Java (a JavaScript promise as a `CompletableFuture`);
     /// a script error, a host-API `fail`, a sandbox refusal or the statement limit as a `CallbackFailure`.
     ///
+    /// On the simulated clock a script's own computing takes no simulated time, as a Java callback's does not:
+    /// only its `sleep(ms)` does. (It used to be charged the wall time it took, which differs from one run to the
+    /// next — a first call compiling the script took hundreds of milliseconds, more on a busy machine — so a
+    /// simulated run with scripts came out differently each time: calls' ids, and so their `random()`, shifted.)
+    ///
     /// @throws CallbackFailure     what the script failed with, typed as the script typed it
     /// @throws InterruptedException when a timeout or cancel cut a `sleep` short
     public Object run(ScriptSource source, AsyncCallback.Context ctx) throws Exception {
@@ -77,7 +82,6 @@ public final class ScriptHost implements AutoCloseable {
         ScriptCall call = new ScriptCall(pool, pool.borrow());
         ScriptContext context = call.context();
         HostApi api = context.api();
-        long started = 0;
         try {
             ctx.onCancel(call::stop);
             if (call.isStopped()) {
@@ -86,7 +90,6 @@ public final class ScriptHost implements AutoCloseable {
             api.bind(ctx);
             context.resetLimits();
             Value function = context.function(parsed);
-            started = System.nanoTime();
             Value result = function.execute(api.sleep, api.fail, api.random, api.log, ctx.attempt(), ctx.name());
             return GuestValues.toJava(result, source);
         } catch (PolyglotException e) {
@@ -101,12 +104,6 @@ public final class ScriptHost implements AutoCloseable {
             }
             throw e;
         } finally {
-            if (started != 0) {
-                // Script code runs for real even on simulated time; charge what it took, less its sleeps, which
-                // the clock has already counted (on the real clock, where that time has passed, charging is a
-                // no-op).
-                ctx.charge(Duration.ofNanos(Math.max(0, System.nanoTime() - started - api.sleptNanos())));
-            }
             context.flushOutput();
             api.unbind();
             call.finish();
