@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -34,8 +33,6 @@ import java.util.concurrent.TimeUnit;
 /// - `publishAtCountingSink`: the same, stamped with a clock reading the caller holds (`publishAt`), as the engine's
 ///   invocations stamp their events with the readings they take for their own bookkeeping: the bus reads no clock
 ///   (on this VM a `System.nanoTime` read was about 30 of the caller's 45 ns of CPU per event);
-/// - `publishPairAtCountingSink`: the same, two events at a time with one claim (`publishPairAt`), as a pool call that
-///   waits records its SUBMITTED and QUEUED; the score is per event;
 /// - `publishAuditLogToFile`: the audit log writer behind the bus, to a file;
 /// - `baselineAllocateEvent`: the same-run floor — building the event object alone, with no bus.
 ///
@@ -132,13 +129,6 @@ public class RecordingCostBenchmark {
     @Benchmark
     public void publishAtCountingSink() {
         counting.publishAt(heldReading, EventType.STARTED, ++id, 1, 0, "fetch", "w0", 1_000, null, null, null, -1);
-    }
-
-    /// Per event, two at once: a pool call that waits records its SUBMITTED and QUEUED as one pair (one claim).
-    @Benchmark
-    @OperationsPerInvocation(2)
-    public void publishPairAtCountingSink() {
-        counting.publishPairAt(heldReading, EventType.SUBMITTED, -1, EventType.QUEUED, 3, ++id, 1, 0, "fetch");
     }
 
     @Benchmark

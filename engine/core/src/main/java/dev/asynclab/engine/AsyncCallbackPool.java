@@ -43,13 +43,7 @@ public final class AsyncCallbackPool implements AutoCloseable {
      * of the submitting thread's 198 samples were in the lock's unlock waking a worker parked on it. Its offers are
      * made under the lock only, so the queue (`CallQueue`) links a call with one release write and makes no node.
      * - QUEUED precedes STARTED: the submitter emits QUEUED before it offers the call to the queue, so no worker
-     *   can take it (and emit STARTED) first. A call that looked, before the lock, as if it would wait (every slot
-     *   taken: a racy read, only a guess) holds its SUBMITTED back and emits it with QUEUED as one pair, one claim
-     *   on the event bus rather than two (the claim is an atomic add that the workers' events contend for); if it
-     *   did not wait after all, it emits SUBMITTED alone, still under the lock, before anyone can see the call
-     *   (a cancelAll finds a started call in its slot once the lock is free). A call's own events keep their order;
-     *   only another thread's event may now come between its SUBMITTED and the lock (its `t` raised to that
-     *   event's, as for any racing producers). On the simulated clock, one thread, the log is the same as before.
+     *   can take it (and emit STARTED) first.
      * - No call is left waiting with no worker: a worker frees its slot only under the lock, after polling the
      *   queue once more there; a submitter queues a call only under the lock, having seen every slot taken. So
      *   either the worker's last poll (under the lock) finds the call, or the submitter (after the worker let go)
@@ -191,11 +185,8 @@ public final class AsyncCallbackPool implements AutoCloseable {
 
     private InvocationFuture launch(AsyncCallback callback, String name, Duration timeout, String timeoutReason,
                                     int attempt, long group) {
-        // A call that will likely wait holds its SUBMITTED back, to emit it with QUEUED as one pair (see the Overview).
-        // A racy guess: a wrong one costs only that pair, or a SUBMITTED emitted under the lock.
-        boolean holdSubmitted = runtime.emitter().enabled() && active >= maxConcurrent;
         Invocation inv = new Invocation(runtime.newId(), attempt, group, name, callback, timeout, timeoutReason,
-                runtime.scheduler(), runtime.emitter(), runtime.seed(), owner, holdSubmitted);
+                runtime.scheduler(), runtime.emitter(), runtime.seed(), owner);
         boolean start = false;
         String rejection = null;
         int depth = -1; // how many wait before it: counted only when something reads it (it reads the pollers' line)
@@ -212,19 +203,10 @@ public final class AsyncCallbackPool implements AutoCloseable {
                 if (depth < 0 && runtime.emitter().enabled()) {
                     depth = queuedNow(); // for the QUEUED event only
                 }
-                // QUEUED before any worker can see it: see the Overview
-                if (holdSubmitted) {
-                    inv.enqueueSubmitted(depth + 1);
-                    holdSubmitted = false;
-                } else {
-                    inv.enqueue(depth + 1);
-                }
+                inv.enqueue(depth + 1); // QUEUED before any worker can see it: see the Overview
                 queue.offer(inv);
             } else {
                 rejection = "queue full (capacity " + queueCapacity + ")";
-            }
-            if (holdSubmitted) {
-                inv.emitSubmitted(); // it does not wait after all: SUBMITTED alone, before a canceller can see it
             }
         } finally {
             lock.unlock();

@@ -131,15 +131,6 @@ final class Invocation extends InvocationContext
     /// (null when it is).
     public Invocation(long id, int attempt, long group, String name, AsyncCallback callback, Duration timeout,
                       String timeoutReason, Scheduler scheduler, Emitter emitter, long seed, InvocationOwner owner) {
-        this(id, attempt, group, name, callback, timeout, timeoutReason, scheduler, emitter, seed, owner, false);
-    }
-
-    /// As the other constructor; with `holdSubmitted`, SUBMITTED is not emitted here but by the caller, which must
-    /// call `emitSubmitted` or `enqueueSubmitted` before anything else can emit an event of this call (before anyone
-    /// else can see it), on this thread: a pool whose call will wait emits SUBMITTED and QUEUED as one pair.
-    Invocation(long id, int attempt, long group, String name, AsyncCallback callback, Duration timeout,
-               String timeoutReason, Scheduler scheduler, Emitter emitter, long seed, InvocationOwner owner,
-               boolean holdSubmitted) {
         this.id = id;
         this.attempt = attempt;
         this.group = group;
@@ -155,9 +146,8 @@ final class Invocation extends InvocationContext
         // Only events read it (SUBMITTED, QUEUED and STARTED's wait): with no bus, no clock read (31 ns on the VM).
         if (emitter.enabled()) {
             this.submittedAt = scheduler.nanoTime();
-            if (!holdSubmitted) {
-                emitSubmitted();
-            }
+            emitter.emitAt(submittedAt, EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null,
+                    -1);
         } else {
             this.submittedAt = 0;
         }
@@ -218,19 +208,6 @@ final class Invocation extends InvocationContext
         STATE.set(this, QUEUED);
         // Stamped when it was submitted, a moment ago on this same thread: one clock read fewer per queued call.
         emitter.emitAt(submittedAt, EventType.QUEUED, id, attempt, group, name, null, -1, null, null, null, depth);
-    }
-
-    /// As `enqueue`, for a call made with `holdSubmitted`: emits its SUBMITTED and QUEUED as one pair, both stamped
-    /// when it was submitted (one claim on the bus, not two: see `EventBus.publishPair`). Same conditions as `enqueue`.
-    public void enqueueSubmitted(int depth) {
-        STATE.set(this, QUEUED);
-        emitter.emitPairAt(submittedAt, EventType.SUBMITTED, -1, EventType.QUEUED, depth, id, attempt, group, name);
-    }
-
-    /// Emits SUBMITTED, stamped when it was submitted: by the constructor, or by an owner that held it back
-    /// (`holdSubmitted`) and then found that the call does not wait, before anyone else can see the call.
-    void emitSubmitted() {
-        emitter.emitAt(submittedAt, EventType.SUBMITTED, id, attempt, group, name, null, -1, null, null, null, -1);
     }
 
     /// Ends it as REJECTED (the queue was full). Not under a lock: the caller's continuations run here.

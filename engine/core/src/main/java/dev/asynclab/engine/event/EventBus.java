@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
 /// Carries events from the engine to its sinks: a bounded ring that any thread may publish into, and one
 /// writer thread that hands them to every sink in batches, in `seq` order.
 ///
-/// Publishing is cheap (one atomic increment, or one for two events with `publishPair`, a few plain stores and one
-/// release store into a reused slot; no allocation, no wake-up call) and never drops an event: when the ring is full
+/// Publishing is cheap (one atomic increment, a few plain stores and one release store into a reused slot; no
+/// allocation, no wake-up call) and never drops an event: when the ring is full
 /// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0
 /// and `t` is nanoseconds since the bus was created, on the clock it was given. The writer takes events in
 /// batches and sleeps between them, so a sink sees an event at most about a millisecond after it was published
@@ -33,8 +33,7 @@ public final class EventBus implements AutoCloseable {
      * when claimed - consumed >= capacity), then fills the slot's fields with plain writes and publishes them
      * with a release write of the slot's `published` seq. The writer reads slots strictly in sequence; a slot
      * whose `published` is not the seq it waits for is "claimed but not yet filled" or "nothing yet", and it
-     * waits. Because the claim order is the seq order, `seq` is gap-free and matches the order sinks see. A pair
-     * (`publishPair`) claims two consecutive seqs with one getAndAdd: the same, for two slots filled by one producer.
+     * waits. Because the claim order is the seq order, `seq` is gap-free and matches the order sinks see.
      * Timestamps are read before the claim (or handed in by the producer, read a little earlier still: the
      * engine stamps an invocation's events with the readings it takes for its own bookkeeping), so two racing
      * producers may store them out of order; the writer clamps `t` to be non-decreasing (by no more than the
@@ -190,38 +189,6 @@ public final class EventBus implements AutoCloseable {
         long seq = claim();
         ring[(int) seq & mask].fill(t, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
                 value, false, queueDepth).publish(seq);
-    }
-
-    /// Queues two events of one call that happen at the same instant, in this order, with consecutive seqs: no other
-    /// producer's event comes between them. Each is the event `publish` would queue with no worker, duration, error
-    /// or value: the two differ only in their type and queue depth. Both seqs are taken by one claim, where two
-    /// `publish` calls would make two (the claim is the one atomic instruction of a publish, and producers on other
-    /// cores contend for it); sinks see the same two events as from those two calls. Measured on the bus alone with
-    /// the pool batch's three producers on 2 cores (one publishing SUBMITTED and QUEUED per call, two publishing two
-    /// events each; per-thread CPU, 7 interleaved runs, load 5-8): the first thread's CPU per call 49 ns as a pair
-    /// against 71 ns as two publishes (medians), and the two others' 91 against 120 ns.
-    ///
-    /// ```java
-    /// var log = new ArrayList<Event>();
-    /// try (var bus = EventBus.create(scheduler::nanoTime, 1 << 16, List.of(log::add))) {
-    ///     bus.publishPair(EventType.SUBMITTED, -1, EventType.QUEUED, 3, 42, 1, 0, "fetch");
-    /// }                                   // log: SUBMITTED (seq 0), then QUEUED with queue depth 3 (seq 1)
-    /// ```
-    public void publishPair(EventType first, int firstQueueDepth, EventType second, int secondQueueDepth, long id,
-                            int attempt, long group, String name) {
-        publishPairAt(clock.getAsLong(), first, firstQueueDepth, second, secondQueueDepth, id, attempt, group, name);
-    }
-
-    /// As `publishPair`, at `now`, a reading of this bus's `clock()` the caller already took (see `publishAt`).
-    public void publishPairAt(long now, EventType first, int firstQueueDepth, EventType second, int secondQueueDepth,
-                              long id, int attempt, long group, String name) {
-        long t = now - origin;
-        long seq = claim(2);
-        // Published one after the other: the writer may take the first while the second is being filled.
-        ring[(int) seq & mask].fill(t, first, id, attempt, group, name, null, -1, null, null, null, false,
-                firstQueueDepth).publish(seq);
-        ring[(int) (seq + 1) & mask].fill(t, second, id, attempt, group, name, null, -1, null, null, null, false,
-                secondQueueDepth).publish(seq + 1);
     }
 
     /// Queues the terminal event of a callback that returned `value`, as `publish` would with `value`'s text
@@ -458,29 +425,22 @@ public final class EventBus implements AutoCloseable {
     // WriterNap.LONGEST_NANOS when the ring runs dry, so an event reaches the sinks within that; only a full ring
     // (awaitRoom), flush and close wake it at once.
     private long claim() {
-        return claim(1);
-    }
-
-    /// Claims `n` consecutive seqs (1 or 2: see `awaitRoom` for why no more) and returns the first, once the ring has
-    /// room for all of them.
-    private long claim(int n) {
         long seq;
         if (oneProducer) {
             // One publisher at a time, each after the last (see createForOneProducer): nobody races for `claimed`.
             // Release, so that the writer's and flush's reads of it never run ahead of the slots' own publication.
             seq = claimed.getPlain();
-            claimed.setRelease(seq + n);
+            claimed.setRelease(seq + 1);
         } else {
-            seq = claimed.getAndAdd(n);
+            seq = claimed.getAndIncrement();
         }
-        long last = seq + n - 1;
-        if (last - gate.get() >= ring.length) {
+        if (seq - gate.get() >= ring.length) {
             long c = consumed.get();
             if (c > gate.get()) {
                 gate.set(c); // racing producers may write an older value: still a lower bound, so still safe
             }
-            if (last - c >= ring.length) {
-                awaitRoom(last);
+            if (seq - c >= ring.length) {
+                awaitRoom(seq);
             }
         }
         return seq;
@@ -498,8 +458,6 @@ public final class EventBus implements AutoCloseable {
     /// drain a long run undisturbed, and the producers then fill it in one go. No deadlock: the waiting producer with
     /// the lowest seq waits for the writer to pass `seq - resumeRoom`, below its own seq, and every seq below its own
     /// is published or being filled by a producer that is not waiting. (`stalls()` counts these waits, as before.)
-    /// A producer that claimed two seqs waits here with the second, `seq`: the writer must pass `seq - resumeAt`, which
-    /// is below its first (the smallest ring, 4 slots, resumes at 3), so it never waits for a seq of its own.
     private void awaitRoom(long seq) {
         stalls.incrementAndGet();
         int resumeAt = ring.length - Math.max(1, ring.length >>> 2);

@@ -58,20 +58,6 @@ public final class Emitter {
         }
     }
 
-    /// Two events of one call at `now` on the engine's clock, with consecutive seqs and one claim
-    /// (see `EventBus.publishPair`).
-    public void emitPairAt(long now, EventType first, int firstQueueDepth, EventType second, int secondQueueDepth,
-                           long id, int attempt, long group, String name) {
-        if (bus == null) {
-            return;
-        }
-        if (sharesClock) {
-            bus.publishPairAt(now, first, firstQueueDepth, second, secondQueueDepth, id, attempt, group, name);
-        } else {
-            bus.publishPair(first, firstQueueDepth, second, secondQueueDepth, id, attempt, group, name);
-        }
-    }
-
     /// The terminal event of a callback that returned `value` (see `EventBus.publishResult`), at `now` on the
     /// engine's clock.
     public void emitResultAt(long now, EventType type, long id, int attempt, long group, String name, String worker,

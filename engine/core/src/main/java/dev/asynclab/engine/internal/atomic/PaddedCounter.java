@@ -41,11 +41,6 @@ public final class PaddedCounter extends PaddedCounterValue {
         return (long) VALUE.getAndAdd(this, 1L);
     }
 
-    /// Atomic add (volatile semantics); returns the value before it.
-    public long getAndAdd(long delta) {
-        return (long) VALUE.getAndAdd(this, delta);
-    }
-
     /// Volatile write.
     public void set(long next) {
         value = next;
