@@ -93,6 +93,11 @@ public final class MainView extends BorderPane {
     private TextField seedField;
     @FXML
     private Spinner<Integer> poolSpinner;
+    /// The spinners' view of the model's speed and pool size. Held here because a bidirectional binding holds both
+    /// its ends weakly: bound to a bare `asObject()`, a spinner stopped following the model (and the model the
+    /// spinner) at the first garbage collection — the pool spinner went on showing the last scenario's size.
+    private javafx.beans.property.ObjectProperty<Double> speedAsObject;
+    private javafx.beans.property.ObjectProperty<Integer> poolSizeAsObject;
     @FXML
     private Label errorLabel;
     @FXML
@@ -332,6 +337,8 @@ public final class MainView extends BorderPane {
 
     /// The toolbar's run options, bound both ways to the view model.
     private void runOptions() {
+        speedAsObject = vm.speedProperty().asObject();
+        poolSizeAsObject = vm.poolSizeProperty().asObject();
         clockChoice.getItems().setAll(ClockMode.values());
         clockChoice.valueProperty().bindBidirectional(vm.clockProperty());
         clockChoice.setTooltip(new Tooltip(Shortcut.CLOCK.tooltip()));
@@ -339,7 +346,7 @@ public final class MainView extends BorderPane {
         pacedCheck.setTooltip(new Tooltip("On the simulated clock: advance at `speed` times wall time, to watch it"));
         speedSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 1000,
                 vm.speedProperty().get(), 0.25));
-        speedSpinner.getValueFactory().valueProperty().bindBidirectional(vm.speedProperty().asObject());
+        speedSpinner.getValueFactory().valueProperty().bindBidirectional(speedAsObject);
         speedSpinner.setTooltip(new Tooltip("Speed: simulated seconds per wall second (" + Shortcut.FASTER.display()
                 + " / " + Shortcut.SLOWER.display() + ")"));
         TextFormatter<Long> seed = new TextFormatter<>(new LongStringConverter(), vm.seedProperty().get(),
@@ -354,7 +361,7 @@ public final class MainView extends BorderPane {
         seedField.setTooltip(new Tooltip(Shortcut.SEED.tooltip()));
         poolSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 4096,
                 vm.poolSizeProperty().get()));
-        poolSpinner.getValueFactory().valueProperty().bindBidirectional(vm.poolSizeProperty().asObject());
+        poolSpinner.getValueFactory().valueProperty().bindBidirectional(poolSizeAsObject);
         poolSpinner.setTooltip(new Tooltip("Pool size, 0 for the scenario's (" + Shortcut.POOL.display() + ")"));
     }
 

@@ -92,6 +92,35 @@ class MainViewTest {
     }
 
     @Test
+    void theSpeedAndPoolSpinnersStillFollowTheViewModelAfterAGarbageCollection(FxRobot robot) throws Exception {
+        javafx.scene.control.Spinner<Integer> pool = FxWait.node(robot, "#pool-spinner");
+        javafx.scene.control.Spinner<Double> speed = FxWait.node(robot, "#speed-spinner");
+        collectGarbage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.poolSizeProperty().set(7); // as opening another scenario does
+            vm.speedProperty().set(3.0);
+        }).get();
+        assertThat(pool.getValue()).isEqualTo(7);
+        assertThat(speed.getValue()).isEqualTo(3.0);
+        WaitForAsyncUtils.asyncFx(() -> {
+            pool.getValueFactory().setValue(5); // as the user does
+            speed.getValueFactory().setValue(2.0);
+        }).get();
+        assertThat(vm.poolSizeProperty().get()).isEqualTo(5);
+        assertThat(vm.speedProperty().get()).isEqualTo(2.0);
+    }
+
+    /// Runs the collector until an object only weakly reachable is gone, so what else is only weakly reachable is.
+    private static void collectGarbage() throws InterruptedException {
+        var sentinel = new java.lang.ref.WeakReference<>(new Object());
+        for (int i = 0; i < 50 && sentinel.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(sentinel.get()).as("a collection ran").isNull();
+    }
+
+    @Test
     void toolbarButtonsCarryIconsInTheirTextColor(FxRobot robot) throws Exception {
         for (String id : new String[] {"#open-button", "#run-button", "#stop-button", "#fit-button", "#live-button",
                 "#theme-button", "#tune-button", "#tour-button"}) {
