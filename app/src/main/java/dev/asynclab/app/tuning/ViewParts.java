@@ -7,12 +7,12 @@ import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Spinner;
+import dev.asynclab.app.ui.format.SpinnerText;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -90,21 +90,7 @@ final class ViewParts {
     static void bindSize(Spinner<Integer> spinner, IntegerProperty size) {
         spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TuningViewModel.MAX_SIZE,
                 size.get()));
-        spinner.getValueFactory().setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer value) {
-                return value == null ? "" : value.toString();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                try {
-                    return Integer.valueOf(text.trim());
-                } catch (NumberFormatException e) {
-                    return spinner.getValue();
-                }
-            }
-        });
+        spinner.getValueFactory().setConverter(SpinnerText.keepingValueOnBadText(spinner, Integer::valueOf));
         spinner.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 size.set(now);

@@ -346,6 +346,8 @@ public final class MainView extends BorderPane {
         pacedCheck.setTooltip(new Tooltip("On the simulated clock: advance at `speed` times wall time, to watch it"));
         speedSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 1000,
                 vm.speedProperty().get(), 0.25));
+        speedSpinner.getValueFactory().setConverter(
+                dev.asynclab.app.ui.format.SpinnerText.keepingValueOnBadText(speedSpinner, Double::valueOf));
         speedSpinner.getValueFactory().valueProperty().bindBidirectional(speedAsObject);
         speedSpinner.setTooltip(new Tooltip("Speed: simulated seconds per wall second (" + Shortcut.FASTER.display()
                 + " / " + Shortcut.SLOWER.display() + ")"));
@@ -361,6 +363,8 @@ public final class MainView extends BorderPane {
         seedField.setTooltip(new Tooltip(Shortcut.SEED.tooltip()));
         poolSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 4096,
                 vm.poolSizeProperty().get()));
+        poolSpinner.getValueFactory().setConverter(
+                dev.asynclab.app.ui.format.SpinnerText.keepingValueOnBadText(poolSpinner, Integer::valueOf));
         poolSpinner.getValueFactory().valueProperty().bindBidirectional(poolSizeAsObject);
         poolSpinner.setTooltip(new Tooltip("Pool size, 0 for the scenario's (" + Shortcut.POOL.display() + ")"));
     }

@@ -110,6 +110,32 @@ class MainViewTest {
         assertThat(vm.speedProperty().get()).isEqualTo(2.0);
     }
 
+    @Test
+    void textThatIsNotANumberLeavesTheSpeedAndPoolAsTheyWere(FxRobot robot) throws Exception {
+        javafx.scene.control.Spinner<Integer> pool = FxWait.node(robot, "#pool-spinner");
+        javafx.scene.control.Spinner<Double> speed = FxWait.node(robot, "#speed-spinner");
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.poolSizeProperty().set(3);
+            vm.speedProperty().set(2.0);
+        }).get();
+        for (String typed : new String[] {"abc", "1,5", "", "  "}) {
+            // committed as Enter or leaving the field commits it; JavaFX's own converter threw on the FX thread
+            WaitForAsyncUtils.asyncFx(() -> {
+                pool.getEditor().setText(typed);
+                pool.commitValue();
+                speed.getEditor().setText(typed);
+                speed.commitValue();
+            }).get();
+            assertThat(vm.poolSizeProperty().get()).as("pool after '%s'", typed).isEqualTo(3);
+            assertThat(vm.speedProperty().get()).as("speed after '%s'", typed).isEqualTo(2.0);
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            pool.getEditor().setText(" 6 ");
+            pool.commitValue();
+        }).get();
+        assertThat(vm.poolSizeProperty().get()).isEqualTo(6);
+    }
+
     /// Runs the collector until an object only weakly reachable is gone, so what else is only weakly reachable is.
     private static void collectGarbage() throws InterruptedException {
         var sentinel = new java.lang.ref.WeakReference<>(new Object());
