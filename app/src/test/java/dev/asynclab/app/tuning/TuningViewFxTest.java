@@ -51,6 +51,9 @@ class TuningViewFxTest {
             return view.get().root();
         });
         FxToolkit.showStage();
+        // before the sweep the table says what to do, not JavaFX's "No content in table"
+        var table = robot.lookup("#tuning-table").<javafx.scene.control.TableView<?>>query();
+        assertThat(((javafx.scene.control.Label) table.getPlaceholder()).getText()).contains("Run sweep");
         robot.interact(() -> {
             robot.lookup("#tuning-p99").queryAs(TextField.class).setText("250ms");
             robot.lookup("#tuning-from").<Spinner<Integer>>query().getValueFactory().setValue(1);

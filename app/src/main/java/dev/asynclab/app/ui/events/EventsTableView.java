@@ -35,6 +35,8 @@ public final class EventsTableView extends VBox {
     public EventsTableView() {
         setSpacing(4);
         table.setId("events-table");
+        table.setPlaceholder(new javafx.scene.control.Label(
+                "No events to show: run a scenario (F5) or open an audit log, or loosen the filters above."));
         name.setPromptText("name contains");
         type.setPromptText("any type");
         type.getItems().add(null);
