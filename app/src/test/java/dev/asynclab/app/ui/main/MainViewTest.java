@@ -134,6 +134,9 @@ class MainViewTest {
             pool.commitValue();
         }).get();
         assertThat(vm.poolSizeProperty().get()).isEqualTo(6);
+        // shown as the spinner's own converter shows them
+        WaitForAsyncUtils.asyncFx(() -> vm.speedProperty().set(1.0)).get();
+        assertThat(speed.getEditor().getText()).isEqualTo("1");
     }
 
     /// Runs the collector until an object only weakly reachable is gone, so what else is only weakly reachable is.
