@@ -37,7 +37,7 @@ final class AdviseCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--rate-scale", defaultValue = "1.0", description = "Arrival rate as a multiple of the "
-            + "recorded one (1.5: traffic 50 % higher; default: ${DEFAULT-VALUE}).")
+            + "recorded one (1.5: traffic 50 %% higher; default: ${DEFAULT-VALUE}).")
     double rateScale;
 
     @Option(names = "--replicates", defaultValue = "30", description = "Bootstrap replicates per size "
@@ -71,6 +71,10 @@ final class AdviseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cores must be >= 1, was " + machineCores);
         }
         var settings = new Advisor.Settings(sizes[0], sizes[1], rateScale, replicates, seed);
+        // Checked before the fit and the replays, which take a while: an unwritable --out fails at once, in one line.
+        OutputFiles.folder(out);
+        Path adviceJson = OutputFiles.file(out.resolve("advice.json"));
+        Path workloadYaml = OutputFiles.file(out.resolve("workload.yaml"));
         Recorded recorded = LogReading.read(log, machineCores);
         WorkloadFit fit = WorkloadFit.of(recorded, CpuVerdict.of(recorded, machineCores));
         stdout.printf("fitted %s: %d callbacks, %d arrivals over %.1f s, recorded on a pool of %s%n",
@@ -99,10 +103,9 @@ final class AdviseCommand implements Callable<Integer> {
                     row.pool(), row.p50Ms(), row.p95Ms(), row.p99Ms(), row.p99LowMs(), row.p99HighMs(),
                     row.throughputPerS(), row.utilization() * 100, meets);
         }
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("advice.json"), AdviceJson.write(advice));
-        Files.writeString(out.resolve("workload.yaml"), WorkloadYaml.write(fit.scenario(rateScale), fit));
-        say.report("wrote " + out.resolve("advice.json") + " and " + out.resolve("workload.yaml"));
+        Files.writeString(adviceJson, AdviceJson.write(advice));
+        Files.writeString(workloadYaml, WorkloadYaml.write(fit.scenario(rateScale), fit));
+        say.report("wrote " + adviceJson + " and " + workloadYaml);
         if (goal == null) {
             return Cli.OK;
         }
@@ -111,7 +114,7 @@ final class AdviseCommand implements Callable<Integer> {
                     + (fit.cpu().cpuBound() ? " (CPU-bound: at most " + fit.cpu().cores() + " run at once)" : ""));
             return Cli.OK;
         }
-        say.report("no pool size from " + sizes[0] + " to " + sizes[1] + " meets " + goal.text()
+        say.problem("no pool size from " + sizes[0] + " to " + sizes[1] + " meets " + goal.text()
                 + (fit.cpu().cpuBound() ? ": the work is CPU-bound, only faster or more cores will help" : ""));
         return Cli.PROBLEMS;
     }

@@ -117,13 +117,9 @@ final class SweepCommand implements Callable<Integer> {
     static int[] parseRange(String text) {
         String[] parts = text.split("\\.\\.");
         try {
-            if (parts.length == 1) {
-                int n = Integer.parseInt(parts[0].trim());
-                return new int[]{n, n};
-            }
-            if (parts.length == 2) {
+            if (parts.length == 1 || parts.length == 2) {
                 int from = Integer.parseInt(parts[0].trim());
-                int to = Integer.parseInt(parts[1].trim());
+                int to = parts.length == 1 ? from : Integer.parseInt(parts[1].trim());
                 if (from >= 1 && to >= from && to <= 4096) {
                     return new int[]{from, to};
                 }
