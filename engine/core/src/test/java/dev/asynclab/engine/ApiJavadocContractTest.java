@@ -239,4 +239,29 @@ class ApiJavadocContractTest {
             assertThat(sim.events(EventType.LATE_FINISH)).hasSize(1);
         }
     }
+
+    @Test
+    void lanesAreT0OutsideAPoolAndLabelPlusWnInOne() {
+        // Builder.label: "Lanes are named `label + "w" + n`"; StandaloneLauncher: lanes "t0", "t1", ... reused
+        // (docs/audit-log.md's `worker` field says the same).
+        try (var sim = new Sim(); var pool = AsyncCallbackPool.builder(sim.runtime).size(2).label("db-").build()) {
+            for (int i = 0; i < 3; i++) {
+                AsyncCallbacks.execute(sim.runtime, Task.call("alone", ctx -> {
+                    ctx.sleep(ms(10));
+                    return 1;
+                }, ms(100)));
+                pool.submit(ctx -> {
+                    ctx.sleep(ms(10));
+                    return 1;
+                }, "pooled", ms(100));
+            }
+            sim.run();
+            assertThat(sim.events(EventType.STARTED)).filteredOn(e -> e.name().equals("alone"))
+                    .extracting(Event::worker).containsExactlyInAnyOrder("t0", "t1", "t2");
+            assertThat(sim.events(EventType.STARTED)).filteredOn(e -> e.name().equals("pooled"))
+                    .extracting(Event::worker).containsOnly("db-w0", "db-w1");
+            new AsyncCallbackWrapper(sim.runtime, ctx -> 1, "later", ms(10)).executeBlocking();
+            assertThat(sim.events(EventType.STARTED).getLast().worker()).as("a free lane is reused").isEqualTo("t0");
+        }
+    }
 }
