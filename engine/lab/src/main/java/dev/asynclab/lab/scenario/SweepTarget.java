@@ -48,10 +48,15 @@ public record SweepTarget(List<Bound> bounds, String text) {
             }
             Matcher m = LATENCY.matcher(p);
             Matcher t = THROUGHPUT.matcher(p);
-            if (m.matches()) {
-                bounds.add(new Bound(m.group(1), m.group(2).equals("<="), Durations.parse(m.group(3))));
-            } else if (t.matches()) {
-                bounds.add(new Bound("throughput", t.group(1).equals(">="), Durations.parseRate(t.group(2))));
+            if (m.matches() || t.matches()) {
+                try {
+                    bounds.add(m.matches()
+                            ? new Bound(m.group(1), m.group(2).equals("<="), Durations.parse(m.group(3)))
+                            : new Bound("throughput", t.group(1).equals(">="), Durations.parseRate(t.group(2))));
+                } catch (IllegalArgumentException e) {
+                    // Say which target the number belongs to: `--target "p99<<5"` alone said "found '<5'".
+                    throw new IllegalArgumentException("cannot read target '" + part + "': " + e.getMessage(), e);
+                }
             } else {
                 throw new IllegalArgumentException("cannot read target '" + part + "': expected like p99<50ms, "
                         + "p95<=20ms or throughput>100/s, joined with 'and'");
