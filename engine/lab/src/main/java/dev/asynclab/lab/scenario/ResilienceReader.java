@@ -40,6 +40,9 @@ final class ResilienceReader {
     private final Map<String, SharedPolicy.Limiter> limiters = new LinkedHashMap<>();
     private final Map<String, SharedPolicy.Bulk> bulkheads = new LinkedHashMap<>();
     private final Map<String, SharedPolicy.Budget> budgets = new LinkedHashMap<>();
+    /// Declarations present but refused for their own problems ("circuit_breakers/db"): a callback that names one
+    /// is not told it "is not declared" as well, which would be false and a second line for one mistake.
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
 
     ResilienceReader(Problems problems) {
         this.problems = problems;
@@ -70,7 +73,8 @@ final class ResilienceReader {
                 problems.add(name, "duplicate name '" + name.getValue() + "' in " + key);
                 continue;
             }
-            read.apply(name.getValue(), tuple.getValueNode()).ifPresent(p -> into.put(name.getValue(), p));
+            read.apply(name.getValue(), tuple.getValueNode()).ifPresentOrElse(p -> into.put(name.getValue(), p),
+                    () -> refused.add(key + "/" + name.getValue()));
         }
     }
 
@@ -156,7 +160,7 @@ final class ResilienceReader {
             return null;
         }
         T policy = declared.get(name.get());
-        if (policy == null) {
+        if (policy == null && !refused.contains(declaredUnder + "/" + name.get())) {
             String kind = key.replace('_', ' ');
             problems.add(node.get(), map.where() + " names " + kind + " '" + name.get() + "', which is not declared"
                     + Suggestions.closest(name.get(), declared.keySet()).map(s -> " (did you mean '" + s + "'?)")
