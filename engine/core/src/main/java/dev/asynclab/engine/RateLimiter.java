@@ -110,7 +110,8 @@ public final class RateLimiter {
             return this;
         }
 
-        /// How many calls may go at once after a quiet spell (the bucket's size); default: `limit`.
+        /// How many calls may go at once after a quiet spell (the bucket's size); default (or 0): `limit`; negative is
+        /// refused with `IllegalArgumentException` at `build`.
         public Builder burst(int burst) {
             this.burst = burst;
             return this;
