@@ -117,8 +117,11 @@ public final class AsyncLabApp extends Application {
                 .start(() -> {
                     try {
                         Preferences.userNodeForPackage(AsyncLabApp.class).get("theme", null);
-                    } catch (RuntimeException unreadable) {
+                    } catch (RuntimeException | ExceptionInInitializerError unreadable) {
                         // Not this thread's to report: start() asks the same node again and says what went wrong.
+                        // The error: when the window cannot open (a DISPLAY no X server answers on) the JVM exits
+                        // while this thread may be in the preferences' static set-up, whose shutdown hook is then
+                        // refused; uncaught, it printed a stack trace under the one-line message.
                     }
                 });
     }
