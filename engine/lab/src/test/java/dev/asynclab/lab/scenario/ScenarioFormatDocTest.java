@@ -1,8 +1,14 @@
 package dev.asynclab.lab.scenario;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +19,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/// docs/scenario-format.md against the loader: every YAML example in it loads (a fragment, such as the policies'
-/// or the tour's, inside the least scenario it needs), and each error message it quotes is what the loader says.
+/// docs/scenario-format.md against the loader and the JSON Schema editors check with: every YAML example in it loads
+/// and matches the schema (a fragment, such as the policies' or the tour's, inside the least scenario it needs), each
+/// form of `work` it documents does too, and each error message it quotes is what the loader says.
 class ScenarioFormatDocTest {
 
     static final Path DOC = Path.of("..", "..", "docs", "scenario-format.md");
@@ -57,6 +64,7 @@ class ScenarioFormatDocTest {
             }
             Scenario s = ScenarioLoader.load("doc.yaml", text);
             assertThat(s.steps()).isNotEmpty();
+            assertThat(schema().validate(new ObjectMapper(new YAMLFactory()).readTree(text))).as(text).isEmpty();
         }
         assertThat(whole).as("the full example").isEqualTo(1);
     }
@@ -111,5 +119,31 @@ class ScenarioFormatDocTest {
                         + "flight at once",
                 "p.yaml:14:22: callback 'b' names circuit breaker 'dbb', which is not declared; expected a name "
                         + "declared under circuit_breakers:");
+    }
+
+    @Test
+    void everyFormOfWorkTheDocListsLoadsAndMatchesTheSchema() throws Exception {
+        // `when-queued` beside `cpu` is what `asynclab advise` writes into workload.yaml for CPU-bound work; the
+        // schema refused it (work took exactly one key), so an editor marked a file the loader runs as wrong.
+        var yaml = new ObjectMapper(new YAMLFactory());
+        for (String work : new String[]{"{ sleep: 10ms }", "{ cpu: { exponential: 4ms } }",
+                "{ cpu: 6ms, when-queued: { 3: 7ms, 8: { uniform: [7ms, 9ms] } } }",
+                "{ downstream: { slots: 2, sleep: 10ms } }", "{ js: \"return 1\" }", "{ python: \"return 1\" }"}) {
+            String text = "name: w\npool: { size: 2 }\ncallbacks:\n  - name: a\n    work: " + work + "\n";
+            ScenarioLoader.load("w.yaml", text);
+            assertThat(schema().validate(yaml.readTree(text))).as(work).isEmpty();
+        }
+        for (String refused : new String[]{"{ sleep: 6ms, when-queued: { 3: 7ms } }", "{ when-queued: { 3: 7ms } }",
+                "{ sleep: 6ms, cpu: 6ms }", "{ cpu: 6ms, when-queued: { many: 7ms } }"}) {
+            String text = "name: w\npool: { size: 2 }\ncallbacks:\n  - name: a\n    work: " + refused + "\n";
+            assertThrows(ScenarioException.class, () -> ScenarioLoader.load("w.yaml", text), refused);
+            assertThat(schema().validate(yaml.readTree(text))).as(refused).isNotEmpty();
+        }
+    }
+
+    private static JsonSchema schema() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("..", "..", "scenarios", "scenario.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
     }
 }
