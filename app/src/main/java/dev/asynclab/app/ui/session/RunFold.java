@@ -2,6 +2,7 @@ package dev.asynclab.app.ui.session;
 
 import dev.asynclab.app.ui.format.Durations;
 import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
@@ -40,6 +41,11 @@ public final class RunFold {
 
     public void take(Event e) {
         metrics.onEvent(e);
+    }
+
+    /// Folds one event read in place (a log loader's batch row): the fold copies what it needs and keeps no view.
+    public void take(EventView e) {
+        metrics.onEventView(e);
     }
 
     public Result result() {

@@ -2,6 +2,7 @@ package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
+import dev.asynclab.engine.event.EventView;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,11 +55,17 @@ final class LineDecoder {
     /// The event on `buf[start, end)`, line number `line`: from the fast path when the line is exactly as the
     /// writer writes it, else from the general parser (which names file, line and column of anything wrong).
     Event record(byte[] buf, int start, int end, long line) {
-        Event e = canonical.decode(buf, start, end, formatVersion);
-        if (e != null) {
+        return recordView(buf, start, end, line).toEvent();
+    }
+
+    /// The event on the line as [#record] reads it, as a view valid until the next call: for a line in the
+    /// writer's exact form (nearly all), the fast decoder itself, with no `Event` built; else the `Event` the
+    /// general parser (or the older start form's typing) made.
+    EventView recordView(byte[] buf, int start, int end, long line) {
+        if (canonical.decodeView(buf, start, end, formatVersion)) {
             hashedEnd = canonical.hashedEnd();
             declaredHash = canonical.declaredHash();
-            return e;
+            return canonical.legacyStart() ? LegacyStartValue.typed(canonical.toEvent()) : canonical;
         }
         return parsedRecord(buf, start, end, line);
     }
