@@ -82,9 +82,6 @@ public final class ReplayViewModel {
     /// How many events a store may hold here ([LogLoader#fittingEvents] of the heap free, or a test's few); asked
     /// off the FX thread, just before a log or a window is read, once what was shown before has been let go.
     private final LongSupplier fitting;
-    /// The same for a whole log about `expected` events long: the app's collects only when the heap, garbage
-    /// counted, is short of that many events' room ([HeapRoom#free(long)]); a test's ignores `expected`.
-    private final java.util.function.LongUnaryOperator fittingFor;
     private final LogIndexCache indexes;
     private final LogWindowViewModel windows = new LogWindowViewModel();
     /// Set to stop the indexing pass under way (Cancel, or another file opened). Each open has its own flag, so
@@ -135,21 +132,13 @@ public final class ReplayViewModel {
 
     /// A replay whose logs are told with `stories`'s limits (a test's tiny ones).
     public ReplayViewModel(StoreHistory stories) {
-        this(stories, () -> LogLoader.fittingEvents(HeapRoom.free()), expected -> LogLoader.fittingEvents(expected > 0
-                ? HeapRoom.free(LogLoader.heapBytes((long) Math.ceil(expected * ESTIMATE_SLACK))) : HeapRoom.free()),
-                LogIndexCache.user());
+        this(stories, () -> LogLoader.fittingEvents(HeapRoom.free()), LogIndexCache.user());
     }
 
     /// A replay whose stores hold at most `fitting` events: a log with more opens through its index, kept in
     /// `indexes`, a window of `fitting` events (whole blocks) at a time. `fitting` is asked again before each
     /// window is read, on a background thread, after the window shown before has been let go.
     public ReplayViewModel(StoreHistory stories, LongSupplier fitting, LogIndexCache indexes) {
-        this(stories, fitting, expected -> fitting.getAsLong(), indexes);
-    }
-
-    private ReplayViewModel(StoreHistory stories, LongSupplier fitting, java.util.function.LongUnaryOperator fittingFor,
-                            LogIndexCache indexes) {
-        this.fittingFor = fittingFor;
         this.stories = stories;
         this.windowStories = new StoreHistory(Math.min(stories.wholeLimit(), WINDOW_WHOLE_EVENTS), stories.margin());
         this.told = stories;
@@ -171,8 +160,7 @@ public final class ReplayViewModel {
         Thread.ofVirtual().name("audit-read").start(() -> {
             try {
                 long expected = LogLoader.estimateEvents(file);
-                // Here, not on the FX thread: measuring the heap free may collect.
-                long limit = fittingFor.applyAsLong(expected);
+                long limit = fitting.getAsLong(); // here, not on the FX thread: measuring the heap free collects
                 if (expected > limit * ESTIMATE_SLACK) {
                     Platform.runLater(() -> {
                         if (session == into) {

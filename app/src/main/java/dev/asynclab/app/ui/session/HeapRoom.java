@@ -10,13 +10,8 @@ package dev.asynclab.app.ui.session;
 /// read takes far longer than the collection. Under `-XX:+DisableExplicitGC` nothing is collected and the garbage
 /// counts as in use, which errs on the side of a smaller window.
 ///
-/// A whole log's open asks [#free(long)] with what its store will need: when the heap has that much room even
-/// counting its garbage as in use, it does not collect. A full collection also shrinks G1's heap to little more than
-/// what is live, and the load of a large log then regrows it, a young collection and a concurrent cycle at a time.
-///
 /// ```java
 /// long fitting = LogLoader.fittingEvents(HeapRoom.free());   // on a background thread
-/// long room = HeapRoom.free(LogLoader.heapBytes(2_000_000)); // collects only when short of that
 /// ```
 public final class HeapRoom {
 
@@ -26,17 +21,6 @@ public final class HeapRoom {
     /// Bytes of the maximum heap not in use after a collection.
     public static long free() {
         System.gc();
-        return uncollected();
-    }
-
-    /// Bytes of the maximum heap not in use, collecting first only when fewer than `wanted` are free without
-    /// collecting (garbage counted as in use: never more than [#free()] would say, so `wanted` is there either way).
-    public static long free(long wanted) {
-        long free = uncollected();
-        return free >= wanted ? free : free();
-    }
-
-    private static long uncollected() {
         Runtime r = Runtime.getRuntime();
         return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }

@@ -178,12 +178,6 @@ public final class LogLoader {
         return (long) (Math.max(0, freeBytes) * HEAP_SHARE / HEAP_BYTES_PER_EVENT);
     }
 
-    /// The free heap in which `events` fit, by [#fittingEvents] (its inverse): what an open of that many events asks
-    /// [HeapRoom#free(long)] for.
-    public static long heapBytes(long events) {
-        return (long) Math.ceil(Math.max(0, events) * (double) HEAP_BYTES_PER_EVENT / HEAP_SHARE);
-    }
-
     /// About how many events `file` holds, from its size and the length of its first lines (for a progress
     /// figure); 0 when it cannot tell.
     public static long estimateEvents(Path file) {
