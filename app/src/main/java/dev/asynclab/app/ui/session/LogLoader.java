@@ -21,20 +21,20 @@ import java.util.function.LongConsumer;
 /// A log larger than the heap is read a [LogWindow] at a time ([#loadWindow]): the same threads, reading from
 /// the window's first block on through the log's on-disk index.
 ///
-/// Overview: a reading thread parses and verifies the log (the hash chain has to be checked in order, so one thread
-/// does it) and hands batches of `BATCH` events through a bounded queue to the calling thread, which appends them to
-/// the store and passes each batch on, through a second bounded queue, to a folding thread that folds them into the
-/// run's summary ([RunFold]). The fold needs nothing from the store, so it runs beside it: on two cores the three
-/// threads' work is spread by the scheduler instead of by where each step was placed (a JFR profile of a 2 M-event
-/// open, loaded machine: the storing thread 361 samples, 76 of them the fold, against the reading thread's 248; the
-/// sessions before had moved the fold from one side to the other as either was the heavier). The bounded queues make a
-/// fast reader wait for a slow store, and the store for a slow fold, instead of filling the heap. A batch is columns,
-/// not `Event`s ([Batch]): the reader copies each line's fields from the decoder's view into the batch's next row, the
-/// store and the fold read its rows in place, and the folding thread hands the batch back through a third queue for the
-/// reader to fill again — one `Event` per line had been half of everything a 10 M-event open allocated. The store is
-/// made and fed by the calling thread only, and the fold by the folding thread only; the store is handed to the FX
-/// thread whole when it is finished ([Session#adopt]), so it needs no locking: it is published by that hand-over, and
-/// the fold's result by the join of its thread.
+/// Overview: a reading thread parses and verifies the log (the hash chain has to be checked in order, so one
+/// thread does it) and hands batches of `BATCH` events through a bounded queue to the calling thread, which appends
+/// them to the store and passes each batch on, through a second bounded queue, to a folding thread that folds them
+/// into the run's summary ([RunFold]). The fold needs nothing from the store, so it runs beside it: on two cores
+/// the three threads' work is spread by the scheduler instead of by where each step was placed (a JFR profile of
+/// a 2 M-event open, loaded machine: the storing thread 361 samples, 76 of them the fold, against the reading
+/// thread's 248; the sessions before had moved the fold from one side to the other as either was the heavier).
+/// The bounded queues make a fast reader wait for a slow store, and the store for a slow fold, instead of filling
+/// the heap. A batch is columns, not `Event`s ([Batch]): the reader copies each line's fields from the decoder's view
+/// into the batch's next row, the store and the fold read its rows in place, and the folding thread hands the batch
+/// back through a third queue for the reader to fill again — one `Event` per line had been half of everything a
+/// 10 M-event open allocated. The store is made and fed by the calling thread only, and the fold by the folding thread only; the
+/// store is handed to the FX thread whole when it is finished ([Session#adopt]), so it needs no locking: it is
+/// published by that hand-over, and the fold's result by the join of its thread.
 ///
 /// ```java
 /// LogLoader.Loaded loaded = LogLoader.load(Path.of("audit.jsonl"), LogLoader.PROGRESS_EVERY,
@@ -83,8 +83,8 @@ public final class LogLoader {
     /// ```
     public static Loaded loadWindow(LogWindow window, long every, LongConsumer progress) {
         long events = window.events();
-        return load(window.index().log(), (header, sink) -> LogWindowReader.readViews(window.index(),
-                window.firstBlock(), events, header, sink), every, Long.MAX_VALUE, progress);
+        return load(window.index().log(), (header, sink) -> LogWindowReader.readViews(window.index(), window.firstBlock(),
+                events, header, sink), every, Long.MAX_VALUE, progress);
     }
 
     /// What the reading thread runs: hands the header, then every record, and returns the verification.
@@ -206,11 +206,11 @@ public final class LogLoader {
         }
     }
 
-    /// The summary's side: folds the batches the storing thread has stored into the run's [RunFold], on a thread of its
-    /// own. The fold needs nothing from the store and a batch, once stored, is only read, so it runs beside the storing
-    /// thread instead of after it on the same one, where it was a fifth of that thread's samples in a JFR profile of a
-    /// 2 M-event open (76 of 361). Its fields are written before the thread ends and read by the loading thread after
-    /// it joins it, so the join orders them; the queue is its only other link to that thread.
+    /// The summary's side: folds the batches the storing thread has stored into the run's [RunFold], on a thread of
+    /// its own. The fold needs nothing from the store and a batch, once stored, is only read, so it runs beside the
+    /// storing thread instead of after it on the same one, where it was a fifth of that thread's samples in a JFR profile
+    /// of a 2 M-event open (76 of 361). Its fields are written before the thread ends and read by the loading
+    /// thread after it joins it, so the join orders them; the queue is its only other link to that thread.
     private static final class Folding implements Runnable {
 
         /// Bounded like the reading side's queue: a slow fold makes the storing thread wait rather than fill the heap.
