@@ -2,7 +2,6 @@ package dev.asynclab.app.store;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.lifecycle.Lifecycle;
 import dev.asynclab.lab.story.LaneLabels;
 
@@ -74,10 +73,8 @@ public final class EventStore {
         }
     }
 
-    /// Appends one event; its `t` must not be earlier than the last one's. `e` may be a view valid only during this
-    /// call (a log reader's decoder, a batch's row): the store copies its fields into the columns and keeps nothing
-    /// of it.
-    public void append(EventView e) {
+    /// Appends one event; its `t` must not be earlier than the last one's.
+    public void append(Event e) {
         int i = size++;
         seq.add(e.seq());
         time.add(e.t());
@@ -98,7 +95,7 @@ public final class EventStore {
         version++;
     }
 
-    private void index(int i, EventView e) {
+    private void index(int i, Event e) {
         long t = time.get(i);
         switch (e.type()) {
             case GROUP_STARTED -> groups.started(group.get(i) != 0 ? group.get(i) : id.get(i), name.get(i), t);
@@ -120,31 +117,25 @@ public final class EventStore {
         }
     }
 
-    /// What each lifecycle transition adds to the store's indexes (rows, lanes, series, markers). Every transition
-    /// is overridden in its view form: the event appended may be a reader's view, and a Listener default would build
-    /// an `Event` from it.
+    /// What each lifecycle transition adds to the store's indexes (rows, lanes, series, markers).
     private final class Indexer implements Lifecycle.Listener {
 
         @Override
-        public void endedAgain(Lifecycle l, int slot, EventView e) {
-        }
-
-        @Override
-        public void opened(Lifecycle l, int slot, EventView e) {
+        public void opened(Lifecycle l, int slot, Event e) {
             int i = current;
             invocations.add(slot, group.get(i), attempt.get(i), name.get(i), i);
             linkAttempt(slot, i);
         }
 
         @Override
-        public void queued(Lifecycle l, int slot, EventView e) {
+        public void queued(Lifecycle l, int slot, Event e) {
             long t = e.t();
             queued.add(t, +1);
             queueDepthSummary.max(t, t, queued.current());
         }
 
         @Override
-        public void started(Lifecycle l, int slot, EventView e) {
+        public void started(Lifecycle l, int slot, Event e) {
             long t = e.t();
             if (l.queuedAt(slot) >= 0) {
                 queued.add(t, -1);
@@ -161,7 +152,7 @@ public final class EventStore {
         }
 
         @Override
-        public void ended(Lifecycle l, int slot, EventView e) {
+        public void ended(Lifecycle l, int slot, Event e) {
             long t = e.t();
             EventType eventType = e.type();
             if (l.startedAt(slot) >= 0) {
@@ -179,7 +170,7 @@ public final class EventStore {
         }
 
         @Override
-        public void lateFinished(Lifecycle l, int slot, EventView e) {
+        public void lateFinished(Lifecycle l, int slot, Event e) {
             lateCount++;
             if (slot < 0) {
                 return; // a late finish of an invocation this store never saw begin: counted, not drawn

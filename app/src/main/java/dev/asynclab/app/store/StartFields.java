@@ -1,7 +1,6 @@
 package dev.asynclab.app.store;
 
 import dev.asynclab.engine.event.Event;
-import dev.asynclab.engine.event.EventView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ final class StartFields {
     private final LongColumn seeds = new LongColumn();
     private final IntColumn poolSizes = new IntColumn();
 
-    void add(int row, EventView e) {
+    void add(int row, Event e) {
         rows.add(row);
         kinds.add(e.kind());
         parents.add(e.parentGroup());

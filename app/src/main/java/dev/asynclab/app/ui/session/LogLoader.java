@@ -2,8 +2,6 @@ package dev.asynclab.app.ui.session;
 
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.engine.event.Event;
-import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.audit.AuditHeader;
 import dev.asynclab.lab.audit.AuditLogException;
 import dev.asynclab.lab.audit.AuditVerifier;
@@ -11,13 +9,15 @@ import dev.asynclab.lab.audit.LogWindowReader;
 import dev.asynclab.lab.audit.VerificationReport;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /// Reads an audit log into a new [EventStore] and its [RunFold] in one pass, on three threads, never holding more
-/// than a few batches of the log's events (as columns): the store's columns are all that stays.
+/// than a few batches of the log's events as objects: the store's columns are all that stays.
 /// A log larger than the heap is read a [LogWindow] at a time ([#loadWindow]): the same threads, reading from
 /// the window's first block on through the log's on-disk index.
 ///
@@ -29,10 +29,7 @@ import java.util.function.LongConsumer;
 /// a 2 M-event open, loaded machine: the storing thread 361 samples, 76 of them the fold, against the reading
 /// thread's 248; the sessions before had moved the fold from one side to the other as either was the heavier).
 /// The bounded queues make a fast reader wait for a slow store, and the store for a slow fold, instead of filling
-/// the heap. A batch is columns, not `Event`s ([Batch]): the reader copies each line's fields from the decoder's view
-/// into the batch's next row, the store and the fold read its rows in place, and the folding thread hands the batch
-/// back through a third queue for the reader to fill again — one `Event` per line had been half of everything a
-/// 10 M-event open allocated. The store is made and fed by the calling thread only, and the fold by the folding thread only; the
+/// the heap. The store is made and fed by the calling thread only, and the fold by the folding thread only; the
 /// store is handed to the FX thread whole when it is finished ([Session#adopt]), so it needs no locking: it is
 /// published by that hand-over, and the fold's result by the join of its thread.
 ///
@@ -71,7 +68,7 @@ public final class LogLoader {
     /// Reads at most the first `limit` events of `file` (all of them when it holds no more), as
     /// [#load(Path, long, LongConsumer)] does; [Loaded#cut()] says whether it stopped there.
     public static Loaded load(Path file, long every, long limit, LongConsumer progress) {
-        return load(file, (header, events) -> AuditVerifier.readViews(file, header, events), every, limit, progress);
+        return load(file, (header, events) -> AuditVerifier.read(file, header, events), every, limit, progress);
     }
 
     /// Reads `window` of a log through its index ([LogWindowReader]: a seek to the window's first block, no
@@ -83,52 +80,47 @@ public final class LogLoader {
     /// ```
     public static Loaded loadWindow(LogWindow window, long every, LongConsumer progress) {
         long events = window.events();
-        return load(window.index().log(), (header, sink) -> LogWindowReader.readViews(window.index(), window.firstBlock(),
+        return load(window.index().log(), (header, sink) -> LogWindowReader.read(window.index(), window.firstBlock(),
                 events, header, sink), every, Long.MAX_VALUE, progress);
     }
 
     /// What the reading thread runs: hands the header, then every record, and returns the verification.
     private interface Source {
-        VerificationReport read(Consumer<? super AuditHeader> header, Consumer<? super EventView> events);
+        VerificationReport read(Consumer<? super AuditHeader> header, Consumer<? super Event> events);
     }
 
     private static Loaded load(Path file, Source source, long every, long limit, LongConsumer progress) {
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-        // Room for every batch that can exist (one in each thread's hands, two queues full), so a hand-back never
-        // waits and never drops one.
-        BlockingQueue<Batch> emptied = new ArrayBlockingQueue<>(2 * BATCHES_IN_FLIGHT + 3);
-        Reading reading = new Reading(file, source, queue, emptied);
+        BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        Reading reading = new Reading(file, source, queue);
         Thread reader = Thread.ofPlatform().daemon().name("audit-parse").start(reading);
-        Folding folding = new Folding(emptied);
+        Folding folding = new Folding();
         Thread folder = Thread.ofPlatform().daemon().name("audit-fold").start(folding);
         EventStore store = new EventStore();
         long nextProgress = every;
         boolean cut = false;
         try {
             while (true) {
-                Batch batch = queue.take();
-                if (batch == Batch.END) {
+                List<Event> batch = queue.take();
+                if (batch == Reading.END) {
                     break;
                 }
                 if (reading.stop) {
                     cut = true;
                     continue; // taken only so that the reader is not left waiting to put it
                 }
-                if (store.size() + batch.size >= limit) {
-                    cut |= store.size() + batch.size > limit;
-                    batch.size = (int) (limit - store.size());
+                if (store.size() + batch.size() >= limit) {
+                    cut |= store.size() + batch.size() > limit;
+                    batch = batch.subList(0, (int) (limit - store.size()));
                     reading.stop = true;
                 }
-                for (int i = 0; i < batch.size; i++) {
-                    store.append(batch.row(i));
-                }
+                store.appendAll(batch);
                 folding.queue.put(batch);
                 if (store.size() >= nextProgress) {
                     progress.accept(store.size());
                     nextProgress += every;
                 }
             }
-            folding.queue.put(Batch.END);
+            folding.queue.put(Reading.END);
             reader.join();
             folder.join();
         } catch (RuntimeException | Error e) {
@@ -207,40 +199,30 @@ public final class LogLoader {
     }
 
     /// The summary's side: folds the batches the storing thread has stored into the run's [RunFold], on a thread of
-    /// its own. The fold needs nothing from the store and a batch, once stored, is only read, so it runs beside the
-    /// storing thread instead of after it on the same one, where it was a fifth of that thread's samples in a JFR profile
+    /// its own. The fold needs nothing from the store and the events are immutable, so it runs beside the storing
+    /// thread instead of after it on the same one, where it was a fifth of that thread's samples in a JFR profile
     /// of a 2 M-event open (76 of 361). Its fields are written before the thread ends and read by the loading
     /// thread after it joins it, so the join orders them; the queue is its only other link to that thread.
     private static final class Folding implements Runnable {
 
         /// Bounded like the reading side's queue: a slow fold makes the storing thread wait rather than fill the heap.
-        final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-        /// Where folded batches go back to the reading thread, to be filled again.
-        private final BlockingQueue<Batch> emptied;
+        final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
         private final RunFold fold = new RunFold(null);
         RunFold.Result result;
         /// A RuntimeException, or an Error (out of memory) that would otherwise end this thread unseen.
         Throwable failure;
-
-        Folding(BlockingQueue<Batch> emptied) {
-            this.emptied = emptied;
-        }
 
         @Override
         public void run() {
             boolean any = false;
             try {
                 while (true) {
-                    Batch batch = queue.take();
-                    if (batch == Batch.END) {
+                    List<Event> batch = queue.take();
+                    if (batch == Reading.END) {
                         break;
                     }
-                    any |= batch.size > 0;
-                    for (int i = 0; i < batch.size; i++) {
-                        fold.take(batch.row(i));
-                    }
-                    // Handed back through the queue: the reader's next writes to it come after this thread's reads.
-                    emptied.offer(batch);
+                    any |= !batch.isEmpty();
+                    fold.take(batch);
                 }
                 result = any ? fold.result() : null;
             } catch (InterruptedException e) {
@@ -254,7 +236,7 @@ public final class LogLoader {
 
         private void drain() {
             try {
-                while (queue.take() != Batch.END) {
+                while (queue.take() != Reading.END) {
                     // dropped: the load fails with `failure`
                 }
             } catch (InterruptedException e) {
@@ -267,31 +249,31 @@ public final class LogLoader {
     /// by the loading thread after it takes `END` and joins it, so the join orders them.
     private static final class Reading implements Runnable {
 
+        static final List<Event> END = List.of();
+
         /// Set by the loading thread once it has all it will take; the reading thread then stops at its next
         /// event. Volatile: the only field the two threads share outside the queue.
         volatile boolean stop;
 
         private final Path file;
         private final Source source;
-        private final BlockingQueue<Batch> queue;
-        private final BlockingQueue<Batch> emptied;
+        private final BlockingQueue<List<Event>> queue;
         AuditHeader header;
         VerificationReport report;
         RuntimeException failure;
-        private Batch batch = new Batch();
+        private List<Event> batch = new ArrayList<>(BATCH);
 
-        Reading(Path file, Source source, BlockingQueue<Batch> queue, BlockingQueue<Batch> emptied) {
+        Reading(Path file, Source source, BlockingQueue<List<Event>> queue) {
             this.file = file;
             this.source = source;
             this.queue = queue;
-            this.emptied = emptied;
         }
 
         @Override
         public void run() {
             try {
                 report = source.read(h -> header = h, this::take);
-                if (batch.size > 0) {
+                if (!batch.isEmpty()) {
                     put(batch);
                 }
             } catch (Stopped e) {
@@ -300,23 +282,21 @@ public final class LogLoader {
                 failure = e;
             } finally {
                 try {
-                    queue.put(Batch.END);
+                    queue.put(END);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
         }
 
-        private void take(EventView e) {
+        private void take(Event e) {
             if (stop) {
                 throw Stopped.INSTANCE;
             }
             batch.add(e);
-            if (batch.size == BATCH) {
+            if (batch.size() == BATCH) {
                 put(batch);
-                Batch again = emptied.poll();
-                batch = again != null ? again : new Batch();
-                batch.size = 0;
+                batch = new ArrayList<>(BATCH);
             }
         }
 
@@ -328,163 +308,13 @@ public final class LogLoader {
             }
         }
 
-        private void put(Batch full) {
+        private void put(List<Event> full) {
             try {
                 queue.put(full);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AuditLogException(file, 0, 0, "the read was interrupted");
             }
-        }
-    }
-
-    /// Up to `BATCH` events as columns, one array per field, and a view of one row at a time ([#row]): what the
-    /// reading thread fills from the decoder's view of each line and the storing and folding threads read in place,
-    /// so that a line costs no object. Used by one thread at a time: it passes from reader to store to fold and back
-    /// only through the loader's blocking queues, whose hand-offs order each thread's writes before the next one's
-    /// reads (the row cursor included).
-    private static final class Batch implements EventView {
-
-        /// The end of the events, after the last batch.
-        static final Batch END = new Batch();
-
-        int size;
-        private int row;
-        private final long[] seq = new long[BATCH];
-        private final long[] t = new long[BATCH];
-        private final EventType[] type = new EventType[BATCH];
-        private final long[] id = new long[BATCH];
-        private final int[] attempt = new int[BATCH];
-        private final long[] group = new long[BATCH];
-        private final String[] name = new String[BATCH];
-        private final String[] worker = new String[BATCH];
-        private final long[] duration = new long[BATCH];
-        private final String[] errorType = new String[BATCH];
-        private final String[] errorMessage = new String[BATCH];
-        private final String[] value = new String[BATCH];
-        private final int[] queueDepth = new int[BATCH];
-        private final String[] kind = new String[BATCH];
-        private final long[] parentGroup = new long[BATCH];
-        private final long[] seed = new long[BATCH];
-        private final int[] poolSize = new int[BATCH];
-
-        /// Copies `e`'s fields into the next row.
-        void add(EventView e) {
-            int i = size++;
-            seq[i] = e.seq();
-            t[i] = e.t();
-            type[i] = e.type();
-            id[i] = e.id();
-            attempt[i] = e.attempt();
-            group[i] = e.group();
-            name[i] = e.name();
-            worker[i] = e.worker();
-            duration[i] = e.duration();
-            errorType[i] = e.errorType();
-            errorMessage[i] = e.errorMessage();
-            value[i] = e.value();
-            queueDepth[i] = e.queueDepth();
-            kind[i] = e.kind();
-            parentGroup[i] = e.parentGroup();
-            seed[i] = e.seed();
-            poolSize[i] = e.poolSize();
-        }
-
-        /// This batch as a view of row `i`, until the next call.
-        EventView row(int i) {
-            row = i;
-            return this;
-        }
-
-        @Override
-        public long seq() {
-            return seq[row];
-        }
-
-        @Override
-        public long t() {
-            return t[row];
-        }
-
-        @Override
-        public EventType type() {
-            return type[row];
-        }
-
-        @Override
-        public long id() {
-            return id[row];
-        }
-
-        @Override
-        public int attempt() {
-            return attempt[row];
-        }
-
-        @Override
-        public long group() {
-            return group[row];
-        }
-
-        @Override
-        public String name() {
-            return name[row];
-        }
-
-        @Override
-        public String worker() {
-            return worker[row];
-        }
-
-        @Override
-        public long duration() {
-            return duration[row];
-        }
-
-        @Override
-        public String errorType() {
-            return errorType[row];
-        }
-
-        @Override
-        public String errorMessage() {
-            return errorMessage[row];
-        }
-
-        @Override
-        public String value() {
-            return value[row];
-        }
-
-        @Override
-        public int queueDepth() {
-            return queueDepth[row];
-        }
-
-        @Override
-        public String kind() {
-            return kind[row];
-        }
-
-        @Override
-        public long parentGroup() {
-            return parentGroup[row];
-        }
-
-        @Override
-        public long seed() {
-            return seed[row];
-        }
-
-        @Override
-        public int poolSize() {
-            return poolSize[row];
-        }
-
-        @Override
-        public Event toEvent() {
-            return new Event(seq(), t(), type(), id(), attempt(), group(), name(), worker(), duration(), errorType(),
-                    errorMessage(), value(), queueDepth(), kind(), parentGroup(), seed(), poolSize());
         }
     }
 }

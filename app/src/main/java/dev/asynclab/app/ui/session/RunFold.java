@@ -2,7 +2,6 @@ package dev.asynclab.app.ui.session;
 
 import dev.asynclab.app.ui.format.Durations;
 import dev.asynclab.engine.event.Event;
-import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
@@ -41,11 +40,6 @@ public final class RunFold {
 
     public void take(Event e) {
         metrics.onEvent(e);
-    }
-
-    /// Folds one event read in place (a log loader's batch row): the fold copies what it needs and keeps no view.
-    public void take(EventView e) {
-        metrics.onEventView(e);
     }
 
     public Result result() {

@@ -1,7 +1,6 @@
 package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
-import dev.asynclab.engine.event.EventView;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +29,7 @@ public final class AuditLogReader implements AutoCloseable {
 
     /// What the hash chain needs from each record line (package-private: the verifier's view).
     interface RecordVisitor {
-        /// `event` is valid during the call only (the decoder's view of the line, reused for the next).
-        void record(EventView event, long line, byte[] buf, int start, int hashedEnd, long declaredHash);
+        void record(Event event, long line, byte[] buf, int start, int hashedEnd, long declaredHash);
     }
 
     private final Path file;
@@ -118,7 +116,7 @@ public final class AuditLogReader implements AutoCloseable {
 
     /// Hands every whole record to `consumer`, in file order, and returns how many there were. Once per reader.
     public long forEach(Consumer<? super Event> consumer) {
-        return visit((event, line, buf, start, hashedEnd, declaredHash) -> consumer.accept(event.toEvent()));
+        return visit((event, line, buf, start, hashedEnd, declaredHash) -> consumer.accept(event));
     }
 
     long visit(RecordVisitor visitor) {
@@ -128,9 +126,9 @@ public final class AuditLogReader implements AutoCloseable {
         consumed = true;
         long count = 0;
         while (nextNonBlank()) {
-            EventView event;
+            Event event;
             try {
-                event = decoder.recordView(lines.buf, lines.start, lines.end, lines.number);
+                event = decoder.record(lines.buf, lines.start, lines.end, lines.number);
             } catch (AuditLogException e) {
                 if (lines.terminated) {
                     throw e;

@@ -1,7 +1,6 @@
 package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
-import dev.asynclab.engine.event.EventView;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -58,21 +57,6 @@ public final class AuditVerifier {
     /// @throws AuditLogException when the file cannot be read or does not start with an audit log header
     public static VerificationReport read(Path file, Consumer<? super AuditHeader> header,
                                           Consumer<? super Event> events) {
-        return readViews(file, header, view -> events.accept(view.toEvent()));
-    }
-
-    /// Reads and verifies `file` as [#read] does, handing each record as a view valid during the call only (the
-    /// reader's decoder, refilled for the next line): a reader that copies the fields out (the app's store) builds
-    /// no `Event` per line.
-    ///
-    /// ```java
-    /// long[] lastSeq = {-1};
-    /// VerificationReport r = AuditVerifier.readViews(path, h -> { }, view -> lastSeq[0] = view.seq());
-    /// ```
-    ///
-    /// @throws AuditLogException when the file cannot be read or does not start with an audit log header
-    public static VerificationReport readViews(Path file, Consumer<? super AuditHeader> header,
-                                               Consumer<? super EventView> events) {
         try (var reader = AuditLogReader.open(file)) {
             header.accept(reader.header());
             var checks = new LogInvariants(reader.headerHash(), reader.headerDeclaredHash());

@@ -2,7 +2,6 @@ package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.event.EventView;
 
 /// Decodes a record line written exactly as [AuditLogWriter] writes it — docs/audit-log.md's fields in the table's
 /// order, no spaces, absent fields left out, plain strings, lowercase hash last, nothing after the `}` — straight
@@ -15,12 +14,8 @@ import dev.asynclab.engine.event.EventView;
 /// (`CanonicalRecordDecoderTest` holds it to that, for any event), and hand-edited or other producers' logs read as
 /// before.
 ///
-/// It is also the view of the record it last decoded ([#decodeView]): a reader that only reads the fields (the store's
-/// columns, the verifier's checks) takes them from here, and no `Event` is built for the line — one per line was
-/// half of everything a 10 M-event open allocated. The view is valid until the next decode.
-///
 /// Not thread-safe: one per reader, as the parser.
-final class CanonicalRecordDecoder implements EventView {
+final class CanonicalRecordDecoder {
 
     private static final byte[][] KEYS = AuditFields.RECORD_KEYS;
     /// Each event type's name, by ordinal.
@@ -71,24 +66,6 @@ final class CanonicalRecordDecoder implements EventView {
     private int pos;
     private int hashedEnd;
     private long declaredHash;
-    // The last decoded record's fields (see EventView): valid after decodeView returned true, until the next call.
-    private long seq;
-    private long t;
-    private EventType type;
-    private long id;
-    private long attempt;
-    private long group;
-    private String name;
-    private String worker;
-    private long duration;
-    private String errorType;
-    private String errorMessage;
-    private String value;
-    private long queueDepth;
-    private String kind;
-    private long parentGroup;
-    private long seed;
-    private long poolSize;
 
     /// End (exclusive) of the bytes the last decoded line's hash covers: the comma before `"h"`.
     int hashedEnd() {
@@ -102,47 +79,36 @@ final class CanonicalRecordDecoder implements EventView {
     /// The event on `buf[start, end)` (a line without its newline) when it is in the writer's exact form and valid
     /// for `formatVersion`; null otherwise, for the general parser to read or reject.
     Event decode(byte[] buf, int start, int end, int formatVersion) {
-        if (!decodeView(buf, start, end, formatVersion)) {
-            return null;
-        }
-        Event e = toEvent();
-        return legacyStart() ? LegacyStartValue.typed(e) : e;
-    }
-
-    /// Decodes as [#decode] does, into this view instead of a new `Event`: true when the line is in the writer's
-    /// form, and this view then holds it (as it is on the line: see [#legacyStart]).
-    boolean decodeView(byte[] buf, int start, int end, int formatVersion) {
         pos = start;
         if (!key(buf, end, AuditFields.SEQ)) {
-            return false;
+            return null;
         }
-        seq = number(buf, end);
+        long seq = number(buf, end);
         if (pos < 0 || !key(buf, end, AuditFields.T)) {
-            return false;
+            return null;
         }
-        t = number(buf, end);
+        long t = number(buf, end);
         if (pos < 0 || !key(buf, end, AuditFields.TYPE)) {
-            return false;
+            return null;
         }
         int typeOrdinal = type(buf, end);
         if (typeOrdinal < 0 || (formatVersion < 2 && typeOrdinal >= FIRST_OF_VERSION_2)) {
-            return false; // the general parser names what is wrong with it
+            return null; // the general parser names what is wrong with it
         }
-        type = TYPE_VALUES[typeOrdinal];
-        id = 0;
-        attempt = 0;
-        group = 0;
-        name = null;
-        worker = null;
-        duration = -1;
-        errorType = null;
-        errorMessage = null;
-        value = null;
-        queueDepth = -1;
-        kind = null;
-        parentGroup = 0;
-        seed = 0;
-        poolSize = -1;
+        long id = 0;
+        long attempt = 0;
+        long group = 0;
+        String name = null;
+        String worker = null;
+        long duration = -1;
+        String errorType = null;
+        String errorMessage = null;
+        String value = null;
+        long queueDepth = -1;
+        String kind = null;
+        long parentGroup = 0;
+        long seed = 0;
+        long poolSize = -1;
         int field = AuditFields.ID;
         while (true) {
             while (field < AuditFields.HASH && !key(buf, end, field)) {
@@ -168,111 +134,20 @@ final class CanonicalRecordDecoder implements EventView {
                 default -> poolSize = number(buf, end);
             }
             if (pos < 0) {
-                return false;
+                return null;
             }
             field++;
         }
-        return attempt == (int) attempt && queueDepth == (int) queueDepth && poolSize == (int) poolSize
-                && hash(buf, end);
-    }
-
-    /// Whether the decoded record is a start in the older untyped form ([LegacyStartValue]), which a reader must
-    /// type before use: its view holds the line as written. Only the two start types can carry that form; asking
-    /// for the type first keeps the common event out of it.
-    boolean legacyStart() {
-        return (type == EventType.RUN_STARTED || type == EventType.GROUP_STARTED) && kind == null && value != null;
-    }
-
-    @Override
-    public long seq() {
-        return seq;
-    }
-
-    @Override
-    public long t() {
-        return t;
-    }
-
-    @Override
-    public EventType type() {
-        return type;
-    }
-
-    @Override
-    public long id() {
-        return id;
-    }
-
-    @Override
-    public int attempt() {
-        return (int) attempt;
-    }
-
-    @Override
-    public long group() {
-        return group;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String worker() {
-        return worker;
-    }
-
-    @Override
-    public long duration() {
-        return duration;
-    }
-
-    @Override
-    public String errorType() {
-        return errorType;
-    }
-
-    @Override
-    public String errorMessage() {
-        return errorMessage;
-    }
-
-    @Override
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public int queueDepth() {
-        return (int) queueDepth;
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public long parentGroup() {
-        return parentGroup;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public int poolSize() {
-        return (int) poolSize;
-    }
-
-    /// The decoded record as it is on the line (a legacy start untyped: see [#decode]).
-    @Override
-    public Event toEvent() {
-        return new Event(seq, t, type, id, (int) attempt, group, name, worker, duration, errorType, errorMessage,
+        if (attempt != (int) attempt || queueDepth != (int) queueDepth || poolSize != (int) poolSize
+                || !hash(buf, end)) {
+            return null;
+        }
+        EventType type = TYPE_VALUES[typeOrdinal];
+        Event e = new Event(seq, t, type, id, (int) attempt, group, name, worker, duration, errorType, errorMessage,
                 value, (int) queueDepth, kind, parentGroup, seed, (int) poolSize);
+        // Only the two start types can carry the older untyped form; asking first keeps the common event out of it.
+        boolean startType = type == EventType.RUN_STARTED || type == EventType.GROUP_STARTED;
+        return startType && kind == null && value != null ? LegacyStartValue.typed(e) : e;
     }
 
     /// Moves past field `field`'s key (`,"name":`, or `{"seq":` for the first) when it is next.

@@ -2,7 +2,6 @@ package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.event.EventView;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,17 +54,11 @@ final class LineDecoder {
     /// The event on `buf[start, end)`, line number `line`: from the fast path when the line is exactly as the
     /// writer writes it, else from the general parser (which names file, line and column of anything wrong).
     Event record(byte[] buf, int start, int end, long line) {
-        return recordView(buf, start, end, line).toEvent();
-    }
-
-    /// The event on the line as [#record] reads it, as a view valid until the next call: for a line in the
-    /// writer's exact form (nearly all), the fast decoder itself, with no `Event` built; else the `Event` the
-    /// general parser (or the older start form's typing) made.
-    EventView recordView(byte[] buf, int start, int end, long line) {
-        if (canonical.decodeView(buf, start, end, formatVersion)) {
+        Event e = canonical.decode(buf, start, end, formatVersion);
+        if (e != null) {
             hashedEnd = canonical.hashedEnd();
             declaredHash = canonical.declaredHash();
-            return canonical.legacyStart() ? LegacyStartValue.typed(canonical.toEvent()) : canonical;
+            return e;
         }
         return parsedRecord(buf, start, end, line);
     }

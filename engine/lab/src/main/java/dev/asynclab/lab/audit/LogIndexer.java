@@ -97,7 +97,7 @@ public final class LogIndexer {
             lastDeclared = reader.headerDeclaredHash();
         }
 
-        void record(dev.asynclab.engine.event.EventView e, long line, byte[] buf, int start, int hashedEnd,
+        void record(dev.asynclab.engine.event.Event e, long line, byte[] buf, int start, int hashedEnd,
                     long declaredHash) {
             if (inBlock == 0) {
                 if (cancelled.getAsBoolean()) {

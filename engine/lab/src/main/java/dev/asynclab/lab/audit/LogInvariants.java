@@ -1,7 +1,7 @@
 package dev.asynclab.lab.audit;
 
+import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.lifecycle.Lifecycle;
 
 import java.util.Arrays;
@@ -71,7 +71,7 @@ final class LogInvariants implements Lifecycle.Listener {
     }
 
     /// Checks one record; false once the log has failed.
-    boolean check(EventView e, long line, byte[] buf, int start, int hashedEnd, long declaredHash) {
+    boolean check(Event e, long line, byte[] buf, int start, int hashedEnd, long declaredHash) {
         if (failed()) {
             return false;
         }
@@ -81,7 +81,7 @@ final class LogInvariants implements Lifecycle.Listener {
     /// Checks one record whose hash `h` another thread has computed, from the hash the line before declared
     /// ([ParallelLogReader]): until the first failure that is the chain's state ([#chainState()]), so the link is
     /// the one [#check] checks; after it, nothing is checked. False once the log has failed.
-    boolean checkHashed(EventView e, long line, long h, long declaredHash) {
+    boolean checkHashed(Event e, long line, long h, long declaredHash) {
         if (failed()) {
             return false;
         }
@@ -102,7 +102,7 @@ final class LogInvariants implements Lifecycle.Listener {
         return !lifecycleChecked || checkLifecycle(e, line);
     }
 
-    private boolean checkLifecycle(EventView e, long line) {
+    private boolean checkLifecycle(Event e, long line) {
         currentLine = line;
         lifecycle.accept(e);
         if (e.type() == EventType.RUN_FINISHED) {
@@ -123,35 +123,24 @@ final class LogInvariants implements Lifecycle.Listener {
         return !failed();
     }
 
-    // Every transition is overridden in its view form: the fold is fed the reader's view of each line, and a
-    // transition left to the Listener's default would build an Event from it just to drop it.
-
     @Override
-    public void queued(Lifecycle l, int slot, EventView e) {
-    }
-
-    @Override
-    public void started(Lifecycle l, int slot, EventView e) {
-    }
-
-    @Override
-    public void opened(Lifecycle l, int slot, EventView e) {
+    public void opened(Lifecycle l, int slot, Event e) {
         openedLine.set(slot, currentLine);
     }
 
     @Override
-    public void ended(Lifecycle l, int slot, EventView e) {
+    public void ended(Lifecycle l, int slot, Event e) {
         terminalLine.set(slot, currentLine);
     }
 
     @Override
-    public void endedAgain(Lifecycle l, int slot, EventView e) {
+    public void endedAgain(Lifecycle l, int slot, Event e) {
         fail(currentLine, "a second terminal event (" + e.type() + ") for id " + e.id() + "; its first was at line "
                 + terminalLine.get(slot));
     }
 
     @Override
-    public void lateFinished(Lifecycle l, int slot, EventView e) {
+    public void lateFinished(Lifecycle l, int slot, Event e) {
         if (slot < 0 || l.phase(slot) != Lifecycle.Phase.ENDED) {
             fail(currentLine, "LATE_FINISH for id " + e.id() + " before any terminal event of that id");
         }

@@ -1,7 +1,6 @@
 package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
-import dev.asynclab.engine.event.EventView;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -30,21 +29,6 @@ public final class LogWindowReader {
     ///                           indexed (its size or modification time differ)
     public static VerificationReport read(LogIndex index, int firstBlock, long maxEvents,
                                           Consumer<? super AuditHeader> header, Consumer<? super Event> events) {
-        return readViews(index, firstBlock, maxEvents, header, view -> events.accept(view.toEvent()));
-    }
-
-    /// Reads a window as [#read] does, handing each record as a view valid during the call only (see
-    /// [AuditVerifier#readViews]).
-    ///
-    /// ```java
-    /// long[] n = {0};
-    /// LogWindowReader.readViews(index, 0, 1_000_000, h -> { }, view -> n[0]++);
-    /// ```
-    ///
-    /// @throws AuditLogException as [#read] does
-    public static VerificationReport readViews(LogIndex index, int firstBlock, long maxEvents,
-                                               Consumer<? super AuditHeader> header,
-                                               Consumer<? super EventView> events) {
         if (firstBlock < 0 || firstBlock >= Math.max(1, index.blocks().size())) {
             throw new IllegalArgumentException("block " + firstBlock + " is not one of the index's "
                     + index.blocks().size());

@@ -1,7 +1,7 @@
 package dev.asynclab.lab.audit;
 
+import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
-import dev.asynclab.engine.event.EventView;
 import dev.asynclab.lab.lifecycle.Lifecycle;
 
 import java.util.Arrays;
@@ -106,7 +106,7 @@ public final class RunOverview {
         private int queued;
         private int bin;
 
-        void add(EventView e) {
+        void add(Event e) {
             long t = Math.max(0, e.t());
             while (t / width >= MAX_BINS) {
                 halve();
@@ -139,24 +139,13 @@ public final class RunOverview {
             used = (used + 1) / 2;
         }
 
-        // The transitions in their view form (the indexer hands the reader's view of each line); the two this
-        // fold ignores too, or the Listener's defaults would build an Event from the view to drop it.
-
         @Override
-        public void opened(Lifecycle l, int slot, EventView e) {
-        }
-
-        @Override
-        public void lateFinished(Lifecycle l, int slot, EventView e) {
-        }
-
-        @Override
-        public void queued(Lifecycle l, int slot, EventView e) {
+        public void queued(Lifecycle l, int slot, Event e) {
             queued++;
         }
 
         @Override
-        public void started(Lifecycle l, int slot, EventView e) {
+        public void started(Lifecycle l, int slot, Event e) {
             if (l.queuedAt(slot) >= 0) {
                 queued--;
             }
@@ -164,7 +153,7 @@ public final class RunOverview {
         }
 
         @Override
-        public void ended(Lifecycle l, int slot, EventView e) {
+        public void ended(Lifecycle l, int slot, Event e) {
             if (l.startedAt(slot) >= 0) {
                 running--;
             } else if (l.queuedAt(slot) >= 0) {
