@@ -401,12 +401,16 @@ class BigLogBenchmarkTest {
         vm.replay().headerProperty().addListener((o, a, b) -> progress.add(b));
 
         HeapPeak heap = new HeapPeak();
+        ThreadCpu cpu = new ThreadCpu();
+        long processCpu = processCpuNanos();
         long begin = System.nanoTime();
         onFx(() -> {
             vm.open(log);
             return null;
         });
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> adopted[0] != 0);
+        java.util.Map<String, Double> byThread = cpu.stop();
+        double processMs = (processCpuNanos() - processCpu) / 1e6;
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> onFx(() -> view.timeline().drawCount() > adopted[1]));
         long shown = System.nanoTime();
@@ -421,11 +425,120 @@ class BigLogBenchmarkTest {
                 what, seen[0], Files.size(log), (adoptBegin[0] - begin) / 1e6, (adopted[0] - adoptBegin[0]) / 1e6,
                 (shown - begin) / 1e6, peak, retained, Runtime.getRuntime().maxMemory() / 1e6,
                 (shown - begin) / 1e6 / readAlone, progress.size());
+        // CPU, not wall time, is what an A/B compares on a shared machine: per thread kind, open -> store adopted.
+        // The storing thread is the virtual `audit-read`: its carrier (a ForkJoinPool worker) is what is measured.
+        print("%s, CPU open -> store adopted: reading thread (audit-parse) %.0f ms, storing thread (virtual"
+                + " audit-read's carriers) %.0f ms, folding thread (audit-fold) %.0f ms, GC threads %.0f ms, JIT %.0f"
+                + " ms, process %.0f ms (the rest: the FX thread, the window's views, the JVM's other threads)", what, byThread.getOrDefault("audit-parse", 0.0),
+                byThread.getOrDefault("carrier", 0.0), byThread.getOrDefault("audit-fold", 0.0),
+                byThread.getOrDefault("gc", 0.0), byThread.getOrDefault("jit", 0.0), processMs);
         print("%s shown: %,d rows in the events table (virtual), %,d latencies in the charts,"
                 + " summary %s; last progress line before: %s", what, seen[0], seen[1], vm.summaryProperty().get(),
                 progress.stream().filter(p -> p.startsWith("reading")).reduce((a, b) -> b).orElse("none"));
 
         return new Opened(vm, view, seen, prefs, begin, shown);
+    }
+
+    /// CPU of this JVM's platform threads by kind over a stretch of time, sampled every 20 ms (a thread's last
+    /// sample before it ends counts, so a thread loses at most 20 ms). Kinds: the loader's `audit-parse` and
+    /// `audit-fold`, `carrier` (the virtual threads' ForkJoinPool workers: the store's side of an open runs on a
+    /// virtual thread); a thread alive at the start counts from its CPU then. The collector's and the compilers'
+    /// threads are not Java threads, so `ThreadMXBean` does not list them: `gc` and `jit` are read from Linux's
+    /// /proc/self/task (10 ms ticks; absent elsewhere).
+    static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean bean =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.util.Map<Long, long[]> firstAndLast = new java.util.HashMap<>();
+        private final java.util.Map<Long, String> kinds = new java.util.HashMap<>();
+        private volatile boolean running = true;
+        private final Thread sampler;
+
+        private final long[] nativeAtStart = nativeTicks();
+
+        ThreadCpu() {
+            sample();
+            sampler = Thread.ofPlatform().daemon().name("bench-thread-cpu").start(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private void sample() {
+            for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                String kind = kindOf(info.getThreadName());
+                if (kind == null) {
+                    continue;
+                }
+                long cpu = bean.getThreadCpuTime(info.getThreadId());
+                if (cpu < 0) {
+                    continue;
+                }
+                kinds.put(info.getThreadId(), kind);
+                firstAndLast.computeIfAbsent(info.getThreadId(), id -> new long[] {cpu, cpu})[1] = cpu;
+            }
+        }
+
+        private static String kindOf(String name) {
+            if (name.equals("audit-parse") || name.equals("audit-fold")) {
+                return name;
+            }
+            if (name.startsWith("ForkJoinPool-")) {
+                return "carrier";
+            }
+            return null;
+        }
+
+        /// Stops sampling; ms of CPU by kind.
+        java.util.Map<String, Double> stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            sample();
+            java.util.Map<String, Double> ms = new java.util.HashMap<>();
+            firstAndLast.forEach((id, v) -> ms.merge(kinds.get(id), (v[1] - v[0]) / 1e6, Double::sum));
+            long[] nativeNow = nativeTicks();
+            ms.put("gc", (nativeNow[0] - nativeAtStart[0]) * 10.0);
+            ms.put("jit", (nativeNow[1] - nativeAtStart[1]) * 10.0);
+            return ms;
+        }
+
+        /// Clock ticks (utime + stime) of the collector's threads (`GC Thread#n`, `G1 ...`) and the compilers'
+        /// (`C1/C2 CompilerThre`) so far, from /proc/self/task/<tid>/stat; zeros where there is no /proc.
+        private static long[] nativeTicks() {
+            long[] ticks = new long[2];
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended
+                    }
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String comm = stat.substring(open + 1, close);
+                    int kind = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? 0
+                            : comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? 1 : -1;
+                    if (kind < 0) {
+                        continue;
+                    }
+                    // After ") ": state is field 3; utime and stime are fields 14 and 15.
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks[kind] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            } catch (IOException | RuntimeException e) {
+                return new long[2];
+            }
+            return ticks;
+        }
     }
 
     private static long write(Path log, long events) throws IOException {
