@@ -6,7 +6,6 @@ import dev.asynclab.engine.spi.RealScheduler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -62,31 +61,13 @@ public final class EventBus implements AutoCloseable {
      * found the ring full), so each wake-up finds a batch, the sinks see events at most a nap late, and the writer
      * does not read slot n while a producer fills its neighbour on the same cache line. It used to spin after each
      * batch and nap only after 64 empty looks, so while events trickled in it took them one by one, and an idle bus
-     * woke every 200 µs. A producer wakes a napping writer only when the ring is full (awaitRoom), and only one
-     * producer does: it turns `writerParked` off by CAS before its unpark (each producer used to unpark it at every
-     * look, about a hundred system calls per stall of the pool batch, while the writer was waiting for a core anyway).
-     * `writerParked` is volatile so that such a producer, reading it after the writer set it, does not skip the
-     * unpark a parked writer needs (one that read it just before the writer set it looks again when its own park
-     * times out).
-     * A producer that found the ring full parks until the writer wakes it: it enters `roomWaiters` (with the seq it
-     * waits to fill), then the count `roomWaiting`, then reads `consumed`; the writer writes `consumed`, then reads
-     * the count, and unparks each waiter whose seq now has room. All volatile, so either the producer sees the room
-     * or the writer sees it waiting. It used to sleep in naps doubling from 50 µs to 1 ms and look after each, so it
-     * went on up to a nap after its room was free.
+     * woke every 200 µs. A producer wakes a napping writer only when the ring is full (awaitRoom); `writerParked` is
+     * volatile so that such a producer, reading it after the writer set it, does not skip the unpark a parked writer
+     * needs (a producer that read it just before the writer set it sleeps 50 µs and looks again).
      * A result's value whose text cannot change once made (a String, a boxed primitive) travels as the object
      * and becomes text on the writer thread: `toString` was the largest single cost of a trivial callback's
      * SUCCEEDED. Any other value becomes text on the producer's thread, at once, so the log says what the
      * value was when the callback returned. */
-
-    private static final VarHandle WRITER_PARKED;
-
-    static {
-        try {
-            WRITER_PARKED = MethodHandles.lookup().findVarHandle(EventBus.class, "writerParked", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private static final int MAX_BATCH = 4096;
     /// A batch at least this long (or half the ring) sends the writer straight back for more; a shorter one, to a nap.
@@ -108,9 +89,8 @@ public final class EventBus implements AutoCloseable {
     private final long origin;
     private final Thread writer;
     private final AtomicLong stalls = new AtomicLong();
-    /// The longest a producer that found the ring full parks before looking again by itself (the writer wakes it when
-    /// its room is free: this is only the fallback), about the time the writer takes for a sixteenth of the ring at
-    /// 250 ns an event, between 50 µs and 1 ms (see `awaitRoom`).
+    /// The longest a producer that found the ring full sleeps before looking again: about the time the writer takes
+    /// for a sixteenth of the ring at 250 ns an event, between 50 µs and 1 ms (see `awaitRoom`).
     private final long longestStallNap;
 
     /// Next seq the writer will read; written only by the writer (volatile: see the Overview).
@@ -118,12 +98,6 @@ public final class EventBus implements AutoCloseable {
     /// A past value of `consumed` (so a lower bound of it), shared by producers (volatile: see the Overview).
     private final PaddedCounter gate = new PaddedCounter();
     private volatile boolean writerParked;
-    /// Producers waiting in `awaitRoom` for the writer to free room, and how many (see the Overview): the writer reads
-    /// the count each time it moves `consumed`, and it changes only when a producer starts or stops waiting.
-    private final ConcurrentLinkedQueue<RoomWaiter> roomWaiters = new ConcurrentLinkedQueue<>();
-    private final PaddedCounter roomWaiting = new PaddedCounter();
-    /// Free room a producer that found the ring full waits for: a quarter of the ring (see `awaitRoom`).
-    private final int resumeAt;
     private volatile boolean closing;
     private volatile Throwable sinkFailure;
 
@@ -140,7 +114,6 @@ public final class EventBus implements AutoCloseable {
         }
         this.mask = size - 1;
         this.longestStallNap = Math.clamp(size * 16L, 50_000L, 1_000_000L);
-        this.resumeAt = size - Math.max(1, size >>> 2);
         this.sinks = sinks.toArray(EventSink[]::new);
         this.readsViews = new boolean[this.sinks.length];
         boolean any = false;
@@ -474,8 +447,7 @@ public final class EventBus implements AutoCloseable {
     }
 
     /// Waits, after the ring was found full at `seq`, until a quarter of the ring is free beyond it (not merely one
-    /// slot): it spins a little, then parks until the writer, having freed that room, wakes it (see the Overview; a
-    /// park also ends after `longestStallNap`, and it looks again).
+    /// slot), looking again after naps that double from 50 µs up to `longestStallNap`.
     ///
     /// A full ring means the sinks are slower than the producers (behind the audit log, the pool batch's writer thread
     /// needed about as much CPU per call as the three producers together), so what the wait costs is the CPU it takes
@@ -488,51 +460,20 @@ public final class EventBus implements AutoCloseable {
     /// is published or being filled by a producer that is not waiting. (`stalls()` counts these waits, as before.)
     private void awaitRoom(long seq) {
         stalls.incrementAndGet();
-        for (int spins = 0; spins < 100; spins++) {
-            if (seq - consumed.get() < resumeAt) {
-                return;
+        int resumeAt = ring.length - Math.max(1, ring.length >>> 2);
+        int spins = 0;
+        long nap = 50_000;
+        while (seq - consumed.get() >= resumeAt) {
+            if (writerParked) {
+                LockSupport.unpark(writer);
             }
-            wakeWriter();
-            Thread.onSpinWait();
-        }
-        var me = new RoomWaiter(Thread.currentThread(), seq);
-        roomWaiters.add(me); // before the count: a writer that reads the count finds this thread in the queue
-        roomWaiting.increment();
-        try {
-            // The count written, then `consumed` read; the writer writes `consumed`, then reads the count (all
-            // volatile): either this thread sees the room or the writer sees it waiting and unparks it.
-            while (seq - consumed.get() >= resumeAt) {
-                wakeWriter();
-                LockSupport.parkNanos(this, longestStallNap); // the timeout only as a safety net: the writer wakes it
-            }
-        } finally {
-            roomWaiting.add(-1);
-            roomWaiters.remove(me);
-        }
-    }
-
-    /// Wakes the writer if it naps, once: the producer that turns `writerParked` off unparks it (each unpark is a
-    /// system call, and the writer may take a while to run after the first).
-    private void wakeWriter() {
-        // CAS: several producers may find the ring full at once; one unpark is enough.
-        if (writerParked && WRITER_PARKED.compareAndSet(this, true, false)) {
-            LockSupport.unpark(writer);
-        }
-    }
-
-    /// The writer, having moved `consumed` to `next`: wakes each producer waiting for room whose room is now free.
-    private void wakeRoomWaiters(long next) {
-        if (roomWaiting.get() != 0) {
-            for (RoomWaiter w : roomWaiters) {
-                if (w.seq - next < resumeAt) {
-                    LockSupport.unpark(w.thread);
-                }
+            if (++spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(nap);
+                nap = Math.min(nap * 2, longestStallNap);
             }
         }
-    }
-
-    /// A producer in `awaitRoom`, and the seq it waits to fill.
-    private record RoomWaiter(Thread thread, long seq) {
     }
 
     /// Nanoseconds since this bus was created, on its clock: the `t` an event published now would get.
@@ -610,13 +551,11 @@ public final class EventBus implements AutoCloseable {
                     n++;
                     if ((n & 255) == 0) {
                         consumed.set(next); // free room early so producers stall less on big batches
-                        wakeRoomWaiters(next);
                     }
                 }
                 if (n > 0) {
                     haul += n;
                     consumed.set(next);
-                    wakeRoomWaiters(next);
                     for (EventSink sink : sinks) {
                         sink.onBatchEnd();
                     }
@@ -647,7 +586,6 @@ public final class EventBus implements AutoCloseable {
         } catch (Throwable t) {
             sinkFailure = t;
             consumed.set(Long.MAX_VALUE / 2); // release any producer waiting for room: nobody will drain
-            roomWaiters.forEach(w -> LockSupport.unpark(w.thread));
             return;
         }
         for (EventSink sink : sinks) {

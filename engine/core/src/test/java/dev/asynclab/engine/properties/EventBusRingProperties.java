@@ -52,8 +52,8 @@ class EventBusRingProperties {
     }
 
     /// Producers on platform and virtual threads (a pool's workers are virtual) behind a sink slower than they are, so
-    /// that they keep finding the ring full and wait in it, parked, for the writer to wake them: every event still
-    /// arrives once, with its fields, in gap-free claim order, and `close` returns only once all have arrived.
+    /// that they keep finding the ring full and wait, parked, for the writer to free room: every event still arrives
+    /// once, with its fields, in gap-free claim order, and `close` returns only once all have arrived.
     @Property(tries = 25)
     void producersParkedOnAFullRingAreWokenAndLoseNothing(@ForAll @IntRange(min = 1, max = 4) int producers,
                                                          @ForAll @IntRange(min = 0, max = 15) int virtualMask,

@@ -31,11 +31,6 @@ public final class PaddedCounter extends PaddedCounterValue {
         VALUE.getAndAdd(this, 1L);
     }
 
-    /// Adds `delta` (negative to subtract); atomic.
-    public void add(long delta) {
-        VALUE.getAndAdd(this, delta);
-    }
-
     /// The count now (a volatile read).
     public long get() {
         return value;
