@@ -28,10 +28,13 @@ import java.util.concurrent.atomic.LongAdder;
 /// and how long the submitting thread took to submit, how many calls still waited when it had, and the bus's
 /// stalls. JMH gives only the batch's rate, which on a shared 2-core VM moves ±50 % with whoever else runs.
 ///
-/// What it showed (session 14, load 7-10): with events to memory the submitter is the batch's critical path (it
-/// submits for nearly the whole batch, a few thousand calls waiting at its end), its CPU 120-200 ns a call against
-/// 55-80 with no events; with no events, as with a raw `ThreadPoolExecutor`, the submitter is done early and ~47,000
-/// calls wait for the workers. The bus's writer spends 3-5 times its CPU time waiting for a core.
+/// What it showed (session 14): with events to memory the submitter is the batch's critical path (it submits for
+/// nearly the whole batch, 7,000-25,000 calls waiting at its end); with no events, as with a raw `ThreadPoolExecutor`,
+/// the submitter is done early and ~47,000 calls wait for the workers. Under load (7-10, other builds) the threads
+/// take turns and the events cost the producers 55-80 ns each; in a quiet minute (load 1.4-1.7) they run at once, both
+/// cores are busy the whole batch (CPU per call twice the wall time) and the same events cost 125-250 ns each (CPU per
+/// call, memory against no events: submitter 330-420 against 80-115 ns, the two workers 940-960 against 450-690):
+/// the bus's shared lines (`claimed`, the slots), crossing cores, not a wait, are what the batch's wall time is.
 ///
 /// One mode a JVM, as JMH forks: `java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks.jar
 /// dev.asynclab.bench.PoolBatchProbe memory 6 20` (mode raw, none, memory or file; rounds; batches a round). Each
