@@ -20,8 +20,7 @@ import java.util.Set;
 /// anti-aliased path the renderer rasterizes anew (about 3 µs apiece in the software pipeline, measured by
 /// `CanvasOpCostBenchmarkTest`); as an image it is a copy (about 0.4 µs), and the shapes look the same. The
 /// images are made at the screen's output scale, so they stay sharp on a HiDPI screen, and remade when the
-/// palette or the scale changes; one image per marker kind and size, and one per kind, size and length of the
-/// rows (`stampRow`) a dense lane stamps in one draw.
+/// palette or the scale changes; one image per marker kind and size.
 ///
 /// ```java
 /// MarkerSprites sprites = new MarkerSprites();
