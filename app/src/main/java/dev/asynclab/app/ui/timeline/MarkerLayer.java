@@ -14,9 +14,6 @@ import javafx.scene.text.TextAlignment;
 final class MarkerLayer implements TimelineLayer {
 
     private static final double MARKER_BUCKET = 6.0;
-    /// The longest row of markers stamped as one image: few enough kinds × sizes × lengths to keep (a row of 16 is
-    /// 102 px wide), long enough that a dense lane takes a handful of draws.
-    static final int MAX_ROW = 16;
     /// The font of the "×3" counts: a step smaller than the timeline's, made again when that changes.
     private Font countFont;
     private Font countFontOf;
@@ -120,30 +117,14 @@ final class MarkerLayer implements TimelineLayer {
                                          Viewport view, double size, OutcomePalette palette) {
         int drawn = 0;
         double y = lane < 0 ? layout.queueTop() + layout.queue() / 2 : layout.laneTop(lane) + 1;
-        // A run of buckets with the same kind is stamped as one row of markers (up to MAX_ROW): one image drawn
-        // where there were as many as the run is long.
-        int runKind = 0;
-        int run = 0;
-        double runX = 0;
-        for (double x = 0; ; x += MARKER_BUCKET) {
-            boolean inPlot = x < layout.plotWidth();
-            int kind = inPlot ? summary.maxOver(view.timeAt(x), view.timeAt(x + MARKER_BUCKET)) : 0;
-            if (run > 0 && (kind != runKind || run == MAX_ROW)) {
-                sprites.stampRow(g, EventStore.markerType(runKind), layout.gutter() + runX + MARKER_BUCKET / 2, y,
-                        size, palette, run, MARKER_BUCKET);
-                drawn += run;
-                run = 0;
-            }
-            if (!inPlot) {
-                return drawn;
-            }
+        for (double x = 0; x < layout.plotWidth(); x += MARKER_BUCKET) {
+            int kind = summary.maxOver(view.timeAt(x), view.timeAt(x + MARKER_BUCKET));
             if (kind > 0) {
-                if (run == 0) {
-                    runKind = kind;
-                    runX = x;
-                }
-                run++;
+                sprites.stamp(g, EventStore.markerType(kind), layout.gutter() + x + MARKER_BUCKET / 2, y, size,
+                        palette);
+                drawn++;
             }
         }
+        return drawn;
     }
 }

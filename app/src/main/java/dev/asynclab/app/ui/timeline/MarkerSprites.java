@@ -35,9 +35,6 @@ final class MarkerSprites {
 
     /// Keyed by side in pixels and event type: the queue lane and the worker lanes stamp different sizes.
     private final Map<Integer, Image> markers = new HashMap<>();
-    /// Rows of 2 to `MarkerLayer.MAX_ROW` markers (`stampRow`), keyed by side, event type and count; all made
-    /// with one step (the marker layer's bucket).
-    private final Map<Integer, Image> rows = new HashMap<>();
     private final Set<Integer> blank = new HashSet<>();
     private Image hatch;
     private double hatchHeight = -1;
@@ -54,44 +51,6 @@ final class MarkerSprites {
         double s = side(size);
         double box = s + 2 * PAD;
         g.drawImage(image, Math.round(x - s / 2 - PAD), Math.round(y - s / 2 - PAD), box, box + s / 2);
-    }
-
-    /// Stamps `count` markers of `type` `step` pixels apart, the first anchored at (`x`, `y`), as `count` calls of
-    /// `stamp` would, but as one image: a zoomed-out live run puts the same marker in bucket after bucket, and the
-    /// software pipeline's cost of a stamp is the call, not its pixels (2,800 stamps were 3.5–4.5 ms of the render
-    /// thread a frame; drawing only their inked pixels changed nothing). `step` is a whole number of pixels, so
-    /// each marker lands where its own stamp would. Where neighbours overlap, the two are blended into the image
-    /// first, which can round a channel a level or two apart from stamping them one over the other.
-    void stampRow(GraphicsContext g, EventType type, double x, double y, double size, OutcomePalette palette,
-                  int count, double step) {
-        refresh(g, palette);
-        if (count == 1 || side(size) % 2 != 0 || scale != 1) {
-            // Only a row drawn pixel for pixel is the same picture as its stamps: an odd side's image ends in half a
-            // pixel, and a HiDPI screen's is scaled down, and resampling the blended row is not blending the
-            // resampled stamps.
-            for (int i = 0; i < count; i++) {
-                stamp(g, type, x + i * step, y, size, palette);
-            }
-            return;
-        }
-        // Negative, so a row's key is never a single marker's in `blank`.
-        int key = -(((int) side(size) << 8 | type.ordinal()) << 8 | count);
-        Image image = rows.get(key);
-        if (image == null) {
-            if (blank.contains(key)) {
-                return;
-            }
-            image = drawRow(type, size, palette, count, step);
-            if (image == null) {
-                blank.add(key);
-                return;
-            }
-            rows.put(key, image);
-        }
-        double s = side(size);
-        double box = s + 2 * PAD;
-        g.drawImage(image, Math.round(x - s / 2 - PAD), Math.round(y - s / 2 - PAD), box + step * (count - 1),
-                box + s / 2);
     }
 
     /// Hatches a failed bar: the bar's own fill is already drawn, this lays the background-colored diagonals
@@ -145,7 +104,6 @@ final class MarkerSprites {
         double now = outputScale(g);
         if ((palette != this.palette && !palette.equals(this.palette)) || now != scale) {
             markers.clear();
-            rows.clear();
             hatch = null;
             this.scale = now;
         }
@@ -157,34 +115,14 @@ final class MarkerSprites {
         return markers.size();
     }
 
-    /// How many row images are kept (for tests: one per kind, size and count drawn).
-    int cachedRows() {
-        return rows.size();
-    }
-
     private Image drawMarker(EventType type, double size, OutcomePalette palette) {
-        return drawRow(type, size, palette, 1, 0);
-    }
-
-    /// `count` markers `step` pixels apart in one image, each drawn as `drawMarker` draws one; null for a type
-    /// without a marker.
-    private Image drawRow(EventType type, double size, OutcomePalette palette, int count, double step) {
         double s = side(size);
         double box = s + 2 * PAD;
-        Canvas c = new Canvas(box + step * (count - 1), box + s / 2);
+        Canvas c = new Canvas(box, box + s / 2);
         GraphicsContext mg = c.getGraphicsContext2D();
+        double x = PAD + s / 2;
+        double y = PAD + s / 2;
         mg.setLineWidth(1.5);
-        for (int k = 0; k < count; k++) {
-            if (!drawShape(mg, type, PAD + s / 2 + k * step, PAD + s / 2, s, palette)) {
-                return null;
-            }
-        }
-        return snapshot(c);
-    }
-
-    /// Draws the marker of `type` anchored at (`x`, `y`); false for a type without a marker.
-    private static boolean drawShape(GraphicsContext mg, EventType type, double x, double y, double s,
-                                     OutcomePalette palette) {
         switch (type) {
             case TIMED_OUT -> {
                 mg.setFill(palette.outcome(Outcome.TIMED_OUT).darker());
@@ -219,10 +157,10 @@ final class MarkerSprites {
                 mg.strokeRect(x - s / 2 + 0.75, y + 0.75, s - 1.5, s - 1.5);
             }
             default -> {
-                return false;
+                return null;
             }
         }
-        return true;
+        return snapshot(c);
     }
 
     /// Whole pixels, so a stamp is a copy, not a resampling.

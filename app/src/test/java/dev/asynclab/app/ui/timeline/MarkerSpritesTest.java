@@ -6,15 +6,8 @@ import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.engine.event.EventType;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -113,75 +106,6 @@ class MarkerSpritesTest {
         c.getGraphicsContext2D().setFill(Color.WHITE);
         c.getGraphicsContext2D().fillRect(0, 0, 800, 60);
         return c;
-    }
-
-    @Test
-    void aRowOfThreeRejectionsIsThreeDiamondsSixPixelsApartAndItsImageIsMadeOnce() throws Exception {
-        int[] made = onFx(() -> {
-            MarkerSprites sprites = new MarkerSprites();
-            Canvas row = null;
-            for (int frame = 0; frame < 3; frame++) {
-                row = blank();
-                sprites.stampRow(row.getGraphicsContext2D(), EventType.REJECTED, 30, 20, 8, PALETTE, 3, 6);
-            }
-            Canvas stamps = blank();
-            for (int i = 0; i < 3; i++) {
-                sprites.stamp(stamps.getGraphicsContext2D(), EventType.REJECTED, 30 + 6 * i, 20, 8, PALETTE);
-            }
-            return new int[] {sprites.cachedRows(), largestDifference(row, stamps)};
-        });
-        assertThat(made[0]).isEqualTo(1);
-        assertThat(made[1]).isLessThanOrEqualTo(2);
-    }
-
-    /// A row of markers is the same picture as stamping them one by one, for every kind, size, length and anchor:
-    /// only where neighbours overlap may a channel round a level or two apart.
-    @Property(tries = 40)
-    void aRowLooksLikeItsMarkersStampedOneByOne(
-            @ForAll("markerTypes") EventType type, @ForAll @IntRange(min = 1, max = MarkerLayer.MAX_ROW) int count,
-            @ForAll @IntRange(min = 2, max = 12) int size, @ForAll @IntRange(min = 0, max = 7) int eighths)
-            throws Exception {
-        FxToolkit.registerPrimaryStage();
-        OutcomePalette palette = onFx(() -> PaletteReader.read(Theme.DARK));
-        double x = 10 + eighths / 8.0;
-        int difference = onFx(() -> {
-            MarkerSprites sprites = new MarkerSprites();
-            Canvas row = new Canvas(140, 60);
-            Canvas stamps = new Canvas(140, 60);
-            for (Canvas c : new Canvas[] {row, stamps}) {
-                c.getGraphicsContext2D().setFill(palette.background());
-                c.getGraphicsContext2D().fillRect(0, 0, 140, 60);
-            }
-            sprites.stampRow(row.getGraphicsContext2D(), type, x, 20, size, palette, count, 6);
-            for (int i = 0; i < count; i++) {
-                sprites.stamp(stamps.getGraphicsContext2D(), type, x + 6 * i, 20, size, palette);
-            }
-            return largestDifference(row, stamps);
-        });
-        assertThat(difference).isLessThanOrEqualTo(2);
-    }
-
-    @Provide
-    Arbitrary<EventType> markerTypes() {
-        return Arbitraries.of(EventType.TIMED_OUT, EventType.CANCELLED, EventType.REJECTED,
-                EventType.RETRY_SCHEDULED, EventType.CIRCUIT_OPENED, EventType.RATE_LIMITED, EventType.FALLBACK_USED);
-    }
-
-    /// The largest difference of any channel of any pixel between two canvases of one size, 0 to 255.
-    private static int largestDifference(Canvas a, Canvas b) {
-        int w = (int) a.getWidth();
-        int h = (int) a.getHeight();
-        int[] pa = new int[w * h];
-        int[] pb = new int[w * h];
-        a.snapshot(null, null).getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pa, 0, w);
-        b.snapshot(null, null).getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pb, 0, w);
-        int most = 0;
-        for (int i = 0; i < pa.length; i++) {
-            for (int shift = 0; shift < 32; shift += 8) {
-                most = Math.max(most, Math.abs((pa[i] >>> shift & 255) - (pb[i] >>> shift & 255)));
-            }
-        }
-        return most;
     }
 
     private static int inked(PixelReader px, int x0, int y0, int x1, int y1) {
