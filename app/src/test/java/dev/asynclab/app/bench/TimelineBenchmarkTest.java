@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// The timeline's figures for a 1,000,000-event run: EventStore load time, and the time to redraw the timeline
 /// fit-all and zoomed in (recording the canvas commands, and recording plus rendering them into an image); and
 /// FX frame intervals and input waits during a live run of 50,000 events a second, against the floor of the same
-/// window redrawing its timeline every frame with no events arriving. Prints medians; asserts nothing about time
-/// (a loaded machine must not fail a build).
+/// window redrawing its timeline every frame with no events arriving, and the render thread's CPU per frame split
+/// into what any change of the timeline's canvas costs and what painting the timeline adds. Prints medians;
+/// asserts nothing about time (a loaded machine must not fail a build).
 ///
 /// Run: `./mvnw -B -q -pl app -am test -Pbench -Dtest=TimelineBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false`
 /// then `grep -h '\[bench\]' app/target/surefire-reports/*TimelineBenchmarkTest-output.txt`.
@@ -157,6 +158,39 @@ class TimelineBenchmarkTest {
         double[] floorFrameCpu = perFrame.medianAndP95();
         onFx(() -> {
             repaint.stop();
+            return null;
+        });
+
+        // The render thread's share that is not the timeline's painting: with nothing changed it should not paint
+        // at all; with the timeline's canvas changed by one pixel each frame (in its own background colour, at its
+        // top left corner, so nothing shows) Prism still draws the whole canvas texture into the window, the cost
+        // any change to the canvas pays, however little was painted.
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        probe.reset();
+        renderCpu.mark();
+        WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
+        FxResponsiveness.Figures idle = probe.figures();
+        double idleRenderCpu = renderCpu.millisSinceMark() / Math.max(1, idle.frames());
+        javafx.animation.AnimationTimer touch = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                var g = view.timeline().canvas().getGraphicsContext2D();
+                g.setFill(view.timeline().paletteProperty().get().background());
+                g.fillRect(0, 0, 1, 1);
+            }
+        };
+        onFx(() -> {
+            touch.start();
+            return null;
+        });
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        probe.reset();
+        renderCpu.mark();
+        WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
+        FxResponsiveness.Figures touched = probe.figures();
+        double touchedRenderCpu = renderCpu.millisSinceMark() / Math.max(1, touched.frames());
+        onFx(() -> {
+            touch.stop();
             perFrame.stop();
             return null;
         });
@@ -175,6 +209,10 @@ class TimelineBenchmarkTest {
         print("CPU per frame: FX thread live %.2f ms, floor %.2f ms (live - floor %.2f ms); render thread live %.2f"
                         + " ms, floor %.2f ms", liveFxCpu, floorFxCpu, liveFxCpu - floorFxCpu, liveRenderCpu,
                 floorRenderCpu);
+        print("render thread CPU per frame: nothing changed %.2f ms, the canvas changed by one pixel %.2f ms (its"
+                        + " texture drawn into the window), the timeline repainted (floor) %.2f ms: painting the"
+                        + " timeline %.2f ms of it; frames %,d and %,d", idleRenderCpu, touchedRenderCpu,
+                floorRenderCpu, floorRenderCpu - touchedRenderCpu, idle.frames(), touched.frames());
         print("FX thread CPU per frame: live median %.2f ms, p95 %.2f ms; floor median %.2f ms, p95 %.2f ms",
                 liveFrameCpu[0], liveFrameCpu[1], floorFrameCpu[0], floorFrameCpu[1]);
         print("live / floor: frame interval median %.2fx, p95 %.2fx; input wait p99 %.2fx",
