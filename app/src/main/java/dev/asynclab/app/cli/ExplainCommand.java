@@ -1,7 +1,6 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.lab.audit.AuditLog;
-import dev.asynclab.lab.audit.AuditLogReader;
+import dev.asynclab.engine.event.Event;
 import dev.asynclab.lab.story.InvocationStory;
 import dev.asynclab.lab.story.Notable;
 import dev.asynclab.lab.story.RunHistory;
@@ -11,13 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /// `asynclab explain LOG [--id N]`: the story of one invocation, or of the run's most notable ones (the slowest,
 /// the most retried, a late finish, a rejection), one paragraph each, told from the log's events alone.
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Tell in plain sentences what happened to an invocation (or to the run's most notable ones).")
+        description = {"Tell in plain sentences what happened to an invocation (or to the run's most notable ones).",
+                "A log whose hash chain or invariants break is said so in one line, and the exit code is 1."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
@@ -34,18 +35,18 @@ final class ExplainCommand implements Callable<Integer> {
         Output say = cli.output();
         InputFiles.existing(log);
         say.step("reading %s", log);
-        AuditLog read = AuditLogReader.read(log);
-        read.truncation().ifPresent(t -> say.problem("note: " + t.describe()));
-        RunHistory history = RunHistory.of(read.events());
+        List<Event> events = new ArrayList<>();
+        CheckedLog read = CheckedLog.read(log, say, events::add);
+        RunHistory history = RunHistory.of(events);
         if (id != null) {
             InvocationStory story = StoryTeller.tell(history, id).orElseThrow(() -> noSuchId(history));
             print(say, story.title(), story);
-            return Cli.OK;
+            return read.exitCode(Cli.OK);
         }
         List<Notable> notable = Notable.pick(history);
         if (notable.isEmpty()) {
             say.report("the log holds no invocation to explain");
-            return Cli.OK;
+            return read.exitCode(Cli.OK);
         }
         for (int i = 0; i < notable.size(); i++) {
             Notable n = notable.get(i);
@@ -55,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             print(say, story.title() + " — " + n.reason(), story);
         }
-        return Cli.OK;
+        return read.exitCode(Cli.OK);
     }
 
     private static void print(Output say, String heading, InvocationStory story) {

@@ -1,6 +1,5 @@
 package dev.asynclab.app.cli;
 
-import dev.asynclab.lab.audit.AuditLogReader;
 import dev.asynclab.lab.metrics.RunMetrics;
 import dev.asynclab.lab.metrics.RunSummary;
 import dev.asynclab.lab.scenario.Lint;
@@ -20,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /// `asynclab summarize LOG`: the summary of `run`, computed from an audit log.
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = "Print the summary table and the red flags (ranked lints) of an audit log.")
+        description = {"Print the summary table and the red flags (ranked lints) of an audit log.",
+                "A log whose hash chain or invariants break is said so in one line, and the exit code is 1."})
 final class SummarizeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LOG", description = "The audit log (.jsonl).")
@@ -43,17 +43,13 @@ final class SummarizeCommand implements Callable<Integer> {
             OutputFiles.file(json);
         }
         var metrics = new RunMetrics(0);
-        String title;
         List<Event> events = new ArrayList<>(); // the red flags' stories need them
         say.step("reading %s", log);
-        try (var reader = AuditLogReader.open(log)) {
-            title = reader.header().scenario();
-            reader.forEach(e -> {
-                metrics.onEvent(e);
-                events.add(e);
-            });
-            reader.truncation().ifPresent(t -> say.problem("note: " + t.describe()));
-        }
+        CheckedLog read = CheckedLog.read(log, say, e -> {
+            metrics.onEvent(e);
+            events.add(e);
+        });
+        String title = read.scenario();
         RunSummary summary = metrics.summary();
         say.step("read %,d events", summary.eventCount());
         List<Lint> lints = Linter.check(null, summary);
@@ -64,6 +60,6 @@ final class SummarizeCommand implements Callable<Integer> {
             SummaryReport.writeJson(json, title, summary, lints, flags);
             say.report("wrote " + json);
         }
-        return failOnLint && !lints.isEmpty() ? Cli.PROBLEMS : Cli.OK;
+        return read.exitCode(failOnLint && !lints.isEmpty() ? Cli.PROBLEMS : Cli.OK);
     }
 }
