@@ -165,12 +165,7 @@ class TimelineBenchmarkTest {
         // at all; with the timeline's canvas changed by one pixel each frame (in its own background colour, at its
         // top left corner, so nothing shows) Prism still draws the whole canvas texture into the window, the cost
         // any change to the canvas pays, however little was painted.
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        probe.reset();
-        renderCpu.mark();
-        WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
-        FxResponsiveness.Figures idle = probe.figures();
-        double idleRenderCpu = renderCpu.millisSinceMark() / Math.max(1, idle.frames());
+        RenderCpu idle = renderCpuPerFrame(probe, renderCpu);
         javafx.animation.AnimationTimer touch = new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -183,12 +178,7 @@ class TimelineBenchmarkTest {
             touch.start();
             return null;
         });
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        probe.reset();
-        renderCpu.mark();
-        WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
-        FxResponsiveness.Figures touched = probe.figures();
-        double touchedRenderCpu = renderCpu.millisSinceMark() / Math.max(1, touched.frames());
+        RenderCpu touched = renderCpuPerFrame(probe, renderCpu);
         onFx(() -> {
             touch.stop();
             perFrame.stop();
@@ -211,8 +201,9 @@ class TimelineBenchmarkTest {
                 floorRenderCpu);
         print("render thread CPU per frame: nothing changed %.2f ms, the canvas changed by one pixel %.2f ms (its"
                         + " texture drawn into the window), the timeline repainted (floor) %.2f ms: painting the"
-                        + " timeline %.2f ms of it; frames %,d and %,d", idleRenderCpu, touchedRenderCpu,
-                floorRenderCpu, floorRenderCpu - touchedRenderCpu, idle.frames(), touched.frames());
+                        + " timeline %.2f ms of it; frames %,d and %,d", idle.millisPerFrame(),
+                touched.millisPerFrame(), floorRenderCpu, floorRenderCpu - touched.millisPerFrame(), idle.frames(),
+                touched.frames());
         print("FX thread CPU per frame: live median %.2f ms, p95 %.2f ms; floor median %.2f ms, p95 %.2f ms",
                 liveFrameCpu[0], liveFrameCpu[1], floorFrameCpu[0], floorFrameCpu[1]);
         print("live / floor: frame interval median %.2fx, p95 %.2fx; input wait p99 %.2fx",
@@ -221,6 +212,19 @@ class TimelineBenchmarkTest {
         prefs.removeNode();
         assertThat(vm.storeProperty().get().size()).isEqualTo(events.size());
         assertThat(live.frames()).isPositive();
+    }
+
+    /// The render thread's CPU per frame over two seconds, after 300 ms for the change before it to settle.
+    private static RenderCpu renderCpuPerFrame(FxResponsiveness probe, ThreadCpu renderCpu) {
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        probe.reset();
+        renderCpu.mark();
+        WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
+        long frames = probe.figures().frames();
+        return new RenderCpu(renderCpu.millisSinceMark() / Math.max(1, frames), frames);
+    }
+
+    private record RenderCpu(double millisPerFrame, long frames) {
     }
 
     private static void measure(String what, TimelineView view, Runnable setUp) throws Exception {
