@@ -71,6 +71,7 @@ final class AdviseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cores must be >= 1, was " + machineCores);
         }
         var settings = new Advisor.Settings(sizes[0], sizes[1], rateScale, replicates, seed);
+        InputFiles.existing(log);
         // Checked before the fit and the replays, which take a while: an unwritable --out fails at once, in one line.
         OutputFiles.folder(out);
         Path adviceJson = OutputFiles.file(out.resolve("advice.json"));

@@ -54,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
+        InputFiles.existing(file);
         say.step("loading %s", file);
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);

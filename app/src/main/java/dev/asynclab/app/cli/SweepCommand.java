@@ -56,6 +56,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = say.reportWriter();
         int[] sizes = parseRange(range);
         SweepTarget goal = target == null ? null : SweepTarget.parse(target);
+        InputFiles.existing(file);
         Scenario scenario = ScenarioLoader.load(file);
         OutputFiles.file(out);
         RunOptions options = flags.options().withClock(real || flags.clock == ClockMode.REAL ? ClockMode.REAL
