@@ -48,12 +48,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with 1 when the scenario's expectations are not met.")
     boolean check;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.ParentCommand
     Cli cli;
 
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
+        flags.check(spec);
+        OptionValues.require(pool == null || pool >= 1, spec, "--pool", pool, "must be at least 1");
         InputFiles.existing(file);
         say.step("loading %s", file);
         Scenario scenario = ScenarioLoader.load(file);
