@@ -56,4 +56,15 @@ class BadOptionValueTest {
 
         assertThat(r.code()).as(r.err()).isZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void mergeWithOneLogSaysItTakesTwo(@TempDir Path dir) {
+        // picocli said "Expected parameter 2 (of 2 mandatory parameters) for positional parameter at index 0..*
+        // (LOG) but found '--out'".
+        var r = cli("merge", dir.resolve("a.jsonl").toString(), "--out", dir.resolve("m.jsonl").toString());
+
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().lines()).containsExactly("asynclab: merge takes two or more logs, was one: "
+                + dir.resolve("a.jsonl"), "Try 'asynclab merge --help'.");
+    }
 }
