@@ -79,8 +79,8 @@ final class AdviseCommand implements Callable<Integer> {
         InputFiles.existing(log);
         // Checked before the fit and the replays, which take a while: an unwritable --out fails at once, in one line.
         OutputFiles.folder(out);
-        Path adviceJson = OutputFiles.file(out.resolve("advice.json"));
-        Path workloadYaml = OutputFiles.file(out.resolve("workload.yaml"));
+        Path adviceJson = OutputFiles.file(OutputFiles.notAnInput(out.resolve("advice.json"), log));
+        Path workloadYaml = OutputFiles.file(OutputFiles.notAnInput(out.resolve("workload.yaml"), log));
         Recorded recorded = LogReading.read(log, machineCores);
         WorkloadFit fit = WorkloadFit.of(recorded, CpuVerdict.of(recorded, machineCores));
         stdout.printf("fitted %s: %d callbacks, %d arrivals over %.1f s, recorded on a pool of %s%n",

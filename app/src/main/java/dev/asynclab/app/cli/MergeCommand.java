@@ -39,7 +39,7 @@ final class MergeCommand implements Callable<Integer> {
         for (Path log : logs) {
             InputFiles.existing(log);
         }
-        OutputFiles.file(out);
+        OutputFiles.file(OutputFiles.notAnInput(out, logs.toArray(Path[]::new)));
         say.step("merging %d logs", logs.size());
         MergedAuditLog merged = AuditLogMerger.merge(logs);
         merged.writeTo(out);

@@ -64,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);
         OutputFiles.folder(out);
-        Path log = OutputFiles.file(out.resolve("audit.jsonl"));
-        Path json = OutputFiles.file(out.resolve("summary.json"));
+        Path log = OutputFiles.file(OutputFiles.notAnInput(out.resolve("audit.jsonl"), file));
+        Path json = OutputFiles.file(OutputFiles.notAnInput(out.resolve("summary.json"), file));
         ScenarioRun run;
         long startedAt = System.nanoTime();
         try (AuditLogWriter writer = AuditLogWriter.open(log, ScenarioRunner.header(scenario, options))) {

@@ -40,7 +40,7 @@ final class SummarizeCommand implements Callable<Integer> {
         Output say = cli.output();
         InputFiles.existing(log);
         if (json != null) {
-            OutputFiles.file(json);
+            OutputFiles.file(OutputFiles.notAnInput(json, log));
         }
         var metrics = new RunMetrics(0);
         List<Event> events = new ArrayList<>(); // the red flags' stories need them

@@ -62,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepTarget goal = target == null ? null : OptionValues.read(spec, () -> SweepTarget.parse(target));
         InputFiles.existing(file);
         Scenario scenario = ScenarioLoader.load(file);
-        OutputFiles.file(out);
+        OutputFiles.file(OutputFiles.notAnInput(out, file));
         RunOptions options = flags.options().withClock(real || flags.clock == ClockMode.REAL ? ClockMode.REAL
                 : ClockMode.SIMULATED);
         say.step("sweeping %s over pool sizes %d to %d on the %s clock", scenario.name(), sizes[0], sizes[1],
