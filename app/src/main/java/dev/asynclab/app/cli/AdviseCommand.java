@@ -76,7 +76,7 @@ final class AdviseCommand implements Callable<Integer> {
         OptionValues.require(cores == null || cores >= 1, spec, "--cores", cores, "must be at least 1");
         int machineCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         var settings = new Advisor.Settings(sizes[0], sizes[1], rateScale, replicates, seed);
-        InputFiles.existing(log);
+        InputFiles.log(log);
         // Checked before the fit and the replays, which take a while: an unwritable --out fails at once, in one line.
         OutputFiles.folder(out);
         Path adviceJson = OutputFiles.file(OutputFiles.notAnInput(out.resolve("advice.json"), log));

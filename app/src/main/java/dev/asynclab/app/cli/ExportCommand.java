@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InputFiles.existing(log);
+        InputFiles.log(log);
         String base = log.getFileName().toString().replaceFirst("\\.jsonl$", "");
         Path target = out != null ? out : log.resolveSibling(base + format.extension());
         OutputFiles.file(OutputFiles.notAnInput(target, log));

@@ -37,7 +37,7 @@ final class MergeCommand implements Callable<Integer> {
                     "merge takes two or more logs, was one: " + logs.getFirst());
         }
         for (Path log : logs) {
-            InputFiles.existing(log);
+            InputFiles.log(log);
         }
         OutputFiles.file(OutputFiles.notAnInput(out, logs.toArray(Path[]::new)));
         say.step("merging %d logs", logs.size());

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         Output say = cli.output();
         flags.check(spec);
         OptionValues.require(pool == null || pool >= 1, spec, "--pool", pool, "must be at least 1");
-        InputFiles.existing(file);
+        InputFiles.scenario(file);
         say.step("loading %s", file);
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);

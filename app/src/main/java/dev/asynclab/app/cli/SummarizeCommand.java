@@ -38,7 +38,7 @@ final class SummarizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
-        InputFiles.existing(log);
+        InputFiles.log(log);
         if (json != null) {
             OutputFiles.file(OutputFiles.notAnInput(json, log));
         }

@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
         flags.check(spec);
         int[] sizes = OptionValues.read(spec, () -> parseRange(range));
         SweepTarget goal = target == null ? null : OptionValues.read(spec, () -> SweepTarget.parse(target));
-        InputFiles.existing(file);
+        InputFiles.scenario(file);
         Scenario scenario = ScenarioLoader.load(file);
         OutputFiles.file(OutputFiles.notAnInput(out, file));
         RunOptions options = flags.options().withClock(real || flags.clock == ClockMode.REAL ? ClockMode.REAL

@@ -64,4 +64,28 @@ class InputFileMessageTest {
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err().lines().findFirst()).contains("asynclab: cannot open " + folder + ": it is a folder");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "sweep"})
+    void anAuditLogGivenForAScenarioIsSaidSo(String command, @TempDir Path dir) throws IOException {
+        Path log = Files.writeString(dir.resolve("audit.jsonl"), "{\"format\":\"asynclab-audit\"}\n{}\n");
+
+        var r = cli(reading(command, log, dir));
+
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().lines()).containsExactly("asynclab: cannot read " + log + " as a scenario: it is an audit "
+                + "log (.jsonl); `asynclab summarize " + log + "` reports on it, `asynclab " + log + "` opens it");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"advise", "verify", "summarize", "explain", "export", "merge"})
+    void aScenarioGivenForAnAuditLogIsSaidSo(String command, @TempDir Path dir) throws IOException {
+        Path scenario = Files.copy(CliTest.SCENARIOS.resolve("01-timeout.yaml"), dir.resolve("01-timeout.yaml"));
+
+        var r = cli(reading(command, scenario, dir));
+
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().lines()).containsExactly("asynclab: cannot read " + scenario + " as an audit log: it is "
+                + "a scenario (.yaml); `asynclab run " + scenario + "` runs it and writes its log");
+    }
 }
