@@ -54,6 +54,9 @@ final class AdviseCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.ParentCommand
     Cli cli;
 
@@ -61,20 +64,23 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output say = cli.output();
         PrintWriter stdout = say.reportWriter();
-        int[] sizes = SweepCommand.parseRange(range);
-        SweepTarget goal = target == null ? null : SweepTarget.parse(target);
-        if (goal != null) {
-            Advisor.checkTarget(goal);
-        }
+        int[] sizes = OptionValues.read(spec, () -> SweepCommand.parseRange(range));
+        SweepTarget goal = target == null ? null : OptionValues.read(spec, () -> {
+            SweepTarget t = SweepTarget.parse(target);
+            Advisor.checkTarget(t);
+            return t;
+        });
+        OptionValues.require(rateScale > 0 && Double.isFinite(rateScale), spec, "--rate-scale", rateScale,
+                "must be > 0 (1.5: traffic 50 % higher)");
+        OptionValues.require(replicates >= 2, spec, "--replicates", replicates, "must be at least 2");
+        OptionValues.require(cores == null || cores >= 1, spec, "--cores", cores, "must be at least 1");
         int machineCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
-        if (machineCores < 1) {
-            throw new IllegalArgumentException("--cores must be >= 1, was " + machineCores);
-        }
         var settings = new Advisor.Settings(sizes[0], sizes[1], rateScale, replicates, seed);
+        InputFiles.log(log);
         // Checked before the fit and the replays, which take a while: an unwritable --out fails at once, in one line.
         OutputFiles.folder(out);
-        Path adviceJson = OutputFiles.file(out.resolve("advice.json"));
-        Path workloadYaml = OutputFiles.file(out.resolve("workload.yaml"));
+        Path adviceJson = OutputFiles.file(OutputFiles.notAnInput(out.resolve("advice.json"), log));
+        Path workloadYaml = OutputFiles.file(OutputFiles.notAnInput(out.resolve("workload.yaml"), log));
         Recorded recorded = LogReading.read(log, machineCores);
         WorkloadFit fit = WorkloadFit.of(recorded, CpuVerdict.of(recorded, machineCores));
         stdout.printf("fitted %s: %d callbacks, %d arrivals over %.1f s, recorded on a pool of %s%n",

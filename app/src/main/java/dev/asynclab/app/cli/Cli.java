@@ -79,6 +79,9 @@ public final class Cli implements Callable<Integer> {
                 : Path.of(fileArgument);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean openable = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".jsonl");
+        if (Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot open " + file + ": it is a folder");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), openable ? "no such file: " + file
                     : "no such command or file: '" + file + "'");
@@ -164,6 +167,7 @@ public final class Cli implements Callable<Integer> {
             case ScenarioException s -> s.getMessage();
             case AuditLogException a -> a.getMessage();
             case OutputFiles.CannotWriteException c -> c.getMessage();
+            case InputFiles.CannotReadException c -> c.getMessage();
             case java.nio.file.NoSuchFileException n -> "no such file: " + n.getFile();
             case java.nio.file.AccessDeniedException d -> "cannot access: " + d.getFile();
             case java.io.UncheckedIOException u -> describe(u.getCause());

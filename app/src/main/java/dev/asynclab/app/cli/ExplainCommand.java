@@ -33,7 +33,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
-        InputFiles.existing(log);
+        InputFiles.log(log);
         say.step("reading %s", log);
         List<Event> events = new ArrayList<>();
         CheckedLog read = CheckedLog.read(log, say, events::add);

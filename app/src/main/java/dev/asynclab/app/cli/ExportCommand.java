@@ -37,10 +37,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InputFiles.existing(log);
+        InputFiles.log(log);
         String base = log.getFileName().toString().replaceFirst("\\.jsonl$", "");
         Path target = out != null ? out : log.resolveSibling(base + format.extension());
-        OutputFiles.file(target);
+        OutputFiles.file(OutputFiles.notAnInput(target, log));
         format.export(log, target);
         cli.output().report("wrote " + target);
         return Cli.OK;

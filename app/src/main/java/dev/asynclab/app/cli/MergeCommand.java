@@ -15,11 +15,16 @@ import java.util.concurrent.Callable;
         description = "Merge the audit logs of several processes into one, ordered by wall time.")
 final class MergeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "LOG", arity = "2..*", description = "Two or more audit logs (.jsonl).")
+    // Arity 1..* and the count checked in call(): picocli's own message for one log named "positional parameter at
+    // index 0..*" and "found '--out'", not that a merge needs a second log.
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Two or more audit logs (.jsonl).")
     List<Path> logs;
 
     @Option(names = "--out", required = true, description = "The merged log to write.")
     Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.ParentCommand
     Cli cli;
@@ -27,10 +32,14 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
-        for (Path log : logs) {
-            InputFiles.existing(log);
+        if (logs.size() < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "merge takes two or more logs, was one: " + logs.getFirst());
         }
-        OutputFiles.file(out);
+        for (Path log : logs) {
+            InputFiles.log(log);
+        }
+        OutputFiles.file(OutputFiles.notAnInput(out, logs.toArray(Path[]::new)));
         say.step("merging %d logs", logs.size());
         MergedAuditLog merged = AuditLogMerger.merge(logs);
         merged.writeTo(out);

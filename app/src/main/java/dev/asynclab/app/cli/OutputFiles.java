@@ -51,6 +51,28 @@ final class OutputFiles {
         return file;
     }
 
+    /// Refuses to write `file` over one of the files the command reads: `export LOG --format csv --out LOG` wrote the
+    /// CSV over the audit log it was reading, and `merge a b --out a` replaced an input.
+    static Path notAnInput(Path file, Path... inputs) throws CannotWriteException {
+        for (Path input : inputs) {
+            if (same(file, input)) {
+                throw new CannotWriteException(file, "it is the file being read");
+            }
+        }
+        return file;
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b); // a link or another spelling of the same file
+            }
+        } catch (IOException e) {
+            // fall back to comparing the paths
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     /// "cannot write <path>: <reason>", the reason in plain words.
     static final class CannotWriteException extends IOException {
 

@@ -48,18 +48,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with 1 when the scenario's expectations are not met.")
     boolean check;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.ParentCommand
     Cli cli;
 
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
+        flags.check(spec);
+        OptionValues.require(pool == null || pool >= 1, spec, "--pool", pool, "must be at least 1");
+        InputFiles.scenario(file);
         say.step("loading %s", file);
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = pool == null ? flags.options() : flags.options().withPoolSize(pool);
         OutputFiles.folder(out);
-        Path log = OutputFiles.file(out.resolve("audit.jsonl"));
-        Path json = OutputFiles.file(out.resolve("summary.json"));
+        Path log = OutputFiles.file(OutputFiles.notAnInput(out.resolve("audit.jsonl"), file));
+        Path json = OutputFiles.file(OutputFiles.notAnInput(out.resolve("summary.json"), file));
         ScenarioRun run;
         long startedAt = System.nanoTime();
         try (AuditLogWriter writer = AuditLogWriter.open(log, ScenarioRunner.header(scenario, options))) {

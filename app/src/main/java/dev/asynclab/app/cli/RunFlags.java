@@ -16,6 +16,12 @@ final class RunFlags {
     @Option(names = "--speed", description = "Slow motion: 0.1 runs ten times slower (default: the scenario's).")
     Double speed;
 
+    /// Refuses a `--speed` the run cannot take, naming the option (the run's own check said "speed must be > 0").
+    void check(picocli.CommandLine.Model.CommandSpec spec) {
+        OptionValues.require(speed == null || speed > 0 && Double.isFinite(speed), spec, "--speed", speed,
+                "must be > 0 (0.1 runs ten times slower)");
+    }
+
     RunOptions options() {
         RunOptions o = RunOptions.DEFAULTS;
         if (clock != null) {

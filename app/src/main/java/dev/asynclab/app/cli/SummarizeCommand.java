@@ -38,9 +38,9 @@ final class SummarizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
-        InputFiles.existing(log);
+        InputFiles.log(log);
         if (json != null) {
-            OutputFiles.file(json);
+            OutputFiles.file(OutputFiles.notAnInput(json, log));
         }
         var metrics = new RunMetrics(0);
         List<Event> events = new ArrayList<>(); // the red flags' stories need them

@@ -47,6 +47,9 @@ final class SweepCommand implements Callable<Integer> {
             defaultValue = "asynclab-out/sweep.csv")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.ParentCommand
     Cli cli;
 
@@ -54,10 +57,12 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output say = cli.output();
         PrintWriter stdout = say.reportWriter();
-        int[] sizes = parseRange(range);
-        SweepTarget goal = target == null ? null : SweepTarget.parse(target);
+        flags.check(spec);
+        int[] sizes = OptionValues.read(spec, () -> parseRange(range));
+        SweepTarget goal = target == null ? null : OptionValues.read(spec, () -> SweepTarget.parse(target));
+        InputFiles.scenario(file);
         Scenario scenario = ScenarioLoader.load(file);
-        OutputFiles.file(out);
+        OutputFiles.file(OutputFiles.notAnInput(out, file));
         RunOptions options = flags.options().withClock(real || flags.clock == ClockMode.REAL ? ClockMode.REAL
                 : ClockMode.SIMULATED);
         say.step("sweeping %s over pool sizes %d to %d on the %s clock", scenario.name(), sizes[0], sizes[1],

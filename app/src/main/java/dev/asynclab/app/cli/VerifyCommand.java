@@ -22,7 +22,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output say = cli.output();
-        InputFiles.existing(log);
+        InputFiles.log(log);
         say.step("verifying %s", log);
         VerificationReport report = AuditVerifier.verify(log);
         if (report.ok()) {

@@ -1,6 +1,7 @@
 package dev.asynclab.lab.audit;
 
 import dev.asynclab.engine.event.Event;
+import dev.asynclab.engine.event.EventType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,10 @@ import java.util.Set;
 /// Merges the audit logs of several processes into one event sequence ordered by wall time (each header's
 /// start plus `t`), as if one run: each process becomes a lane group (its workers are prefixed with its label —
 /// the header's `label`, else its scenario — as in `checkout/w3`), invocation and group ids are offset per file so they stay distinct, and `seq` is renumbered.
-/// Ties keep the order of the inputs, then each file's own order.
+/// Ties keep the order of the inputs, then each file's own order. Each process's `RUN_FINISHED` is moved to the
+/// end, after every process's last event, and kept only if every process finished: the merged run finishes once,
+/// when all of them have (a `RUN_FINISHED` in the middle said the run was over while the other processes' calls
+/// were still open, and `verify` called every merged log of overlapping processes broken).
 ///
 /// ```java
 /// MergedAuditLog merged = AuditLogMerger.merge(List.of(Path.of("a.jsonl"), Path.of("b.jsonl")));
@@ -97,7 +101,10 @@ public final class AuditLogMerger {
         int[] cursor = new int[k];
         int total = logs.stream().mapToInt(l -> l.events().size()).sum();
         var out = new ArrayList<Event>(total);
-        for (long seq = 0; seq < total; seq++) {
+        var finished = new ArrayList<Event>(); // each process's RUN_FINISHED, with its source, written last
+        var finishedBy = new ArrayList<MergedAuditLog.Source>();
+        long seq = 0;
+        for (long n = 0; n < total; n++) {
             int pick = -1;
             long best = Long.MAX_VALUE;
             for (int i = 0; i < k; i++) {
@@ -111,7 +118,20 @@ public final class AuditLogMerger {
                 }
             }
             Event e = logs.get(pick).events().get(cursor[pick]++);
-            out.add(relabel(e, sources.get(pick), seq, best));
+            if (e.type() == EventType.RUN_FINISHED) {
+                finished.add(e);
+                finishedBy.add(sources.get(pick));
+                continue;
+            }
+            out.add(relabel(e, sources.get(pick), seq++, best));
+        }
+        if (new HashSet<>(finishedBy).size() == k) {
+            long last = out.isEmpty() ? 0 : out.getLast().t();
+            for (int i = 0; i < k; i++) {
+                long t = Math.max(last, finishedBy.get(i).offsetNanos() + finished.get(i).t());
+                out.add(relabel(finished.get(i), finishedBy.get(i), seq++, t));
+                last = t;
+            }
         }
         return out;
     }
