@@ -133,6 +133,42 @@ class WindowPromisesTest {
         assertThat(tuning.stage().getScene().getRoot().getStyleClass().contains("dark")).as("dark").isEqualTo(dark);
     }
 
+    /// A file that cannot be opened says why in one line naming it, in the window (not a stack trace on the FX
+    /// thread), and leaves nothing of the session before.
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"missing.yaml", "missing.jsonl", "empty.jsonl",
+            "empty.yaml", "binary.yaml", "list.yaml", "folder.yaml", "half-line.jsonl"})
+    void aFileThatCannotBeOpenedSaysWhyInOneLine(String name, FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve(name);
+        switch (name) {
+            case "empty.jsonl", "empty.yaml" -> java.nio.file.Files.writeString(file, "");
+            case "binary.yaml" -> java.nio.file.Files.write(file, new byte[] {0, 1, 2, (byte) 0xff, 'x'});
+            case "list.yaml" -> java.nio.file.Files.writeString(file, "- a\n- b\n");
+            case "folder.yaml" -> java.nio.file.Files.createDirectory(file);
+            case "half-line.jsonl" -> java.nio.file.Files.writeString(file, "{\"type\": \"header\", \"v");
+            default -> { }
+        }
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var before = new Thread.UncaughtExceptionHandler[1];
+        robot.interact(() -> {
+            before[0] = Thread.currentThread().getUncaughtExceptionHandler();
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        });
+        try {
+            window.runToEnd(robot, "01-timeout.yaml");
+            robot.interact(() -> window.vm().open(file));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.vm().errorProperty().get().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            String error = window.vm().errorProperty().get();
+            assertThat(error).as("names the file").contains(name).doesNotContain("\n\tat ").doesNotContain("Exception");
+            assertThat(FxWait.<Label>node(robot, "#scenario-error").isVisible()).isTrue();
+            assertThat(window.vm().storeProperty().get().size()).isZero();
+            assertThat(uncaught).as("thrown on the FX thread").isEmpty();
+        } finally {
+            robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0]));
+        }
+    }
+
     @Test
     void f1ListsEveryShortcutAsTheKeysArePrinted(FxRobot robot) throws Exception {
         FxWait.node(robot, "#run-button");
