@@ -126,6 +126,31 @@ class WindowPromisesTest {
         assertThat(main.isShowing()).isTrue();
     }
 
+    /// One session at a time, in the Tuning window too: it kept the first scenario's sweep when another was
+    /// opened in the main window, and a size clicked there ran the other scenario at that size.
+    @Test
+    void anotherScenarioOpenedInTheMainWindowReplacesTheOneInTheTuningWindow(FxRobot robot) throws Exception {
+        MainView view = window.view();
+        robot.interact(() -> window.loadSimulated("10-pool-saturation.yaml"));
+        FxWait.node(robot, "#tune-button");
+        robot.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        TuningWindow tuning = view.tuningWindow();
+        assertThat(tuning.stage().getTitle()).contains("Pool saturation");
+
+        window.runToEnd(robot, "10-pool-saturation.yaml");
+        robot.interact(() -> tuning.tabs().whatIf().poolSizeProperty().set(2));
+        assertThat(tuning.tabs().whatIf().poolSizeProperty().get()).as("a rerun of the same file keeps the tabs")
+                .isEqualTo(2);
+
+        robot.interact(() -> window.vm().open(MainWindowFixture.SCENARIOS.resolve("01-timeout.yaml")));
+        WaitForAsyncUtils.waitForFxEvents();
+        String name = window.vm().scenarioProperty().get().name();
+        assertThat(tuning.stage().getTitle()).isEqualTo("Tuning — " + name);
+        assertThat(tuning.tabs().sweep().scenarioProperty().get().name()).isEqualTo(name);
+        assertThat(tuning.tabs().whatIf().scenarioProperty().get().name()).isEqualTo(name);
+    }
+
     private void assertLooksLikeTheMainWindow(FxRobot robot, TuningWindow tuning, boolean dark) {
         var mainScene = stage.getScene();
         assertThat(tuning.stage().getScene().getStylesheets()).containsAll(mainScene.getStylesheets())
