@@ -204,6 +204,22 @@ class WindowShortcutsTest {
         assertThat(exportQuestion()).isEmpty();
 
         if (!where.equals("speed")) {
+            // the plain keys, outside text fields (TeachingTest types them on the timeline and in the seed field)
+            focusOn(robot, where);
+            Viewport viewport = view.timeline().viewport();
+            robot.interact(() -> view.timeline().fitAll());
+            double fitted = viewport.nsPerPixel();
+            robot.type(KeyCode.EQUALS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(viewport.nsPerPixel()).as("+ zooms in").isLessThan(fitted);
+            double zoomed = viewport.nsPerPixel();
+            robot.type(KeyCode.MINUS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(viewport.nsPerPixel()).as("- zooms out").isGreaterThan(zoomed);
+            robot.type(KeyCode.DIGIT0);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(viewport.mode()).as("0 fits").isEqualTo(Viewport.Mode.FIT);
+
             // In a text field Ctrl+H is the field's (delete the character before, on Linux), as Ctrl+← and →
             // move by word there: the plain keys' rule.
             focusOn(robot, where);
