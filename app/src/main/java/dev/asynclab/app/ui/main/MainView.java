@@ -48,6 +48,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -186,6 +187,7 @@ public final class MainView extends BorderPane {
         PlainKeys.install(this, Map.of(Shortcut.ZOOM_IN, this::zoomIn, Shortcut.ZOOM_OUT, this::zoomOut,
                 Shortcut.FIT, this::fitAll, Shortcut.TEXT_LARGER, this::textLarger,
                 Shortcut.TEXT_SMALLER, this::textSmaller));
+        largeLogKeys();
         presenter();
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty(), vm.runningProperty());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
@@ -403,6 +405,25 @@ public final class MainView extends BorderPane {
         tourPane.setVvalue(0);
     }
 
+    /// Ctrl+Page Up / Down are also the bottom tab pane's keys (the tab before / after), and it takes them from
+    /// the table or list focused in it before the Replay menu's accelerator sees them: while a large log's window
+    /// shows, they move the window wherever the focus is (Ctrl+Tab still changes the tab); otherwise the tabs keep
+    /// them.
+    private void largeLogKeys() {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!vm.replay().windows().shownProperty().get()) {
+                return;
+            }
+            if (Shortcut.NEXT_WINDOW.combination().match(e)) {
+                nextWindow();
+                e.consume();
+            } else if (Shortcut.PREVIOUS_WINDOW.combination().match(e)) {
+                previousWindow();
+                e.consume();
+            }
+        });
+    }
+
     /// Presenter mode: the scale as the root's font size (here, in the tuning window and the dialogs).
     private void presenter() {
         PresenterScale presenter = vm.presenter();
@@ -525,13 +546,26 @@ public final class MainView extends BorderPane {
     @FXML
     void editSeed() {
         bars();
-        seedField.requestFocus();
+        if (!focusIfShown(seedField)) {
+            ValuePrompt.ask(getScene().getWindow(), "Seed", "Seed for every random draw:", vm.seedProperty().get(),
+                    Long.MIN_VALUE, Long.MAX_VALUE, vm.seedProperty()::set);
+        }
     }
 
     @FXML
     void editPool() {
         bars();
-        poolSpinner.requestFocus();
+        if (!focusIfShown(poolSpinner)) {
+            ValuePrompt.ask(getScene().getWindow(), "Pool size", "Pool size (0 for the scenario's):",
+                    vm.poolSizeProperty().get(), 0, 4096, size -> vm.poolSizeProperty().set((int) size));
+        }
+    }
+
+    /// Gives `field` the focus, true when it took it: a toolbar field in the toolbar's overflow (a narrow window)
+    /// is in no scene that shows, and cannot.
+    private boolean focusIfShown(Node field) {
+        field.requestFocus();
+        return getScene() != null && getScene().getFocusOwner() == field;
     }
 
     @FXML

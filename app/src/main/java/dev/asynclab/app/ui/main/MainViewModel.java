@@ -64,7 +64,7 @@ public final class MainViewModel {
 
     private final RecentFiles recent;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
-    private final ReplayViewModel replay = new ReplayViewModel();
+    private final ReplayViewModel replay;
     private final CaptionPanelViewModel caption = new CaptionPanelViewModel();
     private final PresenterScale presenter;
     private final ReadOnlyObjectWrapper<TourPlayerViewModel> tour = new ReadOnlyObjectWrapper<>(this, "tour");
@@ -97,8 +97,14 @@ public final class MainViewModel {
 
     /// With the presenter's text scale as the user left it (`PresenterScale.remembered`).
     public MainViewModel(RecentFiles recent, PresenterScale presenter) {
+        this(recent, presenter, new ReplayViewModel());
+    }
+
+    /// With the replay given: a test's, with room for a few events, so a small log opens as a large one would.
+    MainViewModel(RecentFiles recent, PresenterScale presenter, ReplayViewModel replay) {
         this.recent = recent;
         this.presenter = presenter;
+        this.replay = replay;
         refreshRecent();
         mirror(session.get());
     }

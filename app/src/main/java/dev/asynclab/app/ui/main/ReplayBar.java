@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -55,6 +56,14 @@ public final class ReplayBar extends VBox {
         windowBar.bind(model);
         header.textProperty().bind(model.headerProperty());
         verification.textProperty().bind(model.verificationProperty());
+        wholeOnHover(header);
+        wholeOnHover(verification);
+        // In a narrow window (1024 wide) the row cannot hold both: the verdict on the log ("chain verified: 2,108
+        // events", or where it breaks) keeps its whole text while it fits in most of the row, and the header's
+        // last fields (start, engine) are cut first. Both whole on hover.
+        verification.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(verification.prefWidth(-1), headerRow.getWidth() * 0.7),
+                verification.textProperty(), verification.fontProperty(), headerRow.widthProperty()));
         // A tour's run has no log to describe: its bar keeps the height for the timeline.
         headerRow.visibleProperty().bind(model.headerProperty().isNotEmpty()
                 .or(model.verificationProperty().isNotEmpty()));
@@ -81,6 +90,13 @@ public final class ReplayBar extends VBox {
         rate.valueProperty().addListener((o, a, b) -> model.speedProperty().set(b));
         position.textProperty().bind(model.positionProperty().asString("%,d / ")
                 .concat(model.lengthProperty().asString("%,d")));
+    }
+
+    private static void wholeOnHover(Label label) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(label.textProperty());
+        label.tooltipProperty().bind(Bindings.when(label.textProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(tip));
     }
 
     @FXML

@@ -9,8 +9,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
-/// The Tuning window (`TuningTabs`: sweep, compare, what-if, advice) for the scenario loaded in the main window,
-/// made on first use, in the main window's theme and outcome palette. Clicking a pool size in the sweep runs the
+import java.nio.file.Path;
+
+/// The Tuning window (`TuningTabs`: sweep, compare, what-if, advice) for the scenario loaded in the main window
+/// (another scenario opened there while it is open replaces it here too), made on first use, in the main window's theme and outcome palette. Clicking a pool size in the sweep runs the
 /// scenario at that size in the main window; the what-if's "run it" runs the what-if there, as a session of its
 /// own kind.
 final class TuningWindow {
@@ -24,8 +26,34 @@ final class TuningWindow {
     private Stage stage;
     private OutcomePalette palette;
 
+    /// The scenario file the tabs were set up for.
+    private Path shownFile;
+
     TuningWindow(MainViewModel vm) {
         this.vm = vm;
+        vm.scenarioFileProperty().addListener((o, was, now) -> follow());
+    }
+
+    /// Another scenario opened in the main window while this window exists: the tabs take it (their sweep,
+    /// comparison and what-if start again). They kept the first one, and a size clicked in its sweep ran the
+    /// scenario now in the main window, not the one the charts were made for. A run, a rerun, a what-if of the
+    /// same file, or a log replayed meanwhile, leaves the tabs as they are.
+    private void follow() {
+        Path file = vm.scenarioFileProperty().get();
+        if (stage != null && vm.scenarioProperty().get() != null && file != null && !file.equals(shownFile)) {
+            showScenario();
+        }
+    }
+
+    private void showScenario() {
+        var scenario = vm.scenarioProperty().get();
+        if (scenario != null) {
+            shownFile = vm.scenarioFileProperty().get();
+            tabs.setScenario(scenario);
+            stage.setTitle("Tuning — " + scenario.name());
+        } else {
+            stage.setTitle("Tuning — open a scenario first");
+        }
     }
 
     void show(Window owner) {
@@ -46,13 +74,7 @@ final class TuningWindow {
             // added, not set: the main window's own on-hidden handler (saving its size) stays
             owner.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> close());
         }
-        var scenario = vm.scenarioProperty().get();
-        if (scenario != null) {
-            tabs.setScenario(scenario);
-            stage.setTitle("Tuning — " + scenario.name());
-        } else {
-            stage.setTitle("Tuning — open a scenario first");
-        }
+        showScenario();
         themeLike(owner);
         stage.show();
         stage.toFront();
