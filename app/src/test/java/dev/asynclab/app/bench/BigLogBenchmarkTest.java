@@ -512,7 +512,7 @@ class BigLogBenchmarkTest {
 
         /// Clock ticks (utime + stime) of the collector's threads (`GC Thread#n`, `G1 ...`) and the compilers'
         /// (`C1/C2 CompilerThre`) so far, from /proc/self/task/<tid>/stat; zeros where there is no /proc.
-        private static long[] nativeTicks() {
+        static long[] nativeTicks() {
             long[] ticks = new long[2];
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                 for (Path task : tasks.toList()) {

@@ -52,13 +52,13 @@ public final class OpenProbe {
         for (int r = 0; r < rounds; r++) {
             System.gc();
             Sampler sampler = new Sampler(Thread.currentThread().threadId());
-            long[] nativeBefore = nativeTicks();
+            long[] nativeBefore = BigLogBenchmarkTest.ThreadCpu.nativeTicks();
             long processBefore = processTicks();
             long begin = System.nanoTime();
             LogLoader.Loaded loaded = LogLoader.load(file, LogLoader.PROGRESS_EVERY, n -> { });
             double wall = (System.nanoTime() - begin) / 1e6;
             Map<String, Double> ms = sampler.stop();
-            long[] nativeAfter = nativeTicks();
+            long[] nativeAfter = BigLogBenchmarkTest.ThreadCpu.nativeTicks();
             double process = (processTicks() - processBefore) * 10.0;
             System.out.printf("open %d: %,d events, wall %.0f ms; cpu ms: read %.0f store %.0f fold %.0f gc %.0f jit %.0f"
                             + " process %.0f%n", r, loaded.store().size(), wall, ms.getOrDefault("audit-parse", 0.0),
@@ -155,26 +155,4 @@ public final class OpenProbe {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    /// Ticks of the collector's threads and the compilers' so far, from /proc/self/task/<tid>/stat.
-    private static long[] nativeTicks() throws IOException {
-        long[] ticks = new long[2];
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException e) {
-                    continue;
-                }
-                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                int kind = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? 0
-                        : comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? 1 : -1;
-                if (kind >= 0) {
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks[kind] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                }
-            }
-        }
-        return ticks;
-    }
 }
