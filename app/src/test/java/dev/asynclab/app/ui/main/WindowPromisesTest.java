@@ -269,5 +269,8 @@ class WindowPromisesTest {
                     java.util.regex.Pattern.quote(promised) + " ");
         }
         assertThat(text).containsPattern("(?m)^\\+ ").containsPattern("(?m)^- ").containsPattern("(?m)^0 ");
+        assertThat(text).as("the keys a text field keeps").contains(
+                "In a text field Ctrl+← and Ctrl+→ move by word and +, -, 0 are typed;\nevery other shortcut acts "
+                        + "wherever the focus is.");
     }
 }
