@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /// The JavaFX application: builds the main window, restores its size, theme and presenter text scale from
-/// `java.util.prefs`, and saves them (the size when it closes, the others as they change). Its one optional parameter is a file to open (`asynclab FILE`): a scenario is loaded,
-/// an audit log replayed.
+/// `java.util.prefs`, and saves them (the size when it closes, the others as they change, written out at once:
+/// `ThemeChoice`, `PresenterScale`). Its one optional parameter is a file to open (`asynclab FILE`): a scenario is
+/// loaded, an audit log replayed.
 public final class AsyncLabApp extends Application {
 
     /// The built-in scenarios as `DesktopWindow` started reading them, before the toolkit; null when the

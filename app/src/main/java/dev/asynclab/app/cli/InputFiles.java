@@ -70,7 +70,8 @@ final class InputFiles {
             if (e.line() > 0 && !namesTheFormat(file, e.line())) {
                 String where = file + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "");
                 String expected = e.problem().contains(AuditHeader.FORMAT) ? ""
-                        : " (an audit log's first line is its header, {\"format\":\"" + AuditHeader.FORMAT + "\", …})";
+                        : " (an audit log's first line is its header, {\"format\":\"" + AuditHeader.FORMAT
+                                + "\", …})";
                 throw new CannotReadException("cannot read " + file + " as an audit log: it is not one: " + where
                         + ": " + e.problem() + expected);
             }

@@ -61,6 +61,7 @@ class PolicyReadmeExampleTest {
         // the block's last line is a comment saying what it prints
         String promised = block.strip().lines().toList().getLast().replaceFirst("^// ", "");
         assertThat(printed.toString(StandardCharsets.UTF_8).strip()).isEqualTo(promised)
-                .isEqualTo("cached stock instead of: circuit 'inventory-db' is half-open and its 2 probe calls are taken");
+                .isEqualTo("cached stock instead of: circuit 'inventory-db' is half-open and its 2 probe calls are "
+                        + "taken");
     }
 }
