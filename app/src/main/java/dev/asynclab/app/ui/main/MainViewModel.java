@@ -163,16 +163,16 @@ public final class MainViewModel {
             runWhatIf(whatIf.path(), whatIf.changed(), whatIf.changes());
             return;
         }
-        runScenario();
+        runScenario(false);
     }
 
     /// Runs the current session's scenario at pool size `size` (the Tuning window's sweep picks one), in a new
-    /// session; what a what-if session shows is run as a scenario, not as the what-if again.
+    /// session; what a what-if session shows is run as a scenario, not as the what-if again. A run still going is
+    /// replaced, as opening a file replaces it: the click asks for this run (it used to set the pool size and
+    /// nothing else while the window was running).
     public void runAtPoolSize(int size) {
         poolSize.set(size);
-        if (!running.get()) {
-            runScenario();
-        }
+        runScenario(true);
     }
 
     /// Runs `swept` — the scenario a Tuning window's sweep was made for — at pool size `size`, in a new session.
@@ -199,7 +199,8 @@ public final class MainViewModel {
         return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    private void runScenario() {
+    /// @param replacingARun run even while the current session runs (it is replaced); otherwise do nothing then
+    private void runScenario(boolean replacingARun) {
         Optional<Path> file = session.get().source().file().filter(MainViewModel::isScenarioFile);
         boolean broken = session.get().source() instanceof SessionSource.BrokenFile;
         if (file.isPresent() && (broken || watch.changedSinceWatched(file.get()))) {
@@ -208,7 +209,7 @@ public final class MainViewModel {
             }
         }
         Scenario s = scenario.get();
-        if (s == null || running.get()) {
+        if (s == null || running.get() && !replacingARun) {
             return;
         }
         RunOptions options = RunOptions.DEFAULTS.withClock(clock.get()).withSeed(seed.get())

@@ -146,6 +146,39 @@ class WindowPromisesTest {
         assertThat(view.tuningWindow().stage().getTitle()).isEqualTo("Tuning — Pool saturation and a growing queue");
     }
 
+    /// The bug: while the main window was running, a size clicked in the sweep set the toolbar's pool size and
+    /// nothing else. The click asks for that run: it replaces the one going, as opening a file does.
+    @Test
+    void aSizeClickedInTheSweepDuringARunReplacesThatRun(FxRobot robot) throws Exception {
+        MainView view = window.view();
+        robot.interact(() -> window.loadSimulated("10-pool-saturation.yaml"));
+        FxWait.node(robot, "#tune-button");
+        robot.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        var sweep = view.tuningWindow().tabs().sweep();
+        robot.interact(() -> {
+            sweep.fromSizeProperty().set(5);
+            sweep.toSizeProperty().set(6);
+        });
+        assertThat(WaitForAsyncUtils.asyncFx(sweep::run).get().get(60, TimeUnit.SECONDS)).hasSize(2);
+        robot.interact(() -> {
+            window.vm().pacedProperty().set(true); // seconds of wall time at a tenth of the speed
+            window.vm().speedProperty().set(0.1);
+            window.vm().run();
+            window.vm().pacedProperty().set(false); // for the run the click starts
+        });
+        var slow = window.vm().session();
+        assertThat(window.vm().runningProperty().get()).isTrue();
+
+        robot.interact(() -> sweep.select(6));
+
+        assertThat(window.vm().session()).as("the click's run replaced the one going").isNotSameAs(slow);
+        assertThat(slow.isClosed()).isTrue();
+        window.awaitRunEndAfter(slow);
+        assertThat(window.vm().storeProperty().get().laneCount()).isEqualTo(6);
+        assertThat(window.vm().lastSummaryProperty().get().observedCounts().get("submitted")).isEqualTo(200);
+    }
+
     /// The Tuning window opens in the main window's theme and follows it when it changes while it is open.
     @Test
     void theTuningWindowIsInTheMainWindowsTheme(FxRobot robot) throws Exception {
