@@ -6,6 +6,7 @@ import dev.asynclab.app.ui.main.MainViewModel;
 import dev.asynclab.app.ui.teach.PresenterScale;
 import dev.asynclab.app.ui.theme.PaletteReader;
 import dev.asynclab.app.ui.theme.Theme;
+import dev.asynclab.app.ui.theme.ThemeChoice;
 import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.PreloadedCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
@@ -22,8 +23,9 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /// The JavaFX application: builds the main window, restores its size, theme and presenter text scale from
-/// `java.util.prefs`, and saves them (the size when it closes, the others as they change). Its one optional parameter is a file to open (`asynclab FILE`): a scenario is loaded,
-/// an audit log replayed.
+/// `java.util.prefs`, and saves them (the size when it closes, the others as they change, written out at once:
+/// `ThemeChoice`, `PresenterScale`). Its one optional parameter is a file to open (`asynclab FILE`): a scenario is
+/// loaded, an audit log replayed.
 public final class AsyncLabApp extends Application {
 
     /// The built-in scenarios as `DesktopWindow` started reading them, before the toolkit; null when the
@@ -32,17 +34,17 @@ public final class AsyncLabApp extends Application {
     private static ScenarioCatalog scenariosReadAhead;
 
     private final Preferences prefs = Preferences.userNodeForPackage(AsyncLabApp.class);
-    private Theme theme;
+    private ThemeChoice theme;
     private MainViewModel vm;
 
     @Override
     public void start(Stage stage) {
         StartTrace.mark("toolkit started");
-        theme = Theme.saved(prefs.get("theme", null));
+        theme = ThemeChoice.remembered(prefs);
         StartTrace.mark("preferences read");
         // Before the first control exists: a control finding no user-agent stylesheet makes JavaFX load and apply
         // its own (Modena) first, only for the theme to replace it.
-        theme.applyToApplication();
+        theme.current().applyToApplication();
         StartTrace.mark("theme set");
         vm = new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs));
         ScenarioCatalog catalog = scenariosReadAhead != null ? scenariosReadAhead
@@ -52,7 +54,7 @@ public final class AsyncLabApp extends Application {
         MainView view = new MainView(vm, () -> scenarios, this::toggleTheme);
         StartTrace.mark("view built");
         Scene scene = new Scene(view, prefs.getDouble("width", 1280), prefs.getDouble("height", 820));
-        applyTheme(view, theme);
+        applyTheme(view, theme.current());
         StartTrace.mark("theme applied");
         stage.setTitle("Async Lab");
         vm.titleProperty().addListener((o, a, b) -> stage.setTitle(b + " — Async Lab"));
@@ -132,9 +134,7 @@ public final class AsyncLabApp extends Application {
     }
 
     private void toggleTheme(MainView view) {
-        theme = theme.other();
-        prefs.put("theme", theme.name());
-        applyTheme(view, theme);
+        applyTheme(view, theme.toggle());
     }
 
     /// Applies `theme` to the view's scene and hands the resolved outcome colors to the timeline and charts.

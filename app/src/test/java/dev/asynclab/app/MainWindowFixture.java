@@ -2,6 +2,7 @@ package dev.asynclab.app;
 
 import dev.asynclab.app.ui.main.MainView;
 import dev.asynclab.app.ui.main.MainViewModel;
+import dev.asynclab.app.ui.session.Session;
 import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
@@ -15,13 +16,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /// The main window as the TestFX tests show it: a `MainView` on its own `MainViewModel`, with preferences of its
 /// own (so no test sees another's recent files), the built-in scenarios on its welcome page, the light theme, at
-/// the size the test asks for. The tests that used to build this themselves each (`MainViewTest`,
-/// `SessionReplacementTest`, `ScreenSizeTest`, `ScreenshotsTest`) share it.
+/// the size the test asks for; and the one way they run a scenario to its end (unpaced, on the simulated clock,
+/// until its summary is in). The tests that used to build this, or write that run out, themselves each
+/// (`MainViewTest`, `SessionReplacementTest`, `ScreenSizeTest`, `ScreenshotsTest`, `TeachingTest`,
+/// `WindowShortcutsTest`, `WindowPromisesTest`) share it.
 ///
 /// ```java
 /// @Start
@@ -46,11 +51,15 @@ public final class MainWindowFixture {
     private final MainViewModel vm;
     private final MainView view;
 
-    private MainWindowFixture(Stage stage, int width, int height) {
+    private MainWindowFixture(Stage stage, int width, int height, Function<Preferences, MainViewModel> model,
+                              Consumer<MainView> onToggleTheme) {
         this.stage = stage;
-        vm = new MainViewModel(new RecentFiles(prefs));
-        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
+        vm = model.apply(prefs);
+        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), onToggleTheme);
         stage.setScene(new Scene(view, width, height));
+        // TestFX hands every test the same stage: one a test made smaller (1024×768) must not leave the next small.
+        stage.setWidth(width);
+        stage.setHeight(height);
         AsyncLabApp.applyTheme(view, Theme.LIGHT);
         stage.show();
     }
@@ -58,7 +67,14 @@ public final class MainWindowFixture {
     /// Shows a new main window on `stage`, its scene `width`×`height`. On the FX thread (a `@Start` method or
     /// `robot.interact`).
     public static MainWindowFixture show(Stage stage, int width, int height) {
-        return new MainWindowFixture(stage, width, height);
+        return show(stage, width, height, prefs -> new MainViewModel(new RecentFiles(prefs)), v -> { });
+    }
+
+    /// As [#show(Stage, int, int)], with a view model of the test's making on the window's preferences (a
+    /// remembered presenter scale, a replay with room for only a few events) and what Ctrl+T does.
+    public static MainWindowFixture show(Stage stage, int width, int height, Function<Preferences, MainViewModel> model,
+                                         Consumer<MainView> onToggleTheme) {
+        return new MainWindowFixture(stage, width, height, model, onToggleTheme);
     }
 
     public MainViewModel vm() {
@@ -73,6 +89,11 @@ public final class MainWindowFixture {
         return stage;
     }
 
+    /// The window's own preferences (removed by [#forget()]).
+    public Preferences prefs() {
+        return prefs;
+    }
+
     /// Loads a built-in scenario for an instant run on the simulated clock; true when it loaded. On the FX thread.
     public boolean loadSimulated(String file) {
         boolean loaded = vm.loadScenario(SCENARIOS.resolve(file));
@@ -81,7 +102,8 @@ public final class MainWindowFixture {
         return loaded;
     }
 
-    /// Runs a built-in scenario instantly on the simulated clock and waits until its summary is shown.
+    /// Runs a built-in scenario instantly on the simulated clock and waits until its summary is shown and the
+    /// window has drawn it (two pulses: laid out, so a click or a key lands where the test expects).
     public void runToEnd(FxRobot robot, String file) throws TimeoutException {
         robot.interact(() -> {
             if (!loadSimulated(file)) {
@@ -90,12 +112,21 @@ public final class MainWindowFixture {
             vm.run();
         });
         awaitRunEnd();
+        FxWait.pulses(robot, 2);
     }
 
     /// Waits (up to a minute: the machine may be busy) until the current run has ended and its summary is in.
     public void awaitRunEnd() throws TimeoutException {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
                 && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /// Waits, as [#awaitRunEnd()], for the run of a session that replaced `before` (something other than the test
+    /// started it: Run again, a what-if, a size picked in the sweep).
+    public void awaitRunEndAfter(Session before) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != before
+                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

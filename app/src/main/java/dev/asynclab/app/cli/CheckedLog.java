@@ -23,7 +23,7 @@ record CheckedLog(String scenario, VerificationReport report) {
         String[] scenario = {""};
         VerificationReport report = AuditVerifier.read(log, header -> scenario[0] = header.scenario(), events);
         if (!report.ok()) {
-            say.problem("warning: " + log.getFileName() + ": " + report.summary()
+            say.problem("warning: " + log + ": " + report.summary()
                     + " (what follows reads the log as it is; `asynclab verify` checks it)");
         } else {
             report.truncation().ifPresent(t -> say.problem("note: " + t.describe()));

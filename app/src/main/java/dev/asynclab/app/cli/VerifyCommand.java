@@ -26,10 +26,10 @@ final class VerifyCommand implements Callable<Integer> {
         say.step("verifying %s", log);
         VerificationReport report = AuditVerifier.verify(log);
         if (report.ok()) {
-            say.report(log.getFileName() + ": " + report.summary());
+            say.report(log + ": " + report.summary());
             return Cli.OK;
         }
-        say.problem(log.getFileName() + ": " + report.summary());
+        say.problem(log + ": " + report.summary());
         return Cli.PROBLEMS;
     }
 }

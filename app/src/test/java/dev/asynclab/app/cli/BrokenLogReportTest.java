@@ -40,17 +40,18 @@ class BrokenLogReportTest {
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).doesNotContain("warning");
         assertThat(broken.code()).as(broken.err()).isEqualTo(Cli.PROBLEMS);
-        assertThat(broken.out()).contains("warning: audit.jsonl: line 6", "asynclab verify");
+        assertThat(broken.out()).contains("warning: " + edited + ": line 6", "asynclab verify");
         String okRow = ok.out().lines().filter(l -> l.contains("|")).skip(1).findFirst().orElseThrow();
         assertThat(broken.out()).contains(okRow); // the same events, read as they are
     }
 
     @Test
     void summarizeQuietStillSaysTheLogIsBroken(@TempDir Path dir) throws IOException {
-        var broken = cli("summarize", log(dir, true).toString(), "--quiet");
+        Path edited = log(dir, true);
+        var broken = cli("summarize", edited.toString(), "--quiet");
         assertThat(broken.code()).isEqualTo(Cli.PROBLEMS);
         // Only problems: the warning first, then the red flags (problems too); no summary table.
-        assertThat(broken.out().lines().findFirst().orElseThrow()).startsWith("warning: audit.jsonl: line 6");
+        assertThat(broken.out().lines().findFirst().orElseThrow()).startsWith("warning: " + edited + ": line 6");
         assertThat(broken.out()).doesNotContain("|");
     }
 
@@ -64,7 +65,7 @@ class BrokenLogReportTest {
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).doesNotContain("warning");
         assertThat(broken.code()).as(broken.err()).isEqualTo(Cli.PROBLEMS);
-        assertThat(broken.out()).contains("warning: audit.jsonl: line 6");
+        assertThat(broken.out()).contains("warning: " + edited + ": line 6");
         assertThat(broken.out()).contains(ok.out().strip());
     }
 }

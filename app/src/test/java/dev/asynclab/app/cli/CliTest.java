@@ -164,7 +164,7 @@ class CliTest {
                             java.time.Duration.ofSeconds(30), () -> cli("run", f.toString(), "--out",
                                     Files.createTempDirectory("bad").toString()));
                     assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
-                    assertThat(r.err()).startsWith("asynclab: " + f.getFileName() + ":")
+                    assertThat(r.err()).startsWith("asynclab: " + f + ":")
                             .doesNotContain("\tat ", "Exception:");
                 }));
     }
@@ -176,7 +176,7 @@ class CliTest {
         var r = cli("run", bad.toString(), "--out", dir.toString());
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err().strip()).isEqualTo(
-                "asynclab: bad.yaml:4:5: unknown key 'timout' in callback 'a' (did you mean 'timeout'?)");
+                "asynclab: " + bad + ":4:5: unknown key 'timout' in callback 'a' (did you mean 'timeout'?)");
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
         assertThat(cli("verify", dir.resolve("missing.jsonl").toString()).code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(cli("run").code()).isEqualTo(Cli.BAD_INPUT);

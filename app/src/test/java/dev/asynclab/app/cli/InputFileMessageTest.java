@@ -77,6 +77,71 @@ class InputFileMessageTest {
                 + "log (.jsonl); `asynclab summarize " + log + "` reports on it, `asynclab " + log + "` opens it");
     }
 
+    /// The bug: `summarize summary.json` (the JSON `summarize --json` writes) said `summary.json:1:2: expected a
+    /// field name in double quotes`, as if it were a damaged log; every log command now says it is not one, with the
+    /// place and what was expected there.
+    @ParameterizedTest
+    @ValueSource(strings = {"advise", "verify", "summarize", "explain", "export", "merge"})
+    void aJsonFileThatIsNotAnAuditLogIsSaidSoWithThePlaceAndWhatWasExpected(String command, @TempDir Path dir) {
+        var run = cli("run", CliTest.SCENARIOS.resolve("01-timeout.yaml").toString(), "--clock", "simulated", "--out",
+                dir.resolve("run").toString(), "--quiet");
+        assertThat(run.code()).as(run.err()).isZero();
+        Path summary = dir.resolve("summary.json");
+        var summarized = cli("summarize", dir.resolve("run").resolve("audit.jsonl").toString(), "--json",
+                summary.toString(), "--quiet");
+        assertThat(summarized.code()).as(summarized.err()).isZero();
+
+        var r = cli(reading(command, summary, dir));
+
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().lines()).containsExactly("asynclab: cannot read " + summary + " as an audit log: it is "
+                + "not one: " + summary + ":1:2: expected a field name in double quotes (an audit log's first line is "
+                + "its header, {\"format\":\"asynclab-audit\", …})");
+        assertThat(r.out()).isEmpty();
+    }
+
+    /// Other files that are not logs, each named so with its place: a CSV (`export --format csv` writes one), a
+    /// JSON object on one line that is no header, a binary file.
+    @ParameterizedTest
+    @ValueSource(strings = {"attempts.csv", "object.json", "trace.bin"})
+    void otherFilesThatAreNotAuditLogsAreSaidSo(String name, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve(name);
+        String expected = switch (name) {
+            case "attempts.csv" -> {
+                Files.writeString(file, "id,name,attempt,outcome\n1,fetch,1,SUCCEEDED\n");
+                yield file + ":1:1: ";
+            }
+            case "object.json" -> {
+                Files.writeString(file, "{\"scenario\":\"A timeout\",\"counts\":{}}\n");
+                yield file + ":1:";
+            }
+            default -> {
+                Files.write(file, new byte[] {0x0a, 0x0d, 0x12, 0x00, (byte) 0x89, 'P', 'N', 'G', '\n'});
+                yield file + ":";
+            }
+        };
+
+        var r = cli("summarize", file.toString());
+
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().lines()).singleElement().asString()
+                .startsWith("asynclab: cannot read " + file + " as an audit log: it is not one: " + expected)
+                .contains("asynclab-audit");
+    }
+
+    /// A log whose header line was damaged still names the format: it is a log, and is reported as before (the
+    /// place and the problem), not as another kind of file.
+    @Test
+    void aLogWhoseHeaderWasDamagedIsNotCalledAnotherKindOfFile(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("damaged.jsonl");
+        Files.writeString(log, "{\"format\":\"asynclab-audit\",\"version\":2,\"runId\":\n");
+
+        var r = cli("summarize", log.toString());
+
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).startsWith("asynclab: " + log + ":1:").doesNotContain("it is not one");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"advise", "verify", "summarize", "explain", "export", "merge"})
     void aScenarioGivenForAnAuditLogIsSaidSo(String command, @TempDir Path dir) throws IOException {

@@ -169,7 +169,7 @@ class TuningViewModelTest {
         var model = new TuningViewModel(Runnable::run);
 
         assertThat(model.load(bad)).isFalse();
-        assertThat(model.messageProperty().get()).startsWith("bad.yaml:4:");
+        assertThat(model.messageProperty().get()).startsWith(bad + ":4:");
         assertThat(model.scenarioProperty().get()).isNull();
     }
 

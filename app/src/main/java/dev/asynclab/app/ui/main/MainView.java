@@ -188,6 +188,7 @@ public final class MainView extends BorderPane {
                 Shortcut.FIT, this::fitAll, Shortcut.TEXT_LARGER, this::textLarger,
                 Shortcut.TEXT_SMALLER, this::textSmaller));
         largeLogKeys();
+        welcomeKey();
         presenter();
         statusBar.bind(vm.countsProperty(), vm.summaryProperty(), vm.shortSummaryProperty(), vm.runningProperty());
         welcome.visibleProperty().bind(vm.showingWelcomeProperty());
@@ -419,6 +420,19 @@ public final class MainView extends BorderPane {
                 e.consume();
             } else if (Shortcut.PREVIOUS_WINDOW.combination().match(e)) {
                 previousWindow();
+                e.consume();
+            }
+        });
+    }
+
+    /// Ctrl+H is also a text field's own key on Linux (delete the character before the caret, as Backspace does),
+    /// and a field with the focus — the seed or pool field, the events filter, a spinner's editor — took it before
+    /// the menu's accelerator saw it: the key deleted a character instead of going back to the welcome view. Taken
+    /// here, before any field, so it does what the menu says wherever the focus is, as the other shortcuts do.
+    private void welcomeKey() {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Shortcut.WELCOME.combination().match(e)) {
+                showWelcome();
                 e.consume();
             }
         });

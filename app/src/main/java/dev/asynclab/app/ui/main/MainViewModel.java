@@ -131,13 +131,7 @@ public final class MainViewModel {
     public boolean loadScenario(Path file) {
         remember(file);
         try {
-            Scenario s = ScenarioLoader.load(file);
-            seed.set(s.seed());
-            clock.set(s.clock());
-            speed.set(s.speed());
-            // An adaptive limit sizes its pool itself: 0 ("as in the scenario") lets it, a size would fix it.
-            poolSize.set(s.pool().filter(p -> p.limit().isEmpty()).map(p -> p.size()).orElse(0));
-            replace(new Session(new SessionSource.LoadedScenario(file, s)));
+            show(file, ScenarioLoader.load(file));
             watch.watch(file);
             return true;
         } catch (ScenarioException e) {
@@ -145,6 +139,17 @@ public final class MainViewModel {
             watch.watch(file);
             return false;
         }
+    }
+
+    /// Shows `s` (of `file`, null for one made in memory) loaded, with its own seed, clock, speed and pool size in
+    /// the toolbar, in a new session.
+    private void show(Path file, Scenario s) {
+        seed.set(s.seed());
+        clock.set(s.clock());
+        speed.set(s.speed());
+        // An adaptive limit sizes its pool itself: 0 ("as in the scenario") lets it, a size would fix it.
+        poolSize.set(s.pool().filter(p -> p.limit().isEmpty()).map(p -> p.size()).orElse(0));
+        replace(new Session(new SessionSource.LoadedScenario(file, s)));
     }
 
     /// Runs the current session's scenario with the toolbar's options, in a new session; a what-if session runs
@@ -158,19 +163,44 @@ public final class MainViewModel {
             runWhatIf(whatIf.path(), whatIf.changed(), whatIf.changes());
             return;
         }
-        runScenario();
+        runScenario(false);
     }
 
     /// Runs the current session's scenario at pool size `size` (the Tuning window's sweep picks one), in a new
-    /// session; what a what-if session shows is run as a scenario, not as the what-if again.
+    /// session; what a what-if session shows is run as a scenario, not as the what-if again. A run still going is
+    /// replaced, as opening a file replaces it: the click asks for this run (it used to set the pool size and
+    /// nothing else while the window was running).
     public void runAtPoolSize(int size) {
         poolSize.set(size);
-        if (!running.get()) {
-            runScenario();
-        }
+        runScenario(true);
     }
 
-    private void runScenario() {
+    /// Runs `swept` — the scenario a Tuning window's sweep was made for — at pool size `size`, in a new session.
+    /// When the current session shows that scenario's file, this is [#runAtPoolSize(int)]. Otherwise (a log was
+    /// replayed meanwhile, or the sweep opened a scenario of its own) the scenario is opened first, from its file
+    /// as F5 would read it (a file now broken shows its problems and does not run), then run at that size: the
+    /// click used to do nothing, there being no scenario in the main window to run.
+    public void runAtPoolSize(Scenario swept, int size) {
+        Optional<Path> file = swept.source();
+        boolean shown = file.isPresent() ? sameFile(file.get(), scenarioFile.get()) : swept == scenario.get();
+        if (!shown) {
+            if (file.isPresent()) {
+                if (!loadScenario(file.get())) {
+                    return;
+                }
+            } else {
+                show(null, swept);
+            }
+        }
+        runAtPoolSize(size);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /// @param replacingARun run even while the current session runs (it is replaced); otherwise do nothing then
+    private void runScenario(boolean replacingARun) {
         Optional<Path> file = session.get().source().file().filter(MainViewModel::isScenarioFile);
         boolean broken = session.get().source() instanceof SessionSource.BrokenFile;
         if (file.isPresent() && (broken || watch.changedSinceWatched(file.get()))) {
@@ -179,7 +209,7 @@ public final class MainViewModel {
             }
         }
         Scenario s = scenario.get();
-        if (s == null || running.get()) {
+        if (s == null || running.get() && !replacingARun) {
             return;
         }
         RunOptions options = RunOptions.DEFAULTS.withClock(clock.get()).withSeed(seed.get())

@@ -12,9 +12,10 @@ import javafx.stage.WindowEvent;
 import java.nio.file.Path;
 
 /// The Tuning window (`TuningTabs`: sweep, compare, what-if, advice) for the scenario loaded in the main window
-/// (another scenario opened there while it is open replaces it here too), made on first use, in the main window's theme and outcome palette. Clicking a pool size in the sweep runs the
-/// scenario at that size in the main window; the what-if's "run it" runs the what-if there, as a session of its
-/// own kind.
+/// (another scenario opened there while it is open replaces it here too), made on first use, in the main window's
+/// theme and outcome palette. Clicking a pool size in the sweep runs the sweep's scenario at that size in the main
+/// window — opening it there first when the main window has since replayed a log or shows another file; the
+/// what-if's "run it" runs the what-if there, as a session of its own kind.
 final class TuningWindow {
 
     /// The size the window opens at on a screen that has room for it.
@@ -38,11 +39,22 @@ final class TuningWindow {
     /// comparison and what-if start again). They kept the first one, and a size clicked in its sweep ran the
     /// scenario now in the main window, not the one the charts were made for. A run, a rerun, a what-if of the
     /// same file, or a log replayed meanwhile, leaves the tabs as they are.
+    ///
+    /// The sweep's own scenario opened there by a click on one of its sizes (after a log, or one the sweep opened
+    /// itself) keeps the sweep: it is what the sweep was made for.
     private void follow() {
         Path file = vm.scenarioFileProperty().get();
-        if (stage != null && vm.scenarioProperty().get() != null && file != null && !file.equals(shownFile)) {
-            showScenario();
+        if (stage == null || vm.scenarioProperty().get() == null || file == null || file.equals(shownFile)) {
+            return;
         }
+        var swept = tabs.sweep().scenarioProperty().get();
+        if (swept != null && swept.source().isPresent() && file.toAbsolutePath().normalize()
+                .equals(swept.source().get().toAbsolutePath().normalize())) {
+            shownFile = file;
+            stage.setTitle("Tuning — " + swept.name());
+            return;
+        }
+        showScenario();
     }
 
     private void showScenario() {
@@ -51,7 +63,7 @@ final class TuningWindow {
             shownFile = vm.scenarioFileProperty().get();
             tabs.setScenario(scenario);
             stage.setTitle("Tuning — " + scenario.name());
-        } else {
+        } else if (tabs.sweep().scenarioProperty().get() == null) {
             stage.setTitle("Tuning — open a scenario first");
         }
     }
@@ -60,11 +72,17 @@ final class TuningWindow {
         if (stage == null) {
             tabs = new TuningTabs();
             tabs.sweep().onOpenRunProperty().set(size -> {
-                vm.runAtPoolSize(size);
+                var swept = tabs.sweep().scenarioProperty().get();
+                if (swept != null) {
+                    vm.runAtPoolSize(swept, size);
+                } else {
+                    vm.runAtPoolSize(size);
+                }
                 owner.requestFocus();
             });
             tabs.whatIf().onOpenRunProperty().set((changed, changes) -> {
-                vm.runWhatIf(vm.scenarioFileProperty().get(), changed, changes);
+                // the what-if's own file: the main window may show a log by now
+                vm.runWhatIf(changed.source().orElse(vm.scenarioFileProperty().get()), changed, changes);
                 owner.requestFocus();
             });
             stage = new Stage();

@@ -203,9 +203,7 @@ class MainViewTest {
         assertThat(tuning.stage().getTitle()).contains("Pool saturation");
         assertThat(tuning.tabs().sweep().scenarioProperty().get().name()).isEqualTo(vm.scenarioProperty().get().name());
         robot.interact(() -> tuning.tabs().sweep().onOpenRunProperty().get().accept(6));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRunEnd();
         assertThat(vm.poolSizeProperty().get()).isEqualTo(6);
         assertThat(vm.storeProperty().get().laneCount()).isEqualTo(6);
         robot.interact(() -> tuning.stage().close());
@@ -213,11 +211,7 @@ class MainViewTest {
 
     @Test
     void aHistogramBucketHighlightsItsAttemptsInTheTimeline(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            loadSimulated("10-pool-saturation.yaml");
-            vm.run();
-        });
-        awaitRunEnd();
+        window.runToEnd(robot, "10-pool-saturation.yaml");
         EventStore store = vm.storeProperty().get();
         robot.interact(() -> view.charts().refresh(store));
         var bars = view.charts().model().histogramData().getSeries(0);
@@ -238,11 +232,7 @@ class MainViewTest {
 
     @Test
     void aRunsLintsAreListedAndLeadToTheInvocationsConcerned(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            loadSimulated("12-late-finish.yaml");
-            vm.run();
-        });
-        awaitRunEnd();
+        window.runToEnd(robot, "12-late-finish.yaml");
         var expected = dev.asynclab.lab.scenario.Linter.check(vm.scenarioProperty().get(),
                 vm.lastSummaryProperty().get());
         assertThat(vm.session().lints()).containsExactlyElementsOf(expected).isNotEmpty();
@@ -279,11 +269,7 @@ class MainViewTest {
 
     @Test
     void clickingABarShowsThatInvocationsDetailsAndFiltersTheEvents(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            loadSimulated("01-timeout.yaml");
-            vm.run();
-        });
-        awaitRunEnd();
+        window.runToEnd(robot, "01-timeout.yaml");
         EventStore store = vm.storeProperty().get();
         TimelineView timeline = view.timeline();
         int slot = store.lane(0).slot(0);

@@ -157,8 +157,7 @@ class SessionReplacementTest {
             whatIf.poolSizeProperty().set(1);
             assertThat(whatIf.openRun()).isTrue();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != a
-                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        window.awaitRunEndAfter(a);
         assertNothingOfA(robot);
         Session whatIf = vm.session();
         assertThat(whatIf.source()).isInstanceOf(SessionSource.WhatIfRun.class);
@@ -169,8 +168,7 @@ class SessionReplacementTest {
         assertThat(vm.feed()).contains(whatIf.feed());
 
         robot.interact(vm::run);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != whatIf
-                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        window.awaitRunEndAfter(whatIf);
         assertThat(whatIf.isClosed()).isTrue();
         assertThat(vm.session().source()).isInstanceOf(SessionSource.WhatIfRun.class);
         assertThat(vm.storeProperty().get().size()).isEqualTo(whatIf.store().size());
@@ -244,8 +242,7 @@ class SessionReplacementTest {
     @Test
     void aHighlightDoesNotSurviveARerunOfTheSameScenario(FxRobot robot) throws Exception {
         robot.interact(vm::run);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session() != a
-                && vm.lastSummaryProperty().get() != null && !vm.runningProperty().get());
+        window.awaitRunEndAfter(a);
         assertNothingOfA(robot);
         robot.interact(view.timeline()::redraw);
         assertThat(view.timeline().lastStats().highlighted()).isZero();

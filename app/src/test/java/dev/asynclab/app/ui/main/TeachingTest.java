@@ -1,13 +1,11 @@
 package dev.asynclab.app.ui.main;
 
-import dev.asynclab.app.AsyncLabApp;
 import dev.asynclab.app.FxWait;
+import dev.asynclab.app.MainWindowFixture;
 import dev.asynclab.app.store.EventStore;
 import dev.asynclab.app.ui.teach.PresenterScale;
 import dev.asynclab.app.ui.teach.RedFlagCell;
-import dev.asynclab.app.ui.theme.Theme;
 import dev.asynclab.app.ui.timeline.Viewport;
-import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.engine.event.Event;
 import dev.asynclab.engine.event.EventType;
@@ -60,25 +58,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class TeachingTest {
 
-    private final Preferences prefs = Preferences.userRoot().node("asynclab-teach-" + System.nanoTime());
+    private MainWindowFixture window;
+    private Preferences prefs;
     private MainViewModel vm;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        vm = new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs));
-        view = new MainView(vm, new FolderScenarioCatalog(List.of(SCENARIOS)), v -> { });
-        stage.setScene(new Scene(view, 1280, 800));
-        // The stage outlives each test: one made smaller (1024×768) must not leave the next one small.
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        AsyncLabApp.applyTheme(view, Theme.LIGHT);
-        stage.show();
+        // the presenter's scale remembered in the window's preferences, as the app does
+        window = MainWindowFixture.show(stage, 1280, 800,
+                prefs -> new MainViewModel(new RecentFiles(prefs), PresenterScale.remembered(prefs)), v -> { });
+        prefs = window.prefs();
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void forgetPrefs() throws Exception {
-        prefs.removeNode();
+        window.forget();
     }
 
     /// The events of `file` run as the app runs it for a tour: simulated clock, its own seed and pool.
@@ -90,15 +87,7 @@ class TeachingTest {
     }
 
     private void runUnpaced(FxRobot robot, String file) throws Exception {
-        robot.interact(() -> {
-            assertThat(vm.loadScenario(SCENARIOS.resolve(file))).isTrue();
-            vm.clockProperty().set(ClockMode.SIMULATED);
-            vm.pacedProperty().set(false);
-            vm.run();
-        });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.runToEnd(robot, file);
     }
 
     private static List<Event> eventsOf(EventStore store) {

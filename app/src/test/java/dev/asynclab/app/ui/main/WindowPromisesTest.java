@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -68,12 +70,7 @@ class WindowPromisesTest {
     void aReplayedLogsVerificationShowsWholeInANarrowWindowAndTheHeaderWholeOnHover(FxRobot robot,
             @TempDir Path dir) throws Exception {
         Path log = dir.resolve("storm.jsonl");
-        var scenario = ScenarioLoader.load(MainWindowFixture.SCENARIOS.resolve("06-retry-storm.yaml"));
-        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("sim-8ebd6f13-6", scenario.name(),
-                Instant.EPOCH, "0.1.0-SNAPSHOT", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
-            ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED), List.of(writer))
-                    .await();
-        }
+        var scenario = record("06-retry-storm.yaml", log);
         robot.interact(() -> window.vm().open(log));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.vm().replay().activeProperty().get()
                 && !window.vm().replay().verificationProperty().get().isEmpty());
@@ -90,6 +87,96 @@ class WindowPromisesTest {
                 .isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
         assertThat(header.getTooltip()).as("the header whole on hover").isNotNull();
         assertThat(header.getTooltip().getText()).isEqualTo(header.getText()).contains(scenario.name());
+    }
+
+    /// Writes the audit log of a built-in scenario's run on the simulated clock to `log`; returns the scenario.
+    private static dev.asynclab.lab.scenario.Scenario record(String file, Path log) throws Exception {
+        var scenario = ScenarioLoader.load(MainWindowFixture.SCENARIOS.resolve(file));
+        try (AuditLogWriter writer = new AuditLogWriter(log, AuditHeader.of("sim-8ebd6f13-6", scenario.name(),
+                Instant.EPOCH, "0.1.0-SNAPSHOT", AuditHeader.CLOCK_SIMULATED, scenario.seed()))) {
+            ScenarioRunner.start(scenario, RunOptions.DEFAULTS.withClock(ClockMode.SIMULATED), List.of(writer))
+                    .await();
+        }
+        return scenario;
+    }
+
+    /// The bug: after a log was replayed in the main window, a size clicked in the Tuning window's sweep did
+    /// nothing (the main window had no scenario to run); and after the sweep opened a scenario of its own (its
+    /// Open…), the click ran the main window's scenario at that size instead. A click now runs the sweep's
+    /// scenario at that size in the main window, opening it there first, and the sweep stays.
+    @ParameterizedTest(name = "the main window showing {0}")
+    @ValueSource(strings = {"a replayed log", "another scenario"})
+    void aSizeClickedInTheSweepRunsTheSweepsScenarioAtThatSize(String shown, FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        MainView view = window.view();
+        robot.interact(() -> window.loadSimulated("01-timeout.yaml"));
+        FxWait.node(robot, "#tune-button");
+        robot.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        var sweep = view.tuningWindow().tabs().sweep();
+        Path saturation = MainWindowFixture.SCENARIOS.resolve("10-pool-saturation.yaml");
+        if (shown.equals("a replayed log")) {
+            Path log = dir.resolve("timeout.jsonl");
+            record("01-timeout.yaml", log);
+            robot.interact(() -> window.vm().open(saturation));
+            robot.interact(() -> window.vm().open(log));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.vm().replay().activeProperty().get());
+            assertThat(window.vm().scenarioProperty().get()).as("nothing to run in the main window").isNull();
+        } else {
+            robot.interact(() -> assertThat(sweep.load(saturation)).isTrue()); // the sweep's own Open…
+        }
+        assertThat(sweep.scenarioProperty().get().name()).isEqualTo("Pool saturation and a growing queue");
+        robot.interact(() -> {
+            sweep.fromSizeProperty().set(5);
+            sweep.toSizeProperty().set(6);
+        });
+        List<?> swept = WaitForAsyncUtils.asyncFx(sweep::run).get().get(60, TimeUnit.SECONDS);
+        assertThat(swept).hasSize(2);
+
+        robot.interact(() -> sweep.select(6));
+        window.awaitRunEnd();
+
+        var source = window.vm().session().source();
+        assertThat(source).isInstanceOf(dev.asynclab.app.ui.session.SessionSource.ScenarioRun.class);
+        assertThat(source.title()).isEqualTo("Pool saturation and a growing queue");
+        assertThat(window.vm().poolSizeProperty().get()).isEqualTo(6);
+        assertThat(window.vm().storeProperty().get().laneCount()).isEqualTo(6);
+        assertThat(window.vm().lastSummaryProperty().get().observedCounts().get("submitted")).isEqualTo(200);
+        assertThat(sweep.points()).as("the sweep stays").hasSize(2);
+        assertThat(view.tuningWindow().stage().getTitle()).isEqualTo("Tuning — Pool saturation and a growing queue");
+    }
+
+    /// The bug: while the main window was running, a size clicked in the sweep set the toolbar's pool size and
+    /// nothing else. The click asks for that run: it replaces the one going, as opening a file does.
+    @Test
+    void aSizeClickedInTheSweepDuringARunReplacesThatRun(FxRobot robot) throws Exception {
+        MainView view = window.view();
+        robot.interact(() -> window.loadSimulated("10-pool-saturation.yaml"));
+        FxWait.node(robot, "#tune-button");
+        robot.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        var sweep = view.tuningWindow().tabs().sweep();
+        robot.interact(() -> {
+            sweep.fromSizeProperty().set(5);
+            sweep.toSizeProperty().set(6);
+        });
+        assertThat(WaitForAsyncUtils.asyncFx(sweep::run).get().get(60, TimeUnit.SECONDS)).hasSize(2);
+        robot.interact(() -> {
+            window.vm().pacedProperty().set(true); // seconds of wall time at a tenth of the speed
+            window.vm().speedProperty().set(0.1);
+            window.vm().run();
+            window.vm().pacedProperty().set(false); // for the run the click starts
+        });
+        var slow = window.vm().session();
+        assertThat(window.vm().runningProperty().get()).isTrue();
+
+        robot.interact(() -> sweep.select(6));
+
+        assertThat(window.vm().session()).as("the click's run replaced the one going").isNotSameAs(slow);
+        assertThat(slow.isClosed()).isTrue();
+        window.awaitRunEndAfter(slow);
+        assertThat(window.vm().storeProperty().get().laneCount()).isEqualTo(6);
+        assertThat(window.vm().lastSummaryProperty().get().observedCounts().get("submitted")).isEqualTo(200);
     }
 
     /// The Tuning window opens in the main window's theme and follows it when it changes while it is open.
@@ -215,5 +302,8 @@ class WindowPromisesTest {
                     java.util.regex.Pattern.quote(promised) + " ");
         }
         assertThat(text).containsPattern("(?m)^\\+ ").containsPattern("(?m)^- ").containsPattern("(?m)^0 ");
+        assertThat(text).as("the keys a text field keeps").contains(
+                "In a text field Ctrl+← and Ctrl+→ move by word and +, -, 0 are typed;\nevery other shortcut acts "
+                        + "wherever the focus is.");
     }
 }

@@ -14,11 +14,9 @@ import dev.asynclab.lab.scenario.RunOptions;
 import dev.asynclab.lab.scenario.ScenarioLoader;
 import dev.asynclab.lab.scenario.ScenarioRunner;
 import dev.asynclab.app.ui.timeline.Viewport;
-import dev.asynclab.app.ui.welcome.FolderScenarioCatalog;
 import dev.asynclab.app.ui.welcome.RecentFiles;
 import dev.asynclab.lab.scenario.ClockMode;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
@@ -40,7 +38,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class WindowShortcutsTest {
 
-    private final Preferences prefs = Preferences.userRoot().node("asynclab-test-" + System.nanoTime());
     @TempDir
     Path cacheDir;
     @TempDir
     Path dir;
+    private MainWindowFixture window;
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
@@ -63,17 +60,16 @@ class WindowShortcutsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        // room for 12 events, blocks of 4: a small log opens as a log larger than the heap does, a window at a time
-        vm = new MainViewModel(new RecentFiles(prefs), new PresenterScale(),
-                new ReplayViewModel(StoreHistory.APP, () -> 12, new LogIndexCache(cacheDir, 4)));
         Theme[] theme = {Theme.LIGHT};
-        view = new MainView(vm, new FolderScenarioCatalog(List.of(MainWindowFixture.SCENARIOS)), v -> {
-            theme[0] = theme[0].other();
-            AsyncLabApp.applyTheme(v, theme[0]);
-        });
-        stage.setScene(new Scene(view, 1024, 700));
-        AsyncLabApp.applyTheme(view, Theme.LIGHT);
-        stage.show();
+        // room for 12 events, blocks of 4: a small log opens as a log larger than the heap does, a window at a time
+        window = MainWindowFixture.show(stage, 1024, 700, prefs -> new MainViewModel(new RecentFiles(prefs),
+                new PresenterScale(), new ReplayViewModel(StoreHistory.APP, () -> 12, new LogIndexCache(cacheDir, 4))),
+                v -> {
+                    theme[0] = theme[0].other();
+                    AsyncLabApp.applyTheme(v, theme[0]);
+                });
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
@@ -85,7 +81,7 @@ class WindowShortcutsTest {
             // the application's user-agent stylesheet is shared by every test's window
             Theme.LIGHT.applyToApplication();
         });
-        prefs.removeNode();
+        window.forget();
     }
 
     private void closeOtherWindows() {
@@ -101,6 +97,12 @@ class WindowShortcutsTest {
         Node target = switch (where) {
             case "timeline" -> view.timeline();
             case "speed" -> FxWait.node(robot, "#speed-spinner"); // the toolbar's last field in view at 1024
+            case "events filter" -> {
+                robot.interact(view::showEventsTab);
+                yield robot.lookup(".text-field").queryAllAs(javafx.scene.control.TextField.class).stream()
+                        .filter(t -> t.getScene() == stage.getScene() && "name contains".equals(t.getPromptText()))
+                        .findFirst().orElseThrow();
+            }
             case "events" -> {
                 robot.interact(view::showEventsTab);
                 yield robot.lookup(".table-view").queryAllAs(TableView.class).stream()
@@ -144,7 +146,7 @@ class WindowShortcutsTest {
     @ParameterizedTest(name = "focus on the {0}")
     @ValueSource(strings = {"timeline", "speed", "events", "red flags"})
     void everyMenuShortcutActsWhereverTheFocusIs(String where, FxRobot robot) throws Exception {
-        new MainWindowFixtureRun(robot).runToEnd("12-late-finish.yaml");
+        window.runToEnd(robot, "12-late-finish.yaml");
         KeyCode ctrl = KeyCode.CONTROL;
 
         focusOn(robot, where);
@@ -219,13 +221,37 @@ class WindowShortcutsTest {
             robot.type(KeyCode.DIGIT0);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(viewport.mode()).as("0 fits").isEqualTo(Viewport.Mode.FIT);
-
-            // In a text field Ctrl+H is the field's (delete the character before, on Linux), as Ctrl+← and →
-            // move by word there: the plain keys' rule.
-            focusOn(robot, where);
-            press(robot, ctrl, KeyCode.H);
-            assertThat(vm.showingWelcomeProperty().get()).as("Ctrl+H goes back to the welcome view").isTrue();
         }
+
+        focusOn(robot, where);
+        press(robot, ctrl, KeyCode.H);
+        assertThat(vm.showingWelcomeProperty().get()).as("Ctrl+H goes back to the welcome view").isTrue();
+    }
+
+    /// The bug: in a text field Ctrl+H was the field's own key (delete the character before the caret, on Linux):
+    /// it deleted a character and the window stayed where it was. It now goes back to the welcome view there too,
+    /// and leaves the field's text as it was.
+    @ParameterizedTest(name = "focus in the {0}")
+    @ValueSource(strings = {"speed", "events filter"})
+    void ctrlHGoesBackToTheWelcomeViewFromATextFieldAndLeavesItsText(String where, FxRobot robot) throws Exception {
+        window.runToEnd(robot, "01-timeout.yaml");
+        Node field = focusOn(robot, where);
+        javafx.scene.control.TextField text = field instanceof javafx.scene.control.Spinner<?> spinner
+                ? spinner.getEditor() : (javafx.scene.control.TextField) field;
+        robot.interact(() -> {
+            if (where.equals("events filter")) {
+                text.setText("slow");
+            }
+            text.end();
+        });
+        String before = text.getText();
+        assertThat(before).isNotEmpty();
+        assertThat(vm.showingWelcomeProperty().get()).isFalse();
+
+        press(robot, KeyCode.CONTROL, KeyCode.H);
+
+        assertThat(vm.showingWelcomeProperty().get()).as("Ctrl+H goes back to the welcome view").isTrue();
+        assertThat(text.getText()).as("the field's text").isEqualTo(before);
     }
 
     /// Types `text` into the value prompt titled `title` and presses Enter.
@@ -287,7 +313,7 @@ class WindowShortcutsTest {
     @ParameterizedTest(name = "focus on the {0}")
     @ValueSource(strings = {"timeline", "speed", "events"})
     void f5RunsShiftF5StopsAndCtrlGPlaysTheTour(String where, FxRobot robot) throws Exception {
-        new MainWindowFixtureRun(robot).runToEnd("10-pool-saturation.yaml");
+        window.runToEnd(robot, "10-pool-saturation.yaml");
         robot.interact(() -> {
             vm.pacedProperty().set(true); // slow enough to stop: the run takes seconds at speed 0.1
             vm.speedProperty().set(0.1);
@@ -304,27 +330,5 @@ class WindowShortcutsTest {
         focusOn(robot, where);
         press(robot, KeyCode.CONTROL, KeyCode.G);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.tourProperty().get() != null);
-    }
-
-    /// Runs a built-in scenario to its end, as `MainWindowFixture` does, in this test's own window.
-    private final class MainWindowFixtureRun {
-        private final FxRobot robot;
-
-        MainWindowFixtureRun(FxRobot robot) {
-            this.robot = robot;
-        }
-
-        void runToEnd(String file) throws Exception {
-            robot.interact(() -> {
-                assertThat(vm.loadScenario(MainWindowFixture.SCENARIOS.resolve(file))).isTrue();
-                vm.clockProperty().set(ClockMode.SIMULATED);
-                vm.pacedProperty().set(false);
-                vm.run();
-            });
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastSummaryProperty().get() != null
-                    && !vm.runningProperty().get());
-            WaitForAsyncUtils.waitForFxEvents();
-            FxWait.pulses(robot, 2);
-        }
     }
 }

@@ -15,11 +15,15 @@ final class Problems {
     static final int MAX_VALUES = 250_000;
 
     private final String file;
+    private final String name;
     private final List<ScenarioProblem> found = new ArrayList<>();
     private long values;
 
-    Problems(String file) {
+    /// @param file the file as problems name it (the path as given)
+    /// @param name its name alone, for script origins (see `ScenarioLoader.load(Path)`)
+    Problems(String file, String name) {
         this.file = file;
+        this.name = name;
     }
 
     void add(Node node, String message) {
@@ -67,5 +71,10 @@ final class Problems {
 
     String file() {
         return file;
+    }
+
+    /// The file's name alone.
+    String name() {
+        return name;
     }
 }

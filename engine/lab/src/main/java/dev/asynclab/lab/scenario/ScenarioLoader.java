@@ -40,10 +40,13 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /// Loads a file; script files it names are read from its folder. Problems name the file by its file name.
+    /// Loads a file; script files it names are read from its folder. Problems name the file by the path as given
+    /// (`scenarios/pool.yaml:7:5: …`), as the audit log's reader names a log: what an editor or a terminal can
+    /// open from where the user is. A script callback's origin, which its errors carry into the run's events, is
+    /// the file's name alone (`pool.yaml:12`), so a run's log is the same from whatever folder it was started.
     public static Scenario load(Path path) throws ScenarioException {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        Problems problems = new Problems(name);
+        Problems problems = new Problems(path.toString(), name);
         try {
             if (Files.isRegularFile(path) && Files.size(path) > MAX_FILE_BYTES) {
                 problems.add(1, 1, "the file has " + Files.size(path) + " bytes; expected at most " + MAX_FILE_BYTES);
@@ -61,7 +64,7 @@ public final class ScenarioLoader {
 
     /// Loads scenario text; `name` stands for the file in problems. Script files cannot be named (no folder).
     public static Scenario load(String name, String text) throws ScenarioException {
-        Problems problems = new Problems(name);
+        Problems problems = new Problems(name, name);
         if (text.length() > MAX_FILE_BYTES) {
             problems.add(1, 1, "the text has " + text.length() + " characters; expected at most " + MAX_FILE_BYTES);
             throw problems.exception();

@@ -173,7 +173,7 @@ final class WorkReader {
                 boolean block = scalar.getScalarStyle() == ScalarStyle.LITERAL
                         || scalar.getScalarStyle() == ScalarStyle.FOLDED;
                 int first = block ? line + 1 : line;
-                return new Work.Script(language, source, problems.file() + ":" + first, first);
+                return new Work.Script(language, source, problems.name() + ":" + first, first);
             });
         }
         return MapNode.open(node, what, List.of("file"), problems)
