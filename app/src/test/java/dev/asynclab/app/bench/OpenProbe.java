@@ -27,7 +27,9 @@ import java.util.TreeMap;
 ///
 /// `open` prints one line per open: wall, the reading thread (`audit-parse`), the storing thread (the caller), the
 /// folding thread (`audit-fold`), GC and JIT threads (from /proc, which `ThreadMXBean` cannot see) and the whole
-/// process (from /proc/self/stat), in ms of CPU.
+/// process (from /proc/self/stat), in ms of CPU; then the bytes each of the three threads allocated, an event (the
+/// collector's work follows the garbage, and unlike CPU a count of bytes does not move with the machine's load).
+/// `read` and `store` print their thread's CPU and allocation an event.
 public final class OpenProbe {
 
     private OpenProbe() {
@@ -60,10 +62,13 @@ public final class OpenProbe {
             Map<String, Double> ms = sampler.stop();
             long[] nativeAfter = BigLogBenchmarkTest.ThreadCpu.nativeTicks();
             double process = (processTicks() - processBefore) * 10.0;
+            int n = loaded.store().size();
             System.out.printf("open %d: %,d events, wall %.0f ms; cpu ms: read %.0f store %.0f fold %.0f gc %.0f jit %.0f"
-                            + " process %.0f%n", r, loaded.store().size(), wall, ms.getOrDefault("audit-parse", 0.0),
-                    ms.getOrDefault("store", 0.0), ms.getOrDefault("audit-fold", 0.0),
-                    (nativeAfter[0] - nativeBefore[0]) * 10.0, (nativeAfter[1] - nativeBefore[1]) * 10.0, process);
+                            + " process %.0f; bytes an event: read %.0f store %.0f fold %.0f%n", r, n, wall,
+                    ms.getOrDefault("audit-parse", 0.0), ms.getOrDefault("store", 0.0),
+                    ms.getOrDefault("audit-fold", 0.0), (nativeAfter[0] - nativeBefore[0]) * 10.0,
+                    (nativeAfter[1] - nativeBefore[1]) * 10.0, process, sampler.bytes("audit-parse") / n,
+                    sampler.bytes("store") / n, sampler.bytes("audit-fold") / n);
         }
     }
 
@@ -75,13 +80,14 @@ public final class OpenProbe {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             long cpu = bean.getCurrentThreadCpuTime();
+            long bytes = allocated();
             EventStore store = new EventStore();
             for (int i = 0; i < events.size(); i += 4096) {
                 store.appendAll(events.subList(i, Math.min(events.size(), i + 4096)));
             }
             double ms = (bean.getCurrentThreadCpuTime() - cpu) / 1e6;
-            System.out.printf("store %d: %,d events, cpu %.0f ms, %.0f ns an event%n", r, store.size(), ms,
-                    ms * 1e6 / store.size());
+            System.out.printf("store %d: %,d events, cpu %.0f ms, %.0f ns an event, %.1f bytes an event%n", r,
+                    store.size(), ms, ms * 1e6 / store.size(), (allocated() - bytes) / (double) store.size());
         }
     }
 
@@ -90,18 +96,47 @@ public final class OpenProbe {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             long cpu = bean.getCurrentThreadCpuTime();
+            long bytes = allocated();
             long[] n = {0};
             AuditVerifier.read(file, h -> { }, e -> n[0]++);
             double ms = (bean.getCurrentThreadCpuTime() - cpu) / 1e6;
-            System.out.printf("read %d: %,d events, cpu %.0f ms, %.0f ns an event%n", r, n[0], ms, ms * 1e6 / n[0]);
+            System.out.printf("read %d: %,d events, cpu %.0f ms, %.0f ns an event, %.1f bytes an event%n", r, n[0],
+                    ms, ms * 1e6 / n[0], (allocated() - bytes) / (double) n[0]);
         }
     }
 
-    /// Samples the loader's threads' CPU every 10 ms, so that the reading and folding threads count although they
+    /// `com.sun.management.ThreadMXBean.getThreadAllocatedBytes`, through reflection: the app's module does not read
+    /// `jdk.management`, and its tests run in that module (reflection reads any exported package).
+    private static final java.lang.reflect.Method ALLOCATED_BYTES = allocatedBytesMethod();
+
+    private static java.lang.reflect.Method allocatedBytesMethod() {
+        try {
+            return Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JVM cannot count a thread's allocated bytes", e);
+        }
+    }
+
+    /// Bytes thread `id` has allocated so far, -1 once it has ended.
+    private static long allocated(long id) {
+        try {
+            return (long) ALLOCATED_BYTES.invoke(ManagementFactory.getThreadMXBean(), id);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long allocated() {
+        return allocated(Thread.currentThread().threadId());
+    }
+
+    /// Samples the loader's threads' CPU and allocated bytes every 10 ms, so that the reading and folding threads count although they
     /// end before the load returns (a thread loses at most its last 10 ms).
     private static final class Sampler {
         private final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         private final Map<Long, long[]> firstAndLast = new HashMap<>();
+        /// Bytes allocated by thread: first and last sample, as `firstAndLast` holds CPU.
+        private final Map<Long, long[]> bytesFirstAndLast = new HashMap<>();
         private final Map<Long, String> kinds = new HashMap<>();
         private final long storing;
         private volatile boolean running = true;
@@ -136,7 +171,22 @@ public final class OpenProbe {
                 }
                 kinds.put(info.getThreadId(), kind);
                 firstAndLast.computeIfAbsent(info.getThreadId(), id -> new long[] {cpu, cpu})[1] = cpu;
+                long bytes = allocated(info.getThreadId());
+                if (bytes >= 0) {
+                    bytesFirstAndLast.computeIfAbsent(info.getThreadId(), id -> new long[] {bytes, bytes})[1] = bytes;
+                }
             }
+        }
+
+        /// Bytes the threads of `kind` allocated between the first sample and the last (after [#stop]).
+        synchronized double bytes(String kind) {
+            double sum = 0;
+            for (var entry : bytesFirstAndLast.entrySet()) {
+                if (kind.equals(kinds.get(entry.getKey()))) {
+                    sum += entry.getValue()[1] - entry.getValue()[0];
+                }
+            }
+            return sum;
         }
 
         Map<String, Double> stop() throws InterruptedException {

@@ -62,6 +62,31 @@ class LongColumnTest {
         }
     }
 
+    /// Appends go through the last chunk's cached base, width and array: a set that widens that chunk (or the
+    /// first chunk growing) must leave later appends writing into the chunk as it is now, not as it was.
+    @Property(tries = 200)
+    void appendsAfterSetsIntoTheLastChunkReadBackAsWritten(@ForAll("values") List<Long> appended,
+            @ForAll("values") List<Long> overwritten, @ForAll @IntRange(min = 1, max = 50) int every,
+            @ForAll @IntRange(min = 0, max = 5_000) int reach) {
+        LongColumn column = new LongColumn();
+        List<Long> expected = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < appended.size(); i++) {
+            column.add(appended.get(i));
+            expected.add(appended.get(i));
+            if (i % every == 0 && next < overwritten.size()) {
+                // mostly into the last chunk, now and then further back
+                int at = Math.max(0, expected.size() - 1 - (reach * (i + 1)) % (2 * LongColumn.CHUNK));
+                column.set(at, overwritten.get(next));
+                expected.set(at, overwritten.get(next++));
+            }
+        }
+        assertThat(column.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(column.get(i)).as("value %d", i).isEqualTo(expected.get(i));
+        }
+    }
+
     @Test
     void valuesCloseToTheirChunksFirstTakeAByteOrAShortEach() {
         LongColumn times = new LongColumn();
