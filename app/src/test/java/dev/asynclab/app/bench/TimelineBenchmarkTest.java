@@ -132,8 +132,10 @@ class TimelineBenchmarkTest {
         perFrame.reset();
         long[] timelineAtMark = onFx(() -> new long[] {view.timeline().drawCount(),
                 view.timeline().heldBatches()});
+        long liveBegin = System.nanoTime();
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         FxResponsiveness.Figures live = probe.figures();
+        double liveSeconds = (System.nanoTime() - liveBegin) / 1e9;
         long[] timelineLive = onFx(() -> new long[] {view.timeline().drawCount() - timelineAtMark[0],
                 view.timeline().heldBatches() - timelineAtMark[1]});
         double liveFxCpu = fxCpu.millisSinceMark() / Math.max(1, live.frames());
@@ -202,6 +204,10 @@ class TimelineBenchmarkTest {
                         + " %,d hops to the FX thread, %,d drains taking %.2f ms on average (max %.1f ms) of FX"
                         + " thread time", events.size() / 50_000.0, vm.storeProperty().get().size(), live,
                 feed.hopCount(), drains, drainMillis[0], drainMillis[1]);
+        // Per second as well as per frame: a build that drops frames does its work in fewer, longer frames, so its
+        // CPU per frame is higher for the same work; per second of the run compares the work itself.
+        print("CPU per second of the live run (%.1f s): FX thread %.0f ms, render thread %.0f ms", liveSeconds,
+                liveFxCpu * live.frames() / liveSeconds, liveRenderCpu * live.frames() / liveSeconds);
         print("timeline during the live run after its first second: %,d draws in %,d frames (%.2f a frame), %,d"
                         + " batches held for a later pulse; at the end drawn through %,d of %,d events",
                 timelineLive[0], live.frames(), timelineLive[0] / (double) Math.max(1, live.frames()),
