@@ -130,11 +130,21 @@ class TimelineBenchmarkTest {
         fxCpu.mark();
         renderCpu.mark();
         perFrame.reset();
+        long[] timelineAtMark = onFx(() -> new long[] {view.timeline().drawCount(),
+                view.timeline().heldBatches()});
+        long liveBegin = System.nanoTime();
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         FxResponsiveness.Figures live = probe.figures();
+        double liveSeconds = (System.nanoTime() - liveBegin) / 1e9;
+        long[] timelineLive = onFx(() -> new long[] {view.timeline().drawCount() - timelineAtMark[0],
+                view.timeline().heldBatches() - timelineAtMark[1]});
         double liveFxCpu = fxCpu.millisSinceMark() / Math.max(1, live.frames());
         double liveRenderCpu = renderCpu.millisSinceMark() / Math.max(1, live.frames());
         double[] liveFrameCpu = perFrame.medianAndP95();
+        // A few frames after the run has ended, the timeline shows every event: the last batch was drawn.
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        long[] drawnOfAll = onFx(() -> new long[] {view.timeline().drawnEvents(),
+                vm.storeProperty().get().size()});
 
         // The floor, in the same run: the same window redrawing its full timeline every frame, no events arriving.
         javafx.animation.AnimationTimer repaint = new javafx.animation.AnimationTimer() {
@@ -194,6 +204,14 @@ class TimelineBenchmarkTest {
                         + " %,d hops to the FX thread, %,d drains taking %.2f ms on average (max %.1f ms) of FX"
                         + " thread time", events.size() / 50_000.0, vm.storeProperty().get().size(), live,
                 feed.hopCount(), drains, drainMillis[0], drainMillis[1]);
+        // Per second as well as per frame: a build that drops frames does its work in fewer, longer frames, so its
+        // CPU per frame is higher for the same work; per second of the run compares the work itself.
+        print("CPU per second of the live run (%.1f s): FX thread %.0f ms, render thread %.0f ms", liveSeconds,
+                liveFxCpu * live.frames() / liveSeconds, liveRenderCpu * live.frames() / liveSeconds);
+        print("timeline during the live run after its first second: %,d draws in %,d frames (%.2f a frame), %,d"
+                        + " batches held for a later pulse; at the end drawn through %,d of %,d events",
+                timelineLive[0], live.frames(), timelineLive[0] / (double) Math.max(1, live.frames()),
+                timelineLive[1], drawnOfAll[0], drawnOfAll[1]);
         print("the run's first second (workspace shown, first chart draws, JIT cold): %s", start);
         print("floor, same window redrawing its timeline every frame with no events arriving: %s", floor);
         print("CPU per frame: FX thread live %.2f ms, floor %.2f ms (live - floor %.2f ms); render thread live %.2f"
@@ -212,6 +230,7 @@ class TimelineBenchmarkTest {
         prefs.removeNode();
         assertThat(vm.storeProperty().get().size()).isEqualTo(events.size());
         assertThat(live.frames()).isPositive();
+        assertThat(drawnOfAll[0]).isEqualTo(drawnOfAll[1]);
     }
 
     /// The render thread's CPU per frame over two seconds, after 300 ms for the change before it to settle.

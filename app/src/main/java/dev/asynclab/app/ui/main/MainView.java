@@ -266,7 +266,7 @@ public final class MainView extends BorderPane {
             chartRefresh.now(now);
         });
         vm.storeVersionProperty().addListener((o, a, b) -> {
-            timeline.invalidate();
+            timeline.appended();
             refreshEvents();
             chartRefresh.live(vm.storeProperty().get());
         });

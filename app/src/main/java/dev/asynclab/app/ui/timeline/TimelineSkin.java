@@ -1,5 +1,6 @@
 package dev.asynclab.app.ui.timeline;
 
+import javafx.animation.AnimationTimer;
 import javafx.event.EventHandler;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.SkinBase;
@@ -13,7 +14,10 @@ import javafx.util.Duration;
 /// into it, and turns wheel, drag, click and hover into the control's operations.
 ///
 /// It redraws at most once per pulse and only when something changed: a property of the control or
-/// `invalidate()` marks it dirty and asks for a layout pass, and the drawing happens in that pass.
+/// `invalidate()` marks it dirty and asks for a layout pass, and the drawing happens in that pass. Appended events
+/// (`appended()`) are paced by a `RepaintPace`: while they arrive pulse after pulse (a live run), the timeline is
+/// redrawn at most every other pulse, the last batch always drawn; an animation timer counts the pulses, and runs
+/// only while the pace needs them (a batch waits, or the last draw was a pulse ago).
 final class TimelineSkin extends SkinBase<TimelineView> {
 
     /// A drag shorter than this many pixels is a click.
@@ -22,9 +26,29 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final Canvas canvas = new Canvas();
     private final TimelineRenderer renderer = new TimelineRenderer();
     private final Tooltip tooltip = new Tooltip();
-    private boolean dirty = true;
-    private long drawCount;
+    private final RepaintPace pace = new RepaintPace(RepaintPace.LIVE_GAP);
+    /// Counts pulses for the pace; it brings the pulse that draws a batch that waited.
+    private final AnimationTimer pulses = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!showing()) {
+                // Off screen there are no frames to pace: what waits is drawn by the next layout pass, whenever the
+                // control is laid out again (the flag set here makes that pass visit it).
+                markDirty();
+                stop();
+                return;
+            }
+            if (pace.pulse()) {
+                getSkinnable().requestLayout();
+            }
+            if (!pace.wantsPulses()) {
+                stop();
+            }
+        }
+    };
     private DrawStats lastStats = DrawStats.NONE;
+    private long drawCount;
+    private long drawnEvents = -1;
     private double pressX;
     private double lastDragX;
     private boolean dragged;
@@ -55,8 +79,31 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     /// Redraw in the next layout pass.
     void markDirty() {
-        dirty = true;
+        pace.changed();
         getSkinnable().requestLayout();
+    }
+
+    /// Events were appended: redraw in this pulse's layout pass, or in a later pulse's while they keep coming.
+    void appended() {
+        if (!showing()) {
+            markDirty(); // not on screen: no frames to pace, drawn by the next layout as before
+            return;
+        }
+        if (pace.appended()) {
+            getSkinnable().requestLayout();
+        }
+        followPace();
+    }
+
+    private void followPace() {
+        if (pace.wantsPulses() && showing()) {
+            pulses.start(); // nothing if it runs
+        }
+    }
+
+    private boolean showing() {
+        var scene = getSkinnable().getScene();
+        return scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
     }
 
     @Override
@@ -67,19 +114,21 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (canvas.getWidth() != width || canvas.getHeight() != height) {
             canvas.setWidth(width);
             canvas.setHeight(height);
-            dirty = true;
+            pace.changed();
         }
-        if (dirty) {
+        if (pace.drawNow()) {
             redraw();
+        } else {
+            followPace(); // a batch waits (the control may be back on screen): the timer brings its pulse
         }
     }
 
     /// Draws now; nothing (a cleared canvas) until the control has a palette.
     DrawStats redraw() {
-        dirty = false;
         TimelineView c = getSkinnable();
         OutcomePalette palette = c.paletteProperty().get();
         if (palette == null) {
+            pace.drew();
             canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             lastStats = DrawStats.NONE;
             return lastStats;
@@ -88,7 +137,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         c.settleViewport(layout.plotWidth());
         lastStats = renderer.draw(canvas.getGraphicsContext2D(), layout, c.store(), c.viewport(), palette,
                 c.marks(), c.measure());
+        pace.drew();
+        followPace();
         drawCount++;
+        drawnEvents = c.store().size();
         return lastStats;
     }
 
@@ -98,6 +150,16 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     long drawCount() {
         return drawCount;
+    }
+
+    /// The store's size when the timeline was last drawn.
+    long drawnEvents() {
+        return drawnEvents;
+    }
+
+    /// Appended batches that waited for a batch already waiting: repaints the pace saved.
+    long heldCount() {
+        return pace.held();
     }
 
     DrawStats lastStats() {
@@ -147,6 +209,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         c.removeEventHandler(MouseEvent.MOUSE_DRAGGED, onDrag);
         c.removeEventHandler(MouseEvent.MOUSE_CLICKED, onClick);
         c.removeEventHandler(MouseEvent.MOUSE_MOVED, onMove);
+        pulses.stop();
         Tooltip.uninstall(c, tooltip);
         unregisterChangeListeners(c.storeProperty());
         unregisterChangeListeners(c.selectedSlotProperty());

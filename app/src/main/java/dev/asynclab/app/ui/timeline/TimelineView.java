@@ -42,7 +42,7 @@ import java.util.List;
 /// TimelineView timeline = new TimelineView(store);
 /// timeline.selectedSlotProperty().addListener((o, was, now) -> details.show(now.intValue()));
 /// timeline.playheadTimeProperty().bind(replay.eventTimeProperty());
-/// timeline.invalidate();   // after appending events
+/// timeline.appended();     // after appending events
 /// ```
 public final class TimelineView extends Control {
 
@@ -106,12 +106,27 @@ public final class TimelineView extends Control {
         return store.getReadOnlyProperty();
     }
 
-    /// Marks the view dirty (events were appended); the skin redraws in the next pulse.
+    /// Marks the view dirty: the skin redraws in this pulse's layout pass (or the next pulse's).
     public void invalidate() {
         if (getSkin() instanceof TimelineSkin skin) {
             skin.markDirty();
         }
         requestLayout();
+    }
+
+    /// Events were appended to the store. Drawn in this pulse when the timeline was not drawn in the pulse before
+    /// (a replay's step, the first batch of a run); while batches come pulse after pulse (a live run), the timeline
+    /// is drawn at most every other pulse, and the last batch always within a pulse after it came (`RepaintPace`).
+    /// Everything else — another store, zoom, pan, selection, a new size, the playhead — is drawn at once.
+    ///
+    /// ```java
+    /// store.appendAll(batch);
+    /// timeline.appended();
+    /// ```
+    public void appended() {
+        if (getSkin() instanceof TimelineSkin skin) {
+            skin.appended();
+        }
     }
 
     /// Draws now (the pulse does this when dirty; benchmarks and tests call it directly). Nothing before the
@@ -123,6 +138,17 @@ public final class TimelineView extends Control {
     /// How many times the skin has drawn: with `lastStats()`, what tests and benchmarks look at.
     public long drawCount() {
         return getSkin() instanceof TimelineSkin skin ? skin.drawCount() : 0;
+    }
+
+    /// Appended batches that came while another waited to be drawn: the redraws the live pace saved.
+    public long heldBatches() {
+        return getSkin() instanceof TimelineSkin skin ? skin.heldCount() : 0;
+    }
+
+    /// How many events the store held when the timeline was last drawn, -1 before the first draw: equal to
+    /// `store().size()` once appended events have all been drawn.
+    public long drawnEvents() {
+        return getSkin() instanceof TimelineSkin skin ? skin.drawnEvents() : -1;
     }
 
     public DrawStats lastStats() {

@@ -226,6 +226,80 @@ class TimelineViewTest {
         });
     }
 
+    /// A live run's batches, one a pulse from an animation timer into a shown window: the timeline is drawn at
+    /// most every other pulse while they come, and once they stop it shows every event (the last batch drawn);
+    /// a zoom among them is drawn in its pulse.
+    @Test
+    void batchesArrivingPulseAfterPulseAreDrawnEveryOtherPulseAndTheLastIsDrawn() throws Exception {
+        final int batches = 40;
+        EventStore store = new EventStore();
+        TimelineView view = onFx(() -> {
+            TimelineView v = new TimelineView(store);
+            StackPane root = new StackPane(v);
+            Scene scene = new Scene(root, 900, 300);
+            scene.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+            scene.getStylesheets().add(Theme.APP_CSS);
+            var stage = FxToolkit.registerPrimaryStage();
+            stage.setScene(scene);
+            stage.show();
+            root.applyCss();
+            v.paletteProperty().set(PaletteReader.read(root));
+            root.layout();
+            return v;
+        });
+        long[] drawsAt = new long[3];
+        var done = new java.util.concurrent.CountDownLatch(1);
+        var feed = new javafx.animation.AnimationTimer() {
+            int pulse;
+
+            @Override
+            public void handle(long now) {
+                if (pulse == 0) {
+                    drawsAt[0] = view.drawCount();
+                }
+                if (pulse < batches) {
+                    long id = pulse + 1;
+                    store.appendAll(List.of(call(EventType.STARTED, id, 1, "a", "w" + (id % 3), id * 10 * US,
+                                    2 * id), call(EventType.SUCCEEDED, id, 1, "a", "w" + (id % 3),
+                                    id * 10 * US + 5 * US, 2 * id + 1)));
+                    view.appended();
+                } else if (pulse == batches) {
+                    drawsAt[1] = view.drawCount(); // the draws of pulses 0 .. batches - 1
+                } else if (pulse == batches + 4) {
+                    drawsAt[2] = view.drawCount();
+                    stop();
+                    done.countDown();
+                }
+                pulse++;
+            }
+        };
+        onFx(() -> {
+            feed.start();
+            return null;
+        });
+        assertThat(done.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long whileComing = drawsAt[1] - drawsAt[0];
+        assertThat(whileComing).isPositive().isLessThanOrEqualTo(batches / 2);
+        assertThat(onFx(view::heldBatches)).isGreaterThanOrEqualTo(batches / 2 - 1);
+        assertThat(onFx(view::drawnEvents)).isEqualTo(store.size()).isEqualTo(2L * batches);
+
+        // Between two pulses: a batch after the quiet pulses is drawn at once, a second one waits for a later
+        // pulse, a zoom is drawn at once.
+        long[] drawn = onFx(() -> {
+            long d0 = view.drawCount();
+            view.appended();
+            view.getParent().layout();
+            long d1 = view.drawCount();
+            view.appended();
+            view.getParent().layout();
+            long d2 = view.drawCount();
+            view.zoom(0.5);
+            view.getParent().layout();
+            return new long[] {d1 - d0, d2 - d1, view.drawCount() - d2};
+        });
+        assertThat(drawn).containsExactly(1, 0, 1);
+    }
+
     private static <T> T onFx(Callable<T> task) throws Exception {
         return WaitForAsyncUtils.asyncFx(task).get();
     }
