@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 /// Carries events from the engine to its sinks: bounded rings that any thread may publish into, and one
 /// writer thread that hands them to every sink in batches, in `seq` order.
 ///
-/// Publishing is cheap (one atomic increment, a few plain stores and one release store into a reused slot; no
-/// allocation, no wake-up call) and never drops an event: when the ring is full
+/// Publishing is cheap (one compare-and-set, a few plain stores and one release store into a reused slot; no
+/// allocation, no wake-up call) and never drops an event: when its ring is full
 /// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0: the
 /// order the sinks see. `t` is nanoseconds since the bus was created, on the clock it was given, and never decreases
 /// along `seq`. The writer takes events in batches and sleeps between them, so a sink sees an event at most about a
@@ -37,9 +37,13 @@ public final class EventBus implements AutoCloseable {
      * writer thread that merges them (session 16; before, the bus was one such ring, and still is on a clock other
      * than the system clock, see the end).
      *
-     * A lane (`Lane`). A producer claims a sequence number of its lane with getAndIncrement on the lane's `claimed`,
-     * waits until the writer has freed that slot (the lane is full when claimed - consumed >= its size), then fills
-     * the slot's fields with plain writes and publishes them with a release write of the slot's `published` seq.
+     * A lane (`Lane`). A producer waits until the writer has freed the slot for its lane's next sequence number (the
+     * lane is full when claimed - consumed >= its size), claims that number with a CAS on the lane's `claimed`, then
+     * fills the slot's fields with plain writes and publishes them with a release write of the slot's `published`
+     * seq. (Room before the claim, unlike the Disruptor's claim then wait: the merge may wait for a claimed slot to
+     * be filled, see below, so a producer must never wait for the writer while it holds one. Session 16's first
+     * build claimed first, and a pool batch whose submitter shared a lane with a worker deadlocked in its first
+     * second.)
      * The writer reads a lane's slots strictly in sequence; a slot whose `published` is not the seq it waits for is
      * "claimed but not yet filled" or "nothing yet". The release write of `published` pairs with the writer's
      * acquire read of it, so the writer sees every field the producer wrote; the writer's volatile write of the
@@ -65,8 +69,8 @@ public final class EventBus implements AutoCloseable {
      * events cost the producers 125-250 ns each with the threads running at once, against ~38 ns for one
      * uncontended publish (sessions 13-15: a paired claim, parked producers, a smaller ring and padded slots all
      * measured no gain). A producer now publishes into lane `threadId & (LANES - 1)`: a thread always uses the same
-     * lane, so its claim is an atomic add on a counter no other producer writes (still atomic: two threads whose ids
-     * share a lane are correct, and contend as on one ring; a virtual thread has an id of its own too).
+     * lane, so its claim is a CAS on a counter no other producer writes (still atomic: two threads whose ids share a
+     * lane are correct, and contend as on one ring; a virtual thread has an id of its own too).
      *
      * The merge, and why it keeps the order the class promises. Each round the writer reads the clock first, W, then
      * (after a full fence: a clock read is no memory access, and nothing else would keep the compiler from reading a
@@ -399,27 +403,40 @@ public final class EventBus implements AutoCloseable {
     // WriterNap.LONGEST_NANOS when the lanes run dry, so an event reaches the sinks within that; only a full lane
     // (awaitRoom), flush and close wake it at once.
     private long claim(Lane lane) {
-        long seq;
+        int size = lane.size();
         if (oneProducer) {
             // One publisher at a time, each after the last (see createForOneProducer): nobody races for `claimed`.
             // Release, so that the writer's and flush's reads of it never run ahead of the slots' own publication.
-            seq = lane.claimed.getPlain();
-            lane.claimed.setRelease(seq + 1);
-        } else {
-            // Atomic: threads whose ids share this lane race for its seqs (on a bus of one lane, every thread).
-            seq = lane.claimed.getAndIncrement();
-        }
-        int size = lane.size();
-        if (seq - lane.gate.get() >= size) {
-            long c = lane.consumed.get();
-            if (c > lane.gate.get()) {
-                lane.gate.set(c); // racing producers may write an older value: still a lower bound, so still safe
-            }
-            if (seq - c >= size) {
+            long seq = lane.claimed.getPlain();
+            if (seq - lane.gate.get() >= size && !hasRoom(lane, seq)) {
                 awaitRoom(lane, seq);
             }
+            lane.claimed.setRelease(seq + 1);
+            return seq;
         }
-        return seq;
+        while (true) {
+            long seq = lane.claimed.get();
+            // Room first, then the claim: a producer never waits holding a seq it has not filled (the merge may wait
+            // for that slot, see the Overview, and the writer would then wait for the producer that waits for it).
+            if (seq - lane.gate.get() >= size && !hasRoom(lane, seq)) {
+                awaitRoom(lane, seq);
+                continue;
+            }
+            // CAS: threads whose ids share this lane race for this seq (on a bus of one lane, every thread); a loser
+            // looks again, at the next seq and the room for it.
+            if (lane.claimed.compareAndSet(seq, seq + 1)) {
+                return seq;
+            }
+        }
+    }
+
+    /// True when `lane`'s slot for `seq` is free, by `consumed` itself (the cached `gate` said it might not be).
+    private static boolean hasRoom(Lane lane, long seq) {
+        long c = lane.consumed.get();
+        if (c > lane.gate.get()) {
+            lane.gate.set(c); // racing producers may write an older value: still a lower bound, so still safe
+        }
+        return seq - c < lane.size();
     }
 
     /// Waits, after `lane` was found full at `seq`, until a quarter of it is free beyond it (not merely one slot),
@@ -431,10 +448,10 @@ public final class EventBus implements AutoCloseable {
     /// stalled again a few events later (about one stall per 100 events of the batch), and each stall's spins, timed
     /// parks and wake-ups of the writer ran on the two cores the writer needed (the producers' CPU per call behind the
     /// audit log was 2-3 times what it was behind a counting sink). Waiting for a quarter of the lane lets the writer
-    /// drain a long run undisturbed, and the producers then fill it in one go. No deadlock: the waiting producer with
-    /// the lowest seq of its lane waits for the writer to pass `seq - resumeRoom`, below its own seq, and every seq
-    /// below its own is published or being filled by a producer that is not waiting; the writer holds back no event
-    /// for good (a `t` later than the clock waits only until the clock passes it). (`stalls()` counts these waits.)
+    /// drain a long run undisturbed, and the producers then fill it in one go. No deadlock: a waiting producer holds
+    /// no seq (it claims once there is room), so every claimed seq is published or being filled by a producer that
+    /// waits for nothing, and the writer holds back no event for good (a `t` later than the clock waits until the
+    /// clock passes it; an event behind a slot being filled, until it is filled). (`stalls()` counts these waits.)
     private void awaitRoom(Lane lane, long seq) {
         stalls.incrementAndGet();
         int size = lane.size();

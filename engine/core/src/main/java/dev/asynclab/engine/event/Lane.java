@@ -8,7 +8,7 @@ final class Lane {
 
     private final Slot[] ring;
     private final int mask;
-    /// Next seq of this lane to hand out; its producers increment it. Alone on its cache lines.
+    /// Next seq of this lane to hand out; its producers move it on by CAS once there is room. Alone on its cache lines.
     final PaddedCounter claimed = new PaddedCounter();
     /// Next seq of this lane the writer will read; written only by the writer (volatile: see the Overview).
     final PaddedCounter consumed = new PaddedCounter();

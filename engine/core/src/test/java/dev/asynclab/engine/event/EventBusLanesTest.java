@@ -45,6 +45,44 @@ class EventBusLanesTest {
         assertThat(seen).extracting(Event::name).containsExactly("now", "in an hour");
     }
 
+    /// Three threads to every lane, a third of their events stamped with a reading a millisecond old (as the engine
+    /// stamps a QUEUED with its submission's reading), behind lanes of 16 slots and a sink slower than they are, so that
+    /// they keep finding their lane full: every event arrives and nobody waits for good. The first build of the lanes
+    /// claimed a seq before it waited for room, and a producer waiting on a full lane then held a slot the merge
+    /// waited for (a stale event published behind it bounded the round below the lane's own events): the pool batch
+    /// hung in its first second.
+    @Test
+    void producersSharingLanesWithOldReadingsBehindFullLanesNeverWaitForGood() throws InterruptedException {
+        var delivered = new java.util.concurrent.atomic.AtomicLong();
+        var bus = EventBus.create(16, e -> {
+            delivered.incrementAndGet();
+            long until = System.nanoTime() + 200;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        });
+        int threads = 3 * EventBus.LANES;
+        int each = 2_000;
+        List<Thread> started = new java.util.ArrayList<>();
+        for (int p = 0; p < threads; p++) {
+            int producer = p;
+            Runnable work = () -> {
+                for (int i = 0; i < each; i++) {
+                    long now = System.nanoTime() - (i % 3 == 0 ? 1_000_000 : 0);
+                    bus.publishAt(now, EventType.LOG, producer, i, 0, "x", null, -1, null, null, null, -1);
+                }
+            };
+            started.add(p % 2 == 0 ? Thread.ofPlatform().start(work) : Thread.ofVirtual().start(work));
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L; // a hang fails the test, not the build
+        for (Thread t : started) {
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        assertThat(started).noneMatch(Thread::isAlive);
+        bus.close();
+        assertThat(delivered.get()).isEqualTo((long) threads * each);
+    }
+
     /// Two threads in different lanes: the first publishes an event stamped one nanosecond later than the second's,
     /// both while the writer is held in the sink.
     private static List<Event> publishLaterReadingFirst(LongSupplier clock) throws InterruptedException {
