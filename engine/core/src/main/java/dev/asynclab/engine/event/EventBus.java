@@ -68,7 +68,7 @@ public final class EventBus implements AutoCloseable {
      * written on one core and read on the other: in the pool batch (a submitter and two workers on two cores) the
      * events cost the producers 125-250 ns each with the threads running at once, against ~38 ns for one
      * uncontended publish (sessions 13-15: a paired claim, parked producers, a smaller ring and padded slots all
-     * measured no gain). A producer now publishes into lane `threadId & (LANES - 1)`: a thread always uses the same
+     * measured no gain). A producer now publishes into the lane its thread's id picks (`lane()`): a thread always uses the same
      * lane, so its claim is a CAS on a counter no other producer writes (still atomic: two threads whose ids share a
      * lane are correct, and contend as on one ring; a virtual thread has an id of its own too).
      *
@@ -119,17 +119,19 @@ public final class EventBus implements AutoCloseable {
      * value was when the callback returned. */
 
     private static final int MAX_BATCH = 4096;
+    /// The most events of one lane a round of the merge looks at (`LaneMerge`).
+    private static final int LONGEST_RUN = 256;
     /// A batch at least this long (or half a lane) sends the writer straight back for more; a shorter one, to a nap.
     private static final int CHASE_BATCH = 64;
     /// How many lanes a bus on the system clock has (a power of two).
-    static final int LANES = 16;
-    /// The fewest slots a lane of a many-lane bus has, when the bus's capacity allows: a lane is what one thread
-    /// fills while the writer naps.
+    static final int LANES = 8;
+    /// The fewest slots a lane of a many-lane bus has, when the bus's capacity allows.
     private static final int FEWEST_LANE_SLOTS = 1024;
 
     /// The lanes: one, or LANES on the system clock (see the Overview).
     private final Lane[] lanes;
-    private final int laneMask;
+    /// The capacity asked for, rounded up to a power of two: what the writer's naps are sized by (`WriterNap`).
+    private final int capacity;
     /// Whether one thread at a time publishes (`createForOneProducer`): then `claimed` moves by a plain increment.
     private final boolean oneProducer;
     private final EventSink[] sinks; // an array: the writer walks it for every event
@@ -159,14 +161,15 @@ public final class EventBus implements AutoCloseable {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         int laneCount = !oneProducer && clock == RealScheduler.SYSTEM_CLOCK && SystemClock.MOVES_EVERY_READING
                 ? LANES : 1;
-        // The capacity is shared by the lanes, but a lane keeps room for what one busy thread publishes while the
-        // writer naps (small capacities, as tests ask for, are each lane's own).
-        int laneSize = laneCount == 1 ? size : Math.max(size / laneCount, Math.min(size, FEWEST_LANE_SLOTS));
+        // A lane is what one busy thread fills while the writer naps, or waits for a core: a quarter of the capacity
+        // each (lanes of a sixteenth, 4,096 slots, filled 46-74 times a pool batch under load against the one ring's
+        // 0.5-3.8, and each stall woke the writer); small capacities, as tests ask for, are each lane's own.
+        int laneSize = laneCount == 1 ? size : Math.max(size / 4, Math.min(size, FEWEST_LANE_SLOTS));
         this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
             lanes[i] = new Lane(laneSize);
         }
-        this.laneMask = laneCount - 1;
+        this.capacity = size;
         this.longestStallNap = Math.clamp(laneSize * 16L, 50_000L, 1_000_000L);
         this.sinks = sinks.toArray(EventSink[]::new);
         this.readsViews = new boolean[this.sinks.length];
@@ -393,10 +396,17 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    /// The calling thread's lane (see the Overview: its id picks it, so it is always the same one).
+    /// The calling thread's lane (see the Overview: its id picks it, so it is always the same one). The id's higher
+    /// bits are folded in: ids a multiple of the lane count apart (a JMH thread, #24, and a pool's virtual worker,
+    /// #296) shared a lane by the low bits alone; consecutive ids still get different lanes.
     private Lane lane() {
         Lane[] all = lanes;
-        return all.length == 1 ? all[0] : all[(int) Thread.currentThread().threadId() & laneMask];
+        return all.length == 1 ? all[0] : all[laneOf(Thread.currentThread().threadId())];
+    }
+
+    /// The lane of a many-lane bus that the thread with id `threadId` publishes into.
+    static int laneOf(long threadId) {
+        return (int) (threadId ^ (threadId >>> 3) ^ (threadId >>> 6)) & (LANES - 1);
     }
 
     // No unpark when publishing: waking the writer costs a system call per event. The writer naps for at most
@@ -539,11 +549,12 @@ public final class EventBus implements AutoCloseable {
         // The writer's own state, kept in its locals and its own allocation: nothing it writes per event may sit on a
         // cache line that producers read on every publish (the bus's and the lanes' fields), or that line would cross
         // cores per event.
-        LaneMerge merge = new LaneMerge(lanes);
+        LaneMerge merge = new LaneMerge(lanes, LONGEST_RUN);
         Delivery delivery = new Delivery();
-        int laneSize = lanes[0].size();
-        int chaseBatch = Math.min(CHASE_BATCH, laneSize / 2);
-        WriterNap nap = new WriterNap(laneSize);
+        int chaseBatch = Math.min(CHASE_BATCH, lanes[0].size() / 2);
+        // Sized by the whole capacity, as for one ring: the haul counts every lane's events, and naps sized by one
+        // lane woke the writer about five times as often in the pool batch.
+        WriterNap nap = new WriterNap(capacity);
         long haul = 0; // events delivered since the last nap
         long stallsSeen = 0;
         boolean holdNothing = false; // for one round, while closing: an event stamped later than the clock is left
@@ -646,6 +657,9 @@ public final class EventBus implements AutoCloseable {
                 seq++;
                 n++;
                 if (!merge.advance(at)) {
+                    if (merge.cutShort(at)) {
+                        break; // its lane has more, unread: nothing may pass it this round
+                    }
                     active = merge.drop(at, active);
                 }
                 if ((n & 255) == 0) {

@@ -120,6 +120,6 @@ class EventBusLanesTest {
     }
 
     private static long lane(Thread t) {
-        return t.threadId() & (EventBus.LANES - 1);
+        return EventBus.laneOf(t.threadId());
     }
 }
