@@ -3,9 +3,7 @@ package dev.asynclab.engine.event;
 /// One state change in a run. Everything Async Lab shows is built from these.
 ///
 /// Absent values: `id`, `group` are 0; `attempt` is 0 outside invocations; `duration` and `queueDepth`
-/// are -1; strings are null. `seq` is the event's place in the order the sinks see, gap-free from 0 (on the system
-/// clock the order of the events' clock readings, each thread's own in the order it published them: see
-/// [EventBus]); `t` is nanoseconds since the run started and never decreases along `seq`.
+/// are -1; strings are null. `t` is nanoseconds since the run started and never decreases along `seq`.
 ///
 /// The last four fields say what a run or a group started as, typed rather than written into `value`:
 /// - `RUN_STARTED`: `kind` is the clock (`real`, `simulated`), `seed` the run's seed, `poolSize` the size of

@@ -1,29 +1,24 @@
 package dev.asynclab.engine.event;
 
+import dev.asynclab.engine.internal.atomic.PaddedCounter;
 import dev.asynclab.engine.spi.RealScheduler;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
-/// Carries events from the engine to its sinks: bounded rings that any thread may publish into, and one
+/// Carries events from the engine to its sinks: a bounded ring that any thread may publish into, and one
 /// writer thread that hands them to every sink in batches, in `seq` order.
 ///
-/// Publishing is cheap (one compare-and-set, a few plain stores and one release store into a reused slot; no
-/// allocation, no wake-up call) and never drops an event: when its ring is full
-/// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0: the
-/// order the sinks see. `t` is nanoseconds since the bus was created, on the clock it was given, and never decreases
-/// along `seq`. The writer takes events in batches and sleeps between them, so a sink sees an event at most about a
-/// millisecond after it was published (`flush()` waits for it).
-///
-/// Order: one thread's events keep the order it published them in, and an event published after its thread saw
-/// another thread's event (it happens after it: a hand-over through a queue, a lock, a future) comes after that
-/// event. On the system clock (`create(capacity, sinks)`, `RealScheduler.SYSTEM_CLOCK`) the bus gives each thread a
-/// lane of its own and delivers the lanes' events merged by their `t`, so events of threads that raced may come in
-/// another order than they were published in (the order of their clock readings); on any other clock, and for
-/// `createForOneProducer`, events come in the order they were published (claimed).
+/// Publishing is cheap (one atomic increment, a few plain stores and one release store into a reused slot; no
+/// allocation, no wake-up call) and never drops an event: when the ring is full
+/// the producer waits for the writer, and each such wait is counted in `stalls()`. `seq` is gap-free from 0
+/// and `t` is nanoseconds since the bus was created, on the clock it was given. The writer takes events in
+/// batches and sleeps between them, so a sink sees an event at most about a millisecond after it was published
+/// (`flush()` waits for it).
 ///
 /// ```java
 /// var log = new ArrayList<Event>();
@@ -33,105 +28,55 @@ import java.util.function.LongSupplier;
 /// ```
 public final class EventBus implements AutoCloseable {
 
-    /* Overview: lanes, each a multi-producer, single-consumer ring in the style of the LMAX Disruptor, and one
-     * writer thread that merges them (session 16; before, the bus was one such ring, and still is on a clock other
-     * than the system clock, see the end).
-     *
-     * A lane (`Lane`). A producer waits until the writer has freed the slot for its lane's next sequence number (the
-     * lane is full when claimed - consumed >= its size), claims that number with a CAS on the lane's `claimed`, then
-     * fills the slot's fields with plain writes and publishes them with a release write of the slot's `published`
-     * seq. (Room before the claim, unlike the Disruptor's claim then wait: the merge may wait for a claimed slot to
-     * be filled, see below, so a producer must never wait for the writer while it holds one. Session 16's first
-     * build claimed first, and a pool batch whose submitter shared a lane with a worker deadlocked in its first
-     * second.)
-     * The writer reads a lane's slots strictly in sequence; a slot whose `published` is not the seq it waits for is
-     * "claimed but not yet filled" or "nothing yet". The release write of `published` pairs with the writer's
-     * acquire read of it, so the writer sees every field the producer wrote; the writer's volatile write of the
-     * lane's `consumed` after it has read a slot happens before a producer that read `consumed` (or `gate`, see
-     * below) writes that slot again, so a producer never overwrites fields the writer is still reading. A seq stamp
-     * rather than a null check means the writer never has to clear a slot.
-     * The slots are made once and reused: a producer builds no object per event (an `Event` of seventeen fields was
-     * the largest thing a producer allocated, and in a JFR profile of a pool batch 123 of the submitting thread's
-     * 260 samples were on that allocation); the writer builds the `Event` its sinks get, on its own thread, where it
-     * is garbage at once — and only for sinks that want one: a sink that reads views is handed a view of the slot
-     * (an `EventView`), read in place before `consumed` moves past it, so no producer can refill it while that sink
-     * reads.
-     * A producer checks room against its lane's `gate`, a cached copy of `consumed`, and reads `consumed` itself (a
-     * cache line the writer keeps changing) only when the cached copy says the lane may be full; `gate` is volatile
+    /* Overview: a multi-producer, single-consumer ring in the style of the LMAX Disruptor. A producer claims
+     * a sequence number with getAndIncrement, waits until the writer has freed that slot (the ring is full
+     * when claimed - consumed >= capacity), then fills the slot's fields with plain writes and publishes them
+     * with a release write of the slot's `published` seq. The writer reads slots strictly in sequence; a slot
+     * whose `published` is not the seq it waits for is "claimed but not yet filled" or "nothing yet", and it
+     * waits. Because the claim order is the seq order, `seq` is gap-free and matches the order sinks see.
+     * Timestamps are read before the claim (or handed in by the producer, read a little earlier still: the
+     * engine stamps an invocation's events with the readings it takes for its own bookkeeping), so two racing
+     * producers may store them out of order; the writer clamps `t` to be non-decreasing (by no more than the
+     * race itself, or the time from the producer's reading to its claim).
+     * The slots are made once, with the ring, and reused: a producer builds no object per event (an `Event` of
+     * seventeen fields was the largest thing a producer allocated, and in a JFR profile of a pool batch
+     * 123 of the submitting thread's 260 samples were on that allocation); the writer builds the `Event` its
+     * sinks get, on its own thread, where it is garbage at once — and only for sinks that want one: a sink that
+     * reads views is handed a view of the slot (an `EventView`), read in place before `consumed` moves past it,
+     * so no producer can refill it while that sink reads. The release write of `published` pairs with the writer's acquire read of it, so the
+     * writer sees every field the producer wrote; the writer's volatile write of `consumed` after it has read a
+     * slot happens before a producer that read `consumed` (or `gate`, see below) writes that slot again, so a
+     * producer never overwrites fields the writer is still reading. A seq stamp rather than a null check means
+     * the writer never has to clear a slot.
+     * A producer checks room against `gate`, a cached copy of `consumed`, and reads `consumed` itself (a cache
+     * line the writer keeps changing) only when the cached copy says the ring may be full; `gate` is volatile
      * so that the writer's read of a slot, published by its write of `consumed`, happens before a producer that
-     * trusted the cache fills that slot again. `claimed`, `consumed` and `gate` each sit alone on their cache lines
-     * (`PaddedCounter`), and what the writer changes per event (the clamp's last `t`, the next `seq`, the view it
-     * hands sinks, each lane's read position) lives in its own locals, never in fields producers read on every
-     * publish: a write there would pull the line from the producer's core per event.
-     *
-     * Why lanes. On one ring every producer's claim was an atomic add on one shared counter, and every slot line was
-     * written on one core and read on the other: in the pool batch (a submitter and two workers on two cores) the
-     * events cost the producers 125-250 ns each with the threads running at once, against ~38 ns for one
-     * uncontended publish (sessions 13-15: a paired claim, parked producers, a smaller ring and padded slots all
-     * measured no gain). A producer now publishes into the lane its thread's id picks (`lane()`): a thread always uses the same
-     * lane, so its claim is a CAS on a counter no other producer writes (still atomic: two threads whose ids share a
-     * lane are correct, and contend as on one ring; a virtual thread has an id of its own too).
-     *
-     * The merge, and why it keeps the order the class promises. Each round the writer reads the clock first, W, then
-     * (after a full fence: a clock read is no memory access, and nothing else would keep the compiler from reading a
-     * lane before it) finds in each lane its run: the published events from its next one up to the first that is
-     * not published, or whose `t` is later than W. It delivers the runs merged by `t` (a lane's events in lane
-     * order; of the lanes' next events the smallest `t` goes first, ties to the lower lane), numbers them `seq` as it
-     * goes and clamps `t` to be non-decreasing. What is left waits for the next round. Why that is enough, with
-     * readings of a clock that follows real time and moves between any two readings taken one after the other (the
-     * system clock, checked once: `SystemClock`):
-     * - One thread's events are in one lane, claimed in the order it published them: delivered in that order.
-     * - e1 happens before e2, published by another thread (a hand-over through a queue, a lock, a future between
-     *   e1's publish and e2's clock reading, as every engine event is stamped). Then e1's reading t1 < t2. If e2 is
-     *   delivered in a round, t2 <= W: e2's reading was taken before W's, so e1 was published before the writer read
-     *   the lanes, and it is in its lane's run (or was delivered before), unless an event ahead of it in its lane is
-     *   held back. Every event x ahead of e1 in its lane was claimed before e1 was, so x's reading came before e1's
-     *   publish: t_x < t2 <= W, so x is not held for its `t`, and the merge takes x and e1 before e2 (all smaller).
-     *   But x may be claimed and not yet filled (a thread sharing the lane, preempted between its claim and its
-     *   publish): then the writer also looks past x, up to the lane's `claimed` read after W, and lets nothing with
-     *   a `t` at or above the smallest published `t` it finds there be delivered this round (`bound`): e1, if it is
-     *   there, has t1 < t2, so e2 waits. (Past an event held for its `t` > W nothing can precede a deliverable event:
-     *   it was claimed after a reading later than W.)
-     * - A producer preempted between its clock reading and its publish publishes an event older than events already
-     *   delivered: it comes in a later round, its `t` raised to the last one's, as a late claimer's was on one ring.
-     * - flush() and close(): every event published before the call carries a reading taken before it, so not later
-     *   than a W the writer reads after it. flush() waits until each lane's `consumed` reaches what the lane had
-     *   claimed at the call. A stamp later than the clock (a `publishAt` reading that is not of this clock) waits
-     *   until the clock passes it, or until close, which delivers whatever is left whatever its `t`.
-     * Clock readings are not ordered by the memory model: the argument is the hardware's (on Linux the vDSO reads the
-     * TSC after the loads before it, and a hand-over between two threads takes far longer than one tick of the
-     * clock). On any other clock (a simulated clock stands still while a run does many things at one instant; a
-     * test's clock may be frozen), or a system clock that can return one reading twice, readings tie and the merge
-     * could not tell a cause from its effect: the bus then has one lane, delivers in claim order and reads no W.
-     *
-     * Timestamps are read before the claim (or handed in by the producer, read a little earlier still: the engine
-     * stamps an invocation's events with the readings it takes for its own bookkeeping). The writer drains in batches
-     * and sleeps between them rather than chasing the producers: after a batch shorter than CHASE_BATCH it naps
-     * (`WriterNap`: 200 µs to 1 ms, longer while it finds little, shorter when a producer found its lane full), so each
-     * wake-up finds a batch, the sinks see events at most a nap late, and the writer does not read slot n while a
-     * producer fills its neighbour on the same cache line. A producer wakes a napping writer only when its lane is
-     * full (awaitRoom); `writerParked` is volatile so that such a producer, reading it after the writer set it, does
-     * not skip the unpark a parked writer needs (a producer that read it just before the writer set it sleeps 50 µs
-     * and looks again).
+     * trusted the cache fills that slot again.
+     * Counters and fields on their own cache lines: `claimed` (every producer's atomic increment), `consumed` (the
+     * writer's) and `gate` each sit alone on their lines (`PaddedCounter`), and what the writer changes per event
+     * (the clamp's last `t`, the view it hands sinks) lives in its own locals, never in this object's fields, which
+     * producers read on every publish: a write there would pull the line from the producer's core per event.
+     * The writer drains in batches and sleeps between them rather than chasing the producers: after a batch shorter
+     * than CHASE_BATCH it naps (`WriterNap`: 200 µs to 1 ms, longer while it finds little, shorter when a producer
+     * found the ring full), so each wake-up finds a batch, the sinks see events at most a nap late, and the writer
+     * does not read slot n while a producer fills its neighbour on the same cache line. It used to spin after each
+     * batch and nap only after 64 empty looks, so while events trickled in it took them one by one, and an idle bus
+     * woke every 200 µs. A producer wakes a napping writer only when the ring is full (awaitRoom); `writerParked` is
+     * volatile so that such a producer, reading it after the writer set it, does not skip the unpark a parked writer
+     * needs (a producer that read it just before the writer set it sleeps 50 µs and looks again).
      * A result's value whose text cannot change once made (a String, a boxed primitive) travels as the object
      * and becomes text on the writer thread: `toString` was the largest single cost of a trivial callback's
      * SUCCEEDED. Any other value becomes text on the producer's thread, at once, so the log says what the
      * value was when the callback returned. */
 
     private static final int MAX_BATCH = 4096;
-    /// The most events of one lane a round of the merge looks at (`LaneMerge`).
-    private static final int LONGEST_RUN = 256;
-    /// A batch at least this long (or half a lane) sends the writer straight back for more; a shorter one, to a nap.
+    /// A batch at least this long (or half the ring) sends the writer straight back for more; a shorter one, to a nap.
     private static final int CHASE_BATCH = 64;
-    /// How many lanes a bus on the system clock has (a power of two).
-    static final int LANES = 8;
-    /// The fewest slots a lane of a many-lane bus has, when the bus's capacity allows.
-    private static final int FEWEST_LANE_SLOTS = 1024;
 
-    /// The lanes: one, or LANES on the system clock (see the Overview).
-    private final Lane[] lanes;
-    /// The capacity asked for, rounded up to a power of two: what the writer's naps are sized by (`WriterNap`).
-    private final int capacity;
+    private final Slot[] ring;
+    private final int mask;
+    /// Next seq to hand out; producers increment it. Alone on its cache lines (see the Overview).
+    private final PaddedCounter claimed = new PaddedCounter();
     /// Whether one thread at a time publishes (`createForOneProducer`): then `claimed` moves by a plain increment.
     private final boolean oneProducer;
     private final EventSink[] sinks; // an array: the writer walks it for every event
@@ -144,10 +89,14 @@ public final class EventBus implements AutoCloseable {
     private final long origin;
     private final Thread writer;
     private final AtomicLong stalls = new AtomicLong();
-    /// The longest a producer that found its lane full sleeps before looking again: about the time the writer takes
-    /// for a sixteenth of the lane at 250 ns an event, between 50 µs and 1 ms (see `awaitRoom`).
+    /// The longest a producer that found the ring full sleeps before looking again: about the time the writer takes
+    /// for a sixteenth of the ring at 250 ns an event, between 50 µs and 1 ms (see `awaitRoom`).
     private final long longestStallNap;
 
+    /// Next seq the writer will read; written only by the writer (volatile: see the Overview).
+    private final PaddedCounter consumed = new PaddedCounter();
+    /// A past value of `consumed` (so a lower bound of it), shared by producers (volatile: see the Overview).
+    private final PaddedCounter gate = new PaddedCounter();
     private volatile boolean writerParked;
     private volatile boolean closing;
     private volatile Throwable sinkFailure;
@@ -159,18 +108,12 @@ public final class EventBus implements AutoCloseable {
     private EventBus(LongSupplier clock, int capacity, List<EventSink> sinks, boolean oneProducer) {
         this.oneProducer = oneProducer;
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-        int laneCount = !oneProducer && clock == RealScheduler.SYSTEM_CLOCK && SystemClock.MOVES_EVERY_READING
-                ? LANES : 1;
-        // A lane is what one busy thread fills while the writer naps, or waits for a core: a quarter of the capacity
-        // each (lanes of a sixteenth, 4,096 slots, filled 46-74 times a pool batch under load against the one ring's
-        // 0.5-3.8, and each stall woke the writer); small capacities, as tests ask for, are each lane's own.
-        int laneSize = laneCount == 1 ? size : Math.max(size / 4, Math.min(size, FEWEST_LANE_SLOTS));
-        this.lanes = new Lane[laneCount];
-        for (int i = 0; i < laneCount; i++) {
-            lanes[i] = new Lane(laneSize);
+        this.ring = new Slot[size];
+        for (int i = 0; i < size; i++) {
+            ring[i] = new Slot();
         }
-        this.capacity = size;
-        this.longestStallNap = Math.clamp(laneSize * 16L, 50_000L, 1_000_000L);
+        this.mask = size - 1;
+        this.longestStallNap = Math.clamp(size * 16L, 50_000L, 1_000_000L);
         this.sinks = sinks.toArray(EventSink[]::new);
         this.readsViews = new boolean[this.sinks.length];
         boolean any = false;
@@ -189,8 +132,7 @@ public final class EventBus implements AutoCloseable {
     }
 
     /// A bus timed by `clock` (nanoseconds), with room for `capacity` events in flight (rounded up to a
-    /// power of two). On `RealScheduler.SYSTEM_CLOCK` its events are merged by time from one lane per thread (see
-    /// the class's "Order"); on any other clock they come in the order they were published.
+    /// power of two).
     public static EventBus create(LongSupplier clock, int capacity, List<EventSink> sinks) {
         return new EventBus(clock, capacity, sinks);
     }
@@ -198,9 +140,9 @@ public final class EventBus implements AutoCloseable {
     /// As `create`, for events published by one thread at a time: each publisher hands over to the next with a
     /// happens-before edge (the next is started by it, or joins it, or takes a lock it released), as on the simulated
     /// clock, whose whole run is one thread. A `seq` is then claimed with a plain increment rather than an atomic one
-    /// (one per event; an atomic update measured about 13 ns on this project's 2-core VM), and events come in the
-    /// order they were published, whatever the clock. Events published by two threads at once on such a bus may be
-    /// lost or delivered twice: a publisher that cannot promise this uses `create`.
+    /// (one per event; an atomic update measured about 13 ns on this project's 2-core VM). Events published by two
+    /// threads at once on such a bus may be lost or delivered twice: a publisher that cannot promise this uses
+    /// `create`.
     ///
     /// ```java
     /// var sim = new SimulatedScheduler();
@@ -210,8 +152,7 @@ public final class EventBus implements AutoCloseable {
         return new EventBus(clock, capacity, sinks, true);
     }
 
-    /// A bus on the system clock (the real scheduler's, `RealScheduler.SYSTEM_CLOCK`): one lane per publishing thread,
-    /// merged by time (see the class's "Order").
+    /// A bus on the system clock (the real scheduler's, `RealScheduler.SYSTEM_CLOCK`).
     public static EventBus create(int capacity, EventSink... sinks) {
         return new EventBus(RealScheduler.SYSTEM_CLOCK, capacity, List.of(sinks));
     }
@@ -225,9 +166,8 @@ public final class EventBus implements AutoCloseable {
     /// Stamps `event` with the next `seq` and the current `t`, and queues it for the sinks.
     public void publish(Event event) {
         long t = clock.getAsLong() - origin;
-        Lane lane = lane();
-        long seq = claim(lane);
-        Slot s = lane.slot(seq);
+        long seq = claim();
+        Slot s = ring[(int) seq & mask];
         s.whole = event;
         s.stampedT = t;
         s.publish(seq);
@@ -246,9 +186,8 @@ public final class EventBus implements AutoCloseable {
     public void publishAt(long now, EventType type, long id, int attempt, long group, String name, String worker,
                           long duration, String errorType, String errorMessage, String value, int queueDepth) {
         long t = now - origin;
-        Lane lane = lane();
-        long seq = claim(lane);
-        lane.slot(seq).fill(t, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
+        long seq = claim();
+        ring[(int) seq & mask].fill(t, type, id, attempt, group, name, worker, duration, errorType, errorMessage,
                 value, false, queueDepth).publish(seq);
     }
 
@@ -266,9 +205,8 @@ public final class EventBus implements AutoCloseable {
         boolean deferred = hasFixedText(value);
         Object carried = deferred ? value : Event.textOf(value);
         long t = now - origin;
-        Lane lane = lane();
-        long seq = claim(lane);
-        lane.slot(seq).fill(t, type, id, attempt, group, name, worker, duration, null, null, carried,
+        long seq = claim();
+        ring[(int) seq & mask].fill(t, type, id, attempt, group, name, worker, duration, null, null, carried,
                 deferred, -1).publish(seq);
     }
 
@@ -277,6 +215,93 @@ public final class EventBus implements AutoCloseable {
         return value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Boolean || value instanceof Double || value instanceof Character
                 || value instanceof Short || value instanceof Byte || value instanceof Float;
+    }
+
+    /// One place in the ring, reused for every event that lands there: see the Overview.
+    private static final class Slot {
+        private static final VarHandle PUBLISHED;
+
+        static {
+            try {
+                PUBLISHED = MethodHandles.lookup().findVarHandle(Slot.class, "published", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /// The seq whose event these fields hold; written last, with release semantics (-1: none yet).
+        @SuppressWarnings("unused") // through PUBLISHED
+        private long published = -1;
+        /// An event published whole (`publish(Event)`: it may carry the run and group fields); null otherwise.
+        Event whole;
+        /// `t` as the producer read it, before the writer's clamp.
+        long stampedT;
+        EventType type;
+        long id;
+        int attempt;
+        long group;
+        String name;
+        String worker;
+        long duration;
+        String errorType;
+        String errorMessage;
+        /// The value's text, or (when `valueIsDeferred`) a value whose text the writer is to make.
+        Object carried;
+        boolean valueIsDeferred;
+        int queueDepth;
+
+        Slot fill(long t, EventType type, long id, int attempt, long group, String name, String worker,
+                  long duration, String errorType, String errorMessage, Object value, boolean valueIsDeferred,
+                  int queueDepth) {
+            this.whole = null;
+            this.stampedT = t;
+            this.type = type;
+            this.id = id;
+            this.attempt = attempt;
+            this.group = group;
+            this.name = name;
+            this.worker = worker;
+            this.duration = duration;
+            this.errorType = errorType;
+            this.errorMessage = errorMessage;
+            this.carried = value;
+            this.valueIsDeferred = valueIsDeferred;
+            this.queueDepth = queueDepth;
+            return this;
+        }
+
+        /// Hands the fields written before this call to the writer (release: see the Overview).
+        void publish(long seq) {
+            PUBLISHED.setRelease(this, seq);
+        }
+
+        /// True when the fields hold event `seq` (acquire: pairs with `publish`).
+        boolean holds(long seq) {
+            return (long) PUBLISHED.getAcquire(this) == seq;
+        }
+
+        /// The event published whole, as seq `seq` at time `t`, and forgets it (it must not stay alive until the
+        /// ring comes round); null when this slot's event was published field by field.
+        Event takeWhole(long seq, long t) {
+            Event e = whole;
+            if (e == null) {
+                return null;
+            }
+            whole = null;
+            return e.withSeqAndTime(seq, t);
+        }
+
+        /// The value's text, made now if the producer deferred it; the slot lets go of the value (it must not stay
+        /// alive until the ring comes round). Written only when there is one: a write to a slot dirties a cache line
+        /// the producers filling the next slots may share.
+        String takeValueText() {
+            Object v = carried;
+            if (v == null) {
+                return null;
+            }
+            carried = null;
+            return valueIsDeferred ? Event.textOf(v) : (String) v;
+        }
     }
 
     /// The [EventView] that sinks reading views are handed: the slot being delivered, with its `seq`, clamped `t`
@@ -396,79 +421,49 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    /// The calling thread's lane (see the Overview: its id picks it, so it is always the same one). The id's higher
-    /// bits are folded in: ids a multiple of the lane count apart (a JMH thread, #24, and a pool's virtual worker,
-    /// #296) shared a lane by the low bits alone; consecutive ids still get different lanes.
-    private Lane lane() {
-        Lane[] all = lanes;
-        return all.length == 1 ? all[0] : all[laneOf(Thread.currentThread().threadId())];
-    }
-
-    /// The lane of a many-lane bus that the thread with id `threadId` publishes into.
-    static int laneOf(long threadId) {
-        return (int) (threadId ^ (threadId >>> 3) ^ (threadId >>> 6)) & (LANES - 1);
-    }
-
     // No unpark when publishing: waking the writer costs a system call per event. The writer naps for at most
-    // WriterNap.LONGEST_NANOS when the lanes run dry, so an event reaches the sinks within that; only a full lane
+    // WriterNap.LONGEST_NANOS when the ring runs dry, so an event reaches the sinks within that; only a full ring
     // (awaitRoom), flush and close wake it at once.
-    private long claim(Lane lane) {
-        int size = lane.size();
+    private long claim() {
+        long seq;
         if (oneProducer) {
             // One publisher at a time, each after the last (see createForOneProducer): nobody races for `claimed`.
             // Release, so that the writer's and flush's reads of it never run ahead of the slots' own publication.
-            long seq = lane.claimed.getPlain();
-            if (seq - lane.gate.get() >= size && !hasRoom(lane, seq)) {
-                awaitRoom(lane, seq);
-            }
-            lane.claimed.setRelease(seq + 1);
-            return seq;
+            seq = claimed.getPlain();
+            claimed.setRelease(seq + 1);
+        } else {
+            seq = claimed.getAndIncrement();
         }
-        while (true) {
-            long seq = lane.claimed.get();
-            // Room first, then the claim: a producer never waits holding a seq it has not filled (the merge may wait
-            // for that slot, see the Overview, and the writer would then wait for the producer that waits for it).
-            if (seq - lane.gate.get() >= size && !hasRoom(lane, seq)) {
-                awaitRoom(lane, seq);
-                continue;
+        if (seq - gate.get() >= ring.length) {
+            long c = consumed.get();
+            if (c > gate.get()) {
+                gate.set(c); // racing producers may write an older value: still a lower bound, so still safe
             }
-            // CAS: threads whose ids share this lane race for this seq (on a bus of one lane, every thread); a loser
-            // looks again, at the next seq and the room for it.
-            if (lane.claimed.compareAndSet(seq, seq + 1)) {
-                return seq;
+            if (seq - c >= ring.length) {
+                awaitRoom(seq);
             }
         }
+        return seq;
     }
 
-    /// True when `lane`'s slot for `seq` is free, by `consumed` itself (the cached `gate` said it might not be).
-    private static boolean hasRoom(Lane lane, long seq) {
-        long c = lane.consumed.get();
-        if (c > lane.gate.get()) {
-            lane.gate.set(c); // racing producers may write an older value: still a lower bound, so still safe
-        }
-        return seq - c < lane.size();
-    }
-
-    /// Waits, after `lane` was found full at `seq`, until a quarter of it is free beyond it (not merely one slot),
-    /// looking again after naps that double from 50 µs up to `longestStallNap`.
+    /// Waits, after the ring was found full at `seq`, until a quarter of the ring is free beyond it (not merely one
+    /// slot), looking again after naps that double from 50 µs up to `longestStallNap`.
     ///
-    /// A full lane means the sinks are slower than the producers (behind the audit log, the pool batch's writer thread
+    /// A full ring means the sinks are slower than the producers (behind the audit log, the pool batch's writer thread
     /// needed about as much CPU per call as the three producers together), so what the wait costs is the CPU it takes
     /// from the writer. It used to look again every 50 µs and go on as soon as one slot was free: then every producer
     /// stalled again a few events later (about one stall per 100 events of the batch), and each stall's spins, timed
     /// parks and wake-ups of the writer ran on the two cores the writer needed (the producers' CPU per call behind the
-    /// audit log was 2-3 times what it was behind a counting sink). Waiting for a quarter of the lane lets the writer
-    /// drain a long run undisturbed, and the producers then fill it in one go. No deadlock: a waiting producer holds
-    /// no seq (it claims once there is room), so every claimed seq is published or being filled by a producer that
-    /// waits for nothing, and the writer holds back no event for good (a `t` later than the clock waits until the
-    /// clock passes it; an event behind a slot being filled, until it is filled). (`stalls()` counts these waits.)
-    private void awaitRoom(Lane lane, long seq) {
+    /// audit log was 2-3 times what it was behind a counting sink). Waiting for a quarter of the ring lets the writer
+    /// drain a long run undisturbed, and the producers then fill it in one go. No deadlock: the waiting producer with
+    /// the lowest seq waits for the writer to pass `seq - resumeRoom`, below its own seq, and every seq below its own
+    /// is published or being filled by a producer that is not waiting. (`stalls()` counts these waits, as before.)
+    private void awaitRoom(long seq) {
         stalls.incrementAndGet();
-        int size = lane.size();
-        int resumeAt = size - Math.max(1, size >>> 2);
+        int resumeAt = ring.length - Math.max(1, ring.length >>> 2);
         int spins = 0;
         long nap = 50_000;
-        while (seq - lane.consumed.get() >= resumeAt) {
+        while (seq - consumed.get() >= resumeAt) {
             if (writerParked) {
                 LockSupport.unpark(writer);
             }
@@ -486,32 +481,22 @@ public final class EventBus implements AutoCloseable {
         return clock.getAsLong() - origin;
     }
 
-    /// How many times a producer had to wait because its lane was full.
+    /// How many times a producer had to wait because the ring was full.
     public long stalls() {
         return stalls.get();
     }
 
     /// Events published so far.
     public long published() {
-        long n = 0;
-        for (Lane lane : lanes) {
-            n += lane.claimed.get();
-        }
-        return n;
+        return claimed.get();
     }
 
     /// Waits until every event published before this call has reached the sinks.
     public void flush() {
-        Lane[] all = lanes;
-        long[] target = new long[all.length];
-        for (int i = 0; i < all.length; i++) {
-            target[i] = all[i].claimed.get();
-        }
-        for (int i = 0; i < all.length; i++) {
-            while (all[i].consumed.get() < target[i] && writer.isAlive()) {
-                LockSupport.unpark(writer);
-                LockSupport.parkNanos(100_000);
-            }
+        long target = claimed.get();
+        while (consumed.get() < target && writer.isAlive()) {
+            LockSupport.unpark(writer);
+            LockSupport.parkNanos(100_000);
         }
         rethrowSinkFailure();
     }
@@ -546,46 +531,48 @@ public final class EventBus implements AutoCloseable {
     }
 
     private void drainLoop() {
+        long next = 0;
         // The writer's own state, kept in its locals and its own allocation: nothing it writes per event may sit on a
-        // cache line that producers read on every publish (the bus's and the lanes' fields), or that line would cross
-        // cores per event.
-        LaneMerge merge = new LaneMerge(lanes, LONGEST_RUN);
+        // cache line that producers read on every publish (the bus's fields), or that line would cross cores per event.
+        long lastT = 0;
         Delivery delivery = new Delivery();
-        int chaseBatch = Math.min(CHASE_BATCH, lanes[0].size() / 2);
-        // Sized by the whole capacity, as for one ring: the haul counts every lane's events, and naps sized by one
-        // lane woke the writer about five times as often in the pool batch.
-        WriterNap nap = new WriterNap(capacity);
+        int chaseBatch = Math.min(CHASE_BATCH, ring.length / 2);
+        WriterNap nap = new WriterNap(ring.length);
         long haul = 0; // events delivered since the last nap
         long stallsSeen = 0;
-        boolean holdNothing = false; // for one round, while closing: an event stamped later than the clock is left
         try {
             while (true) {
-                int n = lanes.length == 1 ? drainOneLane(merge, delivery) : drainMerged(merge, delivery, holdNothing);
-                holdNothing = false;
+                int n = 0;
+                Slot s;
+                while (n < MAX_BATCH && (s = ring[(int) next & mask]).holds(next)) {
+                    lastT = Math.max(s.stampedT, lastT);
+                    deliver(s, next, lastT, delivery);
+                    next++;
+                    n++;
+                    if ((n & 255) == 0) {
+                        consumed.set(next); // free room early so producers stall less on big batches
+                    }
+                }
                 if (n > 0) {
                     haul += n;
-                    merge.freeRoom();
+                    consumed.set(next);
                     for (EventSink sink : sinks) {
                         sink.onBatchEnd();
                     }
                 }
                 if (closing) {
+                    if (n == 0 && next == claimed.get()) {
+                        break;
+                    }
                     if (n == 0) {
-                        if (merge.caughtUp()) {
-                            break;
-                        }
-                        // Left: an event whose producer has claimed its seq and is filling its slot (wait for it), or
-                        // one stamped later than the clock (a `publishAt` reading not of this clock: deliver it now,
-                        // rather than wait for the clock to pass it).
-                        holdNothing = merge.anyStampedAfter(clock.getAsLong() - origin);
-                        Thread.onSpinWait();
+                        Thread.onSpinWait(); // a producer has claimed a seq and is filling its slot
                     }
                     continue;
                 }
                 if (n >= chaseBatch) {
                     continue; // a big batch: more has likely come meanwhile
                 }
-                // The lanes ran dry, or nearly: nap rather than chase the producers event by event (see the Overview).
+                // The ring ran dry, or nearly: nap rather than chase the producers event by event (see the Overview).
                 long stalled = stalls.get();
                 long napNanos = nap.next(haul, stalled != stallsSeen);
                 stallsSeen = stalled;
@@ -598,79 +585,12 @@ public final class EventBus implements AutoCloseable {
             }
         } catch (Throwable t) {
             sinkFailure = t;
-            for (Lane lane : lanes) {
-                lane.consumed.set(Long.MAX_VALUE / 2); // release any producer waiting for room: nobody will drain
-            }
+            consumed.set(Long.MAX_VALUE / 2); // release any producer waiting for room: nobody will drain
             return;
         }
         for (EventSink sink : sinks) {
             sink.onClose();
         }
-    }
-
-    /// One lane (claim order): every published event in sequence, as the bus had always done.
-    private int drainOneLane(LaneMerge merge, Delivery delivery) {
-        Lane lane = lanes[0];
-        long next = merge.next[0];
-        long seq = merge.seq;
-        long lastT = merge.lastT;
-        int n = 0;
-        Slot s;
-        try {
-            while (n < MAX_BATCH && (s = lane.slot(next)).holds(next)) {
-                lastT = Math.max(s.stampedT, lastT);
-                deliver(s, seq, lastT, delivery);
-                seq++;
-                next++;
-                n++;
-                if ((n & 255) == 0) {
-                    lane.consumed.set(next); // free room early so producers stall less on big batches
-                }
-            }
-        } finally {
-            merge.next[0] = next;
-            merge.seq = seq;
-            merge.lastT = lastT;
-        }
-        return n;
-    }
-
-    /// One round of the merge (see the Overview): the clock first, then each lane's run, then the runs by `t`.
-    private int drainMerged(LaneMerge merge, Delivery delivery, boolean holdNothing) {
-        long w = holdNothing ? Long.MAX_VALUE : clock.getAsLong() - origin;
-        // A clock read is no memory access: without a fence the compiler could read a lane before the clock.
-        VarHandle.fullFence();
-        int active = merge.findRuns(w);
-        long bound = merge.bound;
-        long seq = merge.seq;
-        long lastT = merge.lastT;
-        int n = 0;
-        try {
-            while (active > 0 && n < MAX_BATCH) {
-                int at = merge.earliest(active);
-                long t = merge.headT[at];
-                if (t >= bound) {
-                    break; // an event held up behind a slot still being filled may precede this one
-                }
-                lastT = Math.max(t, lastT);
-                deliver(merge.head[at], seq, lastT, delivery);
-                seq++;
-                n++;
-                if (!merge.advance(at)) {
-                    if (merge.cutShort(at)) {
-                        break; // its lane has more, unread: nothing may pass it this round
-                    }
-                    active = merge.drop(at, active);
-                }
-                if ((n & 255) == 0) {
-                    merge.freeRoom(); // free room early so producers stall less on big batches
-                }
-            }
-        } finally {
-            merge.seq = seq;
-            merge.lastT = lastT;
-        }
-        return n;
     }
 
     /// Hands event `seq` to every sink, in the sinks' order: a view of the slot to a sink that reads views, one
@@ -726,26 +646,6 @@ public final class EventBus implements AutoCloseable {
             }
         } finally {
             view.clear();
-        }
-    }
-
-    /// Whether the system clock moves between any two readings one thread takes one after the other, so that readings
-    /// on either side of a hand-over between threads differ (see the Overview): looked at once, over 20,000 readings,
-    /// when the first bus on the system clock is made. A clock that repeats a reading (one far coarser than a read
-    /// takes: 100 ns steps on some systems) gives that bus one lane.
-    static final class SystemClock {
-        static final boolean MOVES_EVERY_READING = movesEveryReading();
-
-        private static boolean movesEveryReading() {
-            long last = System.nanoTime();
-            for (int i = 0; i < 20_000; i++) {
-                long now = System.nanoTime();
-                if (now <= last) {
-                    return false;
-                }
-                last = now;
-            }
-            return true;
         }
     }
 }

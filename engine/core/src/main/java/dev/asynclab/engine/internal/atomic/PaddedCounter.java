@@ -41,11 +41,6 @@ public final class PaddedCounter extends PaddedCounterValue {
         return (long) VALUE.getAndAdd(this, 1L);
     }
 
-    /// Atomic compare-and-set (volatile semantics): true when the value was `expected` and is now `next`.
-    public boolean compareAndSet(long expected, long next) {
-        return VALUE.compareAndSet(this, expected, next);
-    }
-
     /// Volatile write.
     public void set(long next) {
         value = next;
